@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { AppError } from './app-error.js';
+
+/** Cursors are opaque to clients: the sort key of the last row, base64url-encoded JSON. */
+export function encodeCursor(position: unknown): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, schema: T): z.infer<T> | undefined {
+  if (cursor === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('invalid_cursor', 'The cursor is not one this API issued; start again without it.');
+  return parsed.data;
+}
+
+/**
+ * Given `limit + 1` rows fetched, returns the page and the cursor to the next one. Fetching one
+ * extra row tells whether a next page exists without a count query.
+ */
+export function pageFrom<Row, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+  positionOf: (row: Row) => unknown,
+): { items: Item[]; nextCursor: string | null } {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return { items: pageRows.map(toItem), nextCursor: hasMore && last !== undefined ? encodeCursor(positionOf(last)) : null };
+}

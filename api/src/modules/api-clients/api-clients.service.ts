@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { type ApiClient, CLIENT_SCOPES, type CreateApiClientRequest, type CreatedApiClient } from '@alis/shared';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { municipalities } from '../../db/schema.js';
+import { invalid, notFound } from '../../lib/app-error.js';
+import { recordAudit } from '../../lib/audit.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import type { RequestContext } from '../../lib/principal.js';
+import { randomToken, sha256 } from '../../lib/secrets.js';
+import { type ApiClientFilter, type ApiClientRow, apiClientsRepo } from './api-clients.repo.js';
+
+export function toApiClient(row: ApiClientRow): ApiClient {
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    name: row.name,
+    role: row.role,
+    kommunenummer: row.kommunenummer,
+    scopes: [...CLIENT_SCOPES[row.role]],
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+const auditView = (row: ApiClientRow) => ({
+  clientId: row.clientId,
+  name: row.name,
+  role: row.role,
+  kommunenummer: row.kommunenummer,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});
+
+const cursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
+
+export class ApiClientsService {
+  constructor(
+    private readonly db: Db,
+    private readonly onRevoke: (clientId: string) => void,
+  ) {}
+
+  async create(context: RequestContext, input: CreateApiClientRequest): Promise<CreatedApiClient> {
+    if (input.kommunenummer) {
+      const [found] = await this.db
+        .select({ k: municipalities.kommunenummer })
+        .from(municipalities)
+        .where(eq(municipalities.kommunenummer, input.kommunenummer));
+      if (!found) throw invalid([{ path: 'kommunenummer', message: `no municipality has the number ${input.kommunenummer}` }]);
+    }
+    const clientSecret = randomToken(32);
+    return this.db.transaction(async (tx) => {
+      const row = await apiClientsRepo.insert(tx, {
+        clientId: `alis_${randomBytes(12).toString('hex')}`,
+        name: input.name,
+        role: input.role,
+        kommunenummer: input.kommunenummer ?? null,
+        secretHash: sha256(clientSecret),
+        createdBy: context.principal.kind === 'user' ? context.principal.id : null,
+      });
+      await recordAudit(tx, context, { action: 'api_client.created', entityType: 'api_client', entityId: row.id, after: auditView(row) });
+      return { ...toApiClient(row), clientSecret };
+    });
+  }
+
+  async list(filter: Omit<ApiClientFilter, 'afterCreated'>, limit: number, cursor: string | undefined) {
+    const after = decodeCursor(cursor, cursorSchema);
+    const rows = await apiClientsRepo.list(
+      this.db,
+      { ...filter, afterCreated: after ? { at: new Date(after.at), id: after.id } : undefined },
+      limit + 1,
+    );
+    return pageFrom(rows, limit, toApiClient, (row) => ({ at: row.createdAt.toISOString(), id: row.id }));
+  }
+
+  async get(id: string): Promise<ApiClient> {
+    const row = await apiClientsRepo.findById(this.db, id);
+    if (!row) throw notFound('The API client');
+    return toApiClient(row);
+  }
+
+  /** Revoking is final and idempotent: the record stays for the audit trail. */
+  async revoke(context: RequestContext, id: string): Promise<ApiClient> {
+    const row = await this.db.transaction(async (tx) => {
+      const current = await apiClientsRepo.findById(tx, id, { forUpdate: true });
+      if (!current) throw notFound('The API client');
+      if (current.revokedAt) return current;
+      const revoked = await apiClientsRepo.revoke(tx, id);
+      await recordAudit(tx, context, {
+        action: 'api_client.revoked',
+        entityType: 'api_client',
+        entityId: id,
+        before: auditView(current),
+        after: auditView(revoked),
+      });
+      return revoked;
+    });
+    this.onRevoke(row.clientId);
+    return toApiClient(row);
+  }
+}

@@ -1,0 +1,41 @@
+import type { AuditEntry, Page } from '@alis/shared';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { invalid } from '../../lib/app-error.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { type AuditFilter, type AuditRow, auditRepo } from './audit.repo.js';
+
+const toEntry = (row: AuditRow): AuditEntry => ({
+  id: row.id.toString(),
+  occurredAt: row.occurredAt.toISOString(),
+  actorType: row.actorType,
+  actorId: row.actorId,
+  actorRole: row.actorRole,
+  requestId: row.requestId,
+  action: row.action,
+  entityType: row.entityType,
+  entityId: row.entityId,
+  before: row.before,
+  after: row.after,
+});
+
+const cursorSchema = z.object({ id: z.string().regex(/^\d{1,19}$/) });
+
+export class AuditService {
+  constructor(private readonly db: Db) {}
+
+  async list(
+    query: Omit<AuditFilter, 'from' | 'to' | 'beforeId'> & { from?: string | undefined; to?: string | undefined; limit: number; cursor?: string | undefined },
+  ): Promise<Page<AuditEntry>> {
+    const before = decodeCursor(query.cursor, cursorSchema);
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    if (from && to && from >= to) throw invalid([{ path: 'to', message: 'must be after from' }]);
+    const rows = await auditRepo.list(
+      this.db,
+      { entityType: query.entityType, entityId: query.entityId, actorId: query.actorId, from, to, beforeId: before ? BigInt(before.id) : undefined },
+      query.limit + 1,
+    );
+    return pageFrom(rows, query.limit, toEntry, (row) => ({ id: row.id.toString() }));
+  }
+}

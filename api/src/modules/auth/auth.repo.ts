@@ -1,0 +1,44 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { refreshTokens } from '../../db/schema.js';
+
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+
+export const authRepo = {
+  async insertRefreshToken(db: Executor, row: typeof refreshTokens.$inferInsert): Promise<void> {
+    await db.insert(refreshTokens).values(row);
+  },
+
+  async findRefreshToken(db: Executor, tokenHash: string): Promise<RefreshTokenRow | undefined> {
+    const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash));
+    return row;
+  },
+
+  /** Marks a token used; false when another request used it first (then it is a replay). */
+  async markUsed(db: Executor, id: string): Promise<boolean> {
+    const rows = await db
+      .update(refreshTokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(refreshTokens.id, id), isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt)))
+      .returning({ id: refreshTokens.id });
+    return rows.length > 0;
+  },
+
+  async revokeFamily(db: Executor, familyId: string): Promise<void> {
+    await db
+      .update(refreshTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+  },
+
+  async revokeAllForUser(db: Executor, userId: string): Promise<void> {
+    await db
+      .update(refreshTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+  },
+
+  async purgeExpired(db: Executor): Promise<void> {
+    await db.delete(refreshTokens).where(sql`${refreshTokens.expiresAt} < now() - interval '1 day'`);
+  },
+};

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { LoginResponse, Me } from '@alis/shared';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { apiClients } from '../../db/schema.js';
+import { AppError } from '../../lib/app-error.js';
+import type { Principal } from '../../lib/principal.js';
+import { dummyPasswordHash, randomToken, sha256, verifyPassword } from '../../lib/secrets.js';
+import type { AccessTokenClaims } from '../../plugins/auth.js';
+import type { SharedRateLimiter } from '../../plugins/rate-limit.js';
+import type { UserRow } from '../users/users.repo.js';
+import { usersRepo } from '../users/users.repo.js';
+import { authRepo } from './auth.repo.js';
+
+export interface Session {
+  body: LoginResponse;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+export interface AuthServiceOptions {
+  db: Db;
+  limiter: SharedRateLimiter;
+  sign: (claims: AccessTokenClaims) => Promise<string>;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  loginRateLimitPerMinute: number;
+}
+
+const badCredentials = () => new AppError('invalid_credentials', 'The e-mail or password is wrong, or the account is deactivated.');
+const sessionEnded = () => new AppError('unauthorized', 'The session has ended; log in again.');
+
+export class AuthService {
+  constructor(private readonly options: AuthServiceOptions) {}
+
+  async login(email: string, password: string, ip: string): Promise<Session> {
+    const { db, limiter, loginRateLimitPerMinute: max } = this.options;
+    const detail = 'Too many login attempts; wait a minute and try again.';
+    // Per address against spraying, per account against guessing one password from many places.
+    await limiter.hit(`login:ip:${ip}`, max, 60, detail);
+    await limiter.hit(`login:email:${email}`, max, 60, detail);
+
+    const user = await usersRepo.findByEmail(db, email);
+    if (!user) {
+      await verifyPassword(await dummyPasswordHash(), password);
+      throw badCredentials();
+    }
+    if (!(await verifyPassword(user.passwordHash, password)) || !user.active) throw badCredentials();
+    await usersRepo.touchLogin(db, user.id);
+    return this.issue(user, randomUUID());
+  }
+
+  /** Rotates the refresh token. A token used twice means it leaked: its whole family is revoked. */
+  async refresh(refreshToken: string | undefined): Promise<Session> {
+    if (!refreshToken) throw sessionEnded();
+    const { db } = this.options;
+    const row = await authRepo.findRefreshToken(db, sha256(refreshToken));
+    if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw sessionEnded();
+    if (row.usedAt || !(await authRepo.markUsed(db, row.id))) {
+      await authRepo.revokeFamily(db, row.familyId);
+      throw sessionEnded();
+    }
+    const user = await usersRepo.findById(db, row.userId);
+    if (!user?.active) throw sessionEnded();
+    return this.issue(user, row.familyId);
+  }
+
+  async logout(refreshToken: string | undefined): Promise<void> {
+    if (!refreshToken) return;
+    const row = await authRepo.findRefreshToken(this.options.db, sha256(refreshToken));
+    if (row) await authRepo.revokeFamily(this.options.db, row.familyId);
+  }
+
+  async me(principal: Principal): Promise<Me> {
+    const { db } = this.options;
+    if (principal.kind === 'user') {
+      const user = await usersRepo.findById(db, principal.id);
+      if (!user) throw sessionEnded();
+      return {
+        kind: 'user',
+        id: user.id,
+        role: user.role,
+        name: user.name,
+        email: user.email,
+        officeCode: user.officeCode,
+        kommunenummer: null,
+        scopes: [...principal.scopes],
+      };
+    }
+    const [client] = await db.select().from(apiClients).where(eq(apiClients.clientId, principal.id));
+    if (!client) throw sessionEnded();
+    return {
+      kind: 'client',
+      id: client.clientId,
+      role: client.role,
+      name: client.name,
+      email: null,
+      officeCode: null,
+      kommunenummer: client.kommunenummer,
+      scopes: [...principal.scopes],
+    };
+  }
+
+  private async issue(user: UserRow, familyId: string): Promise<Session> {
+    const { db, sign, accessTokenTtlSeconds, refreshTokenTtlDays } = this.options;
+    const refreshToken = randomToken();
+    const refreshExpiresAt = new Date(Date.now() + refreshTokenTtlDays * 86_400_000);
+    await authRepo.insertRefreshToken(db, { userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });
+    const accessToken = await sign({ typ: 'user', sub: user.id, role: user.role, off: user.officeCode, tv: user.tokenVersion });
+    return {
+      body: {
+        accessToken,
+        expiresIn: accessTokenTtlSeconds,
+        user: { id: user.id, email: user.email, name: user.name, role: user.role, officeCode: user.officeCode },
+      },
+      refreshToken,
+      refreshExpiresAt,
+    };
+  }
+}

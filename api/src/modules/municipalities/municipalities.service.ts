@@ -1,0 +1,104 @@
+import {
+  MUNICIPALITY_CLIENT_EDITABLE,
+  type Municipality,
+  type Page,
+  foldForSearch,
+  type updateMunicipalityRequest,
+} from '@alis/shared';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { offices } from '../../db/schema.js';
+import { AppError, forbidden, invalid, notFound } from '../../lib/app-error.js';
+import { diff, recordAudit } from '../../lib/audit.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { assertVersion } from '../../lib/etag.js';
+import type { Principal, RequestContext } from '../../lib/principal.js';
+import { municipalityScope } from '../../lib/scope.js';
+import { type MunicipalityChanges, type MunicipalityRow, municipalitiesRepo } from './municipalities.repo.js';
+
+export type MunicipalityUpdate = z.output<typeof updateMunicipalityRequest>;
+
+export function toMunicipality(row: MunicipalityRow): Municipality {
+  return { ...row, updatedAt: row.updatedAt.toISOString() };
+}
+
+const cursorSchema = z.object({ k: z.string().regex(/^\d{4}$/) });
+const notFoundMunicipality = (kommunenummer: string) => notFound(`Municipality ${kommunenummer}`);
+
+/** Which fields this caller may change; the rest of the body is refused with 403. */
+function assertMayChange(principal: Principal, input: MunicipalityUpdate) {
+  const fields = Object.keys(input);
+  if (principal.role === 'municipality') {
+    const refused = fields.filter((field) => !(MUNICIPALITY_CLIENT_EDITABLE as readonly string[]).includes(field));
+    if (refused.length > 0) {
+      throw forbidden(`A municipality's own client may change only its contact person (${MUNICIPALITY_CLIENT_EDITABLE.join(', ')}); not ${refused.join(', ')}.`);
+    }
+  }
+  if (input.officeCode !== undefined && principal.role !== 'admin') {
+    throw forbidden('Only an administrator can move a municipality to another ALIS office.');
+  }
+}
+
+export class MunicipalitiesService {
+  constructor(private readonly db: Db) {}
+
+  async list(principal: Principal, query: {
+    officeCode?: string | undefined;
+    countyNumber?: string | undefined;
+    recruitmentChallenged?: boolean | undefined;
+    q?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  }): Promise<Page<Municipality>> {
+    const after = decodeCursor(query.cursor, cursorSchema);
+    const rows = await municipalitiesRepo.list(
+      this.db,
+      municipalityScope(principal),
+      {
+        officeCode: query.officeCode,
+        countyNumber: query.countyNumber,
+        recruitmentChallenged: query.recruitmentChallenged,
+        search: query.q ? foldForSearch(query.q) : undefined,
+        after: after?.k,
+      },
+      query.limit + 1,
+    );
+    return pageFrom(rows, query.limit, toMunicipality, (row) => ({ k: row.kommunenummer }));
+  }
+
+  async get(principal: Principal, kommunenummer: string): Promise<MunicipalityRow> {
+    const row = await municipalitiesRepo.get(this.db, kommunenummer, municipalityScope(principal));
+    if (!row) throw notFoundMunicipality(kommunenummer);
+    return row;
+  }
+
+  async update(context: RequestContext, kommunenummer: string, input: MunicipalityUpdate, expected: number | undefined): Promise<MunicipalityRow> {
+    const scope = municipalityScope(context.principal);
+    return this.db.transaction(async (tx) => {
+      const current = await municipalitiesRepo.getForUpdate(tx, kommunenummer, scope);
+      if (!current) throw notFoundMunicipality(kommunenummer);
+      assertMayChange(context.principal, input);
+      assertVersion(expected, current.version, `Municipality ${kommunenummer}`);
+      if (input.officeCode !== undefined && input.officeCode !== current.officeCode) {
+        const [office] = await tx.select({ code: offices.code }).from(offices).where(eq(offices.code, input.officeCode));
+        if (!office) throw invalid([{ path: 'officeCode', message: `no office has the code "${input.officeCode}"` }]);
+      }
+      const changes: MunicipalityChanges = input;
+      const next = { ...current, ...changes };
+      const changed = diff(current, next);
+      if (!changed) return current;
+      await municipalitiesRepo.update(tx, kommunenummer, changes);
+      await recordAudit(tx, context, {
+        action: 'municipality.updated',
+        entityType: 'municipality',
+        entityId: kommunenummer,
+        before: changed.before,
+        after: changed.after,
+      });
+      const updated = await municipalitiesRepo.getForUpdate(tx, kommunenummer, scope);
+      if (!updated) throw new AppError('internal_error', 'The municipality vanished during the update.');
+      return updated;
+    });
+  }
+}

@@ -1,0 +1,153 @@
+import type { CreateUserRequest, UpdateUserRequest, User } from '@alis/shared';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { offices } from '../../db/schema.js';
+import { AppError, invalid, notFound } from '../../lib/app-error.js';
+import { diff, recordAudit } from '../../lib/audit.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { assertVersion } from '../../lib/etag.js';
+import type { RequestContext } from '../../lib/principal.js';
+import { hashPassword } from '../../lib/secrets.js';
+import { authRepo } from '../auth/auth.repo.js';
+import { type UserFilter, type UserRow, usersRepo } from './users.repo.js';
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    officeCode: row.officeCode,
+    active: row.active,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What the audit log keeps of a user: never the password hash. */
+const auditView = (row: UserRow) => ({
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  officeCode: row.officeCode,
+  active: row.active,
+});
+
+const cursorSchema = z.object({ e: z.string() });
+
+export class UsersService {
+  constructor(
+    private readonly db: Db,
+    private readonly onTokenVersionChange: (userId: string, tokenVersion: number) => void,
+  ) {}
+
+  async list(filter: Omit<UserFilter, 'afterEmail'>, limit: number, cursor: string | undefined) {
+    const after = decodeCursor(cursor, cursorSchema);
+    const rows = await usersRepo.list(this.db, { ...filter, afterEmail: after?.e }, limit + 1);
+    return pageFrom(rows, limit, toUser, (row) => ({ e: row.email }));
+  }
+
+  async get(id: string): Promise<{ user: User; version: number }> {
+    const row = await usersRepo.findById(this.db, id);
+    if (!row) throw notFound('The user');
+    return { user: toUser(row), version: row.version };
+  }
+
+  private async assertOfficeExists(db: Db, officeCode: string | null | undefined) {
+    if (!officeCode) return;
+    const [office] = await db.select({ code: offices.code }).from(offices).where(eq(offices.code, officeCode));
+    if (!office) throw invalid([{ path: 'officeCode', message: `no office has the code "${officeCode}"` }]);
+  }
+
+  async create(context: RequestContext, input: CreateUserRequest): Promise<{ user: User; version: number }> {
+    await this.assertOfficeExists(this.db, input.officeCode);
+    const passwordHash = await hashPassword(input.password);
+    return this.db.transaction(async (tx) => {
+      const row = await usersRepo.insert(tx, {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        officeCode: input.role === 'office' ? (input.officeCode ?? null) : null,
+        passwordHash,
+      });
+      if (!row) {
+        const existing = await usersRepo.findByEmail(tx, input.email);
+        throw new AppError('already_exists', `A user with the e-mail ${input.email} already exists.`, {
+          existingId: existing?.id,
+        });
+      }
+      await recordAudit(tx, context, { action: 'user.created', entityType: 'user', entityId: row.id, after: auditView(row) });
+      return { user: toUser(row), version: row.version };
+    });
+  }
+
+  async update(
+    context: RequestContext,
+    id: string,
+    input: UpdateUserRequest,
+    expected: number | undefined,
+  ): Promise<{ user: User; version: number }> {
+    await this.assertOfficeExists(this.db, input.officeCode);
+    const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+    const result = await this.db.transaction(async (tx) => {
+      const current = await usersRepo.findById(tx, id, { forUpdate: true });
+      if (!current) throw notFound('The user');
+      assertVersion(expected, current.version, 'The user');
+
+      const role = input.role ?? current.role;
+      const officeCode = input.officeCode !== undefined ? input.officeCode : role === 'office' ? current.officeCode : null;
+      if (role === 'office' && !officeCode) throw invalid([{ path: 'officeCode', message: 'an office user needs an officeCode' }]);
+      if (role !== 'office' && officeCode) throw invalid([{ path: 'officeCode', message: 'only office users belong to an office' }]);
+      const active = input.active ?? current.active;
+
+      const losesAdmin = current.role === 'admin' && current.active && (role !== 'admin' || !active);
+      if (losesAdmin && (await usersRepo.lockOtherActiveAdmins(tx, id)) === 0) {
+        throw new AppError('conflict', 'This is the last active administrator; make another user admin first.');
+      }
+
+      const accessChanged =
+        role !== current.role || officeCode !== current.officeCode || active !== current.active || passwordHash !== undefined;
+      const row = await usersRepo.update(tx, id, {
+        name: input.name ?? current.name,
+        role,
+        officeCode,
+        active,
+        ...(passwordHash ? { passwordHash } : {}),
+        ...(accessChanged ? { tokenVersion: current.tokenVersion + 1 } : {}),
+      });
+      if (accessChanged) await authRepo.revokeAllForUser(tx, id);
+      const changes = diff(auditView(current), auditView(row));
+      if (changes || passwordHash) {
+        await recordAudit(tx, context, {
+          action: passwordHash ? 'user.password_changed' : 'user.updated',
+          entityType: 'user',
+          entityId: id,
+          before: changes?.before ?? null,
+          after: changes?.after ?? null,
+        });
+      }
+      return row;
+    });
+    if (result.tokenVersion > 0) this.onTokenVersionChange(result.id, result.tokenVersion);
+    return { user: toUser(result), version: result.version };
+  }
+
+  /** Makes the first admin when no user exists yet; answers whether it made one. */
+  async ensureFirstAdmin(admin: { email: string; password: string; name?: string }): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      if ((await usersRepo.count(tx)) > 0) return false;
+      const row = await usersRepo.insert(tx, {
+        email: admin.email.trim().toLowerCase(),
+        name: admin.name ?? 'Administrator',
+        role: 'admin',
+        officeCode: null,
+        passwordHash: await hashPassword(admin.password),
+      });
+      if (!row) return false;
+      await recordAudit(tx, null, { action: 'user.created', entityType: 'user', entityId: row.id, after: auditView(row) });
+      return true;
+    });
+  }
+}

@@ -1,0 +1,166 @@
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { gt, isNotNull } from 'drizzle-orm';
+import { type Role, type Scope, clientRoles, scopes as allScopes, staffRoles } from '@alis/shared';
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { apiClients, users } from '../db/schema.js';
+import { AppError } from '../lib/app-error.js';
+import { type Principal, STAFF_SCOPES } from '../lib/principal.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** No access token needed (login, token, refresh). */
+    public?: boolean;
+    /** Roles allowed to call the route; others get 403. Every role when absent. */
+    roles?: readonly Role[];
+    /** Scope the token must hold; `read` for GET/HEAD and `write` otherwise when absent. */
+    scope?: Scope;
+  }
+  interface FastifyRequest {
+    principal: Principal;
+  }
+  interface FastifyInstance {
+    tokenRevocations: TokenRevocations;
+    signAccessToken(claims: AccessTokenClaims): Promise<string>;
+  }
+}
+
+const ISSUER = 'alis-registry';
+
+const claimsSchema = z.discriminatedUnion('typ', [
+  z.object({
+    typ: z.literal('user'),
+    sub: z.uuid(),
+    role: z.enum(staffRoles),
+    off: z.string().nullable(),
+    tv: z.number().int(),
+    iat: z.number(),
+  }),
+  z.object({
+    typ: z.literal('client'),
+    sub: z.string(),
+    role: z.enum(clientRoles),
+    kn: z.string().nullable(),
+    scope: z.string(),
+    iat: z.number(),
+  }),
+]);
+export type AccessTokenClaims =
+  | { typ: 'user'; sub: string; role: (typeof staffRoles)[number]; off: string | null; tv: number }
+  | { typ: 'client'; sub: string; role: (typeof clientRoles)[number]; kn: string | null; scope: string };
+
+/**
+ * Access tokens are stateless, so revocation is checked against a small list each instance keeps
+ * fresh from the database: users whose token version moved on and revoked clients. Nothing here
+ * needs sharing between instances; every instance polls the same tables.
+ */
+export class TokenRevocations {
+  private userVersions = new Map<string, number>();
+  private revokedClients = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  async refresh(): Promise<void> {
+    const [versions, revoked] = await Promise.all([
+      this.db.select({ id: users.id, tokenVersion: users.tokenVersion }).from(users).where(gt(users.tokenVersion, 0)),
+      this.db.select({ clientId: apiClients.clientId }).from(apiClients).where(isNotNull(apiClients.revokedAt)),
+    ]);
+    this.userVersions = new Map(versions.map((row) => [row.id, row.tokenVersion]));
+    this.revokedClients = new Set(revoked.map((row) => row.clientId));
+  }
+
+  start(intervalMs: number, onError: (error: unknown) => void) {
+    this.timer = setInterval(() => this.refresh().catch(onError), intervalMs);
+    this.timer.unref();
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
+
+  /** Called by the instance that made the change so it takes effect here at once. */
+  userChanged(id: string, tokenVersion: number) {
+    this.userVersions.set(id, tokenVersion);
+  }
+
+  clientRevoked(clientId: string) {
+    this.revokedClients.add(clientId);
+  }
+
+  isRevoked(claims: z.infer<typeof claimsSchema>): boolean {
+    if (claims.typ === 'client') return this.revokedClients.has(claims.sub);
+    return (this.userVersions.get(claims.sub) ?? 0) > claims.tv;
+  }
+}
+
+function unauthorized(detail: string) {
+  return new AppError('unauthorized', detail, { headers: { 'www-authenticate': 'Bearer realm="alis"' } });
+}
+
+export interface AuthOptions {
+  db: Db;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  revocationPollMs?: number;
+}
+
+export const authPlugin = fp<AuthOptions>(
+  async (app: FastifyInstance, options) => {
+    await app.register(fastifyJwt, {
+      secret: options.jwtSecret,
+      sign: { algorithm: 'HS256', iss: ISSUER, expiresIn: options.accessTokenTtlSeconds },
+      verify: { algorithms: ['HS256'], allowedIss: ISSUER },
+    });
+    const revocations = new TokenRevocations(options.db);
+    app.decorate('tokenRevocations', revocations);
+    app.decorate('signAccessToken', (claims: AccessTokenClaims) => Promise.resolve(app.jwt.sign(claims)));
+    app.decorateRequest('principal', null as never);
+    app.addHook('onReady', async () => {
+      await revocations.refresh();
+      revocations.start(options.revocationPollMs ?? 5_000, (error) => app.log.warn({ err: error }, 'token revocation refresh failed'));
+    });
+    app.addHook('onClose', () => revocations.stop());
+  },
+  { name: 'auth' },
+);
+
+function principalOf(claims: z.infer<typeof claimsSchema>): Principal {
+  if (claims.typ === 'user') {
+    return { kind: 'user', id: claims.sub, role: claims.role, officeCode: claims.off, kommunenummer: null, scopes: STAFF_SCOPES[claims.role] };
+  }
+  const granted = claims.scope.split(' ').filter((scope): scope is Scope => (allScopes as readonly string[]).includes(scope));
+  return { kind: 'client', id: claims.sub, role: claims.role, officeCode: null, kommunenummer: claims.kn, scopes: granted };
+}
+
+/**
+ * The hook every `/api/v1` route passes through: verifies the bearer token, then the route's role
+ * and scope requirements. Routes opt out with `config.public`.
+ */
+export async function authenticate(this: FastifyInstance, request: FastifyRequest) {
+  const config = request.routeOptions.config;
+  if (config.public) return;
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Bearer ')) throw unauthorized('Send an access token as "Authorization: Bearer <token>".');
+  let decoded: unknown;
+  try {
+    decoded = await request.jwtVerify();
+  } catch {
+    throw unauthorized('The access token is invalid or has expired.');
+  }
+  const parsed = claimsSchema.safeParse(decoded);
+  if (!parsed.success) throw unauthorized('The access token is invalid or has expired.');
+  if (this.tokenRevocations.isRevoked(parsed.data)) throw unauthorized('The access token has been revoked.');
+  const principal = principalOf(parsed.data);
+  request.principal = principal;
+
+  if (config.roles && !config.roles.includes(principal.role)) {
+    throw new AppError('forbidden', `The ${principal.role} role may not use this endpoint.`);
+  }
+  const needed: Scope = config.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+  if (!principal.scopes.includes(needed)) {
+    throw new AppError('forbidden', `The access token lacks the "${needed}" scope.`);
+  }
+}

@@ -1,0 +1,70 @@
+import Fastify, { LogController } from 'fastify';
+import app, { fastifyOptions } from './app.js';
+import { ensureFirstAdmin, prepareDatabase, resolveJwtSecret } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+
+async function main() {
+  const config = loadConfig();
+  const jwtSecret = resolveJwtSecret(config);
+  const database = await prepareDatabase(config);
+
+  const server = Fastify({
+    ...fastifyOptions(config),
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.client_secret'],
+        censor: '[redacted]',
+      },
+    },
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 72_000,
+    // One log line per request (written in onResponse) instead of two.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  server.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
+  server.addHook('onClose', () => database.close());
+
+  await server.register(app, { config, database, jwtSecret });
+  const adminNote = await ensureFirstAdmin(config, database);
+  if (adminNote) server.log.info(adminNote);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    server.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      server.log.error('graceful shutdown timed out');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.log.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await server.listen({ port: config.PORT, host: config.HOST });
+  server.log.info(`ALIS registry on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.kind} database)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || (error instanceof Error && error.name === 'StartupError')) {
+    console.error(error.message);
+  } else {
+    console.error('Start-up failed:', error);
+  }
+  process.exit(1);
+});

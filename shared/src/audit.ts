@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { pageQuery, timestamp } from './common.js';
+
+export const auditEntry = z
+  .object({
+    id: z.string(),
+    occurredAt: timestamp,
+    actorType: z.enum(['user', 'client', 'system']),
+    actorId: z.string().nullable(),
+    actorRole: z.string().nullable(),
+    requestId: z.string().nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const listAuditQuery = z
+  .object({
+    entityType: z.string().max(64).optional(),
+    entityId: z.string().max(128).optional(),
+    actorId: z.string().max(128).optional(),
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('Inclusive lower bound.'),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('Exclusive upper bound.'),
+    ...pageQuery,
+  })
+  .strict();

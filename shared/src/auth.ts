@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+export const staffRoles = ['admin', 'office', 'directorate'] as const;
+export const staffRole = z.enum(staffRoles);
+export type StaffRole = z.infer<typeof staffRole>;
+
+export const clientRoles = ['municipality', 'directorate'] as const;
+export const clientRole = z.enum(clientRoles);
+export type ClientRole = z.infer<typeof clientRole>;
+
+export type Role = StaffRole | ClientRole;
+
+export const officeCode = z.string().regex(/^[a-z]{2,16}$/, 'must be an office code such as "nord"');
+export const kommunenummer = z
+  .string()
+  .regex(/^\d{4}$/, 'must be a four-digit kommunenummer such as "0301"');
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be an e-mail address' }).max(254));
+
+export const loginRequest = z
+  .object({ email, password: z.string().min(1).max(1024) })
+  .strict()
+  .meta({ id: 'LoginRequest' });
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const sessionUser = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: staffRole,
+    officeCode: z.string().nullable(),
+  })
+  .meta({ id: 'SessionUser' });
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const loginResponse = z
+  .object({
+    accessToken: z.string(),
+    expiresIn: z.number().int().describe('Seconds until the access token expires.'),
+    user: sessionUser,
+  })
+  .meta({ id: 'LoginResponse' });
+export type LoginResponse = z.infer<typeof loginResponse>;
+
+/** Who is calling: a staff user or a machine client. */
+export const me = z
+  .object({
+    kind: z.enum(['user', 'client']),
+    id: z.string(),
+    role: z.enum(['admin', 'office', 'directorate', 'municipality']),
+    name: z.string(),
+    email: z.string().nullable(),
+    officeCode: z.string().nullable(),
+    kommunenummer: z.string().nullable(),
+    scopes: z.array(z.string()),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof me>;
+
+/** RFC 6749 § 4.4 client credentials request (form-encoded). */
+export const tokenRequest = z
+  .object({
+    grant_type: z.string().optional(),
+    client_id: z.string().optional(),
+    client_secret: z.string().optional(),
+    scope: z.string().optional(),
+  })
+  .meta({ id: 'TokenRequest' });
+
+export const tokenResponse = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int(),
+    scope: z.string(),
+  })
+  .meta({ id: 'TokenResponse' });
+export type TokenResponse = z.infer<typeof tokenResponse>;
+
+/** RFC 6749 § 5.2 error response. */
+export const oauthError = z
+  .object({
+    error: z.enum([
+      'invalid_request',
+      'invalid_client',
+      'invalid_grant',
+      'unauthorized_client',
+      'unsupported_grant_type',
+      'invalid_scope',
+      'temporarily_unavailable',
+    ]),
+    error_description: z.string().optional(),
+  })
+  .meta({ id: 'OAuthError' });
+
+/** Scopes a machine client may be granted, by role. */
+export const scopes = ['read', 'write', 'decide'] as const;
+export type Scope = (typeof scopes)[number];
+/**
+ * Scopes a machine client may be granted, by role. A client can ask for fewer (a read-only token
+ * for a reporting job); staff users hold every scope of their role.
+ */
+export const CLIENT_SCOPES: Record<ClientRole, readonly Scope[]> = {
+  municipality: ['read', 'write'],
+  directorate: ['read', 'decide'],
+};
