@@ -1,0 +1,59 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import app, { fastifyOptions } from '../../src/app.js';
+import { type Config, parseConfig } from '../../src/config.js';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { migrateAndSeed } from '../../src/db/migrate.js';
+import { MIGRATIONS_DIR, SEED_DIR } from './global-setup.js';
+import { TEST_DATABASE_URL, withDatabase } from './test-env.js';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+/** A fresh database: a copy of the run's template on PostgreSQL, an in-memory engine otherwise. */
+export async function createTestDatabase(): Promise<Database> {
+  const template = inject('templateDatabase');
+  if (!TEST_DATABASE_URL || !template) {
+    const database = await openDatabase({ embeddedDataDir: 'memory://' });
+    await migrateAndSeed(database, { migrationsDir: MIGRATIONS_DIR, seedDir: SEED_DIR });
+    return database;
+  }
+  const name = `alis_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    // Copies from one template cannot overlap: take turns.
+    await admin.query('select pg_advisory_lock(4219002)');
+    await admin.query(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
+  return openDatabase({ databaseUrl: withDatabase(TEST_DATABASE_URL, name), poolSize: 5 });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Readonly<Config>;
+  close(): Promise<void>;
+}
+
+/** The one way tests build the app: the same plugin and options as the server, on a fresh database. */
+export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    TOKEN_RATE_LIMIT_PER_MINUTE: '1000',
+    API_RATE_LIMIT_PER_MINUTE: '100000',
+    ADMIN_UI_DIR: '/nonexistent',
+    ...env,
+  });
+  const instance = Fastify({ ...fastifyOptions(config), logger: false });
+  instance.addHook('onClose', () => database.close());
+  await instance.register(app, { config, database, jwtSecret: TEST_JWT_SECRET });
+  await instance.ready();
+  return { app: instance, database, config, close: () => instance.close() };
+}
