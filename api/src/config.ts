@@ -13,7 +13,7 @@ const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
-    DATA_DIR: z.string().default(path.join(process.cwd(), 'data')),
+    DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
     JWT_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional()),
     ADMIN_EMAIL: optionalString,
     ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional()),
@@ -57,7 +57,9 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<C
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || 'env'}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return Object.freeze(result.data);
+  // `pnpm start` runs in api/; a relative DATA_DIR means relative to where the user typed the command.
+  const invokedFrom = env.INIT_CWD ?? process.cwd();
+  return Object.freeze({ ...result.data, DATA_DIR: path.resolve(invokedFrom, result.data.DATA_DIR) });
 }
 
 let loaded: Readonly<Config> | undefined;

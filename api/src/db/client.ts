@@ -48,7 +48,7 @@ function openPostgres(connectionString: string, max: number): Database {
       try {
         await client.query('select pg_advisory_lock($1)', [lockId]);
         try {
-          return await fn(drizzlePg(client, { schema, casing: 'snake_case' }) as unknown as Db);
+          return await fn(drizzlePg(client, { schema, casing: 'snake_case' }));
         } finally {
           await client.query('select pg_advisory_unlock($1)', [lockId]);
         }

@@ -73,7 +73,7 @@ export class TokenRevocations {
   }
 
   start(intervalMs: number, onError: (error: unknown) => void) {
-    this.timer = setInterval(() => this.refresh().catch(onError), intervalMs);
+    this.timer = setInterval(() => void this.refresh().catch(onError), intervalMs);
     this.timer.unref();
   }
 

@@ -17,15 +17,15 @@ export class SharedRateLimiter {
   async hit(key: string, max: number, windowSeconds: number, detail: string): Promise<void> {
     const nowSeconds = Math.floor(Date.now() / 1000);
     const windowStart = nowSeconds - (nowSeconds % windowSeconds);
-    const result = (await this.db.execute(sql`
+    const result: unknown = await this.db.execute(sql`
       insert into rate_limit_buckets (key, window_start, hits)
       values (${key}, to_timestamp(${windowStart}), 1)
       on conflict (key) do update set
         hits = case when rate_limit_buckets.window_start = excluded.window_start
                     then rate_limit_buckets.hits + 1 else 1 end,
         window_start = excluded.window_start
-      returning hits`)) as unknown as { rows: { hits: number }[] };
-    const hits = Number(result.rows[0]?.hits ?? 0);
+      returning hits`);
+    const hits = Number((result as { rows: { hits: number }[] }).rows[0]?.hits ?? 0);
     if (hits > max) throw tooMany(windowStart + windowSeconds - nowSeconds, detail);
   }
 

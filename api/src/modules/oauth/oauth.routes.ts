@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { oauthError, tokenRequest, tokenResponse } from '@alis/shared';
 import { AppError } from '../../lib/app-error.js';
 import { type ClientCredentials, OAuthError, OAuthService } from './oauth.service.js';
@@ -57,7 +57,7 @@ export async function oauthRoutes(fastify: FastifyInstance) {
       // A body that is not a form at all is still answered in OAuth's format.
       errorHandler: (error, _request, reply) => {
         if (!error.validation) throw error;
-        return sendOAuthError(reply, new OAuthError('invalid_request', 'The request body must be form-encoded token parameters.'), false);
+        void sendOAuthError(reply, new OAuthError('invalid_request', 'The request body must be form-encoded token parameters.'), false);
       },
     },
     async (request, reply) => {
