@@ -9,3 +9,7 @@ export * from './problem.js';
 export * from './reference.js';
 export * from './search.js';
 export * from './users.js';
+export * from './agreement-rules.js';
+export * from './dates.js';
+export * from './planned-end-date.js';
+export * from './registration-rules.js';

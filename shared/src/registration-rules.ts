@@ -1,0 +1,80 @@
+export const registrationStatuses = ['not_registered', 'preparing', 'applied', 'registered', 'rejected', 'deregistered'] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+/** The § 19 lifecycle: which status may follow which. */
+export const REGISTRATION_TRANSITIONS: Record<RegistrationStatus, readonly RegistrationStatus[]> = {
+  not_registered: ['preparing'],
+  preparing: ['applied'],
+  applied: ['registered', 'rejected'],
+  registered: ['deregistered'],
+  rejected: ['preparing'],
+  // Not in the issue's list; without it a deregistered municipality could never register again.
+  deregistered: ['preparing'],
+};
+
+/** Helsedirektoratet's decisions: only the directorate or an admin may make them. */
+export const REGISTRATION_DECISIONS: readonly RegistrationStatus[] = ['registered', 'rejected'];
+
+/** Statuses in which ALIS service counts (the municipality has applied or is registered). */
+export const SERVICE_COUNTING_STATUSES: readonly RegistrationStatus[] = ['applied', 'registered'];
+
+export interface LearningArena {
+  name: string;
+  kind: 'own' | 'external';
+  partner?: string | null | undefined;
+  agreementInPlace: boolean;
+}
+
+export interface ApplicationElements {
+  responsibleName: string | null;
+  educationPlanUrl: string | null;
+  supervisionArrangement: string | null;
+  learningArenas: readonly LearningArena[];
+}
+
+export interface MissingElement {
+  path: string;
+  message: string;
+}
+
+/** What an application lacks before it can be sent (status `applied`); empty when complete. */
+export function missingApplicationElements(registration: ApplicationElements): MissingElement[] {
+  const missing: MissingElement[] = [];
+  if (!registration.responsibleName?.trim()) {
+    missing.push({ path: 'responsibleName', message: 'the person responsible for the training (utdanningsansvarlig) is missing' });
+  }
+  if (!registration.educationPlanUrl?.trim()) {
+    missing.push({ path: 'educationPlanUrl', message: 'the link to the general education plan is missing' });
+  }
+  if (!registration.supervisionArrangement?.trim()) {
+    missing.push({ path: 'supervisionArrangement', message: 'how supervision and guidance are organised is missing' });
+  }
+  if (registration.learningArenas.length === 0) {
+    missing.push({ path: 'learningArenas', message: 'at least one learning arena is needed' });
+  }
+  registration.learningArenas.forEach((arena, index) => {
+    if (arena.kind === 'external' && !arena.agreementInPlace) {
+      missing.push({ path: `learningArenas.${index}.agreementInPlace`, message: `the external learning arena "${arena.name}" needs an agreement with its partner` });
+    }
+    if (arena.kind === 'external' && !arena.partner?.trim()) {
+      missing.push({ path: `learningArenas.${index}.partner`, message: `the external learning arena "${arena.name}" needs a named partner` });
+    }
+  });
+  return missing;
+}
+
+/** Applications sent before this date count from REGISTRATION_EARLIEST_START. */
+export const EARLY_APPLICATION_CUTOFF = '2019-06-01';
+export const REGISTRATION_EARLIEST_START = '2019-03-01';
+
+/**
+ * The date a registration counts from: the application date, except that an application sent
+ * before 1 June 2019 counts from 1 March 2019.
+ */
+export function registeredFromDate(applicationDate: string): string {
+  return applicationDate < EARLY_APPLICATION_CUTOFF ? REGISTRATION_EARLIEST_START : applicationDate;
+}
+
+export function canTransition(from: RegistrationStatus, to: RegistrationStatus): boolean {
+  return REGISTRATION_TRANSITIONS[from].includes(to);
+}
