@@ -13,3 +13,7 @@ export * from './agreement-rules.js';
 export * from './dates.js';
 export * from './planned-end-date.js';
 export * from './registration-rules.js';
+export * from './agreements.js';
+export * from './doctors.js';
+export * from './registrations.js';
+export * from './supervisors.js';

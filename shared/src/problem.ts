@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   not_acceptable: 406,
   conflict: 409,
   already_exists: 409,
+  illegal_transition: 409,
   idempotency_in_flight: 409,
   precondition_failed: 412,
   payload_too_large: 413,

@@ -175,3 +175,190 @@ export const rateLimitBuckets = pgTable('rate_limit_buckets', {
   windowStart: tstz('window_start').notNull(),
   hits: integer('hits').notNull(),
 });
+
+/** § 19 registration: one per municipality and specialty. */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kommunenummer: text('kommunenummer').notNull().references(() => municipalities.kommunenummer),
+    specialty: text('specialty').notNull().default('ALM'),
+    status: text('status').notNull().default('not_registered'),
+    responsibleName: text('responsible_name'),
+    responsibleEmail: text('responsible_email'),
+    educationPlanUrl: text('education_plan_url'),
+    supervisionArrangement: text('supervision_arrangement'),
+    learningArenas: jsonb('learning_arenas')
+      .$type<{ name: string; kind: 'own' | 'external'; partner?: string | null; agreementInPlace: boolean }[]>()
+      .notNull()
+      .default([]),
+    applicationDate: date('application_date', { mode: 'string' }),
+    decisionDate: date('decision_date', { mode: 'string' }),
+    registeredFrom: date('registered_from', { mode: 'string' }),
+    decisionReference: text('decision_reference'),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('registrations_municipality_specialty_key').on(t.kommunenummer, t.specialty),
+    index('registrations_status_idx').on(t.status),
+    check('registrations_specialty_check', sql`${t.specialty} in ('ALM', 'SAM')`),
+    check(
+      'registrations_status_check',
+      sql`${t.status} in ('not_registered', 'preparing', 'applied', 'registered', 'rejected', 'deregistered')`,
+    ),
+  ],
+);
+
+export const registrationTransitions = pgTable(
+  'registration_transitions',
+  {
+    id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+    registrationId: uuid('registration_id').notNull().references(() => registrations.id),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    note: text('note'),
+    actorType: text('actor_type', { enum: ['user', 'client', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    occurredAt: tstz('occurred_at').notNull().defaultNow(),
+  },
+  (t) => [index('registration_transitions_registration_idx').on(t.registrationId, t.id)],
+);
+
+export const doctors = pgTable(
+  'doctors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    hprNumber: text('hpr_number').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    lis1CompletedOn: date('lis1_completed_on', { mode: 'string' }),
+    scheme: text('scheme', { enum: ['new', 'old'] }).notNull().default('new'),
+    specialistApprovedOn: date('specialist_approved_on', { mode: 'string' }),
+    // Lets an office (or a municipality's client) see a doctor it registered before any agreement exists.
+    createdByOfficeCode: text('created_by_office_code').references(() => offices.code),
+    createdByKommunenummer: text('created_by_kommunenummer').references(() => municipalities.kommunenummer),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('doctors_hpr_number_key').on(t.hprNumber),
+    index('doctors_name_idx').on(t.name),
+    check('doctors_hpr_number_check', sql`${t.hprNumber} ~ '^[1-9][0-9]{6,8}$'`),
+    check('doctors_scheme_check', sql`${t.scheme} in ('new', 'old')`),
+  ],
+);
+
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kommunenummer: text('kommunenummer').notNull().references(() => municipalities.kommunenummer),
+    doctorId: uuid('doctor_id').notNull().references(() => doctors.id),
+    employmentForm: text('employment_form', { enum: ['salaried', 'self_employed'] }).notNull(),
+    position: text('position', { enum: ['gp', 'gp_locum', 'introduction', 'other'] }).notNull(),
+    positionPercent: smallint('position_percent').notNull(),
+    signedOn: date('signed_on', { mode: 'string' }),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    viaStaffingAgency: boolean('via_staffing_agency').notNull().default(false),
+    notes: text('notes'),
+    status: text('status', { enum: ['draft', 'active', 'completed', 'terminated'] }).notNull().default('draft'),
+    endDate: date('end_date', { mode: 'string' }),
+    endReason: text('end_reason', { enum: ['left_position', 'no_grant', 'completed_training', 'other'] }),
+    // Derived from start, percentage and absences by the shared rule; stored so lists can filter on it.
+    plannedEndDate: date('planned_end_date', { mode: 'string' }).notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One open agreement per doctor and municipality; the index settles races between creates.
+    uniqueIndex('agreements_one_open_key')
+      .on(t.doctorId, t.kommunenummer)
+      .where(sql`${t.status} in ('draft', 'active')`),
+    index('agreements_municipality_idx').on(t.kommunenummer, t.status),
+    index('agreements_doctor_idx').on(t.doctorId),
+    index('agreements_ends_idx').on(t.plannedEndDate),
+    check('agreements_percent_check', sql`${t.positionPercent} between 1 and 100`),
+    check('agreements_status_check', sql`${t.status} in ('draft', 'active', 'completed', 'terminated')`),
+    check('agreements_employment_form_check', sql`${t.employmentForm} in ('salaried', 'self_employed')`),
+    check('agreements_position_check', sql`${t.position} in ('gp', 'gp_locum', 'introduction', 'other')`),
+    check(
+      'agreements_end_check',
+      sql`(${t.status} in ('completed', 'terminated')) = (${t.endDate} is not null and ${t.endReason} is not null)`,
+    ),
+  ],
+);
+
+export const absences = pgTable(
+  'absences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['leave', 'institution_service', 'other'] }).notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('absences_agreement_idx').on(t.agreementId, t.fromDate),
+    check('absences_period_check', sql`${t.fromDate} <= ${t.toDate}`),
+    check('absences_kind_check', sql`${t.kind} in ('leave', 'institution_service', 'other')`),
+  ],
+);
+
+export const supervisors = pgTable(
+  'supervisors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    hprNumber: text('hpr_number').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    workplaceKommunenummer: text('workplace_kommunenummer').references(() => municipalities.kommunenummer),
+    specialistInGeneralPractice: boolean('specialist_in_general_practice').notNull().default(false),
+    specialistApprovedOn: date('specialist_approved_on', { mode: 'string' }),
+    exemptionUntil: date('exemption_until', { mode: 'string' }),
+    courseCompletedOn: date('course_completed_on', { mode: 'string' }),
+    capacity: smallint('capacity').notNull(),
+    createdByOfficeCode: text('created_by_office_code').references(() => offices.code),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('supervisors_hpr_number_key').on(t.hprNumber),
+    index('supervisors_workplace_idx').on(t.workplaceKommunenummer),
+    check('supervisors_hpr_number_check', sql`${t.hprNumber} ~ '^[1-9][0-9]{6,8}$'`),
+    check('supervisors_capacity_check', sql`${t.capacity} between 1 and 50`),
+  ],
+);
+
+export const supervisions = pgTable(
+  'supervisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    supervisorId: uuid('supervisor_id').notNull().references(() => supervisors.id),
+    role: text('role', { enum: ['veileder', 'supervisor', 'group_leader'] }).notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // At most one veileder without an end date per agreement: the previous must be ended first.
+    uniqueIndex('supervisions_one_open_veileder_key')
+      .on(t.agreementId)
+      .where(sql`${t.role} = 'veileder' and ${t.toDate} is null`),
+    index('supervisions_agreement_idx').on(t.agreementId),
+    index('supervisions_supervisor_idx').on(t.supervisorId, t.role),
+    check('supervisions_period_check', sql`${t.toDate} is null or ${t.fromDate} <= ${t.toDate}`),
+    check('supervisions_role_check', sql`${t.role} in ('veileder', 'supervisor', 'group_leader')`),
+  ],
+);

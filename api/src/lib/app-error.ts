@@ -12,6 +12,7 @@ const TITLES: Record<ErrorCode, string> = {
   not_acceptable: 'Not acceptable',
   conflict: 'Conflict',
   already_exists: 'Already exists',
+  illegal_transition: 'Transition not allowed from the current status',
   idempotency_in_flight: 'Request with this Idempotency-Key is still in progress',
   precondition_failed: 'Precondition failed',
   payload_too_large: 'Payload too large',

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import {
+  absenceKinds,
+  agreementStatuses,
+  agreementWarningCodes,
+  employmentForms,
+  endReasons,
+  positions,
+  supervisionRoles,
+} from './agreement-rules.js';
+import { kommunenummer, officeCode } from './auth.js';
+import { isoDate, optionalText, pageOf, pageQuery, queryBoolean, timestamp } from './common.js';
+
+export const agreementStatus = z.enum(agreementStatuses);
+export const positionPercent = z.number().int('must be a whole percentage').min(1, 'must be 1–100').max(100, 'must be 1–100');
+
+export const agreementWarning = z
+  .object({ code: z.enum(agreementWarningCodes), message: z.string() })
+  .meta({ id: 'AgreementWarning' });
+
+export const supervision = z
+  .object({
+    id: z.uuid(),
+    agreementId: z.uuid(),
+    supervisorId: z.uuid(),
+    supervisorName: z.string(),
+    role: z.enum(supervisionRoles),
+    from: isoDate,
+    to: isoDate.nullable(),
+    active: z.boolean().describe('Started and not ended as of today.'),
+    version: z.number().int(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'Supervision' });
+export type Supervision = z.infer<typeof supervision>;
+
+export const agreement = z
+  .object({
+    id: z.uuid(),
+    kommunenummer: z.string(),
+    municipalityName: z.string(),
+    officeCode: z.string(),
+    doctor: z.object({ id: z.uuid(), hprNumber: z.string(), name: z.string() }),
+    employmentForm: z.enum(employmentForms),
+    position: z.enum(positions),
+    positionPercent: z.number().int(),
+    signedOn: isoDate.nullable(),
+    startDate: isoDate,
+    viaStaffingAgency: z.boolean(),
+    notes: z.string().nullable(),
+    status: agreementStatus,
+    endDate: isoDate.nullable(),
+    endReason: z.enum(endReasons).nullable(),
+    plannedEndDate: isoDate.describe('Five years at full time, extended pro rata for part time and by absences.'),
+    warnings: z.array(agreementWarning),
+    currentVeileder: z.object({ supervisionId: z.uuid(), supervisorId: z.uuid(), name: z.string() }).nullable(),
+    version: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Agreement' });
+export type Agreement = z.infer<typeof agreement>;
+
+export const createAgreementRequest = z
+  .object({
+    kommunenummer,
+    doctorId: z.uuid(),
+    employmentForm: z.enum(employmentForms),
+    position: z.enum(positions),
+    positionPercent,
+    signedOn: isoDate.nullable().optional(),
+    startDate: isoDate,
+    viaStaffingAgency: z.boolean().default(false),
+    notes: optionalText(4000).optional(),
+  })
+  .strict()
+  .meta({ id: 'CreateAgreementRequest' });
+export type CreateAgreementRequest = z.input<typeof createAgreementRequest>;
+
+export const updateAgreementRequest = z
+  .object({
+    employmentForm: z.enum(employmentForms),
+    position: z.enum(positions),
+    positionPercent,
+    signedOn: isoDate.nullable(),
+    startDate: isoDate,
+    viaStaffingAgency: z.boolean(),
+    notes: optionalText(4000),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateAgreementRequest' });
+export type UpdateAgreementRequest = z.input<typeof updateAgreementRequest>;
+
+export const agreementTransitionRequest = z
+  .object({
+    to: agreementStatus,
+    endDate: isoDate.optional().describe('Required for completed and terminated.'),
+    endReason: z.enum(endReasons).optional().describe('Required for completed and terminated.'),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .meta({ id: 'AgreementTransitionRequest' });
+export type AgreementTransitionRequest = z.infer<typeof agreementTransitionRequest>;
+
+export const listAgreementsQuery = z
+  .object({
+    kommunenummer: kommunenummer.optional(),
+    officeCode: officeCode.optional(),
+    status: agreementStatus.optional(),
+    doctorId: z.uuid().optional(),
+    supervisorId: z.uuid().optional(),
+    employmentForm: z.enum(employmentForms).optional(),
+    endsBefore: isoDate.optional().describe('End date (or planned end date while open) before this date.'),
+    hasVeileder: queryBoolean.optional().describe('Has (true) or lacks (false) an active veileder today.'),
+    ...pageQuery,
+  })
+  .strict();
+
+export const absence = z
+  .object({
+    id: z.uuid(),
+    agreementId: z.uuid(),
+    kind: z.enum(absenceKinds),
+    from: isoDate,
+    to: isoDate,
+    createdAt: timestamp,
+  })
+  .meta({ id: 'Absence' });
+export type Absence = z.infer<typeof absence>;
+
+export const createAbsenceRequest = z
+  .object({ kind: z.enum(absenceKinds), from: isoDate, to: isoDate })
+  .strict()
+  .refine((value) => value.from <= value.to, { path: ['to'], message: 'must be on or after from' })
+  .meta({ id: 'CreateAbsenceRequest' });
+export type CreateAbsenceRequest = z.infer<typeof createAbsenceRequest>;
+export const absenceList = z.object({ items: z.array(absence) });
+
+export const createSupervisionRequest = z
+  .object({ supervisorId: z.uuid(), role: z.enum(supervisionRoles), from: isoDate, to: isoDate.nullable().optional() })
+  .strict()
+  .refine((value) => !value.to || value.from <= value.to, { path: ['to'], message: 'must be on or after from' })
+  .meta({ id: 'CreateSupervisionRequest' });
+export type CreateSupervisionRequest = z.infer<typeof createSupervisionRequest>;
+
+export const endSupervisionRequest = z
+  .object({ to: isoDate.describe('Last day of the supervision.') })
+  .strict()
+  .meta({ id: 'EndSupervisionRequest' });
+export const supervisionList = z.object({ items: z.array(supervision) });
+
+export const agreementPage = pageOf(agreement);

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { fieldError } from './problem.js';
+import { isoDate, optionalText, pageOf, pageQuery, timestamp } from './common.js';
+import { registrationStatuses } from './registration-rules.js';
+
+export const specialties = ['ALM', 'SAM'] as const;
+export const registrationStatus = z.enum(registrationStatuses);
+
+export const learningArena = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    kind: z.enum(['own', 'external']),
+    partner: z.string().trim().max(200).nullable().optional().describe('Hospital, out-of-hours service, nursing home …'),
+    agreementInPlace: z.boolean().describe('For an external arena: an agreement with the partner exists.'),
+  })
+  .strict()
+  .meta({ id: 'LearningArena' });
+
+export const registration = z
+  .object({
+    kommunenummer: z.string(),
+    specialty: z.enum(specialties),
+    status: registrationStatus,
+    responsibleName: z.string().nullable().describe('Utdanningsansvarlig.'),
+    responsibleEmail: z.string().nullable(),
+    educationPlanUrl: z.string().nullable().describe('Link to the public general education plan.'),
+    supervisionArrangement: z.string().nullable(),
+    learningArenas: z.array(learningArena),
+    applicationDate: isoDate.nullable(),
+    decisionDate: isoDate.nullable(),
+    registeredFrom: isoDate.nullable().describe('Application date; 2019-03-01 for applications before 2019-06-01.'),
+    decisionReference: z.string().nullable(),
+    notes: z.string().nullable(),
+    missingForApplication: z.array(fieldError).describe('What the application lacks before it can be sent; empty when complete.'),
+    allowedTransitions: z.array(registrationStatus).describe('Statuses the caller may move the registration to now.'),
+    version: z.number().int().describe('0 until the registration is first saved.'),
+    updatedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'Registration' });
+export type Registration = z.infer<typeof registration>;
+
+export const updateRegistrationRequest = z
+  .object({
+    responsibleName: optionalText(200),
+    responsibleEmail: z
+      .union([z.literal(''), z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an e-mail address' }).max(254))])
+      .transform((value) => (value === '' ? null : value))
+      .nullable(),
+    educationPlanUrl: z
+      .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'must be an http(s) link' }).max(2000)])
+      .transform((value) => (value === '' ? null : value))
+      .nullable(),
+    supervisionArrangement: optionalText(4000),
+    learningArenas: z.array(learningArena).max(50),
+    decisionReference: optionalText(200),
+    notes: optionalText(4000),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateRegistrationRequest' });
+export type UpdateRegistrationRequest = z.input<typeof updateRegistrationRequest>;
+
+export const registrationTransitionRequest = z
+  .object({
+    to: registrationStatus,
+    date: isoDate.optional().describe('When it happened (application or decision date); today when absent.'),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .meta({ id: 'RegistrationTransitionRequest' });
+export type RegistrationTransitionRequest = z.infer<typeof registrationTransitionRequest>;
+
+export const registrationHistoryEntry = z
+  .object({
+    id: z.string(),
+    from: registrationStatus,
+    to: registrationStatus,
+    date: isoDate,
+    note: z.string().nullable(),
+    actorType: z.enum(['user', 'client', 'system']),
+    actorId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    occurredAt: timestamp,
+  })
+  .meta({ id: 'RegistrationHistoryEntry' });
+export type RegistrationHistoryEntry = z.infer<typeof registrationHistoryEntry>;
+export const registrationHistory = pageOf(registrationHistoryEntry);
+export const registrationHistoryQuery = z.object({ ...pageQuery }).strict();

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { supervisionRoles } from './agreement-rules.js';
+import { kommunenummer } from './auth.js';
+import { isoDate, pageQuery, queryBoolean, timestamp } from './common.js';
+import { hprNumber, optionalEmail, optionalPhone } from './doctors.js';
+
+export const supervisor = z
+  .object({
+    id: z.uuid(),
+    hprNumber: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    workplaceKommunenummer: z.string().nullable(),
+    specialistInGeneralPractice: z.boolean(),
+    specialistApprovedOn: isoDate.nullable(),
+    exemptionUntil: isoDate.nullable().describe("Helsedirektoratet's time-limited exemption (§ 25)."),
+    courseCompletedOn: isoDate.nullable().describe('Veilederkurs.'),
+    capacity: z.number().int().describe('How many ALIS this veileder may follow before a warning.'),
+    qualifiedToday: z.boolean().describe('Specialist, or an exemption valid today.'),
+    currentLoad: z.number().int().describe('Active veileder supervisions today.'),
+    version: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Supervisor' });
+export type Supervisor = z.infer<typeof supervisor>;
+
+export const supervisorDetail = supervisor
+  .extend({
+    supervisions: z.array(
+      z.object({
+        supervisionId: z.uuid(),
+        agreementId: z.uuid(),
+        role: z.enum(supervisionRoles),
+        from: isoDate,
+        to: isoDate.nullable(),
+        active: z.boolean(),
+        doctorName: z.string(),
+        kommunenummer: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'SupervisorDetail' });
+export type SupervisorDetail = z.infer<typeof supervisorDetail>;
+
+export const createSupervisorRequest = z
+  .object({
+    hprNumber,
+    name: z.string().trim().min(1).max(200),
+    email: optionalEmail.optional(),
+    phone: optionalPhone.optional(),
+    workplaceKommunenummer: kommunenummer.nullable().optional(),
+    specialistInGeneralPractice: z.boolean(),
+    specialistApprovedOn: isoDate.nullable().optional(),
+    exemptionUntil: isoDate.nullable().optional(),
+    courseCompletedOn: isoDate.nullable().optional(),
+    capacity: z.number().int().min(1).max(50).optional().describe('Defaults to the configured capacity.'),
+  })
+  .strict()
+  .meta({ id: 'CreateSupervisorRequest' });
+export type CreateSupervisorRequest = z.input<typeof createSupervisorRequest>;
+
+export const updateSupervisorRequest = z
+  .object({
+    hprNumber,
+    name: z.string().trim().min(1).max(200),
+    email: optionalEmail,
+    phone: optionalPhone,
+    workplaceKommunenummer: kommunenummer.nullable(),
+    specialistInGeneralPractice: z.boolean(),
+    specialistApprovedOn: isoDate.nullable(),
+    exemptionUntil: isoDate.nullable(),
+    courseCompletedOn: isoDate.nullable(),
+    capacity: z.number().int().min(1).max(50),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateSupervisorRequest' });
+export type UpdateSupervisorRequest = z.input<typeof updateSupervisorRequest>;
+
+export const listSupervisorsQuery = z
+  .object({
+    hprNumber: hprNumber.optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+    kommunenummer: kommunenummer.optional().describe('Working in, or supervising an agreement in, this municipality.'),
+    qualified: queryBoolean.optional(),
+    overCapacity: queryBoolean.optional(),
+    ...pageQuery,
+  })
+  .strict();
