@@ -1,0 +1,4 @@
+import { session } from '../../../lib/session';
+
+/** `POST /api/v1/auth/refresh`: on app start, restores the session from the refresh cookie. */
+export const restoreSession = () => session.restore();

@@ -1,0 +1,21 @@
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { Loading } from '../../../components/loading';
+import { useSession } from '../../../lib/use-session';
+
+/** Routes below it need a session; without one the user is sent to the login page and back. */
+export function RequireAuth() {
+  const state = useSession();
+  const location = useLocation();
+  if (state.status === 'restoring') {
+    return (
+      <div className="page-center">
+        <Loading label="Henter økten din …" />
+      </div>
+    );
+  }
+  if (state.status === 'anonymous') {
+    const from = `${location.pathname}${location.search}`;
+    return <Navigate to="/logg-inn" replace state={{ from }} />;
+  }
+  return <Outlet />;
+}

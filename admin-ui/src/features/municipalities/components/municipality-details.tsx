@@ -1,0 +1,40 @@
+import type { Municipality, Office } from '@alis/shared';
+import { formatBoolean, formatInteger, formatText, formatTimestamp } from '../utils/format';
+
+interface MunicipalityDetailsProps {
+  municipality: Municipality;
+  offices: Office[] | undefined;
+}
+
+export function MunicipalityDetails({ municipality: m, offices }: MunicipalityDetailsProps) {
+  const office = offices?.find((candidate) => candidate.code === m.officeCode);
+  const rows: [string, string][] = [
+    ['Kommunenummer', m.kommunenummer],
+    ['Offisielt navn', m.name],
+    ['Fylke', `${m.countyName} (${m.countyNumber})`],
+    ['ALIS-kontor', office ? `${office.name} (${office.city})` : m.officeCode],
+    ['Organisasjonsnummer', formatText(m.organisationNumber)],
+    ['Sentralitetsklasse', m.centralityClass === null ? '–' : String(m.centralityClass)],
+    ['Innbyggertall', formatInteger(m.population)],
+    ['Rekrutteringsutfordret', formatBoolean(m.recruitmentChallenged)],
+    ['Kontaktperson', formatText(m.contactName)],
+    ['Kontaktpersonens e-post', formatText(m.contactEmail)],
+    ['Kontaktpersonens telefon', formatText(m.contactPhone)],
+    ['Notater', formatText(m.notes)],
+    ['Gyldig fra', m.validTo ? `${m.validFrom} til ${m.validTo}` : m.validFrom],
+    ['Sist endret', `${formatTimestamp(m.updatedAt)} (versjon ${m.version})`],
+  ];
+  return (
+    <section aria-labelledby="details-heading" className="card">
+      <h2 id="details-heading">Opplysninger</h2>
+      <dl className="details" data-testid="municipality-details">
+        {rows.map(([term, value]) => (
+          <div key={term} className="details-row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
