@@ -11,16 +11,21 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { agreementRoutes } from './modules/agreements/agreements.routes.js';
 import { apiClientRoutes } from './modules/api-clients/api-clients.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { doctorRoutes } from './modules/doctors/doctors.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
 import { oauthRoutes } from './modules/oauth/oauth.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { registrationRoutes } from './modules/registrations/registrations.routes.js';
+import { supervisorRoutes } from './modules/supervisors/supervisors.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { authPlugin, authenticate } from './plugins/auth.js';
 import errorsPlugin, { sendProblem } from './plugins/errors.js';
+import gracefulShutdownPlugin from './plugins/graceful-shutdown.js';
 import { purgeExpiredIdempotencyKeys, registerIdempotency } from './plugins/idempotency.js';
 import openapiPlugin from './plugins/openapi.js';
 import { LocalRateLimiter, SharedRateLimiter } from './plugins/rate-limit.js';
@@ -54,6 +59,15 @@ export function fastifyOptions(config: Readonly<Config>): FastifyServerOptions {
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors Fastify raises before routing (a URL whose percent-encoding does not decode) are problems too.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      if (error.code === 'FST_ERR_BAD_URL') {
+        void sendProblem(request, reply, 'bad_request', 400, 'The URL is not valid: its percent-encoding does not decode.');
+      } else {
+        void sendProblem(request, reply, 'internal_error', 500, 'Something went wrong on our side. Quote the request id if you contact us.');
+      }
+    },
     ajv: undefined,
   };
 }
@@ -73,6 +87,7 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
   });
 
   await fastify.register(errorsPlugin);
+  await fastify.register(gracefulShutdownPlugin);
   await fastify.register(fastifyHelmet, {
     // Swagger UI at /api/docs needs inline styles and scripts of its own.
     contentSecurityPolicy: {
@@ -124,6 +139,10 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
       await v1.register(apiClientRoutes);
       await v1.register(referenceRoutes);
       await v1.register(municipalityRoutes);
+      await v1.register(agreementRoutes);
+      await v1.register(registrationRoutes);
+      await v1.register(doctorRoutes);
+      await v1.register(supervisorRoutes);
       await v1.register(auditRoutes);
     },
     { prefix: '/api/v1' },

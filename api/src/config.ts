@@ -5,7 +5,6 @@ import { z } from 'zod';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
-const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
 const envSchema = z
   .object({
@@ -15,7 +14,8 @@ const envSchema = z
     DATABASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
     DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
     JWT_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional()),
-    ADMIN_EMAIL: optionalString,
+    // Checked like a login e-mail: an admin created with an address login refuses could never log in.
+    ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email('ADMIN_EMAIL must be an e-mail address').optional()),
     ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional()),
     CORS_ORIGINS: z
       .string()

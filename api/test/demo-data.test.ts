@@ -42,7 +42,8 @@ describe('seedDemoData', () => {
         plannedEndDate(agreement!.startDate, agreement!.positionPercent, all.map((a) => ({ from: a.fromDate, to: a.toDate }))),
       );
     }
-    const [{ n }] = (await t.database.db.execute(sql`select count(*)::int as n from supervisions where role = 'veileder'`)).rows as [{ n: number }];
+    const result: unknown = await t.database.db.execute(sql`select count(*)::int as n from supervisions where role = 'veileder'`);
+    const [{ n }] = (result as { rows: [{ n: number }] }).rows;
     expect(n).toBeGreaterThan(400);
   });
 });

@@ -12,8 +12,11 @@ export const REGISTRATION_TRANSITIONS: Record<RegistrationStatus, readonly Regis
   deregistered: ['preparing'],
 };
 
-/** Helsedirektoratet's decisions: only the directorate or an admin may make them. */
-export const REGISTRATION_DECISIONS: readonly RegistrationStatus[] = ['registered', 'rejected'];
+/**
+ * Helsedirektoratet's decisions: only the directorate or an admin may make them. Withdrawing a
+ * registration (`deregistered`) is one too, like granting or refusing it.
+ */
+export const REGISTRATION_DECISIONS: readonly RegistrationStatus[] = ['registered', 'rejected', 'deregistered'];
 
 /** Statuses in which ALIS service counts (the municipality has applied or is registered). */
 export const SERVICE_COUNTING_STATUSES: readonly RegistrationStatus[] = ['applied', 'registered'];

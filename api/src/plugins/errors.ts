@@ -22,6 +22,18 @@ function fieldErrorsOf(error: FastifyError): FieldError[] {
   });
 }
 
+/** SQLSTATE of text the database cannot store, such as a NUL byte ("\u0000") sent by a client. */
+const CHARACTER_NOT_IN_REPERTOIRE = '22021';
+
+/** The database's SQLSTATE of an error, also when drizzle wraps it (`DrizzleQueryError.cause`). */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 3; current = current.cause, depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 /** Maps Fastify's own errors (body parsing, limits) to our codes; anything else is internal. */
 function codeOfFastifyError(error: FastifyError): ErrorCode {
   switch (error.code) {
@@ -81,6 +93,9 @@ export default fp(
       if (isResponseSerializationError(error)) {
         request.log.error({ err: error, cause: error.cause }, 'response did not match its schema');
         return sendProblem(request, reply, 'internal_error', 500, 'The server failed to produce a valid response.');
+      }
+      if (sqlStateOf(error) === CHARACTER_NOT_IN_REPERTOIRE) {
+        return sendProblem(request, reply, 'bad_request', 400, 'The request holds a character that cannot be stored, such as a NUL byte.');
       }
       const code = codeOfFastifyError(error);
       const status = code === 'internal_error' ? 500 : (error.statusCode ?? 400);

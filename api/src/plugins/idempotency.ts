@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { idempotencyKeys } from '../db/schema.js';
 import { AppError } from '../lib/app-error.js';
 import { callerKey } from '../lib/principal.js';
+import { problems } from '../lib/route-helpers.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,7 +16,7 @@ declare module 'fastify' {
 export const IDEMPOTENCY_TTL_HOURS = 24;
 /** An in-flight record older than this belongs to a request that died; a retry may take it over. */
 const ABANDONED_AFTER_SECONDS = 120;
-const REPLAYED_HEADERS = ['content-type', 'location', 'etag'] as const;
+const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'cache-control'] as const;
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -39,6 +40,13 @@ function requestHash(request: FastifyRequest): string {
  */
 export function registerIdempotency(app: FastifyInstance, db: Db) {
   app.decorateRequest('idempotency', null);
+
+  // Any authenticated POST can answer 409 (key in flight) and 422 (key reused): say so in its contract.
+  app.addHook('onRoute', (route) => {
+    const methods: string[] = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('POST') || route.config?.public) return;
+    route.schema = { ...route.schema, response: { ...problems(409, 422), ...(route.schema?.response as object | undefined) } };
+  });
 
   app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];

@@ -2,7 +2,24 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { STATUS_CODES } from 'node:http';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+const PROBLEM_REF = '#/components/schemas/Problem';
+
+/**
+ * The zod transform, plus: problem responses are documented as `application/problem+json` (what
+ * the API sends) and described by their status text rather than "Default Response".
+ */
+const transform: typeof jsonSchemaTransform = (input) => {
+  const result = jsonSchemaTransform(input);
+  const responses = (result.schema as { response?: Record<string, unknown> } | undefined)?.response;
+  for (const [status, schema] of Object.entries(responses ?? {})) {
+    if ((schema as { $ref?: unknown } | null)?.$ref !== PROBLEM_REF) continue;
+    responses![status] = { description: STATUS_CODES[status] ?? 'Error', content: { 'application/problem+json': { schema } } };
+  }
+  return result;
+};
 
 export default fp(
   async (app: FastifyInstance) => {
@@ -29,7 +46,7 @@ export default fp(
         },
         security: [{ bearer: [] }],
       },
-      transform: jsonSchemaTransform,
+      transform,
       transformObject: jsonSchemaTransformObject,
     });
     app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

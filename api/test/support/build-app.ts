@@ -38,8 +38,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface BuildTestAppOptions {
+  /** Runs before the app plugin is registered, e.g. to add an `onRoute` hook that sees every route. */
+  beforeRegister?: (app: FastifyInstance) => void | Promise<void>;
+  /** Runs after the app plugin is registered and before `ready()`, e.g. to add a test-only route. */
+  beforeReady?: (app: FastifyInstance) => void | Promise<void>;
+}
+
 /** The one way tests build the app: the same plugin and options as the server, on a fresh database. */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(env: Record<string, string> = {}, options: BuildTestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -53,7 +60,9 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const instance = Fastify({ ...fastifyOptions(config), logger: false });
   instance.addHook('onClose', () => database.close());
+  await options.beforeRegister?.(instance);
   await instance.register(app, { config, database, jwtSecret: TEST_JWT_SECRET });
+  await options.beforeReady?.(instance);
   await instance.ready();
   return { app: instance, database, config, close: () => instance.close() };
 }

@@ -19,7 +19,9 @@ const toEntry = (row: AuditRow): AuditEntry => ({
   after: row.after,
 });
 
-const cursorSchema = z.object({ id: z.string().regex(/^\d{1,19}$/) });
+/** Audit ids are bigint: a cursor past the largest one would make the query fail rather than end. */
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+const cursorSchema = z.object({ id: z.string().refine((id) => /^\d{1,19}$/.test(id) && BigInt(id) <= MAX_BIGINT) });
 
 export class AuditService {
   constructor(private readonly db: Db) {}

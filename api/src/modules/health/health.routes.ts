@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemDetails } from '@alis/shared';
+import { sendProblem } from '../../plugins/errors.js';
 
 const status = z.object({ status: z.enum(['ok']) });
 
@@ -28,10 +29,7 @@ export async function healthRoutes(fastify: FastifyInstance) {
         return { status: 'ok' as const };
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed');
-        return reply
-          .code(503)
-          .type('application/problem+json')
-          .send({ type: 'urn:alis:problem:service_unavailable', title: 'Service unavailable', status: 503, code: 'service_unavailable', detail: 'The database does not answer.', requestId: request.id });
+        return sendProblem(request, reply, 'service_unavailable', 503, 'The database does not answer.');
       }
     },
   );

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, like, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { counties, municipalities } from '../../db/schema.js';
 import type { MunicipalityScope } from '../../lib/scope.js';
+import { escapeLike } from '../../lib/sql.js';
 
 const columns = {
   kommunenummer: municipalities.kommunenummer,
@@ -58,8 +59,6 @@ const inScope = (scope: MunicipalityScope) =>
     scope.officeCode === null ? undefined : eq(municipalities.officeCode, scope.officeCode),
     scope.kommunenummer === null ? undefined : eq(municipalities.kommunenummer, scope.kommunenummer),
   );
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 function prepareGet(db: Db) {
   // The hot path of integrations: one prepared statement, scope check included in the key lookup.

@@ -1,0 +1,286 @@
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import {
+  absences,
+  agreements,
+  doctors,
+  municipalities,
+  registrationTransitions,
+  registrations,
+  supervisions,
+  supervisors,
+} from '../../db/schema.js';
+import type { MunicipalityScope } from '../../lib/scope.js';
+
+const columns = {
+  id: agreements.id,
+  kommunenummer: agreements.kommunenummer,
+  municipalityName: municipalities.shortName,
+  officeCode: municipalities.officeCode,
+  doctorId: agreements.doctorId,
+  doctorHprNumber: doctors.hprNumber,
+  doctorName: doctors.name,
+  employmentForm: agreements.employmentForm,
+  position: agreements.position,
+  positionPercent: agreements.positionPercent,
+  signedOn: agreements.signedOn,
+  startDate: agreements.startDate,
+  viaStaffingAgency: agreements.viaStaffingAgency,
+  notes: agreements.notes,
+  status: agreements.status,
+  endDate: agreements.endDate,
+  endReason: agreements.endReason,
+  plannedEndDate: agreements.plannedEndDate,
+  version: agreements.version,
+  createdAt: agreements.createdAt,
+  updatedAt: agreements.updatedAt,
+};
+
+export type AgreementRow = {
+  [K in keyof typeof columns]: (typeof columns)[K]['_']['notNull'] extends true
+    ? (typeof columns)[K]['_']['data']
+    : (typeof columns)[K]['_']['data'] | null;
+};
+export type NewAgreementRow = typeof agreements.$inferInsert;
+export type AgreementChanges = Partial<
+  Pick<
+    NewAgreementRow,
+    | 'employmentForm'
+    | 'position'
+    | 'positionPercent'
+    | 'signedOn'
+    | 'startDate'
+    | 'viaStaffingAgency'
+    | 'notes'
+    | 'status'
+    | 'endDate'
+    | 'endReason'
+    | 'plannedEndDate'
+  >
+>;
+export type AbsenceRow = typeof absences.$inferSelect;
+export type AgreementStatusValue = AgreementRow['status'];
+
+export interface AgreementFilter {
+  kommunenummer?: string | undefined;
+  officeCode?: string | undefined;
+  status?: AgreementStatusValue | undefined;
+  doctorId?: string | undefined;
+  supervisorId?: string | undefined;
+  employmentForm?: AgreementRow['employmentForm'] | undefined;
+  endsBefore?: string | undefined;
+  /** With `today`: has (true) or lacks (false) a veileder supervision running on that day. */
+  hasVeileder?: boolean | undefined;
+  today: string;
+  /** Position of the last row of the previous page in (start_date desc, id asc) order. */
+  after?: { startDate: string; id: string } | undefined;
+}
+
+/** A registration with its transitions, one row per transition (transition fields null without history). */
+export interface RegistrationHistoryRow {
+  kommunenummer: string;
+  status: string;
+  applicationDate: string | null;
+  registeredFrom: string | null;
+  transitionId: bigint | null;
+  toStatus: string | null;
+  transitionDate: string | null;
+}
+
+/** The veileder supervision running on a day, with what the warnings need of the supervisor. */
+export interface CurrentVeilederRow {
+  agreementId: string;
+  supervisionId: string;
+  supervisorId: string;
+  name: string;
+  specialistInGeneralPractice: boolean;
+  exemptionUntil: string | null;
+  capacity: number;
+  activeVeilederCount: number;
+}
+
+const inScope = (scope: MunicipalityScope) =>
+  and(
+    scope.officeCode === null ? undefined : eq(municipalities.officeCode, scope.officeCode),
+    scope.kommunenummer === null ? undefined : eq(agreements.kommunenummer, scope.kommunenummer),
+  );
+
+/** A supervision running on `day` (started, and not ended before it). */
+const runningOn = (day: string) =>
+  and(lte(supervisions.fromDate, day), or(isNull(supervisions.toDate), gte(supervisions.toDate, day)));
+
+function baseSelect(db: Executor) {
+  return db
+    .select(columns)
+    .from(agreements)
+    .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
+    .innerJoin(doctors, eq(doctors.id, agreements.doctorId));
+}
+
+export const agreementsRepo = {
+  async get(db: Executor, id: string, scope: MunicipalityScope): Promise<AgreementRow | undefined> {
+    const [row] = await baseSelect(db).where(and(eq(agreements.id, id), inScope(scope)));
+    return row;
+  },
+
+  /** Locks the agreement row: every change to it, its absences and its supervisions goes through here. */
+  async getForUpdate(tx: Executor, id: string, scope: MunicipalityScope): Promise<AgreementRow | undefined> {
+    const [row] = await baseSelect(tx)
+      .where(and(eq(agreements.id, id), inScope(scope)))
+      .for('update', { of: agreements });
+    return row;
+  },
+
+  async list(db: Executor, scope: MunicipalityScope, filter: AgreementFilter, limit: number): Promise<AgreementRow[]> {
+    const veilederToday = db
+      .select({ one: sql`1` })
+      .from(supervisions)
+      .where(and(eq(supervisions.agreementId, agreements.id), eq(supervisions.role, 'veileder'), runningOn(filter.today)));
+    return baseSelect(db)
+      .where(
+        and(
+          inScope(scope),
+          filter.kommunenummer ? eq(agreements.kommunenummer, filter.kommunenummer) : undefined,
+          filter.officeCode ? eq(municipalities.officeCode, filter.officeCode) : undefined,
+          filter.status ? eq(agreements.status, filter.status) : undefined,
+          filter.doctorId ? eq(agreements.doctorId, filter.doctorId) : undefined,
+          filter.employmentForm ? eq(agreements.employmentForm, filter.employmentForm) : undefined,
+          filter.endsBefore ? sql`coalesce(${agreements.endDate}, ${agreements.plannedEndDate}) < ${filter.endsBefore}` : undefined,
+          filter.supervisorId
+            ? exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(supervisions)
+                  .where(and(eq(supervisions.agreementId, agreements.id), eq(supervisions.supervisorId, filter.supervisorId))),
+              )
+            : undefined,
+          filter.hasVeileder === undefined ? undefined : filter.hasVeileder ? exists(veilederToday) : notExists(veilederToday),
+          filter.after
+            ? or(
+                lt(agreements.startDate, filter.after.startDate),
+                and(eq(agreements.startDate, filter.after.startDate), gt(agreements.id, filter.after.id)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(agreements.startDate), asc(agreements.id))
+      .limit(limit);
+  },
+
+  /** Returns the new id, or undefined when an open agreement for the doctor and municipality exists (the index decides). */
+  async insert(tx: Executor, row: NewAgreementRow): Promise<string | undefined> {
+    const [inserted] = await tx.insert(agreements).values(row).onConflictDoNothing().returning({ id: agreements.id });
+    return inserted?.id;
+  },
+
+  async findOpenId(db: Executor, doctorId: string, kommunenummer: string, openStatuses: readonly AgreementStatusValue[]) {
+    const [row] = await db
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(and(eq(agreements.doctorId, doctorId), eq(agreements.kommunenummer, kommunenummer), inArray(agreements.status, [...openStatuses])));
+    return row?.id;
+  },
+
+  async update(tx: Executor, id: string, changes: AgreementChanges): Promise<void> {
+    await tx
+      .update(agreements)
+      .set({ ...changes, version: sql`${agreements.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(agreements.id, id));
+  },
+
+  async doctorExists(db: Executor, id: string): Promise<boolean> {
+    const [row] = await db.select({ id: doctors.id }).from(doctors).where(eq(doctors.id, id));
+    return row !== undefined;
+  },
+
+  // --- absences -------------------------------------------------------------------------------
+
+  async listAbsences(db: Executor, agreementId: string): Promise<AbsenceRow[]> {
+    return db
+      .select()
+      .from(absences)
+      .where(eq(absences.agreementId, agreementId))
+      .orderBy(asc(absences.fromDate), asc(absences.id));
+  },
+
+  async getAbsence(db: Executor, agreementId: string, absenceId: string): Promise<AbsenceRow | undefined> {
+    const [row] = await db.select().from(absences).where(and(eq(absences.agreementId, agreementId), eq(absences.id, absenceId)));
+    return row;
+  },
+
+  /** An absence of the agreement sharing at least one day with [from, to]. */
+  async findOverlappingAbsence(db: Executor, agreementId: string, from: string, to: string): Promise<AbsenceRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(absences)
+      .where(and(eq(absences.agreementId, agreementId), lte(absences.fromDate, to), gte(absences.toDate, from)))
+      .orderBy(asc(absences.fromDate))
+      .limit(1);
+    return row;
+  },
+
+  async insertAbsence(tx: Executor, row: typeof absences.$inferInsert): Promise<AbsenceRow> {
+    const [inserted] = await tx.insert(absences).values(row).returning();
+    if (!inserted) throw new Error('absence insert returned no row');
+    return inserted;
+  },
+
+  async deleteAbsence(tx: Executor, agreementId: string, absenceId: string): Promise<AbsenceRow | undefined> {
+    const [deleted] = await tx
+      .delete(absences)
+      .where(and(eq(absences.agreementId, agreementId), eq(absences.id, absenceId)))
+      .returning();
+    return deleted;
+  },
+
+  // --- facts for the warnings of a page, in a fixed number of queries -------------------------
+
+  /** Registrations of the given specialty in these municipalities, with their transitions in order. */
+  async registrationHistory(db: Executor, kommunenumre: readonly string[], specialty: string): Promise<RegistrationHistoryRow[]> {
+    if (kommunenumre.length === 0) return [];
+    return db
+      .select({
+        kommunenummer: registrations.kommunenummer,
+        status: registrations.status,
+        applicationDate: registrations.applicationDate,
+        registeredFrom: registrations.registeredFrom,
+        transitionId: registrationTransitions.id,
+        toStatus: registrationTransitions.toStatus,
+        transitionDate: registrationTransitions.date,
+      })
+      .from(registrations)
+      .leftJoin(registrationTransitions, eq(registrationTransitions.registrationId, registrations.id))
+      .where(and(inArray(registrations.kommunenummer, [...kommunenumre]), eq(registrations.specialty, specialty)))
+      .orderBy(asc(registrations.kommunenummer), asc(registrationTransitions.id));
+  },
+
+  /**
+   * The veileder supervisions running on `today` for these agreements, each with its supervisor and
+   * that supervisor's number of veileder supervisions running today across all agreements.
+   */
+  async currentVeileders(db: Executor, agreementIds: readonly string[], today: string): Promise<CurrentVeilederRow[]> {
+    if (agreementIds.length === 0) return [];
+    const load = db
+      .select({ supervisorId: supervisions.supervisorId, n: count().as('n') })
+      .from(supervisions)
+      .where(and(eq(supervisions.role, 'veileder'), runningOn(today)))
+      .groupBy(supervisions.supervisorId)
+      .as('load');
+    return db
+      .select({
+        agreementId: supervisions.agreementId,
+        supervisionId: supervisions.id,
+        supervisorId: supervisions.supervisorId,
+        name: supervisors.name,
+        specialistInGeneralPractice: supervisors.specialistInGeneralPractice,
+        exemptionUntil: supervisors.exemptionUntil,
+        capacity: supervisors.capacity,
+        activeVeilederCount: sql<number>`coalesce(${load.n}, 0)`.mapWith(Number),
+      })
+      .from(supervisions)
+      .innerJoin(supervisors, eq(supervisors.id, supervisions.supervisorId))
+      .leftJoin(load, eq(load.supervisorId, supervisions.supervisorId))
+      .where(and(inArray(supervisions.agreementId, [...agreementIds]), eq(supervisions.role, 'veileder'), runningOn(today)))
+      .orderBy(asc(supervisions.agreementId), desc(supervisions.fromDate));
+  },
+};

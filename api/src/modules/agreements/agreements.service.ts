@@ -1,0 +1,449 @@
+import {
+  AGREEMENT_TRANSITIONS,
+  type Absence,
+  type Agreement,
+  type AgreementStatus,
+  type FieldError,
+  OPEN_AGREEMENT_STATUSES,
+  type Page,
+  type RegistrationStatus,
+  SERVICE_COUNTING_STATUSES,
+  type VeilederFacts,
+  agreementWarnings,
+  type agreementTransitionRequest,
+  type createAbsenceRequest,
+  type createAgreementRequest,
+  type listAgreementsQuery,
+  plannedEndDate,
+  qualifiedAsVeileder,
+  registeredFromDate,
+  todayInNorway,
+  type updateAgreementRequest,
+} from '@alis/shared';
+import { z } from 'zod';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, invalid, notFound } from '../../lib/app-error.js';
+import { diff, recordAudit } from '../../lib/audit.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { assertVersion } from '../../lib/etag.js';
+import type { Principal, RequestContext } from '../../lib/principal.js';
+import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
+import { municipalitiesRepo } from '../municipalities/municipalities.repo.js';
+import {
+  type AbsenceRow,
+  type AgreementChanges,
+  type AgreementRow,
+  type CurrentVeilederRow,
+  type RegistrationHistoryRow,
+  agreementsRepo,
+} from './agreements.repo.js';
+import { supervisionsRepo } from './supervisions.repo.js';
+
+export type CreateAgreementInput = z.output<typeof createAgreementRequest>;
+export type UpdateAgreementInput = z.output<typeof updateAgreementRequest>;
+export type AgreementTransitionInput = z.output<typeof agreementTransitionRequest>;
+export type ListAgreementsInput = z.output<typeof listAgreementsQuery>;
+export type CreateAbsenceInput = z.output<typeof createAbsenceRequest>;
+
+/** An agreement as the API shows it, with the row version its ETag comes from. */
+export interface VersionedAgreement {
+  agreement: Agreement;
+  version: number;
+}
+
+/** Warnings look at the § 19 registration in general practice: the specialty ALIS train in. */
+const TRAINING_SPECIALTY = 'ALM';
+const CLOSING_STATUSES: readonly AgreementStatus[] = ['completed', 'terminated'];
+
+const cursorSchema = z.object({ s: z.iso.date(), i: z.uuid() });
+const notFoundAgreement = () => notFound('The agreement');
+
+export const isOpen = (status: AgreementStatus) => OPEN_AGREEMENT_STATUSES.includes(status);
+
+/** Absences, supervisions and field edits belong to open agreements only. */
+export function assertOpen(row: AgreementRow, what: string) {
+  if (!isOpen(row.status)) {
+    throw new AppError('conflict', `The agreement is ${row.status}; ${what} only while it is draft or active.`, { agreementStatus: row.status });
+  }
+}
+
+/** What the audit log keeps of an agreement. */
+const auditView = (row: Pick<AgreementRow, keyof AuditedFields>) => ({
+  employmentForm: row.employmentForm,
+  position: row.position,
+  positionPercent: row.positionPercent,
+  signedOn: row.signedOn,
+  startDate: row.startDate,
+  viaStaffingAgency: row.viaStaffingAgency,
+  notes: row.notes,
+  status: row.status,
+  endDate: row.endDate,
+  endReason: row.endReason,
+  plannedEndDate: row.plannedEndDate,
+});
+type AuditedFields = Omit<
+  AgreementRow,
+  'id' | 'kommunenummer' | 'municipalityName' | 'officeCode' | 'doctorId' | 'doctorHprNumber' | 'doctorName' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+export const toAbsence = (row: AbsenceRow): Absence => ({
+  id: row.id,
+  agreementId: row.agreementId,
+  kind: row.kind,
+  from: row.fromDate,
+  to: row.toDate,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/**
+ * Whether the municipality's registration counted (applied or registered) on `startDate`.
+ *
+ * From the registration's history when it has one: the last transition (in the order they were
+ * made) that had taken effect on the start date decides. A transition takes effect on its date,
+ * except that an application (→ applied) counts from the registration date rule of § 19: its date,
+ * or 1 March 2019 for one sent before 1 June 2019. A registration without recorded transitions
+ * (imported) falls back to its current status with the date it counts from.
+ */
+export function registeredOn(history: readonly RegistrationHistoryRow[], startDate: string): boolean {
+  const counts = (status: string | null) => status !== null && SERVICE_COUNTING_STATUSES.includes(status as RegistrationStatus);
+  const transitions = history.filter((row) => row.transitionId !== null && row.transitionDate !== null);
+  if (transitions.length > 0) {
+    let last: string | null = null;
+    for (const transition of transitions) {
+      const date = transition.transitionDate!;
+      const effective = transition.toStatus === 'applied' ? registeredFromDate(date) : date;
+      if (effective <= startDate) last = transition.toStatus;
+    }
+    return counts(last);
+  }
+  const registration = history[0];
+  if (!registration || !counts(registration.status)) return false;
+  const countsFrom = registration.registeredFrom ?? (registration.applicationDate ? registeredFromDate(registration.applicationDate) : null);
+  return countsFrom !== null && countsFrom <= startDate;
+}
+
+function toAgreement(row: AgreementRow, registered: boolean, veileder: CurrentVeilederRow | undefined, today: string): Agreement {
+  const facts: VeilederFacts | null = veileder
+    ? {
+        name: veileder.name,
+        qualified: qualifiedAsVeileder(veileder, today),
+        activeVeilederCount: veileder.activeVeilederCount,
+        capacity: veileder.capacity,
+      }
+    : null;
+  return {
+    id: row.id,
+    kommunenummer: row.kommunenummer,
+    municipalityName: row.municipalityName,
+    officeCode: row.officeCode,
+    doctor: { id: row.doctorId, hprNumber: row.doctorHprNumber, name: row.doctorName },
+    employmentForm: row.employmentForm,
+    position: row.position,
+    positionPercent: row.positionPercent,
+    signedOn: row.signedOn,
+    startDate: row.startDate,
+    viaStaffingAgency: row.viaStaffingAgency,
+    notes: row.notes,
+    status: row.status,
+    endDate: row.endDate,
+    endReason: row.endReason,
+    plannedEndDate: row.plannedEndDate,
+    warnings: agreementWarnings({
+      status: row.status,
+      startDate: row.startDate,
+      plannedEndDate: row.plannedEndDate,
+      viaStaffingAgency: row.viaStaffingAgency,
+      municipalityRegisteredAtStart: registered,
+      veileder: facts,
+      today,
+    }),
+    currentVeileder: veileder ? { supervisionId: veileder.supervisionId, supervisorId: veileder.supervisorId, name: veileder.name } : null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The API view of a set of agreements: two queries whatever the number of rows (registrations
+ * with their history for the rows' municipalities, and today's veileders with their loads).
+ */
+async function viewsOf(db: Executor, rows: readonly AgreementRow[], today: string): Promise<Agreement[]> {
+  if (rows.length === 0) return [];
+  const kommunenumre = [...new Set(rows.map((row) => row.kommunenummer))];
+  // One after the other: inside a transaction both run on the same connection anyway.
+  const history = await agreementsRepo.registrationHistory(db, kommunenumre, TRAINING_SPECIALTY);
+  const veileders = await agreementsRepo.currentVeileders(db, rows.map((row) => row.id), today);
+  const historyOf = new Map<string, RegistrationHistoryRow[]>();
+  for (const entry of history) historyOf.set(entry.kommunenummer, [...(historyOf.get(entry.kommunenummer) ?? []), entry]);
+  const veilederOf = new Map<string, CurrentVeilederRow>();
+  // Ordered newest start first per agreement: the first one seen is the current veileder.
+  for (const veileder of veileders) if (!veilederOf.has(veileder.agreementId)) veilederOf.set(veileder.agreementId, veileder);
+  return rows.map((row) =>
+    toAgreement(row, registeredOn(historyOf.get(row.kommunenummer) ?? [], row.startDate), veilederOf.get(row.id), today),
+  );
+}
+
+async function versionedView(db: Executor, row: AgreementRow): Promise<VersionedAgreement> {
+  const [agreement] = await viewsOf(db, [row], todayInNorway());
+  return { agreement: agreement!, version: row.version };
+}
+
+export class AgreementsService {
+  constructor(private readonly db: Db) {}
+
+  async list(principal: Principal, query: ListAgreementsInput): Promise<Page<Agreement>> {
+    const { limit, cursor, ...filter } = query;
+    const after = decodeCursor(cursor, cursorSchema);
+    const today = todayInNorway();
+    const rows = await agreementsRepo.list(
+      this.db,
+      municipalityScope(principal),
+      { ...filter, today, after: after ? { startDate: after.s, id: after.i } : undefined },
+      limit + 1,
+    );
+    const pageRows = rows.slice(0, limit);
+    const last = pageRows.at(-1);
+    return {
+      items: await viewsOf(this.db, pageRows, today),
+      nextCursor: rows.length > limit && last ? encodeCursor({ s: last.startDate, i: last.id }) : null,
+    };
+  }
+
+  async get(principal: Principal, id: string): Promise<VersionedAgreement> {
+    const row = await agreementsRepo.get(this.db, id, municipalityScope(principal));
+    if (!row) throw notFoundAgreement();
+    return versionedView(this.db, row);
+  }
+
+  async create(context: RequestContext, input: CreateAgreementInput): Promise<VersionedAgreement> {
+    const scope = municipalityScope(context.principal);
+    const municipality = await municipalitiesRepo.get(this.db, input.kommunenummer, scope);
+    if (!municipality) throw notFound(`Municipality ${input.kommunenummer}`);
+    // Any existing doctor may be referenced: an agreement is how a doctor enters a scope.
+    if (!(await agreementsRepo.doctorExists(this.db, input.doctorId))) {
+      throw invalid([{ path: 'doctorId', message: `no doctor has the id ${input.doctorId}` }]);
+    }
+    return this.db.transaction(async (tx) => {
+      const id = await agreementsRepo.insert(tx, {
+        kommunenummer: input.kommunenummer,
+        doctorId: input.doctorId,
+        employmentForm: input.employmentForm,
+        position: input.position,
+        positionPercent: input.positionPercent,
+        signedOn: input.signedOn ?? null,
+        startDate: input.startDate,
+        viaStaffingAgency: input.viaStaffingAgency,
+        notes: input.notes ?? null,
+        status: 'draft',
+        plannedEndDate: plannedEndDate(input.startDate, input.positionPercent, []),
+      });
+      if (!id) {
+        const existingId = await agreementsRepo.findOpenId(tx, input.doctorId, input.kommunenummer, OPEN_AGREEMENT_STATUSES);
+        throw new AppError(
+          'already_exists',
+          `The doctor already has an open (draft or active) agreement with municipality ${input.kommunenummer}; complete or terminate it first.`,
+          { existingId },
+        );
+      }
+      const row = await this.reread(tx, id, scope);
+      await recordAudit(tx, context, {
+        action: 'agreement.created',
+        entityType: 'agreement',
+        entityId: id,
+        after: { kommunenummer: row.kommunenummer, doctorId: row.doctorId, ...auditView(row) },
+      });
+      return versionedView(tx, row);
+    });
+  }
+
+  async update(context: RequestContext, id: string, input: UpdateAgreementInput, expected: number | undefined): Promise<VersionedAgreement> {
+    const scope = municipalityScope(context.principal);
+    return this.db.transaction(async (tx) => {
+      const current = await this.lock(tx, id, scope, expected);
+      assertOpen(current, 'it can be changed');
+      const next = { ...current, ...input };
+      if (next.status === 'active' && !next.signedOn) {
+        throw new AppError('unprocessable', 'An active agreement must keep the date it was signed.', {
+          errors: [{ path: 'signedOn', message: 'an active agreement needs signedOn' }],
+        });
+      }
+      if (next.startDate !== current.startDate || next.positionPercent !== current.positionPercent) {
+        next.plannedEndDate = await this.plannedEnd(tx, id, next.startDate, next.positionPercent);
+      }
+      const changed = diff(auditView(current), auditView(next));
+      if (!changed) return versionedView(tx, current);
+      await agreementsRepo.update(tx, id, changed.after);
+      await recordAudit(tx, context, { action: 'agreement.updated', entityType: 'agreement', entityId: id, before: changed.before, after: changed.after });
+      return versionedView(tx, await this.reread(tx, id, scope));
+    });
+  }
+
+  async transition(
+    context: RequestContext,
+    id: string,
+    input: AgreementTransitionInput,
+    expected: number | undefined,
+  ): Promise<VersionedAgreement> {
+    const scope = municipalityScope(context.principal);
+    return this.db.transaction(async (tx) => {
+      const current = await this.lock(tx, id, scope, expected);
+      const allowed = AGREEMENT_TRANSITIONS[current.status];
+      if (!allowed.includes(input.to)) {
+        throw new AppError(
+          'illegal_transition',
+          `An agreement cannot go from ${current.status} to ${input.to}` + (allowed.length ? `; allowed: ${allowed.join(', ')}.` : '; it is closed.'),
+          { from: current.status, to: input.to, allowed: [...allowed] },
+        );
+      }
+      const closing = CLOSING_STATUSES.includes(input.to);
+      if (!closing) {
+        const stray = (['endDate', 'endReason'] as const).filter((field) => input[field] !== undefined);
+        if (stray.length > 0) throw invalid(stray.map((path) => ({ path, message: `only for completed or terminated, not ${input.to}` })));
+      }
+
+      const missing: FieldError[] = [];
+      if (input.to === 'active') {
+        if (!current.signedOn) missing.push({ path: 'signedOn', message: 'the date the agreement was signed is missing; set it with PATCH first' });
+        if (!current.startDate) missing.push({ path: 'startDate', message: 'the start date is missing; set it with PATCH first' });
+      }
+      if (closing) {
+        if (!input.endDate) missing.push({ path: 'endDate', message: `the last day of the agreement is needed to make it ${input.to}` });
+        if (!input.endReason) missing.push({ path: 'endReason', message: `the reason it ended is needed to make it ${input.to}` });
+      }
+      if (missing.length > 0) {
+        throw new AppError('unprocessable', `The agreement cannot become ${input.to}: ${missing.map((m) => m.path).join(', ')} missing.`, {
+          errors: missing,
+        });
+      }
+      if (closing && input.endDate! < current.startDate) {
+        throw invalid([{ path: 'endDate', message: `must be on or after the start date ${current.startDate}` }]);
+      }
+
+      const changes: AgreementChanges = closing
+        ? { status: input.to, endDate: input.endDate!, endReason: input.endReason! }
+        : { status: input.to };
+      await agreementsRepo.update(tx, id, changes);
+      await recordAudit(tx, context, {
+        action: 'agreement.transitioned',
+        entityType: 'agreement',
+        entityId: id,
+        before: { status: current.status },
+        after: { ...changes, ...(input.note ? { note: input.note } : {}) },
+      });
+      if (closing) {
+        // Supervision cannot outlast the agreement: what still runs past its end ends with it, so
+        // the veileder's load (counted across all agreements) drops.
+        for (const ended of await supervisionsRepo.endRunningPast(tx, id, input.endDate!)) {
+          await recordAudit(tx, context, {
+            action: 'supervision.ended',
+            entityType: 'supervision',
+            entityId: ended.id,
+            before: { to: ended.previousTo },
+            after: { agreementId: id, to: input.endDate!, reason: `agreement ${input.to}` },
+          });
+        }
+      }
+      return versionedView(tx, await this.reread(tx, id, scope));
+    });
+  }
+
+  // --- absences -------------------------------------------------------------------------------
+
+  async listAbsences(principal: Principal, id: string): Promise<{ items: Absence[] }> {
+    await this.visible(principal, id);
+    return { items: (await agreementsRepo.listAbsences(this.db, id)).map(toAbsence) };
+  }
+
+  async getAbsence(principal: Principal, id: string, absenceId: string): Promise<Absence> {
+    await this.visible(principal, id);
+    const row = await agreementsRepo.getAbsence(this.db, id, absenceId);
+    if (!row) throw notFound('The absence');
+    return toAbsence(row);
+  }
+
+  /** Records an absence and moves the planned end date; the agreement's version (ETag) moves too. */
+  async addAbsence(context: RequestContext, id: string, input: CreateAbsenceInput, expected: number | undefined): Promise<Absence> {
+    const scope = municipalityScope(context.principal);
+    return this.db.transaction(async (tx) => {
+      // The row lock serialises absence changes per agreement, so two overlapping inserts cannot both pass.
+      const current = await this.lock(tx, id, scope, expected);
+      assertOpen(current, 'absences can be recorded');
+      const overlapping = await agreementsRepo.findOverlappingAbsence(tx, id, input.from, input.to);
+      if (overlapping) {
+        throw new AppError(
+          'unprocessable',
+          `The absence overlaps absence ${overlapping.id} (${overlapping.fromDate} – ${overlapping.toDate}) of this agreement.`,
+          {
+            overlappingId: overlapping.id,
+            errors: [{ path: 'from', message: `overlaps the absence ${overlapping.fromDate} – ${overlapping.toDate}` }],
+          },
+        );
+      }
+      const absence = await agreementsRepo.insertAbsence(tx, { agreementId: id, kind: input.kind, fromDate: input.from, toDate: input.to });
+      const planned = await this.plannedEnd(tx, id, current.startDate, current.positionPercent);
+      await agreementsRepo.update(tx, id, { plannedEndDate: planned });
+      await recordAudit(tx, context, {
+        action: 'agreement.absence_added',
+        entityType: 'agreement',
+        entityId: id,
+        before: { plannedEndDate: current.plannedEndDate },
+        after: { absence: toAbsence(absence), plannedEndDate: planned },
+      });
+      return toAbsence(absence);
+    });
+  }
+
+  async removeAbsence(context: RequestContext, id: string, absenceId: string, expected: number | undefined): Promise<void> {
+    const scope = municipalityScope(context.principal);
+    await this.db.transaction(async (tx) => {
+      const current = await this.lock(tx, id, scope, expected);
+      const absence = await agreementsRepo.getAbsence(tx, id, absenceId);
+      if (!absence) throw notFound('The absence');
+      assertOpen(current, 'absences can be removed');
+      await agreementsRepo.deleteAbsence(tx, id, absenceId);
+      const planned = await this.plannedEnd(tx, id, current.startDate, current.positionPercent);
+      await agreementsRepo.update(tx, id, { plannedEndDate: planned });
+      await recordAudit(tx, context, {
+        action: 'agreement.absence_removed',
+        entityType: 'agreement',
+        entityId: id,
+        before: { absence: toAbsence(absence), plannedEndDate: current.plannedEndDate },
+        after: { plannedEndDate: planned },
+      });
+    });
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  /** The agreement in the caller's scope, or 404 (ids outside the scope cannot be probed). */
+  private async visible(principal: Principal, id: string): Promise<AgreementRow> {
+    const row = await agreementsRepo.get(this.db, id, municipalityScope(principal));
+    if (!row) throw notFoundAgreement();
+    return row;
+  }
+
+  /** Locks the agreement in scope (404 otherwise) and checks If-Match against it. */
+  private async lock(tx: Executor, id: string, scope: MunicipalityScope, expected: number | undefined): Promise<AgreementRow> {
+    const row = await agreementsRepo.getForUpdate(tx, id, scope);
+    if (!row) throw notFoundAgreement();
+    assertVersion(expected, row.version, 'The agreement');
+    return row;
+  }
+
+  private async reread(tx: Executor, id: string, scope: MunicipalityScope): Promise<AgreementRow> {
+    const row = await agreementsRepo.get(tx, id, scope);
+    if (!row) throw new AppError('internal_error', 'The agreement vanished during the change.');
+    return row;
+  }
+
+  /** The shared planned-end-date rule over the agreement's absences as they are now in `tx`. */
+  private async plannedEnd(tx: Executor, id: string, startDate: string, positionPercent: number): Promise<string> {
+    const absences = await agreementsRepo.listAbsences(tx, id);
+    return plannedEndDate(
+      startDate,
+      positionPercent,
+      absences.map((absence) => ({ from: absence.fromDate, to: absence.toDate })),
+    );
+  }
+}

@@ -1,0 +1,168 @@
+import {
+  type Supervision,
+  type createSupervisionRequest,
+  type endSupervisionRequest,
+  qualifiedAsVeileder,
+  todayInNorway,
+} from '@alis/shared';
+import type { z } from 'zod';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, invalid, notFound } from '../../lib/app-error.js';
+import { recordAudit } from '../../lib/audit.js';
+import { assertVersion } from '../../lib/etag.js';
+import type { Principal, RequestContext } from '../../lib/principal.js';
+import { municipalityScope } from '../../lib/scope.js';
+import { type AgreementRow, agreementsRepo } from './agreements.repo.js';
+import { assertOpen } from './agreements.service.js';
+import { type SupervisionRow, supervisionsRepo } from './supervisions.repo.js';
+
+export type CreateSupervisionInput = z.output<typeof createSupervisionRequest>;
+export type EndSupervisionInput = z.output<typeof endSupervisionRequest>;
+
+export interface VersionedSupervision {
+  supervision: Supervision;
+  version: number;
+}
+
+export function toSupervision(row: SupervisionRow, today: string): Supervision {
+  return {
+    id: row.id,
+    agreementId: row.agreementId,
+    supervisorId: row.supervisorId,
+    supervisorName: row.supervisorName,
+    role: row.role,
+    from: row.fromDate,
+    to: row.toDate,
+    active: row.fromDate <= today && (row.toDate === null || row.toDate >= today),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const versioned = (row: SupervisionRow): VersionedSupervision => ({ supervision: toSupervision(row, todayInNorway()), version: row.version });
+
+const auditView = (row: SupervisionRow) => ({
+  agreementId: row.agreementId,
+  supervisorId: row.supervisorId,
+  role: row.role,
+  from: row.fromDate,
+  to: row.toDate,
+});
+
+function veilederConflict(existing: SupervisionRow) {
+  const period = `${existing.fromDate} – ${existing.toDate ?? 'open-ended'}`;
+  return new AppError(
+    'conflict',
+    `The agreement already has the veileder ${existing.supervisorName} (${period}) in that period; an ALIS has one veileder at a time. End that supervision first.`,
+    { existingId: existing.id, existingSupervisorId: existing.supervisorId },
+  );
+}
+
+export class SupervisionsService {
+  constructor(private readonly db: Db) {}
+
+  async list(principal: Principal, agreementId: string): Promise<{ items: Supervision[] }> {
+    await this.visible(principal, agreementId);
+    const today = todayInNorway();
+    return { items: (await supervisionsRepo.list(this.db, agreementId)).map((row) => toSupervision(row, today)) };
+  }
+
+  async get(principal: Principal, agreementId: string, id: string): Promise<VersionedSupervision> {
+    await this.visible(principal, agreementId);
+    const row = await supervisionsRepo.get(this.db, agreementId, id);
+    if (!row) throw notFound('The supervision');
+    return versioned(row);
+  }
+
+  /**
+   * Adds a veileder, clinical supervisor or group leader. A veileder must be qualified on the
+   * first day of the supervision (422) and not overlap another veileder of the agreement (409).
+   * Capacity is not checked here: an overloaded veileder is a warning on the agreement.
+   */
+  async create(context: RequestContext, agreementId: string, input: CreateSupervisionInput): Promise<VersionedSupervision> {
+    return this.db.transaction(async (tx) => {
+      // The row lock serialises supervision changes per agreement; the partial unique index is the backstop.
+      const agreement = await this.lock(tx, context.principal, agreementId);
+      assertOpen(agreement, 'supervisions can be added');
+      const supervisor = await supervisionsRepo.findSupervisor(tx, input.supervisorId);
+      if (!supervisor) throw invalid([{ path: 'supervisorId', message: `no supervisor has the id ${input.supervisorId}` }]);
+      const to = input.to ?? null;
+      if (input.role === 'veileder') {
+        if (!qualifiedAsVeileder(supervisor, input.from)) {
+          throw new AppError(
+            'unprocessable',
+            `${supervisor.name} cannot be veileder from ${input.from}: not a specialist in general practice and no exemption valid on that day.`,
+            { errors: [{ path: 'supervisorId', message: 'not qualified as veileder on the start date (specialist or valid exemption needed)' }] },
+          );
+        }
+        const overlapping = await supervisionsRepo.findOverlappingVeileder(tx, agreementId, { from: input.from, to });
+        if (overlapping) throw veilederConflict(overlapping);
+      }
+      const id = await supervisionsRepo.insert(tx, {
+        agreementId,
+        supervisorId: input.supervisorId,
+        role: input.role,
+        fromDate: input.from,
+        toDate: to,
+      });
+      if (!id) {
+        const open = await supervisionsRepo.findOpenVeileder(tx, agreementId);
+        if (open) throw veilederConflict(open);
+        throw new AppError('conflict', 'The agreement already has an open-ended veileder.');
+      }
+      const row = await this.reread(tx, agreementId, id);
+      await recordAudit(tx, context, { action: 'supervision.created', entityType: 'supervision', entityId: id, after: auditView(row) });
+      return versioned(row);
+    });
+  }
+
+  /** Ends a supervision on `to` (its last day); also moves the end of one already ended. */
+  async end(
+    context: RequestContext,
+    agreementId: string,
+    id: string,
+    input: EndSupervisionInput,
+    expected: number | undefined,
+  ): Promise<VersionedSupervision> {
+    return this.db.transaction(async (tx) => {
+      await this.lock(tx, context.principal, agreementId);
+      const current = await supervisionsRepo.get(tx, agreementId, id);
+      if (!current) throw notFound('The supervision');
+      assertVersion(expected, current.version, 'The supervision');
+      if (input.to < current.fromDate) throw invalid([{ path: 'to', message: `must be on or after from (${current.fromDate})` }]);
+      if (input.to === current.toDate) return versioned(current);
+      if (current.role === 'veileder') {
+        const overlapping = await supervisionsRepo.findOverlappingVeileder(tx, agreementId, { from: current.fromDate, to: input.to }, id);
+        if (overlapping) throw veilederConflict(overlapping);
+      }
+      await supervisionsRepo.setEnd(tx, id, input.to);
+      const row = await this.reread(tx, agreementId, id);
+      await recordAudit(tx, context, {
+        action: 'supervision.ended',
+        entityType: 'supervision',
+        entityId: id,
+        before: { to: current.toDate },
+        after: { agreementId, to: row.toDate },
+      });
+      return versioned(row);
+    });
+  }
+
+  private async visible(principal: Principal, agreementId: string): Promise<AgreementRow> {
+    const row = await agreementsRepo.get(this.db, agreementId, municipalityScope(principal));
+    if (!row) throw notFound('The agreement');
+    return row;
+  }
+
+  private async lock(tx: Executor, principal: Principal, agreementId: string): Promise<AgreementRow> {
+    const row = await agreementsRepo.getForUpdate(tx, agreementId, municipalityScope(principal));
+    if (!row) throw notFound('The agreement');
+    return row;
+  }
+
+  private async reread(tx: Executor, agreementId: string, id: string): Promise<SupervisionRow> {
+    const row = await supervisionsRepo.get(tx, agreementId, id);
+    if (!row) throw new AppError('internal_error', 'The supervision vanished during the change.');
+    return row;
+  }
+}

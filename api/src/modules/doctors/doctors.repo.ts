@@ -1,0 +1,131 @@
+import { type SQL, and, asc, eq, exists, ilike, like, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { agreements, doctors, municipalities } from '../../db/schema.js';
+import type { MunicipalityScope } from '../../lib/scope.js';
+import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
+
+export type DoctorRow = typeof doctors.$inferSelect;
+export type NewDoctorRow = typeof doctors.$inferInsert;
+export type DoctorChanges = Partial<
+  Pick<NewDoctorRow, 'hprNumber' | 'name' | 'email' | 'phone' | 'lis1CompletedOn' | 'scheme' | 'specialistApprovedOn'>
+>;
+
+export interface DoctorFilter {
+  hprNumber?: string | undefined;
+  /** Part of the name, matched ignoring case. */
+  nameContains?: string | undefined;
+  /** Start of the (canonical) HPR number. */
+  hprPrefix?: string | undefined;
+  /** Doctors with an agreement (any status) in this municipality. */
+  kommunenummer?: string | undefined;
+  after?: { name: string; id: string } | undefined;
+}
+
+/**
+ * The doctors a caller may see, as one SQL condition (no per-row queries). An office sees doctors
+ * with an agreement (any status) in one of its municipalities, those its users registered, and
+ * those a municipality of the office registered through its client; a municipality's client sees
+ * doctors with an agreement there and those it registered. Undefined means everyone.
+ */
+function visibleTo(db: Executor, scope: MunicipalityScope): SQL | undefined {
+  if (scope.officeCode !== null) {
+    const officeCode = scope.officeCode;
+    return or(
+      eq(doctors.createdByOfficeCode, officeCode),
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(agreements)
+          .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
+          .where(and(eq(agreements.doctorId, doctors.id), eq(municipalities.officeCode, officeCode))),
+      ),
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(municipalities)
+          .where(and(eq(municipalities.kommunenummer, doctors.createdByKommunenummer), eq(municipalities.officeCode, officeCode))),
+      ),
+    );
+  }
+  if (scope.kommunenummer !== null) {
+    return or(eq(doctors.createdByKommunenummer, scope.kommunenummer), withAgreementIn(db, scope.kommunenummer));
+  }
+  return undefined;
+}
+
+const withAgreementIn = (db: Executor, kommunenummer: string) =>
+  exists(
+    db
+      .select({ one: sql`1` })
+      .from(agreements)
+      .where(and(eq(agreements.doctorId, doctors.id), eq(agreements.kommunenummer, kommunenummer))),
+  );
+
+export const doctorsRepo = {
+  /** The doctor if it exists and `scope` may see it; `null` scope means no restriction. */
+  async get(db: Executor, id: string, scope: MunicipalityScope | null, options: { forUpdate?: boolean } = {}): Promise<DoctorRow | undefined> {
+    const query = db
+      .select()
+      .from(doctors)
+      .where(and(eq(doctors.id, id), scope ? visibleTo(db, scope) : undefined));
+    const [row] = options.forUpdate ? await query.for('update', { of: doctors }) : await query;
+    return row;
+  },
+
+  async findByHprNumber(db: Executor, hprNumber: string): Promise<DoctorRow | undefined> {
+    const [row] = await db.select().from(doctors).where(eq(doctors.hprNumber, hprNumber));
+    return row;
+  },
+
+  /** Ordered by name, then id; `null` scope means no restriction. */
+  async list(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter, limit: number): Promise<DoctorRow[]> {
+    const text = [
+      filter.nameContains ? ilike(doctors.name, `%${escapeLike(filter.nameContains)}%`) : undefined,
+      filter.hprPrefix ? like(doctors.hprNumber, `${escapeLike(filter.hprPrefix)}%`) : undefined,
+    ].filter((condition) => condition !== undefined);
+    return db
+      .select()
+      .from(doctors)
+      .where(
+        and(
+          scope ? visibleTo(db, scope) : undefined,
+          filter.hprNumber ? eq(doctors.hprNumber, filter.hprNumber) : undefined,
+          text.length > 0 ? or(...text) : undefined,
+          filter.kommunenummer ? withAgreementIn(db, filter.kommunenummer) : undefined,
+          filter.after ? sql`(${doctors.name}, ${doctors.id}) > (${filter.after.name}, ${filter.after.id}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(asc(doctors.name), asc(doctors.id))
+      .limit(limit);
+  },
+
+  /** Returns undefined when the HPR number is taken (the unique index decides, so races are safe). */
+  async insert(db: Executor, row: NewDoctorRow): Promise<DoctorRow | undefined> {
+    const [inserted] = await db.insert(doctors).values(row).onConflictDoNothing({ target: doctors.hprNumber }).returning();
+    return inserted;
+  },
+
+  /**
+   * Returns undefined when the new HPR number is taken. The unique index decides, inside a
+   * savepoint, so the caller's transaction survives the violation and two racing changes cannot
+   * both win.
+   */
+  async update(tx: Executor, id: string, changes: DoctorChanges): Promise<DoctorRow | undefined> {
+    const run = async (db: Executor) => {
+      const [row] = await db
+        .update(doctors)
+        .set({ ...changes, version: sql`${doctors.version} + 1`, updatedAt: sql`now()` })
+        .where(eq(doctors.id, id))
+        .returning();
+      if (!row) throw new Error(`doctor ${id} vanished inside its transaction`);
+      return row;
+    };
+    if (changes.hprNumber === undefined) return run(tx);
+    try {
+      return await tx.transaction((savepoint) => run(savepoint));
+    } catch (error) {
+      if (isUniqueViolation(error, 'doctors_hpr_number_key')) return undefined;
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createDoctorRequest, doctor, listDoctorsQuery, pageOf, updateDoctorRequest } from '@alis/shared';
+import { etagOf, expectedVersion } from '../../lib/etag.js';
+import { AUTHENTICATED, contextOf, problems } from '../../lib/route-helpers.js';
+import { DoctorsService, toDoctor } from './doctors.service.js';
+
+const idParams = z.object({ id: z.uuid() }).strict();
+/** Individual doctors are not the directorate's business: it gets aggregates. */
+const doctorRoles = { roles: ['admin', 'office', 'municipality'] } as const;
+
+const SCOPE =
+  'An office sees doctors with an agreement (any status) in one of its municipalities, those its users registered and those ' +
+  'registered by the client of one of its municipalities; a municipality\'s client sees doctors with an agreement there and ' +
+  'those it registered; an admin sees all. A doctor outside your scope answers 404.';
+
+export async function doctorRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const service = new DoctorsService(app.database.db);
+  const tags = ['doctors'];
+
+  app.post(
+    '/doctors',
+    {
+      config: doctorRoles,
+      schema: {
+        tags,
+        summary: 'Register an ALIS doctor by HPR number',
+        description:
+          'The HPR number is stored without leading zeros ("0012345678" is 12345678). One doctor per HPR number: a duplicate is 409 ' +
+          '`already_exists` with `existingId`; the detail names the doctor only when you may see it. Look a number up first with ' +
+          '`GET /doctors?hprNumber=`. The doctor stays visible to the office or municipality that registered it.',
+        body: createDoctorRequest,
+        response: { 201: doctor, ...problems(...AUTHENTICATED, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const row = await service.create(contextOf(request), request.body);
+      return reply.code(201).header('location', `/api/v1/doctors/${row.id}`).header('etag', etagOf(row.version)).send(toDoctor(row));
+    },
+  );
+
+  app.get(
+    '/doctors',
+    {
+      config: doctorRoles,
+      schema: {
+        tags,
+        summary: 'List doctors in the caller\'s scope, by name',
+        description:
+          `${SCOPE} \`hprNumber\` (exact) finds the doctor whatever your scope, to avoid duplicates. \`q\` matches part of the name ` +
+          '(ignoring case) or the start of the HPR number. `kommunenummer`: doctors with an agreement (any status) there.',
+        querystring: listDoctorsQuery,
+        response: { 200: pageOf(doctor), ...problems(...AUTHENTICATED) },
+      },
+    },
+    async (request) => service.list(request.principal, request.query),
+  );
+
+  app.get(
+    '/doctors/:id',
+    {
+      config: doctorRoles,
+      schema: {
+        tags,
+        summary: 'Get a doctor',
+        description: SCOPE,
+        params: idParams,
+        response: { 200: doctor, ...problems(...AUTHENTICATED, 404) },
+      },
+    },
+    async (request, reply) => {
+      const row = await service.get(request.principal, request.params.id);
+      return reply.header('etag', etagOf(row.version)).send(toDoctor(row));
+    },
+  );
+
+  app.patch(
+    '/doctors/:id',
+    {
+      config: doctorRoles,
+      schema: {
+        tags,
+        summary: 'Change a doctor',
+        description:
+          'Send `If-Match` with the ETag you read; 412 means someone changed it since. Changing `hprNumber` to one another doctor ' +
+          'holds is 409 `already_exists` with `existingId`.',
+        params: idParams,
+        body: updateDoctorRequest,
+        response: { 200: doctor, ...problems(...AUTHENTICATED, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const row = await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request));
+      return reply.header('etag', etagOf(row.version)).send(toDoctor(row));
+    },
+  );
+}

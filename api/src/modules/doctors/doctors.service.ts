@@ -1,0 +1,140 @@
+import type { Doctor, Page, createDoctorRequest, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
+import { z } from 'zod';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import { diff, recordAudit } from '../../lib/audit.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { assertVersion } from '../../lib/etag.js';
+import type { Principal, RequestContext } from '../../lib/principal.js';
+import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
+import { type DoctorChanges, type DoctorRow, doctorsRepo } from './doctors.repo.js';
+
+export type DoctorCreate = z.output<typeof createDoctorRequest>;
+export type DoctorUpdate = z.output<typeof updateDoctorRequest>;
+export type DoctorListQuery = z.output<typeof listDoctorsQuery>;
+
+export function toDoctor(row: DoctorRow): Doctor {
+  return {
+    id: row.id,
+    hprNumber: row.hprNumber,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    lis1CompletedOn: row.lis1CompletedOn,
+    scheme: row.scheme,
+    specialistApprovedOn: row.specialistApprovedOn,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What the audit log keeps of a doctor. */
+const auditView = (row: DoctorRow) => ({
+  hprNumber: row.hprNumber,
+  name: row.name,
+  email: row.email,
+  phone: row.phone,
+  lis1CompletedOn: row.lis1CompletedOn,
+  scheme: row.scheme,
+  specialistApprovedOn: row.specialistApprovedOn,
+  createdByOfficeCode: row.createdByOfficeCode,
+  createdByKommunenummer: row.createdByKommunenummer,
+});
+
+const cursorSchema = z.object({ n: z.string(), i: z.uuid() });
+const notFoundDoctor = () => notFound('The doctor');
+
+/** HPR numbers are stored without leading zeros, so "0012" searches from "12". */
+const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || undefined : undefined);
+
+export class DoctorsService {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The caller's doctors. An exact `hprNumber` looks the number up across every scope (so nobody
+   * registers a doctor twice); the other filters still apply to it.
+   */
+  async list(principal: Principal, query: DoctorListQuery): Promise<Page<Doctor>> {
+    const after = decodeCursor(query.cursor, cursorSchema);
+    const scope = query.hprNumber ? null : municipalityScope(principal);
+    const rows = await doctorsRepo.list(
+      this.db,
+      scope,
+      {
+        hprNumber: query.hprNumber,
+        nameContains: query.q,
+        hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
+        kommunenummer: query.kommunenummer,
+        after: after ? { name: after.n, id: after.i } : undefined,
+      },
+      query.limit + 1,
+    );
+    return pageFrom(rows, query.limit, toDoctor, (row) => ({ n: row.name, i: row.id }));
+  }
+
+  async get(principal: Principal, id: string): Promise<DoctorRow> {
+    const row = await doctorsRepo.get(this.db, id, municipalityScope(principal));
+    if (!row) throw notFoundDoctor();
+    return row;
+  }
+
+  async create(context: RequestContext, input: DoctorCreate): Promise<DoctorRow> {
+    const { principal } = context;
+    return this.db.transaction(async (tx) => {
+      const row = await doctorsRepo.insert(tx, {
+        hprNumber: input.hprNumber,
+        name: input.name,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        lis1CompletedOn: input.lis1CompletedOn ?? null,
+        scheme: input.scheme,
+        specialistApprovedOn: input.specialistApprovedOn ?? null,
+        // Lets the office or municipality that registered the doctor see it before any agreement exists.
+        createdByOfficeCode: principal.role === 'office' ? principal.officeCode : null,
+        createdByKommunenummer: principal.role === 'municipality' ? principal.kommunenummer : null,
+      });
+      if (!row) throw await this.alreadyRegistered(tx, municipalityScope(principal), input.hprNumber);
+      await recordAudit(tx, context, { action: 'doctor.created', entityType: 'doctor', entityId: row.id, after: auditView(row) });
+      return row;
+    });
+  }
+
+  async update(context: RequestContext, id: string, input: DoctorUpdate, expected: number | undefined): Promise<DoctorRow> {
+    const scope = municipalityScope(context.principal);
+    return this.db.transaction(async (tx) => {
+      const current = await doctorsRepo.get(tx, id, scope, { forUpdate: true });
+      if (!current) throw notFoundDoctor();
+      assertVersion(expected, current.version, 'The doctor');
+      const changes: DoctorChanges = input;
+      const changed = diff(auditView(current), auditView({ ...current, ...changes }));
+      if (!changed) return current;
+      const row = await doctorsRepo.update(tx, id, changes);
+      if (!row) throw await this.alreadyRegistered(tx, scope, changes.hprNumber ?? current.hprNumber);
+      await recordAudit(tx, context, {
+        action: 'doctor.updated',
+        entityType: 'doctor',
+        entityId: id,
+        before: changed.before,
+        after: changed.after,
+      });
+      return row;
+    });
+  }
+
+  /**
+   * 409 naming the doctor that holds the HPR number. `existingId` is always given: it is what the
+   * caller needs to use that doctor instead of registering a duplicate, and the exact-HPR lookup
+   * finds it anyway. The name goes into the detail only when the caller may see that doctor, so
+   * an error message (which ends up in logs and error dialogs) shows no one outside the scope.
+   */
+  private async alreadyRegistered(tx: Executor, scope: MunicipalityScope, hprNumber: string): Promise<AppError> {
+    const existing = await doctorsRepo.findByHprNumber(tx, hprNumber);
+    if (!existing) return new AppError('conflict', `HPR number ${hprNumber} was registered by someone else at the same moment; try again.`);
+    const visible = await doctorsRepo.get(tx, existing.id, scope);
+    const detail = visible
+      ? `HPR number ${hprNumber} is already registered as ${existing.name}.`
+      : `HPR number ${hprNumber} is already registered (doctor ${existing.id}).`;
+    return new AppError('already_exists', detail, { existingId: existing.id });
+  }
+}

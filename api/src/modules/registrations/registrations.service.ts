@@ -1,0 +1,290 @@
+import {
+  type Page,
+  REGISTRATION_DECISIONS,
+  REGISTRATION_TRANSITIONS,
+  type Registration,
+  type RegistrationHistoryEntry,
+  type RegistrationStatus,
+  type Role,
+  canTransition,
+  missingApplicationElements,
+  registeredFromDate,
+  registrationStatuses,
+  todayInNorway,
+  type updateRegistrationRequest,
+} from '@alis/shared';
+import { z } from 'zod';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, forbidden, invalid, notFound } from '../../lib/app-error.js';
+import { diff, recordAudit } from '../../lib/audit.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { assertVersion } from '../../lib/etag.js';
+import type { Principal, RequestContext } from '../../lib/principal.js';
+import { municipalityScope } from '../../lib/scope.js';
+import { type HistoryRow, type RegistrationChanges, type RegistrationRow, registrationsRepo } from './registrations.repo.js';
+
+export type RegistrationUpdate = z.output<typeof updateRegistrationRequest>;
+export interface RegistrationTransition {
+  to: RegistrationStatus;
+  date?: string | undefined;
+  note?: string | undefined;
+}
+
+/** General practice is the only specialty the offices handle today; community medicine (SAM) is coming. */
+const SPECIALTY = 'ALM' as const;
+
+/** Who may prepare and send an application (with the `write` scope), and who may decide (with `decide`). */
+const PREPARING_ROLES: readonly Role[] = ['admin', 'office', 'municipality'];
+const DECIDING_ROLES: readonly Role[] = ['admin', 'directorate'];
+
+const isDecision = (status: RegistrationStatus) => REGISTRATION_DECISIONS.includes(status);
+
+function mayMoveTo(principal: Principal, to: RegistrationStatus): boolean {
+  return isDecision(to)
+    ? DECIDING_ROLES.includes(principal.role) && principal.scopes.includes('decide')
+    : PREPARING_ROLES.includes(principal.role) && principal.scopes.includes('write');
+}
+
+const asStatus = (value: string): RegistrationStatus => {
+  const status = registrationStatuses.find((candidate) => candidate === value);
+  if (!status) throw new AppError('internal_error', `A registration has the unknown status "${value}".`);
+  return status;
+};
+
+/** The registration's content, whether saved or the default of one never saved. */
+type RegistrationState = Required<RegistrationChanges> & { status: RegistrationStatus };
+
+const NOT_SAVED: RegistrationState = {
+  status: 'not_registered',
+  responsibleName: null,
+  responsibleEmail: null,
+  educationPlanUrl: null,
+  supervisionArrangement: null,
+  learningArenas: [],
+  applicationDate: null,
+  decisionDate: null,
+  registeredFrom: null,
+  decisionReference: null,
+  notes: null,
+};
+
+function stateOf(row: RegistrationRow | null | undefined): RegistrationState {
+  if (!row) return NOT_SAVED;
+  return {
+    status: asStatus(row.status),
+    responsibleName: row.responsibleName,
+    responsibleEmail: row.responsibleEmail,
+    educationPlanUrl: row.educationPlanUrl,
+    supervisionArrangement: row.supervisionArrangement,
+    learningArenas: row.learningArenas,
+    applicationDate: row.applicationDate,
+    decisionDate: row.decisionDate,
+    registeredFrom: row.registeredFrom,
+    decisionReference: row.decisionReference,
+    notes: row.notes,
+  };
+}
+
+export function toRegistration(kommunenummer: string, row: RegistrationRow | null | undefined, principal: Principal): Registration {
+  const state = stateOf(row);
+  return {
+    kommunenummer,
+    specialty: SPECIALTY,
+    ...state,
+    learningArenas: [...state.learningArenas],
+    missingForApplication: missingApplicationElements(state),
+    allowedTransitions: REGISTRATION_TRANSITIONS[state.status].filter((to) => mayMoveTo(principal, to)),
+    version: row?.version ?? 0,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  };
+}
+
+const toHistoryEntry = (row: HistoryRow): RegistrationHistoryEntry => ({
+  id: row.id.toString(),
+  from: asStatus(row.fromStatus),
+  to: asStatus(row.toStatus),
+  date: row.date,
+  note: row.note,
+  actorType: row.actorType,
+  actorId: row.actorId,
+  actorName: row.actorName,
+  occurredAt: row.occurredAt.toISOString(),
+});
+
+const cursorSchema = z.object({ id: z.string().regex(/^\d{1,19}$/) });
+const notFoundMunicipality = (kommunenummer: string) => notFound(`Municipality ${kommunenummer}`);
+const unprocessable = (detail: string, errors: { path: string; message: string }[]) => new AppError('unprocessable', detail, { errors });
+
+/** A decision (or deregistration) cannot predate what it decides on. */
+function assertNotBefore(date: string, earliest: string | null, what: string) {
+  if (earliest !== null && date < earliest) {
+    throw unprocessable(`The date ${date} is before the ${what} (${earliest}).`, [
+      { path: 'date', message: `must not be before the ${what} ${earliest}` },
+    ]);
+  }
+}
+
+/**
+ * What moving to `to` on `date` changes, or a 422 when the preconditions fail. The lifecycle
+ * itself (which status may follow which) is checked before this.
+ */
+function transitionChanges(current: RegistrationState, to: RegistrationStatus, date: string): RegistrationChanges {
+  switch (to) {
+    case 'preparing':
+      // A new round after a rejection or a deregistration: the earlier application and decision
+      // belong to the previous round and stay in the history; the content is kept to be reworked.
+      return current.status === 'rejected' || current.status === 'deregistered'
+        ? { status: to, applicationDate: null, decisionDate: null, registeredFrom: null, decisionReference: null }
+        : { status: to };
+    case 'applied': {
+      const missing = missingApplicationElements(current);
+      if (missing.length > 0) throw unprocessable('The application is not complete; see errors for what is missing.', missing);
+      return { status: to, applicationDate: date };
+    }
+    case 'registered':
+    case 'rejected': {
+      const applicationDate = current.applicationDate;
+      if (applicationDate === null) {
+        throw unprocessable('The registration has no application date to decide on.', [
+          { path: 'applicationDate', message: 'the application date is missing' },
+        ]);
+      }
+      assertNotBefore(date, applicationDate, 'application date');
+      return to === 'registered'
+        ? { status: to, decisionDate: date, registeredFrom: registeredFromDate(applicationDate) }
+        : { status: to, decisionDate: date };
+    }
+    case 'deregistered':
+      // The registration's dates stay as the record of the period it was registered; the
+      // deregistration date is the transition's.
+      assertNotBefore(date, current.decisionDate ?? current.applicationDate, 'decision date');
+      return { status: to };
+    case 'not_registered':
+      // No transition leads here; canTransition refuses it before this is reached.
+      throw new AppError('illegal_transition', 'A registration cannot go back to not_registered.', { allowed: REGISTRATION_TRANSITIONS[current.status] });
+  }
+}
+
+interface Written {
+  before: RegistrationRow | null;
+  after: RegistrationRow | null;
+}
+
+export class RegistrationsService {
+  constructor(private readonly db: Db) {}
+
+  async get(principal: Principal, kommunenummer: string): Promise<Registration> {
+    const found = await registrationsRepo.getWithMunicipality(this.db, kommunenummer, SPECIALTY, municipalityScope(principal));
+    if (!found) throw notFoundMunicipality(kommunenummer);
+    return toRegistration(found.kommunenummer, found.registration, principal);
+  }
+
+  async update(context: RequestContext, kommunenummer: string, input: RegistrationUpdate, expected: number | undefined): Promise<Registration> {
+    return this.db.transaction(async (tx) => {
+      await this.assertInScope(tx, context.principal, kommunenummer);
+      const { before, after } = await this.write(tx, kommunenummer, expected, (current) => {
+        const changed = diff(current, { ...current, ...input });
+        return changed ? input : null;
+      });
+      if (after !== before && after) {
+        const changed = diff(stateOf(before), stateOf(after));
+        await recordAudit(tx, context, {
+          action: before ? 'registration.updated' : 'registration.created',
+          entityType: 'registration',
+          entityId: kommunenummer,
+          before: changed?.before,
+          after: changed?.after,
+        });
+      }
+      return toRegistration(kommunenummer, after, context.principal);
+    });
+  }
+
+  async transition(context: RequestContext, kommunenummer: string, request: RegistrationTransition, expected: number | undefined): Promise<Registration> {
+    const { principal } = context;
+    const today = todayInNorway();
+    const date = request.date ?? today;
+    if (date > today) throw invalid([{ path: 'date', message: `must not be in the future (today is ${today} in Norway)` }]);
+    const note = request.note || null;
+
+    return this.db.transaction(async (tx) => {
+      await this.assertInScope(tx, principal, kommunenummer);
+      if (!mayMoveTo(principal, request.to)) {
+        throw forbidden(
+          isDecision(request.to)
+            ? `Only Helsedirektoratet or an administrator may decide a registration (${request.to}).`
+            : `The ${principal.role} role may not move a registration to ${request.to}; that is the municipality's and its ALIS office's work.`,
+        );
+      }
+      const { before, after } = await this.write(tx, kommunenummer, expected, (current) => {
+        if (!canTransition(current.status, request.to)) {
+          const allowed = REGISTRATION_TRANSITIONS[current.status];
+          throw new AppError(
+            'illegal_transition',
+            `A registration that is ${current.status} cannot become ${request.to}; allowed: ${allowed.join(', ') || 'none'}.`,
+            { allowed },
+          );
+        }
+        return transitionChanges(current, request.to, date);
+      });
+      if (!after) throw new AppError('internal_error', 'The transition saved nothing.');
+      const from = stateOf(before).status;
+      await registrationsRepo.insertTransition(tx, {
+        registrationId: after.id,
+        fromStatus: from,
+        toStatus: request.to,
+        date,
+        note,
+        actorType: principal.kind,
+        actorId: principal.id,
+      });
+      const changed = diff(stateOf(before), stateOf(after));
+      await recordAudit(tx, context, {
+        action: 'registration.transitioned',
+        entityType: 'registration',
+        entityId: kommunenummer,
+        before: changed?.before,
+        after: changed?.after,
+      });
+      return toRegistration(kommunenummer, after, principal);
+    });
+  }
+
+  async history(principal: Principal, kommunenummer: string, query: { limit: number; cursor?: string | undefined }): Promise<Page<RegistrationHistoryEntry>> {
+    const before = decodeCursor(query.cursor, cursorSchema);
+    await this.assertInScope(this.db, principal, kommunenummer);
+    const rows = await registrationsRepo.history(this.db, kommunenummer, SPECIALTY, before ? BigInt(before.id) : undefined, query.limit + 1);
+    return pageFrom(rows, query.limit, toHistoryEntry, (row) => ({ id: row.id.toString() }));
+  }
+
+  /** Out of scope and unknown look the same (404), so numbers cannot be probed. */
+  private async assertInScope(db: Executor, principal: Principal, kommunenummer: string) {
+    if (!(await registrationsRepo.municipalityInScope(db, kommunenummer, municipalityScope(principal)))) {
+      throw notFoundMunicipality(kommunenummer);
+    }
+  }
+
+  /**
+   * Locks the registration (or learns none is saved yet), checks If-Match against it (`"v0"` for
+   * one never saved) and writes what `plan` returns: an update, or an insert on the first save.
+   * `plan` returns null when nothing changes. Two first saves race on the unique index
+   * (kommunenummer, specialty): the loser's insert does nothing, and it starts again on the
+   * winner's row, which its If-Match then no longer matches.
+   */
+  private async write(
+    tx: Executor,
+    kommunenummer: string,
+    expected: number | undefined,
+    plan: (current: RegistrationState) => RegistrationChanges | null,
+  ): Promise<Written> {
+    for (;;) {
+      const current = (await registrationsRepo.getForUpdate(tx, kommunenummer, SPECIALTY)) ?? null;
+      assertVersion(expected, current?.version ?? 0, `The registration of ${kommunenummer}`);
+      const changes = plan(stateOf(current));
+      if (!changes) return { before: current, after: current };
+      if (current) return { before: current, after: await registrationsRepo.update(tx, current.id, changes) };
+      const inserted = await registrationsRepo.insert(tx, kommunenummer, SPECIALTY, changes);
+      if (inserted) return { before: null, after: inserted };
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import { type SQL, and, asc, desc, eq, exists, getTableColumns, gt, gte, ilike, inArray, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { agreements, doctors, municipalities, supervisions, supervisors } from '../../db/schema.js';
+import type { MunicipalityScope } from '../../lib/scope.js';
+import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
+
+export type SupervisorRecord = typeof supervisors.$inferSelect;
+export type NewSupervisorRow = typeof supervisors.$inferInsert;
+export type SupervisorRow = SupervisorRecord & { currentLoad: number };
+export type SupervisorChanges = Partial<
+  Pick<
+    NewSupervisorRow,
+    | 'hprNumber'
+    | 'name'
+    | 'email'
+    | 'phone'
+    | 'workplaceKommunenummer'
+    | 'specialistInGeneralPractice'
+    | 'specialistApprovedOn'
+    | 'exemptionUntil'
+    | 'courseCompletedOn'
+    | 'capacity'
+  >
+>;
+
+export interface SupervisionRow {
+  supervisionId: string;
+  agreementId: string;
+  role: (typeof supervisions.$inferSelect)['role'];
+  from: string;
+  to: string | null;
+  doctorName: string;
+  kommunenummer: string;
+}
+
+export interface SupervisorFilter {
+  hprNumber?: string | undefined;
+  nameContains?: string | undefined;
+  hprPrefix?: string | undefined;
+  /** Working in, or supervising an agreement in, this municipality. */
+  kommunenummer?: string | undefined;
+  /** Specialist, or an exemption valid on `today`. */
+  qualified?: boolean | undefined;
+  /** Current load above capacity. */
+  overCapacity?: boolean | undefined;
+  after?: { name: string; id: string } | undefined;
+}
+
+/**
+ * Veileder supervisions running on `today` (from ≤ today ≤ to, open-ended when to is null), as a
+ * correlated aggregate subquery per supervisor row. Built as a query so that its columns come out
+ * qualified (drizzle leaves the select list of a one-table query unqualified).
+ */
+const loadOn = (db: Executor, today: string) =>
+  sql<number>`(${db
+    .select({ n: sql`count(*)::int` })
+    .from(supervisions)
+    .where(
+      and(
+        eq(supervisions.supervisorId, supervisors.id),
+        eq(supervisions.role, 'veileder'),
+        lte(supervisions.fromDate, today),
+        or(isNull(supervisions.toDate), gte(supervisions.toDate, today)),
+      ),
+    )})`.mapWith(Number);
+
+const columnsOn = (db: Executor, today: string) => ({ ...getTableColumns(supervisors), currentLoad: loadOn(db, today) });
+
+/** Supervises (or supervised) an agreement in a municipality matching `where`. */
+const supervisesWhere = (db: Executor, where: SQL | undefined) =>
+  exists(
+    db
+      .select({ one: sql`1` })
+      .from(supervisions)
+      .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
+      .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
+      .where(and(eq(supervisions.supervisorId, supervisors.id), where)),
+  );
+
+/**
+ * The supervisors a caller may see, as one SQL condition. An office: workplace in one of its
+ * municipalities, or a supervision (any period) of an agreement in them, or registered by its
+ * users. A municipality's client: workplace there, or a supervision of an agreement there.
+ */
+function visibleTo(db: Executor, scope: MunicipalityScope): SQL | undefined {
+  if (scope.officeCode !== null) {
+    const officeCode = scope.officeCode;
+    return or(
+      eq(supervisors.createdByOfficeCode, officeCode),
+      inArray(
+        supervisors.workplaceKommunenummer,
+        db.select({ k: municipalities.kommunenummer }).from(municipalities).where(eq(municipalities.officeCode, officeCode)),
+      ),
+      supervisesWhere(db, eq(municipalities.officeCode, officeCode)),
+    );
+  }
+  if (scope.kommunenummer !== null) return workingOrSupervisingIn(db, scope.kommunenummer);
+  return undefined;
+}
+
+const workingOrSupervisingIn = (db: Executor, kommunenummer: string) =>
+  or(eq(supervisors.workplaceKommunenummer, kommunenummer), supervisesWhere(db, eq(agreements.kommunenummer, kommunenummer)));
+
+/** Agreements whose municipality is in the scope, for the supervisions listed with a supervisor. */
+function agreementInScope(scope: MunicipalityScope): SQL | undefined {
+  return and(
+    scope.officeCode === null ? undefined : eq(municipalities.officeCode, scope.officeCode),
+    scope.kommunenummer === null ? undefined : eq(agreements.kommunenummer, scope.kommunenummer),
+  );
+}
+
+export const supervisorsRepo = {
+  /** The supervisor with its load on `today`, if `scope` may see it; `null` scope means no restriction. */
+  async get(
+    db: Executor,
+    id: string,
+    scope: MunicipalityScope | null,
+    today: string,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<SupervisorRow | undefined> {
+    const query = db
+      .select(columnsOn(db, today))
+      .from(supervisors)
+      .where(and(eq(supervisors.id, id), scope ? visibleTo(db, scope) : undefined));
+    const [row] = options.forUpdate ? await query.for('update', { of: supervisors }) : await query;
+    return row;
+  },
+
+  async findByHprNumber(db: Executor, hprNumber: string): Promise<SupervisorRecord | undefined> {
+    const [row] = await db.select().from(supervisors).where(eq(supervisors.hprNumber, hprNumber));
+    return row;
+  },
+
+  async municipalityExists(db: Executor, kommunenummer: string): Promise<boolean> {
+    const [row] = await db
+      .select({ k: municipalities.kommunenummer })
+      .from(municipalities)
+      .where(eq(municipalities.kommunenummer, kommunenummer));
+    return row !== undefined;
+  },
+
+  /** Ordered by name, then id, with each row's current load computed in the same statement. */
+  async list(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string, limit: number): Promise<SupervisorRow[]> {
+    const text = [
+      filter.nameContains ? ilike(supervisors.name, `%${escapeLike(filter.nameContains)}%`) : undefined,
+      filter.hprPrefix ? like(supervisors.hprNumber, `${escapeLike(filter.hprPrefix)}%`) : undefined,
+    ].filter((condition) => condition !== undefined);
+    const qualified = or(eq(supervisors.specialistInGeneralPractice, true), sql`${supervisors.exemptionUntil} >= ${today}::date`);
+    const load = loadOn(db, today);
+    return db
+      .select(columnsOn(db, today))
+      .from(supervisors)
+      .where(
+        and(
+          scope ? visibleTo(db, scope) : undefined,
+          filter.hprNumber ? eq(supervisors.hprNumber, filter.hprNumber) : undefined,
+          text.length > 0 ? or(...text) : undefined,
+          filter.kommunenummer ? workingOrSupervisingIn(db, filter.kommunenummer) : undefined,
+          filter.qualified === undefined
+            ? undefined
+            : filter.qualified
+              ? qualified
+              : and(eq(supervisors.specialistInGeneralPractice, false), or(isNull(supervisors.exemptionUntil), lt(supervisors.exemptionUntil, today))),
+          filter.overCapacity === undefined ? undefined : filter.overCapacity ? gt(load, supervisors.capacity) : lte(load, supervisors.capacity),
+          filter.after ? sql`(${supervisors.name}, ${supervisors.id}) > (${filter.after.name}, ${filter.after.id}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(asc(supervisors.name), asc(supervisors.id))
+      .limit(limit);
+  },
+
+  /** A supervisor's supervisions in agreements the scope may see, newest first, in one statement. */
+  async supervisionsOf(db: Executor, supervisorId: string, scope: MunicipalityScope): Promise<SupervisionRow[]> {
+    return db
+      .select({
+        supervisionId: supervisions.id,
+        agreementId: supervisions.agreementId,
+        role: supervisions.role,
+        from: supervisions.fromDate,
+        to: supervisions.toDate,
+        doctorName: doctors.name,
+        kommunenummer: agreements.kommunenummer,
+      })
+      .from(supervisions)
+      .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
+      .innerJoin(doctors, eq(doctors.id, agreements.doctorId))
+      .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
+      .where(and(eq(supervisions.supervisorId, supervisorId), agreementInScope(scope)))
+      .orderBy(desc(supervisions.fromDate), asc(supervisions.id));
+  },
+
+  /** Returns undefined when the HPR number is taken (the unique index decides, so races are safe). */
+  async insert(db: Executor, row: NewSupervisorRow): Promise<SupervisorRecord | undefined> {
+    const [inserted] = await db.insert(supervisors).values(row).onConflictDoNothing({ target: supervisors.hprNumber }).returning();
+    return inserted;
+  },
+
+  /**
+   * Returns false when the new HPR number is taken. The unique index decides, inside a savepoint,
+   * so the caller's transaction survives the violation and two racing changes cannot both win.
+   */
+  async update(tx: Executor, id: string, changes: SupervisorChanges): Promise<boolean> {
+    const run = async (db: Executor) => {
+      const updated = await db
+        .update(supervisors)
+        .set({ ...changes, version: sql`${supervisors.version} + 1`, updatedAt: sql`now()` })
+        .where(eq(supervisors.id, id))
+        .returning({ id: supervisors.id });
+      if (updated.length === 0) throw new Error(`supervisor ${id} vanished inside its transaction`);
+      return true;
+    };
+    if (changes.hprNumber === undefined) return run(tx);
+    try {
+      return await tx.transaction((savepoint) => run(savepoint));
+    } catch (error) {
+      if (isUniqueViolation(error, 'supervisors_hpr_number_key')) return false;
+      throw error;
+    }
+  },
+};

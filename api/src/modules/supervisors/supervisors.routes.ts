@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createSupervisorRequest, listSupervisorsQuery, pageOf, supervisor, supervisorDetail, updateSupervisorRequest } from '@alis/shared';
+import { etagOf, expectedVersion } from '../../lib/etag.js';
+import { AUTHENTICATED, contextOf, problems } from '../../lib/route-helpers.js';
+import { SupervisorsService } from './supervisors.service.js';
+
+const idParams = z.object({ id: z.uuid() }).strict();
+/** Individual supervisors are not the directorate's business: it gets aggregates. */
+const supervisorRoles = { roles: ['admin', 'office', 'municipality'] } as const;
+
+const SCOPE =
+  'An office sees supervisors working in one of its municipalities, supervising (now or before) an agreement in one of them, ' +
+  'or registered by its users; a municipality\'s client sees those working there or supervising an agreement there; an admin ' +
+  'sees all. A supervisor outside your scope answers 404.';
+const LOAD =
+  '`currentLoad` counts veileder supervisions running today (Norwegian date: from ≤ today, and no end or end ≥ today), in any ' +
+  'municipality; `qualifiedToday` is true for a specialist in general practice or with an exemption valid today.';
+const FIELDS =
+  '`capacity` defaults to the configured default. `workplaceKommunenummer` must be an existing municipality (400 otherwise). ' +
+  '`specialistApprovedOn` requires `specialistInGeneralPractice: true` (400 otherwise). `exemptionUntil` is for non-specialists; ' +
+  'on a specialist it is kept but does not matter. A municipality\'s client registers supervisors working in its own ' +
+  'municipality (the default when omitted), and no change may move a supervisor out of the caller\'s scope (400).';
+
+export async function supervisorRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const service = new SupervisorsService(app.database.db, app.config.VEILEDER_DEFAULT_CAPACITY);
+  const tags = ['supervisors'];
+
+  app.post(
+    '/supervisors',
+    {
+      config: supervisorRoles,
+      schema: {
+        tags,
+        summary: 'Register a supervisor (veileder or supervisør) by HPR number',
+        description:
+          `${FIELDS} The HPR number is stored without leading zeros. One supervisor per HPR number: a duplicate is 409 ` +
+          '`already_exists` with `existingId`; the detail names the supervisor only when you may see it.',
+        body: createSupervisorRequest,
+        response: { 201: supervisorDetail, ...problems(...AUTHENTICATED, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const created = await service.create(contextOf(request), request.body);
+      return reply
+        .code(201)
+        .header('location', `/api/v1/supervisors/${created.id}`)
+        .header('etag', etagOf(created.version))
+        .send(created);
+    },
+  );
+
+  app.get(
+    '/supervisors',
+    {
+      config: supervisorRoles,
+      schema: {
+        tags,
+        summary: 'List supervisors in the caller\'s scope, by name, with their load today',
+        description:
+          `${SCOPE} ${LOAD} \`hprNumber\` (exact) finds the supervisor whatever your scope, to avoid duplicates. \`q\` matches part ` +
+          'of the name (ignoring case) or the start of the HPR number. `kommunenummer`: working there or supervising an agreement ' +
+          'there. `qualified`: qualified as veileder today. `overCapacity`: current load above capacity.',
+        querystring: listSupervisorsQuery,
+        response: { 200: pageOf(supervisor), ...problems(...AUTHENTICATED) },
+      },
+    },
+    async (request) => service.list(request.principal, request.query),
+  );
+
+  app.get(
+    '/supervisors/:id',
+    {
+      config: supervisorRoles,
+      schema: {
+        tags,
+        summary: 'Get a supervisor with load and supervisions',
+        description:
+          `${SCOPE} ${LOAD} \`supervisions\` lists those in agreements you can see (newest first); \`currentLoad\` counts all.`,
+        params: idParams,
+        response: { 200: supervisorDetail, ...problems(...AUTHENTICATED, 404) },
+      },
+    },
+    async (request, reply) => {
+      const found = await service.get(request.principal, request.params.id);
+      return reply.header('etag', etagOf(found.version)).send(found);
+    },
+  );
+
+  app.patch(
+    '/supervisors/:id',
+    {
+      config: supervisorRoles,
+      schema: {
+        tags,
+        summary: 'Change a supervisor',
+        description:
+          `Send \`If-Match\` with the ETag you read; 412 means someone changed it since. ${FIELDS} Changing \`hprNumber\` to ` +
+          'one another supervisor holds is 409 `already_exists` with `existingId`.',
+        params: idParams,
+        body: updateSupervisorRequest,
+        response: { 200: supervisorDetail, ...problems(...AUTHENTICATED, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const updated = await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request));
+      return reply.header('etag', etagOf(updated.version)).send(updated);
+    },
+  );
+}

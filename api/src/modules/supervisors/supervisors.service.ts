@@ -1,0 +1,227 @@
+import {
+  type Page,
+  type Supervisor,
+  type SupervisorDetail,
+  type createSupervisorRequest,
+  type listSupervisorsQuery,
+  qualifiedAsVeileder,
+  todayInNorway,
+  type updateSupervisorRequest,
+} from '@alis/shared';
+import { z } from 'zod';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, invalid, notFound } from '../../lib/app-error.js';
+import { diff, recordAudit } from '../../lib/audit.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { assertVersion } from '../../lib/etag.js';
+import type { Principal, RequestContext } from '../../lib/principal.js';
+import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
+import {
+  type SupervisionRow,
+  type SupervisorChanges,
+  type SupervisorRecord,
+  type SupervisorRow,
+  supervisorsRepo,
+} from './supervisors.repo.js';
+
+export type SupervisorCreate = z.output<typeof createSupervisorRequest>;
+export type SupervisorUpdate = z.output<typeof updateSupervisorRequest>;
+export type SupervisorListQuery = z.output<typeof listSupervisorsQuery>;
+
+export function toSupervisor(row: SupervisorRow, today: string): Supervisor {
+  return {
+    id: row.id,
+    hprNumber: row.hprNumber,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    workplaceKommunenummer: row.workplaceKommunenummer,
+    specialistInGeneralPractice: row.specialistInGeneralPractice,
+    specialistApprovedOn: row.specialistApprovedOn,
+    exemptionUntil: row.exemptionUntil,
+    courseCompletedOn: row.courseCompletedOn,
+    capacity: row.capacity,
+    qualifiedToday: qualifiedAsVeileder(row, today),
+    currentLoad: row.currentLoad,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toSupervisorDetail(row: SupervisorRow, supervisions: SupervisionRow[], today: string): SupervisorDetail {
+  return {
+    ...toSupervisor(row, today),
+    supervisions: supervisions.map((s) => ({ ...s, active: s.from <= today && (s.to === null || s.to >= today) })),
+  };
+}
+
+/** What the audit log keeps of a supervisor. */
+const auditView = (row: SupervisorRecord) => ({
+  hprNumber: row.hprNumber,
+  name: row.name,
+  email: row.email,
+  phone: row.phone,
+  workplaceKommunenummer: row.workplaceKommunenummer,
+  specialistInGeneralPractice: row.specialistInGeneralPractice,
+  specialistApprovedOn: row.specialistApprovedOn,
+  exemptionUntil: row.exemptionUntil,
+  courseCompletedOn: row.courseCompletedOn,
+  capacity: row.capacity,
+  createdByOfficeCode: row.createdByOfficeCode,
+});
+
+const cursorSchema = z.object({ n: z.string(), i: z.uuid() });
+const notFoundSupervisor = () => notFound('The supervisor');
+const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || undefined : undefined);
+
+/**
+ * A specialist approval date belongs to a specialist. An exemption (§ 25) is for non-specialists;
+ * on a specialist it is accepted and kept, but qualification does not depend on it.
+ */
+function assertSpecialistFields(specialistInGeneralPractice: boolean, specialistApprovedOn: string | null | undefined) {
+  if (specialistApprovedOn && !specialistInGeneralPractice) {
+    throw invalid([
+      { path: 'specialistApprovedOn', message: 'only a specialist in general practice has a specialist approval date; set specialistInGeneralPractice to true or clear it' },
+    ]);
+  }
+}
+
+export class SupervisorsService {
+  constructor(
+    private readonly db: Db,
+    private readonly defaultCapacity: number,
+  ) {}
+
+  /**
+   * The caller's supervisors with their load today. An exact `hprNumber` looks the number up across
+   * every scope (so nobody registers a supervisor twice); the other filters still apply to it.
+   */
+  async list(principal: Principal, query: SupervisorListQuery): Promise<Page<Supervisor>> {
+    const after = decodeCursor(query.cursor, cursorSchema);
+    const today = todayInNorway();
+    const rows = await supervisorsRepo.list(
+      this.db,
+      query.hprNumber ? null : municipalityScope(principal),
+      {
+        hprNumber: query.hprNumber,
+        nameContains: query.q,
+        hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
+        kommunenummer: query.kommunenummer,
+        qualified: query.qualified,
+        overCapacity: query.overCapacity,
+        after: after ? { name: after.n, id: after.i } : undefined,
+      },
+      today,
+      query.limit + 1,
+    );
+    return pageFrom(rows, query.limit, (row) => toSupervisor(row, today), (row) => ({ n: row.name, i: row.id }));
+  }
+
+  async get(principal: Principal, id: string): Promise<SupervisorDetail> {
+    const today = todayInNorway();
+    const scope = municipalityScope(principal);
+    const row = await supervisorsRepo.get(this.db, id, scope, today);
+    if (!row) throw notFoundSupervisor();
+    return toSupervisorDetail(row, await supervisorsRepo.supervisionsOf(this.db, id, scope), today);
+  }
+
+  async create(context: RequestContext, input: SupervisorCreate): Promise<SupervisorDetail> {
+    const { principal } = context;
+    const today = todayInNorway();
+    const workplaceKommunenummer = this.workplaceOnCreate(principal, input.workplaceKommunenummer);
+    assertSpecialistFields(input.specialistInGeneralPractice, input.specialistApprovedOn);
+    await this.assertMunicipalityExists(this.db, workplaceKommunenummer);
+    return this.db.transaction(async (tx) => {
+      const row = await supervisorsRepo.insert(tx, {
+        hprNumber: input.hprNumber,
+        name: input.name,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        workplaceKommunenummer,
+        specialistInGeneralPractice: input.specialistInGeneralPractice,
+        specialistApprovedOn: input.specialistApprovedOn ?? null,
+        exemptionUntil: input.exemptionUntil ?? null,
+        courseCompletedOn: input.courseCompletedOn ?? null,
+        capacity: input.capacity ?? this.defaultCapacity,
+        // Lets the office that registered the supervisor see it wherever it works.
+        createdByOfficeCode: principal.role === 'office' ? principal.officeCode : null,
+      });
+      if (!row) throw await this.alreadyRegistered(tx, municipalityScope(principal), input.hprNumber, today);
+      await recordAudit(tx, context, { action: 'supervisor.created', entityType: 'supervisor', entityId: row.id, after: auditView(row) });
+      return toSupervisorDetail({ ...row, currentLoad: 0 }, [], today);
+    });
+  }
+
+  async update(context: RequestContext, id: string, input: SupervisorUpdate, expected: number | undefined): Promise<SupervisorDetail> {
+    const today = todayInNorway();
+    const scope = municipalityScope(context.principal);
+    return this.db.transaction(async (tx) => {
+      const current = await supervisorsRepo.get(tx, id, scope, today, { forUpdate: true });
+      if (!current) throw notFoundSupervisor();
+      assertVersion(expected, current.version, 'The supervisor');
+      const changes: SupervisorChanges = input;
+      const next = { ...current, ...changes };
+      assertSpecialistFields(next.specialistInGeneralPractice, next.specialistApprovedOn);
+      if (next.workplaceKommunenummer !== current.workplaceKommunenummer) await this.assertMunicipalityExists(tx, next.workplaceKommunenummer);
+      const changed = diff(auditView(current), auditView(next));
+      if (!changed) return toSupervisorDetail(current, await supervisorsRepo.supervisionsOf(tx, id, scope), today);
+
+      if (!(await supervisorsRepo.update(tx, id, changes))) {
+        throw await this.alreadyRegistered(tx, scope, changes.hprNumber ?? current.hprNumber, today);
+      }
+      // Only the workplace can move a supervisor out of the caller's scope; refuse a change that
+      // would leave the caller unable to see what it just saved (the transaction rolls back).
+      const updated = await supervisorsRepo.get(tx, id, scope, today);
+      if (!updated) {
+        throw invalid([
+          { path: 'workplaceKommunenummer', message: 'the supervisor would no longer be in your scope; ask the ALIS office to make this change' },
+        ]);
+      }
+      await recordAudit(tx, context, {
+        action: 'supervisor.updated',
+        entityType: 'supervisor',
+        entityId: id,
+        before: changed.before,
+        after: changed.after,
+      });
+      return toSupervisorDetail(updated, await supervisorsRepo.supervisionsOf(tx, id, scope), today);
+    });
+  }
+
+  /**
+   * A municipality's client registers supervisors working in its own municipality (the default
+   * when it sends none): a supervisor elsewhere would be outside its scope the moment it was made.
+   */
+  private workplaceOnCreate(principal: Principal, requested: string | null | undefined): string | null {
+    if (principal.role !== 'municipality') return requested ?? null;
+    if (requested === undefined) return principal.kommunenummer;
+    if (requested !== principal.kommunenummer) {
+      throw invalid([
+        {
+          path: 'workplaceKommunenummer',
+          message: `a municipality's client registers supervisors working in its own municipality (${principal.kommunenummer ?? ''}); ask the ALIS office to register one working elsewhere`,
+        },
+      ]);
+    }
+    return requested;
+  }
+
+  private async assertMunicipalityExists(db: Executor, kommunenummer: string | null) {
+    if (kommunenummer === null) return;
+    if (!(await supervisorsRepo.municipalityExists(db, kommunenummer))) {
+      throw invalid([{ path: 'workplaceKommunenummer', message: `no municipality has the number ${kommunenummer}` }]);
+    }
+  }
+
+  /** 409 naming the holder of the HPR number; the name only when the caller may see it (as for doctors). */
+  private async alreadyRegistered(tx: Executor, scope: MunicipalityScope, hprNumber: string, today: string): Promise<AppError> {
+    const existing = await supervisorsRepo.findByHprNumber(tx, hprNumber);
+    if (!existing) return new AppError('conflict', `HPR number ${hprNumber} was registered by someone else at the same moment; try again.`);
+    const visible = await supervisorsRepo.get(tx, existing.id, scope, today);
+    const detail = visible
+      ? `HPR number ${hprNumber} is already registered as ${existing.name}.`
+      : `HPR number ${hprNumber} is already registered (supervisor ${existing.id}).`;
+    return new AppError('already_exists', detail, { existingId: existing.id });
+  }
+}

@@ -1,0 +1,672 @@
+import { addDays, addMonths, addYears, plannedEndDate, todayInNorway } from '@alis/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { doctors, registrationTransitions, registrations } from '../src/db/schema.js';
+import { buildTestApp, type TestApp } from './support/build-app.js';
+import { type TestClient, type TestUser, createClient, createUser, expectProblem, http } from './support/factories.js';
+
+type Agreement = {
+  id: string;
+  kommunenummer: string;
+  municipalityName: string;
+  officeCode: string;
+  doctor: { id: string; hprNumber: string; name: string };
+  employmentForm: string;
+  position: string;
+  positionPercent: number;
+  signedOn: string | null;
+  startDate: string;
+  viaStaffingAgency: boolean;
+  notes: string | null;
+  status: string;
+  endDate: string | null;
+  endReason: string | null;
+  plannedEndDate: string;
+  warnings: { code: string; message: string }[];
+  currentVeileder: { supervisionId: string; supervisorId: string; name: string } | null;
+  version: number;
+};
+type Page = { items: Agreement[]; nextCursor: string | null };
+type Absence = { id: string; agreementId: string; kind: string; from: string; to: string };
+type AuditPage = { items: { action: string; actorId: string; entityType: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[] };
+
+const BASE = '/api/v1/agreements';
+
+let t: TestApp;
+let admin: TestUser;
+let nordOffice: TestUser;
+let osloOffice: TestUser;
+let directorate: TestUser;
+let heroyClient: TestClient;
+let bodoClient: TestClient;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = await createUser(t);
+  nordOffice = await createUser(t, { role: 'office', officeCode: 'nord' });
+  osloOffice = await createUser(t, { role: 'office', officeCode: 'oslo' });
+  directorate = await createUser(t, { role: 'directorate' });
+  heroyClient = await createClient(t, admin, { kommunenummer: '1818' });
+  bodoClient = await createClient(t, admin, { kommunenummer: '1804' });
+});
+afterAll(() => t.close());
+
+let hpr = 3_000_001;
+async function insertDoctor(name = 'Ola ALIS'): Promise<string> {
+  const [row] = await t.database.db.insert(doctors).values({ hprNumber: String(hpr++), name }).returning({ id: doctors.id });
+  return row!.id;
+}
+
+/** A § 19 registration inserted directly, with its transition history (if any) in order. */
+async function insertRegistration(
+  kommunenummer: string,
+  registration: { status: string; applicationDate?: string; registeredFrom?: string },
+  history: { from: string; to: string; date: string }[] = [],
+) {
+  const [row] = await t.database.db
+    .insert(registrations)
+    .values({ kommunenummer, status: registration.status, applicationDate: registration.applicationDate ?? null, registeredFrom: registration.registeredFrom ?? null })
+    .returning({ id: registrations.id });
+  for (const step of history) {
+    await t.database.db
+      .insert(registrationTransitions)
+      .values({ registrationId: row!.id, fromStatus: step.from, toStatus: step.to, date: step.date, actorType: 'system' });
+  }
+}
+
+interface CreateOptions {
+  kommunenummer?: string;
+  doctorId?: string;
+  employmentForm?: 'salaried' | 'self_employed';
+  position?: string;
+  positionPercent?: number;
+  signedOn?: string | null;
+  startDate?: string;
+  viaStaffingAgency?: boolean;
+  notes?: string;
+}
+
+async function createAgreement(caller: { auth: { authorization: string } }, options: CreateOptions = {}) {
+  const body = {
+    kommunenummer: options.kommunenummer ?? '1804',
+    doctorId: options.doctorId ?? (await insertDoctor()),
+    employmentForm: options.employmentForm ?? 'salaried',
+    position: options.position ?? 'gp',
+    positionPercent: options.positionPercent ?? 100,
+    startDate: options.startDate ?? '2024-01-01',
+    ...(options.signedOn !== undefined ? { signedOn: options.signedOn } : {}),
+    ...(options.viaStaffingAgency !== undefined ? { viaStaffingAgency: options.viaStaffingAgency } : {}),
+    ...(options.notes !== undefined ? { notes: options.notes } : {}),
+  };
+  const response = await http(t).post(BASE).set(caller.auth).send(body).expect(201);
+  return { agreement: response.body as Agreement, etag: response.headers.etag!, response };
+}
+
+async function activate(id: string, caller: { auth: { authorization: string } } = admin) {
+  await http(t).patch(`${BASE}/${id}`).set(caller.auth).send({ signedOn: '2023-12-01' }).expect(200);
+  const response = await http(t).post(`${BASE}/${id}/transitions`).set(caller.auth).send({ to: 'active' }).expect(200);
+  return response.body as Agreement;
+}
+
+const get = async (id: string, caller: { auth: { authorization: string } } = admin) => {
+  const response = await http(t).get(`${BASE}/${id}`).set(caller.auth).expect(200);
+  return { agreement: response.body as Agreement, etag: response.headers.etag! };
+};
+const list = async (query: Record<string, string | number>, caller: { auth: { authorization: string } } = admin) =>
+  (await http(t).get(BASE).query(query).set(caller.auth).expect(200)).body as Page;
+const codes = (agreement: Agreement) => agreement.warnings.map((warning) => warning.code);
+const auditOf = async (id: string) =>
+  ((await http(t).get('/api/v1/audit').query({ entityType: 'agreement', entityId: id }).set(admin.auth).expect(200)).body as AuditPage).items;
+
+describe('POST /api/v1/agreements', () => {
+  it('creates a draft with Location, ETag, the doctor and the computed planned end date', async () => {
+    const doctorId = await insertDoctor('Kari Lege');
+    const { agreement, response } = await createAgreement(nordOffice, { doctorId, kommunenummer: '1804', positionPercent: 60, notes: 'Første ALIS' });
+    expect(response.headers.location).toBe(`${BASE}/${agreement.id}`);
+    expect(response.headers.etag).toMatch(/^"v1"$/);
+    expect(agreement).toMatchObject({
+      kommunenummer: '1804',
+      municipalityName: 'Bodø',
+      officeCode: 'nord',
+      doctor: { id: doctorId, name: 'Kari Lege' },
+      status: 'draft',
+      positionPercent: 60,
+      signedOn: null,
+      endDate: null,
+      endReason: null,
+      viaStaffingAgency: false,
+      notes: 'Første ALIS',
+      currentVeileder: null,
+      plannedEndDate: plannedEndDate('2024-01-01', 60),
+    });
+    expect(agreement.plannedEndDate).toBe('2032-05-02');
+    expect((await get(agreement.id)).agreement.plannedEndDate).toBe('2032-05-02');
+
+    const [created] = await auditOf(agreement.id);
+    expect(created).toMatchObject({ action: 'agreement.created', actorId: nordOffice.id, after: { status: 'draft', doctorId, plannedEndDate: '2032-05-02' } });
+  });
+
+  it('computes five calendar years at full time', async () => {
+    const { agreement } = await createAgreement(admin, { startDate: '2024-01-01' });
+    expect(agreement.plannedEndDate).toBe('2028-12-31');
+  });
+
+  it('answers 404 for a municipality outside the caller\'s scope or one that does not exist', async () => {
+    const doctorId = await insertDoctor();
+    const base = { doctorId, employmentForm: 'salaried', position: 'gp', positionPercent: 100, startDate: '2024-01-01' };
+    expectProblem(await http(t).post(BASE).set(nordOffice.auth).send({ ...base, kommunenummer: '0301' }), 404, 'not_found');
+    expectProblem(await http(t).post(BASE).set(heroyClient.auth).send({ ...base, kommunenummer: '1804' }), 404, 'not_found');
+    expectProblem(await http(t).post(BASE).set(admin.auth).send({ ...base, kommunenummer: '9999' }), 404, 'not_found');
+  });
+
+  it('lets a municipality client create for its own municipality', async () => {
+    const { agreement } = await createAgreement(heroyClient, { kommunenummer: '1818' });
+    expect(agreement).toMatchObject({ kommunenummer: '1818', status: 'draft' });
+  });
+
+  it('answers 400 naming doctorId when the doctor does not exist', async () => {
+    const response = await http(t)
+      .post(BASE)
+      .set(admin.auth)
+      .send({ kommunenummer: '1804', doctorId: '00000000-0000-4000-8000-000000000000', employmentForm: 'salaried', position: 'gp', positionPercent: 100, startDate: '2024-01-01' });
+    const problem = expectProblem(response, 400, 'validation_failed');
+    expect(problem.errors?.map((e) => e.path)).toEqual(['doctorId']);
+  });
+
+  it('rejects unknown, missing and invalid fields', async () => {
+    const doctorId = await insertDoctor();
+    const response = await http(t)
+      .post(BASE)
+      .set(admin.auth)
+      .send({ kommunenummer: '1804', doctorId, employmentForm: 'freelance', positionPercent: 0, startDate: '2024-02-30', status: 'active' });
+    const problem = expectProblem(response, 400, 'validation_failed');
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['employmentForm', 'position', 'positionPercent', 'startDate', 'status']);
+  });
+
+  it('refuses a second open agreement for the same doctor and municipality, naming the first', async () => {
+    const doctorId = await insertDoctor();
+    const { agreement: first } = await createAgreement(admin, { doctorId, kommunenummer: '1820' });
+    const body = { kommunenummer: '1820', doctorId, employmentForm: 'self_employed', position: 'gp', positionPercent: 100, startDate: '2025-01-01' };
+    const duplicate = expectProblem(await http(t).post(BASE).set(admin.auth).send(body), 409, 'already_exists') as { existingId?: string };
+    expect(duplicate.existingId).toBe(first.id);
+
+    await activate(first.id);
+    const whileActive = expectProblem(await http(t).post(BASE).set(admin.auth).send(body), 409, 'already_exists') as { existingId?: string };
+    expect(whileActive.existingId).toBe(first.id);
+
+    // Another municipality is another agreement.
+    await createAgreement(admin, { doctorId, kommunenummer: '1822' });
+  });
+
+  it('lets exactly one of two concurrent duplicate creates through', async () => {
+    const doctorId = await insertDoctor();
+    const body = { kommunenummer: '1824', doctorId, employmentForm: 'salaried', position: 'gp', positionPercent: 100, startDate: '2024-01-01' };
+    const responses = await Promise.all([1, 2, 3].map(() => http(t).post(BASE).set(admin.auth).send(body)));
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const winner = responses.find((r) => r.status === 201)!.body as Agreement;
+    for (const loser of responses.filter((r) => r.status === 409)) {
+      expect((expectProblem(loser, 409, 'already_exists') as { existingId?: string }).existingId).toBe(winner.id);
+    }
+    expect((await list({ doctorId })).items).toHaveLength(1);
+  });
+
+  it('allows a new agreement once the previous one is completed', async () => {
+    const doctorId = await insertDoctor();
+    const { agreement } = await createAgreement(admin, { doctorId, kommunenummer: '1825' });
+    await activate(agreement.id);
+    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2024-12-31', endReason: 'left_position' }).expect(200);
+    const { agreement: next } = await createAgreement(admin, { doctorId, kommunenummer: '1825', startDate: '2025-02-01' });
+    expect(next.id).not.toBe(agreement.id);
+  });
+});
+
+describe('transitions', () => {
+  it('goes draft → active → completed, auditing each step and moving the ETag', async () => {
+    const { agreement, etag } = await createAgreement(admin, { signedOn: '2023-12-15' });
+    const activated = await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).set('if-match', etag).send({ to: 'active', note: 'Signert' }).expect(200);
+    expect((activated.body as Agreement).status).toBe('active');
+    expect(activated.headers.etag).not.toBe(etag);
+
+    const completed = await http(t)
+      .post(`${BASE}/${agreement.id}/transitions`)
+      .set(admin.auth)
+      .set('if-match', activated.headers.etag!)
+      .send({ to: 'completed', endDate: '2028-12-31', endReason: 'completed_training' })
+      .expect(200);
+    expect(completed.body).toMatchObject({ status: 'completed', endDate: '2028-12-31', endReason: 'completed_training', warnings: [] });
+
+    const actions = (await auditOf(agreement.id)).map((entry) => entry.action);
+    expect(actions).toEqual(['agreement.transitioned', 'agreement.transitioned', 'agreement.created']);
+    const [toCompleted, toActive] = await auditOf(agreement.id);
+    expect(toActive).toMatchObject({ before: { status: 'draft' }, after: { status: 'active', note: 'Signert' } });
+    expect(toCompleted).toMatchObject({ before: { status: 'active' }, after: { status: 'completed', endDate: '2028-12-31', endReason: 'completed_training' } });
+  });
+
+  it('goes active → terminated', async () => {
+    const { agreement } = await createAgreement(admin);
+    await activate(agreement.id);
+    const response = await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2024-06-30', endReason: 'no_grant' }).expect(200);
+    expect(response.body).toMatchObject({ status: 'terminated', endReason: 'no_grant' });
+  });
+
+  it('answers 422 listing signedOn when a draft without it is activated', async () => {
+    const { agreement } = await createAgreement(admin);
+    const problem = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active' }), 422, 'unprocessable');
+    expect(problem.errors?.map((e) => e.path)).toEqual(['signedOn']);
+    expect((await get(agreement.id)).agreement.status).toBe('draft');
+  });
+
+  it('answers 422 listing endDate and endReason when closing without them', async () => {
+    const { agreement } = await createAgreement(admin);
+    await activate(agreement.id);
+    const both = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed' }), 422, 'unprocessable');
+    expect(both.errors?.map((e) => e.path)).toEqual(['endDate', 'endReason']);
+    const reason = expectProblem(
+      await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2025-01-01' }),
+      422,
+      'unprocessable',
+    );
+    expect(reason.errors?.map((e) => e.path)).toEqual(['endReason']);
+  });
+
+  it('answers 409 illegal_transition naming the allowed ones', async () => {
+    const { agreement } = await createAgreement(admin, { signedOn: '2023-12-01' });
+    const fromDraft = expectProblem(
+      await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2025-01-01', endReason: 'other' }),
+      409,
+      'illegal_transition',
+    ) as { allowed?: string[] };
+    expect(fromDraft.allowed).toEqual(['active']);
+    const same = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'draft' }), 409, 'illegal_transition') as { allowed?: string[] };
+    expect(same.allowed).toEqual(['active']);
+
+    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active' }).expect(200);
+    const fromActive = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'draft' }), 409, 'illegal_transition') as { allowed?: string[] };
+    expect(fromActive.allowed).toEqual(['completed', 'terminated']);
+
+    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2025-01-01', endReason: 'other' }).expect(200);
+    const fromClosed = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active' }), 409, 'illegal_transition') as { allowed?: string[] };
+    expect(fromClosed.allowed).toEqual([]);
+  });
+
+  it('rejects an end date before the start and end fields on activation', async () => {
+    const { agreement } = await createAgreement(admin, { signedOn: '2023-12-01', startDate: '2024-01-01' });
+    const stray = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active', endDate: '2025-01-01' }), 400, 'validation_failed');
+    expect(stray.errors?.map((e) => e.path)).toEqual(['endDate']);
+    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active' }).expect(200);
+    const early = expectProblem(
+      await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2023-12-31', endReason: 'other' }),
+      400,
+      'validation_failed',
+    );
+    expect(early.errors?.map((e) => e.path)).toEqual(['endDate']);
+    expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', extra: 1 }), 400, 'validation_failed');
+  });
+
+  it('answers 412 to a stale If-Match', async () => {
+    const { agreement, etag } = await createAgreement(admin);
+    await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ signedOn: '2023-12-01' }).expect(200);
+    expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).set('if-match', etag).send({ to: 'active' }), 412, 'precondition_failed');
+    expect((await get(agreement.id)).agreement.status).toBe('draft');
+  });
+});
+
+describe('PATCH /api/v1/agreements/{id}', () => {
+  it('changes fields, recomputes the planned end date, bumps the ETag and audits the difference', async () => {
+    const { agreement, etag } = await createAgreement(admin, { positionPercent: 100 });
+    const response = await http(t)
+      .patch(`${BASE}/${agreement.id}`)
+      .set(admin.auth)
+      .set('if-match', etag)
+      .send({ positionPercent: 50, position: 'gp_locum', notes: 'Halv stilling' })
+      .expect(200);
+    expect(response.body).toMatchObject({ positionPercent: 50, position: 'gp_locum', notes: 'Halv stilling', plannedEndDate: plannedEndDate('2024-01-01', 50) });
+    expect(response.headers.etag).toBe('"v2"');
+    const [updated] = await auditOf(agreement.id);
+    expect(updated).toMatchObject({
+      action: 'agreement.updated',
+      before: { positionPercent: 100, position: 'gp', notes: null, plannedEndDate: '2028-12-31' },
+      after: { positionPercent: 50, position: 'gp_locum', notes: 'Halv stilling', plannedEndDate: plannedEndDate('2024-01-01', 50) },
+    });
+
+    const moved = await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ startDate: '2025-01-01' }).expect(200);
+    expect((moved.body as Agreement).plannedEndDate).toBe(plannedEndDate('2025-01-01', 50));
+  });
+
+  it('answers 412 to a stale or foreign If-Match and leaves the agreement alone', async () => {
+    const { agreement, etag } = await createAgreement(admin);
+    await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).set('if-match', etag).send({ notes: 'a' }).expect(200);
+    expectProblem(await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).set('if-match', etag).send({ notes: 'b' }), 412, 'precondition_failed');
+    expectProblem(await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).set('if-match', 'garbage').send({ notes: 'b' }), 412, 'precondition_failed');
+    expect((await get(agreement.id)).agreement.notes).toBe('a');
+  });
+
+  it('does not bump the version when nothing changes', async () => {
+    const { agreement, etag } = await createAgreement(admin, { positionPercent: 80 });
+    const same = await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ positionPercent: 80 }).expect(200);
+    expect(same.headers.etag).toBe(etag);
+  });
+
+  it('answers 409 conflict for a closed agreement', async () => {
+    const { agreement } = await createAgreement(admin);
+    await activate(agreement.id);
+    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2024-05-01', endReason: 'left_position' }).expect(200);
+    expectProblem(await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ notes: 'x' }), 409, 'conflict');
+  });
+
+  it('keeps status and end out of PATCH, and keeps the signing date of an active agreement', async () => {
+    const { agreement } = await createAgreement(admin);
+    const problem = expectProblem(await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ status: 'active', endDate: '2025-01-01' }), 400, 'validation_failed');
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['endDate', 'status']);
+    await activate(agreement.id);
+    const unsigned = expectProblem(await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ signedOn: null }), 422, 'unprocessable');
+    expect(unsigned.errors?.map((e) => e.path)).toEqual(['signedOn']);
+  });
+});
+
+describe('GET /api/v1/agreements', () => {
+  it('filters by kommunenummer, officeCode, status, doctorId and employmentForm', async () => {
+    const doctorId = await insertDoctor();
+    const { agreement: inBodo } = await createAgreement(admin, { doctorId, kommunenummer: '1804', employmentForm: 'self_employed' });
+    const { agreement: inOslo } = await createAgreement(admin, { doctorId, kommunenummer: '0301' });
+    await activate(inOslo.id);
+
+    const byMunicipality = await list({ kommunenummer: '0301', limit: 200 });
+    expect(byMunicipality.items.every((a) => a.kommunenummer === '0301')).toBe(true);
+    expect(byMunicipality.items.map((a) => a.id)).toContain(inOslo.id);
+
+    const byOffice = await list({ officeCode: 'nord', limit: 200 });
+    expect(byOffice.items.every((a) => a.officeCode === 'nord')).toBe(true);
+    expect(byOffice.items.map((a) => a.id)).toContain(inBodo.id);
+    expect(byOffice.items.map((a) => a.id)).not.toContain(inOslo.id);
+
+    expect((await list({ doctorId })).items.map((a) => a.id).sort()).toEqual([inBodo.id, inOslo.id].sort());
+    expect((await list({ doctorId, status: 'active' })).items.map((a) => a.id)).toEqual([inOslo.id]);
+    expect((await list({ doctorId, status: 'draft' })).items.map((a) => a.id)).toEqual([inBodo.id]);
+    const active = await list({ status: 'active', limit: 200 });
+    expect(active.items.every((a) => a.status === 'active')).toBe(true);
+    expect((await list({ doctorId, employmentForm: 'self_employed' })).items.map((a) => a.id)).toEqual([inBodo.id]);
+    expect((await list({ doctorId, employmentForm: 'salaried' })).items.map((a) => a.id)).toEqual([inOslo.id]);
+  });
+
+  it('filters endsBefore on the end date, or the planned end date while open', async () => {
+    const doctorId = await insertDoctor();
+    const { agreement: long } = await createAgreement(admin, { doctorId, kommunenummer: '1804', startDate: '2024-01-01' }); // planned 2028-12-31
+    const { agreement: ended } = await createAgreement(admin, { doctorId, kommunenummer: '1806', startDate: '2024-01-01' });
+    await activate(ended.id);
+    await http(t).post(`${BASE}/${ended.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2024-08-31', endReason: 'left_position' }).expect(200);
+
+    expect((await list({ doctorId, endsBefore: '2024-09-01' })).items.map((a) => a.id)).toEqual([ended.id]);
+    expect((await list({ doctorId, endsBefore: '2024-08-31' })).items).toEqual([]);
+    expect((await list({ doctorId, endsBefore: '2028-12-31' })).items.map((a) => a.id)).toEqual([ended.id]);
+    expect((await list({ doctorId, endsBefore: '2029-01-01' })).items.map((a) => a.id).sort()).toEqual([long.id, ended.id].sort());
+  });
+
+  it('pages newest start first with an opaque cursor, ties broken by id', async () => {
+    const doctorId = await insertDoctor();
+    const starts = ['2024-03-01', '2024-01-01', '2024-05-01', '2024-01-01', '2023-06-01'];
+    const municipalitiesForPaging = ['1811', '1812', '1813', '1815', '1816'];
+    const created: Agreement[] = [];
+    for (const [index, startDate] of starts.entries()) {
+      created.push((await createAgreement(admin, { doctorId, kommunenummer: municipalitiesForPaging[index]!, startDate })).agreement);
+    }
+    const expected = [...created]
+      .sort((a, b) => (a.startDate === b.startDate ? (a.id < b.id ? -1 : 1) : a.startDate < b.startDate ? 1 : -1))
+      .map((a) => a.id);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await list({ doctorId, limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((a) => a.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(expected);
+  });
+
+  it('rejects bad filters and a cursor it did not issue', async () => {
+    for (const query of [{ status: 'open' }, { hasVeileder: 'yes' }, { endsBefore: '2024-13-01' }, { doctorId: 'x' }, { limit: '0' }, { other: '1' }]) {
+      expectProblem(await http(t).get(BASE).query(query).set(admin.auth), 400, 'validation_failed');
+    }
+    expectProblem(await http(t).get(BASE).query({ cursor: 'bm9wZQ' }).set(admin.auth), 400, 'invalid_cursor');
+  });
+});
+
+describe('scope and roles', () => {
+  it('answers 404 on every path of an agreement outside the caller\'s scope, and lists exclude it', async () => {
+    const { agreement, etag } = await createAgreement(nordOffice, { kommunenummer: '1804' });
+    const { body: absence } = await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-02-01', to: '2024-02-10' }).expect(201);
+    const absenceId = (absence as Absence).id;
+    const supervisionId = '00000000-0000-4000-8000-000000000001';
+
+    for (const outsider of [osloOffice, heroyClient]) {
+      const requests = [
+        http(t).get(`${BASE}/${agreement.id}`).set(outsider.auth),
+        http(t).patch(`${BASE}/${agreement.id}`).set(outsider.auth).set('if-match', etag).send({ notes: 'x' }),
+        http(t).post(`${BASE}/${agreement.id}/transitions`).set(outsider.auth).send({ to: 'active' }),
+        http(t).get(`${BASE}/${agreement.id}/absences`).set(outsider.auth),
+        http(t).get(`${BASE}/${agreement.id}/absences/${absenceId}`).set(outsider.auth),
+        http(t).post(`${BASE}/${agreement.id}/absences`).set(outsider.auth).send({ kind: 'leave', from: '2025-01-01', to: '2025-01-02' }),
+        http(t).delete(`${BASE}/${agreement.id}/absences/${absenceId}`).set(outsider.auth),
+        http(t).get(`${BASE}/${agreement.id}/supervisions`).set(outsider.auth),
+        http(t).post(`${BASE}/${agreement.id}/supervisions`).set(outsider.auth).send({ supervisorId: supervisionId, role: 'supervisor', from: '2024-01-01' }),
+        http(t).get(`${BASE}/${agreement.id}/supervisions/${supervisionId}`).set(outsider.auth),
+        http(t).patch(`${BASE}/${agreement.id}/supervisions/${supervisionId}`).set(outsider.auth).send({ to: '2024-12-31' }),
+      ];
+      for (const response of await Promise.all(requests)) expectProblem(response, 404, 'not_found');
+      const visible = await list({ limit: 200 }, outsider);
+      expect(visible.items.map((a) => a.id)).not.toContain(agreement.id);
+    }
+    // Nothing changed behind the 404s.
+    const after = await get(agreement.id);
+    expect(after.etag).not.toBe(etag); // the absence above moved it
+    expect(after.agreement.notes).toBeNull();
+    expect(after.agreement.status).toBe('draft');
+
+    // The owners see it.
+    await http(t).get(`${BASE}/${agreement.id}`).set(nordOffice.auth).expect(200);
+    await http(t).get(`${BASE}/${agreement.id}`).set(bodoClient.auth).expect(200);
+    expect((await list({ limit: 200 }, bodoClient)).items.every((a) => a.kommunenummer === '1804')).toBe(true);
+    expect((await list({ limit: 200 }, nordOffice)).items.every((a) => a.officeCode === 'nord')).toBe(true);
+    // Asking for another office's data through a filter gives nothing.
+    expect((await list({ officeCode: 'oslo' }, nordOffice)).items).toEqual([]);
+  });
+
+  it('answers 403 to the directorate on every agreement endpoint', async () => {
+    const directorateClient = await createClient(t, admin, { role: 'directorate' });
+    const { agreement } = await createAgreement(admin);
+    for (const caller of [directorate, directorateClient]) {
+      expectProblem(await http(t).get(BASE).set(caller.auth), 403, 'forbidden');
+      expectProblem(await http(t).get(`${BASE}/${agreement.id}`).set(caller.auth), 403, 'forbidden');
+      expectProblem(await http(t).get(`${BASE}/${agreement.id}/absences`).set(caller.auth), 403, 'forbidden');
+      expectProblem(await http(t).get(`${BASE}/${agreement.id}/supervisions`).set(caller.auth), 403, 'forbidden');
+      expectProblem(
+        await http(t).post(BASE).set(caller.auth).send({ kommunenummer: '1804', doctorId: agreement.doctor.id, employmentForm: 'salaried', position: 'gp', positionPercent: 100, startDate: '2024-01-01' }),
+        403,
+        'forbidden',
+      );
+      expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(caller.auth).send({ to: 'active' }), 403, 'forbidden');
+    }
+  });
+
+  it('needs the write scope to change anything', async () => {
+    const readOnly = await createClient(t, admin, { kommunenummer: '1804', scope: 'read' });
+    const { agreement } = await createAgreement(bodoClient, { kommunenummer: '1804' });
+    await http(t).get(`${BASE}/${agreement.id}`).set(readOnly.auth).expect(200);
+    expectProblem(await http(t).patch(`${BASE}/${agreement.id}`).set(readOnly.auth).send({ notes: 'x' }), 403, 'forbidden');
+    expectProblem(await http(t).post(`${BASE}/${agreement.id}/absences`).set(readOnly.auth).send({ kind: 'leave', from: '2025-01-01', to: '2025-01-02' }), 403, 'forbidden');
+  });
+
+  it('requires a token', async () => {
+    expectProblem(await http(t).get(BASE), 401, 'unauthorized');
+  });
+});
+
+describe('absences', () => {
+  it('moves the planned end date when an absence is added and back when it is removed', async () => {
+    const { agreement, etag } = await createAgreement(admin, { startDate: '2024-01-01' });
+    expect(agreement.plannedEndDate).toBe('2028-12-31');
+
+    const added = await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).set('if-match', etag).send({ kind: 'leave', from: '2025-03-01', to: '2025-03-10' }).expect(201);
+    const absence = added.body as Absence;
+    expect(absence).toMatchObject({ agreementId: agreement.id, kind: 'leave', from: '2025-03-01', to: '2025-03-10' });
+    expect(added.headers.location).toBe(`${BASE}/${agreement.id}/absences/${absence.id}`);
+
+    const moved = await get(agreement.id);
+    expect(moved.agreement.plannedEndDate).toBe('2029-01-10');
+    expect(moved.etag).not.toBe(etag);
+
+    await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'institution_service', from: '2026-01-01', to: '2026-06-30' }).expect(201);
+    expect((await get(agreement.id)).agreement.plannedEndDate).toBe(addDays('2029-01-10', 181));
+
+    const listed = (await http(t).get(`${BASE}/${agreement.id}/absences`).set(admin.auth).expect(200)).body as { items: Absence[] };
+    expect(listed.items.map((a) => a.from)).toEqual(['2025-03-01', '2026-01-01']);
+    await http(t).get(`${BASE}/${agreement.id}/absences/${absence.id}`).set(admin.auth).expect(200);
+
+    // A stale agreement ETag is refused; the current one is accepted.
+    expectProblem(await http(t).delete(`${BASE}/${agreement.id}/absences/${absence.id}`).set(admin.auth).set('if-match', moved.etag), 412, 'precondition_failed');
+    const current = await get(agreement.id);
+    await http(t).delete(`${BASE}/${agreement.id}/absences/${absence.id}`).set(admin.auth).set('if-match', current.etag).expect(204);
+    const back = await get(agreement.id);
+    expect(back.agreement.plannedEndDate).toBe(addDays('2028-12-31', 181));
+    expect(back.etag).not.toBe(current.etag);
+    expectProblem(await http(t).delete(`${BASE}/${agreement.id}/absences/${absence.id}`).set(admin.auth), 404, 'not_found');
+
+    const actions = (await auditOf(agreement.id)).map((entry) => entry.action);
+    expect(actions).toEqual(['agreement.absence_removed', 'agreement.absence_added', 'agreement.absence_added', 'agreement.created']);
+    const [removed] = await auditOf(agreement.id);
+    expect(removed).toMatchObject({ before: { absence: { id: absence.id }, plannedEndDate: addDays('2029-01-10', 181) }, after: { plannedEndDate: addDays('2028-12-31', 181) } });
+  });
+
+  it('keeps absences with the recomputed planned end date when the percentage changes', async () => {
+    const { agreement } = await createAgreement(admin, { startDate: '2024-01-01', positionPercent: 100 });
+    await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-02-01', to: '2024-02-29' }).expect(201);
+    const patched = await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ positionPercent: 80 }).expect(200);
+    expect((patched.body as Agreement).plannedEndDate).toBe(plannedEndDate('2024-01-01', 80, [{ from: '2024-02-01', to: '2024-02-29' }]));
+  });
+
+  it('refuses an overlapping absence with 422 naming the other', async () => {
+    const { agreement } = await createAgreement(admin);
+    const first = (await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-05-01', to: '2024-05-31' }).expect(201)).body as Absence;
+    for (const period of [{ from: '2024-05-31', to: '2024-06-10' }, { from: '2024-04-01', to: '2024-05-01' }, { from: '2024-05-10', to: '2024-05-12' }, { from: '2024-04-01', to: '2024-07-01' }]) {
+      const problem = expectProblem(await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'other', ...period }), 422, 'unprocessable') as { overlappingId?: string };
+      expect(problem.overlappingId).toBe(first.id);
+    }
+    await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'other', from: '2024-06-01', to: '2024-06-01' }).expect(201);
+  });
+
+  it('lets only one of two concurrent overlapping absences in', async () => {
+    const { agreement } = await createAgreement(admin);
+    const responses = await Promise.all([
+      http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-09-01', to: '2024-09-30' }),
+      http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-09-15', to: '2024-10-15' }),
+    ]);
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 422]);
+    const listed = (await http(t).get(`${BASE}/${agreement.id}/absences`).set(admin.auth).expect(200)).body as { items: Absence[] };
+    expect(listed.items).toHaveLength(1);
+  });
+
+  it('answers 400 when to is before from, and for unknown fields', async () => {
+    const { agreement } = await createAgreement(admin);
+    const problem = expectProblem(await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-05-10', to: '2024-05-01' }), 400, 'validation_failed');
+    expect(problem.errors?.map((e) => e.path)).toEqual(['to']);
+    expectProblem(await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'holiday', from: '2024-05-01', to: '2024-05-02', x: 1 }), 400, 'validation_failed');
+  });
+
+  it('refuses absence changes on a closed agreement', async () => {
+    const { agreement } = await createAgreement(admin);
+    await activate(agreement.id);
+    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2025-01-01', endReason: 'other' }).expect(200);
+    expectProblem(await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-05-01', to: '2024-05-02' }), 409, 'conflict');
+  });
+});
+
+describe('warnings', () => {
+  it('flags a municipality that had not applied on the start date, judged from the registration history', async () => {
+    // 1832: no registration at all.
+    const none = (await createAgreement(admin, { kommunenummer: '1832', startDate: '2024-01-01' })).agreement;
+    expect(codes(none)).toContain('municipality_not_registered');
+
+    // 1833: applied before the start, registered later: counted.
+    await insertRegistration('1833', { status: 'registered', applicationDate: '2023-05-01', registeredFrom: '2023-05-01' }, [
+      { from: 'not_registered', to: 'preparing', date: '2023-01-10' },
+      { from: 'preparing', to: 'applied', date: '2023-05-01' },
+      { from: 'applied', to: 'registered', date: '2024-03-01' },
+    ]);
+    expect(codes((await createAgreement(admin, { kommunenummer: '1833', startDate: '2024-01-01' })).agreement)).not.toContain('municipality_not_registered');
+    // ... but not for a start before the application.
+    expect(codes((await createAgreement(admin, { kommunenummer: '1833', startDate: '2023-04-30' })).agreement)).toContain('municipality_not_registered');
+
+    // 1834: registered now, but applied only after the start.
+    await insertRegistration('1834', { status: 'registered', applicationDate: '2024-06-01', registeredFrom: '2024-06-01' }, [
+      { from: 'not_registered', to: 'preparing', date: '2024-01-10' },
+      { from: 'preparing', to: 'applied', date: '2024-06-01' },
+      { from: 'applied', to: 'registered', date: '2024-09-01' },
+    ]);
+    const late = (await createAgreement(admin, { kommunenummer: '1834', startDate: '2024-01-01' })).agreement;
+    expect(codes(late)).toContain('municipality_not_registered');
+
+    // 1835: applied and rejected before the start: not counted.
+    await insertRegistration('1835', { status: 'rejected', applicationDate: '2023-01-01' }, [
+      { from: 'not_registered', to: 'preparing', date: '2022-11-01' },
+      { from: 'preparing', to: 'applied', date: '2023-01-01' },
+      { from: 'applied', to: 'rejected', date: '2023-06-01' },
+    ]);
+    expect(codes((await createAgreement(admin, { kommunenummer: '1835', startDate: '2024-01-01' })).agreement)).toContain('municipality_not_registered');
+    expect(codes((await createAgreement(admin, { kommunenummer: '1835', startDate: '2023-03-01' })).agreement)).not.toContain('municipality_not_registered');
+
+    // 1836: an application sent before 1 June 2019 counts from 1 March 2019.
+    await insertRegistration('1836', { status: 'registered', applicationDate: '2019-05-15', registeredFrom: '2019-03-01' }, [
+      { from: 'preparing', to: 'applied', date: '2019-05-15' },
+      { from: 'applied', to: 'registered', date: '2019-10-01' },
+    ]);
+    expect(codes((await createAgreement(admin, { kommunenummer: '1836', startDate: '2019-04-01' })).agreement)).not.toContain('municipality_not_registered');
+
+    // 1837: no recorded history (imported): its current status and the date it counts from.
+    await insertRegistration('1837', { status: 'applied', applicationDate: '2023-09-01' });
+    expect(codes((await createAgreement(admin, { kommunenummer: '1837', startDate: '2024-01-01' })).agreement)).not.toContain('municipality_not_registered');
+    expect(codes((await createAgreement(admin, { kommunenummer: '1837', startDate: '2023-08-01' })).agreement)).toContain('municipality_not_registered');
+  });
+
+  it('flags an active agreement without a veileder, but not a draft', async () => {
+    const { agreement } = await createAgreement(admin);
+    expect(codes(agreement)).not.toContain('no_active_veileder');
+    const active = await activate(agreement.id);
+    expect(codes(active)).toContain('no_active_veileder');
+  });
+
+  it('flags an active agreement that ends within six months', async () => {
+    const today = todayInNorway();
+    const startDate = addDays(addYears(today, -5), 60); // planned end about two months from now
+    const { agreement } = await createAgreement(admin, { kommunenummer: '1838', startDate });
+    expect(agreement.plannedEndDate <= addMonths(today, 6)).toBe(true);
+    expect(codes(agreement)).not.toContain('ends_within_6_months');
+    expect(codes(await activate(agreement.id))).toContain('ends_within_6_months');
+
+    const { agreement: later } = await createAgreement(admin, { kommunenummer: '1839', startDate: addYears(today, -1) });
+    expect(codes(await activate(later.id))).not.toContain('ends_within_6_months');
+  });
+
+  it('flags a doctor employed through a staffing agency, and no warnings once closed', async () => {
+    const { agreement } = await createAgreement(admin, { viaStaffingAgency: true });
+    expect(codes(agreement)).toContain('via_staffing_agency');
+    const fixed = await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ viaStaffingAgency: false }).expect(200);
+    expect(codes(fixed.body as Agreement)).not.toContain('via_staffing_agency');
+
+    await activate(agreement.id);
+    const closed = await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2024-02-01', endReason: 'no_grant' }).expect(200);
+    expect((closed.body as Agreement).warnings).toEqual([]);
+  });
+
+  it('shows the same warnings in the list as on the single read', async () => {
+    const doctorId = await insertDoctor();
+    const { agreement } = await createAgreement(admin, { doctorId, viaStaffingAgency: true, kommunenummer: '1840' });
+    await activate(agreement.id);
+    const single = await get(agreement.id);
+    const [listed] = (await list({ doctorId })).items;
+    expect(listed).toEqual(single.agreement);
+  });
+});

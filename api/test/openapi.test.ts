@@ -1,0 +1,225 @@
+import type { RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './support/build-app.js';
+import { http } from './support/factories.js';
+
+type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; [key: string]: unknown };
+type MediaTypes = Record<string, { schema?: Schema }>;
+type Operation = {
+  security?: unknown[];
+  requestBody?: { content?: MediaTypes };
+  responses: Record<string, { description?: string; content?: MediaTypes }>;
+};
+type Spec = {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema>; securitySchemes: Record<string, unknown> };
+};
+type RegisteredRoute = { method: string; url: string; hasBody: boolean; isPublic: boolean };
+
+let t: TestApp;
+let spec: Spec;
+const routes: RegisteredRoute[] = [];
+
+beforeAll(async () => {
+  t = await buildTestApp(
+    {},
+    {
+      // See every route as it is registered, to hold the document against what the app really serves.
+      beforeRegister: (app) => {
+        app.addHook('onRoute', (route: RouteOptions) => {
+          const schema = route.schema;
+          if (schema?.hide) return;
+          for (const method of ([] as string[]).concat(route.method)) {
+            if (method === 'HEAD' || method === 'OPTIONS') continue;
+            routes.push({ method, url: route.url, hasBody: schema?.body !== undefined, isPublic: route.config?.public === true });
+          }
+        });
+      },
+    },
+  );
+  const response = await http(t).get('/api/openapi.json').expect(200);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  spec = response.body as Spec;
+});
+afterAll(() => t.close());
+
+const openapiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+const operation = (method: string, url: string) => spec.paths[openapiPath(url)]?.[method.toLowerCase()];
+const apiRoutes = () => routes.filter((route) => route.url.startsWith('/api/v1/'));
+/** Token endpoint errors follow RFC 6749, not problem details. */
+const isOAuth = (route: RegisteredRoute) => route.url === '/api/v1/oauth/token';
+
+function resolve(schema: Schema | undefined): Schema | undefined {
+  if (!schema?.$ref) return schema;
+  const name = schema.$ref.replace('#/components/schemas/', '');
+  return spec.components.schemas[name];
+}
+
+/** Every property name a schema can produce, following references, arrays and combinators. */
+function propertyNames(schema: Schema | undefined, seen = new Set<Schema>()): string[] {
+  const resolved = resolve(schema);
+  if (!resolved || seen.has(resolved)) return [];
+  seen.add(resolved);
+  const nested = [
+    ...Object.values(resolved.properties ?? {}),
+    ...(resolved.items ? [resolved.items] : []),
+    ...(['anyOf', 'oneOf', 'allOf'] as const).flatMap((key) => (resolved[key] as Schema[] | undefined) ?? []),
+  ];
+  return [...Object.keys(resolved.properties ?? {}), ...nested.flatMap((child) => propertyNames(child, seen))];
+}
+
+/** The operations the first release promised, as a floor under the route-by-route checks. */
+const EXPECTED: [string, string][] = [
+  ['POST', '/api/v1/auth/login'],
+  ['POST', '/api/v1/auth/refresh'],
+  ['POST', '/api/v1/auth/logout'],
+  ['GET', '/api/v1/me'],
+  ['POST', '/api/v1/oauth/token'],
+  ['GET', '/api/v1/users'],
+  ['POST', '/api/v1/users'],
+  ['GET', '/api/v1/users/{id}'],
+  ['PATCH', '/api/v1/users/{id}'],
+  ['GET', '/api/v1/api-clients'],
+  ['POST', '/api/v1/api-clients'],
+  ['GET', '/api/v1/api-clients/{id}'],
+  ['POST', '/api/v1/api-clients/{id}/revoke'],
+  ['GET', '/api/v1/offices'],
+  ['GET', '/api/v1/counties'],
+  ['GET', '/api/v1/municipalities'],
+  ['GET', '/api/v1/municipalities/{kommunenummer}'],
+  ['PATCH', '/api/v1/municipalities/{kommunenummer}'],
+  ['GET', '/api/v1/audit'],
+];
+
+describe('/api/openapi.json', () => {
+  it('is an OpenAPI 3.1 document with the bearer and client-credentials schemes', () => {
+    expect(spec.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(spec.info.title).toBeTruthy();
+    expect(Object.keys(spec.components.securitySchemes).sort()).toEqual(['bearer', 'oauth2']);
+  });
+
+  it('documents every operation of the first release', () => {
+    for (const [method, path] of EXPECTED) {
+      expect(spec.paths[path]?.[method.toLowerCase()], `${method} ${path}`).toBeDefined();
+    }
+  });
+
+  it('documents every route the app serves, and nothing it does not', () => {
+    expect(apiRoutes().length).toBeGreaterThanOrEqual(EXPECTED.length);
+    for (const route of routes) {
+      expect(operation(route.method, route.url), `${route.method} ${route.url}`).toBeDefined();
+    }
+    const served = new Set(routes.map((route) => `${route.method.toLowerCase()} ${openapiPath(route.url)}`));
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const method of Object.keys(methods)) expect(served.has(`${method} ${path}`), `${method} ${path}`).toBe(true);
+    }
+    expect(Object.keys(spec.paths).some((path) => path.includes('/api/docs') || path === '/api/openapi.json')).toBe(false);
+  });
+
+  it('gives every operation a success response with a schema', () => {
+    for (const route of routes) {
+      const op = operation(route.method, route.url)!;
+      const successes = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
+      expect(successes, `${route.method} ${route.url}`).not.toEqual([]);
+      for (const status of successes.filter((s) => s !== '204')) {
+        const schemas = Object.values(op.responses[status]?.content ?? {}).map((media) => resolve(media.schema));
+        expect(schemas.length, `${route.method} ${route.url} ${status}`).toBeGreaterThan(0);
+        expect(schemas.every(Boolean), `${route.method} ${route.url} ${status}`).toBe(true);
+      }
+    }
+  });
+
+  it('gives every request body a schema', () => {
+    for (const route of routes.filter((r) => r.hasBody)) {
+      const content = operation(route.method, route.url)!.requestBody?.content ?? {};
+      const schemas = Object.values(content).map((media) => resolve(media.schema));
+      expect(schemas.length, `${route.method} ${route.url}`).toBeGreaterThan(0);
+      expect(schemas.every(Boolean), `${route.method} ${route.url}`).toBe(true);
+    }
+    expect(Object.keys(operation('POST', '/api/v1/oauth/token')!.requestBody?.content ?? {})).toEqual(['application/x-www-form-urlencoded']);
+  });
+
+  it('lists the errors each operation can answer with, as problem details', () => {
+    const problemRef = '#/components/schemas/Problem';
+    for (const route of apiRoutes().filter((r) => !isOAuth(r))) {
+      const op = operation(route.method, route.url)!;
+      const where = `${route.method} ${route.url}`;
+      const statuses = Object.keys(op.responses);
+      if (!route.isPublic) {
+        expect(op.security, where).toBeUndefined(); // inherits the bearer requirement
+        expect(statuses, where).toEqual(expect.arrayContaining(['400', '401', '403', '429']));
+      } else {
+        expect(op.security, where).toEqual([]);
+      }
+      // Ids in paths are checked against the caller's scope: unknown or out of scope is 404.
+      if (route.url.includes(':')) expect(statuses, where).toContain('404');
+      // Writes honour If-Match.
+      if (route.method === 'PATCH' || route.method === 'DELETE' || route.url.endsWith('/transitions')) {
+        expect(statuses, where).toContain('412');
+      }
+      // Any authenticated POST may meet Idempotency-Key in flight (409) or reused (422).
+      if (route.method === 'POST' && !route.isPublic) expect(statuses, where).toEqual(expect.arrayContaining(['409', '422']));
+      for (const status of statuses.filter((s) => /^[45]\d\d$/.test(s))) {
+        const content = op.responses[status]?.content ?? {};
+        expect(Object.keys(content), `${where} ${status}`).toEqual(['application/problem+json']);
+        expect(content['application/problem+json']?.schema?.$ref, `${where} ${status}`).toBe(problemRef);
+      }
+    }
+    expect(Object.keys(operation('PATCH', '/api/v1/municipalities/:kommunenummer')!.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '404', '412']),
+    );
+    expect(Object.keys(operation('GET', '/health/ready')!.responses)).toEqual(['200', '503']);
+  });
+
+  it('has component schemas for problems and the main resources', () => {
+    const { schemas } = spec.components;
+    expect(schemas.Problem?.properties).toEqual(
+      expect.objectContaining({ type: expect.anything(), title: expect.anything(), status: expect.anything(), code: expect.anything() }),
+    );
+    expect(schemas.Problem?.properties).toHaveProperty('requestId');
+    expect(schemas.Problem?.properties).toHaveProperty('errors');
+    expect(schemas.Municipality?.properties).toHaveProperty('kommunenummer');
+    expect(schemas.Municipality?.properties).not.toHaveProperty('searchText');
+    for (const name of ['User', 'ApiClient', 'CreatedApiClient', 'AuditEntry', 'Me', 'LoginResponse', 'Office', 'County']) {
+      expect(schemas[name], name).toBeDefined();
+    }
+  });
+
+  it('resolves every reference', () => {
+    const refs = JSON.stringify(spec).match(/"\$ref":"[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) {
+      const name = ref.slice('"$ref":"#/components/schemas/'.length, -1);
+      expect(ref.startsWith('"$ref":"#/components/schemas/'), ref).toBe(true);
+      expect(spec.components.schemas[name], ref).toBeDefined();
+    }
+  });
+
+  it('shows no password or secret hash in any response', () => {
+    expect(propertyNames(spec.components.schemas.User)).not.toEqual(expect.arrayContaining([expect.stringMatching(/password|hash/i)]));
+    expect(propertyNames(spec.components.schemas.ApiClient).filter((name) => /secret|hash/i.test(name))).toEqual([]);
+    expect(propertyNames(spec.components.schemas.CreatedApiClient).filter((name) => /secret|hash/i.test(name))).toEqual(['clientSecret']);
+
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          const names = Object.values(response.content ?? {}).flatMap((media) => propertyNames(media.schema));
+          const risky = names.filter((name) => /password|hash|secret/i.test(name));
+          // The one exception: a new client's secret, shown once when it is created.
+          const allowed = method === 'post' && path === '/api/v1/api-clients' && status === '201' ? ['clientSecret'] : [];
+          expect(risky, `${method} ${path} ${status}`).toEqual(allowed);
+        }
+      }
+    }
+  });
+});
+
+describe('/api/docs', () => {
+  it('serves the browsable documentation', async () => {
+    const response = await http(t).get('/api/docs').redirects(2).expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.text).toMatch(/swagger/i);
+  });
+});
