@@ -1,6 +1,7 @@
 // Bundles the API into dist/. The workspace's own `@alis/shared` (TypeScript source) is bundled
 // in; every other dependency stays an ordinary import from node_modules.
 import { readFileSync } from 'node:fs';
+import { URL } from 'node:url';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

@@ -1,4 +1,5 @@
 import Fastify, { LogController } from 'fastify';
+import pino from 'pino';
 import app, { fastifyOptions } from './app.js';
 import { ensureFirstAdmin, prepareDatabase, resolveJwtSecret } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -8,10 +9,14 @@ async function main() {
   const jwtSecret = resolveJwtSecret(config);
   const database = await prepareDatabase(config);
 
+  // Asynchronous log writes: a synchronous write per request line costs a tenth of a
+  // key lookup. Flushed on shutdown, so nothing is lost on a clean exit.
+  const logDestination = pino.destination({ dest: 1, sync: false });
   const server = Fastify({
     ...fastifyOptions(config),
     logger: {
       level: config.LOG_LEVEL,
+      stream: logDestination,
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.client_secret'],
         censor: '[redacted]',
@@ -35,6 +40,10 @@ async function main() {
   const adminNote = await ensureFirstAdmin(config, database);
   if (adminNote) server.log.info(adminNote);
 
+  const exit = (code: number) => {
+    logDestination.flushSync();
+    process.exit(code);
+  };
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -42,14 +51,14 @@ async function main() {
     server.log.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => {
       server.log.error('graceful shutdown timed out');
-      process.exit(1);
+      exit(1);
     }, config.SHUTDOWN_GRACE_MS);
     force.unref();
     server.close().then(
-      () => process.exit(0),
+      () => exit(0),
       (error: unknown) => {
         server.log.error({ err: error }, 'error during shutdown');
-        process.exit(1);
+        exit(1);
       },
     );
   };

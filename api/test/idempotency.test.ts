@@ -67,6 +67,17 @@ describe('Idempotency-Key on POST', () => {
     expect(await clientsNamed(body.name)).toHaveLength(1);
   });
 
+  it('keeps the stored response encrypted, so a client secret is never stored in plain text', async () => {
+    const key = randomUUID();
+    const first = await createClient(admin, clientBody(), key).expect(201);
+    const [stored] = await queryRows<{ response_body: string }>(
+      t.database,
+      sql`select response_body from idempotency_keys where caller_key = ${`user:${admin.id}`} and key = ${key}`,
+    );
+    expect(stored!.response_body).not.toContain((first.body as CreatedClient).clientSecret);
+    expect(stored!.response_body).not.toContain('clientSecret');
+  });
+
   it('treats a body with the same fields in another order as the same request', async () => {
     const body = clientBody();
     const key = randomUUID();

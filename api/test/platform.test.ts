@@ -57,7 +57,8 @@ describe('the running app', () => {
     admin = await createUser(t);
     office = await createUser(t, { role: 'office', officeCode: 'nord' });
   });
-  afterAll(() => t.close());
+  // The last tests close the database; closing it again from the app's onClose hook may fail.
+  afterAll(() => t.close().catch(() => undefined));
 
   describe('problem details', () => {
     it('shape every kind of error the same way', async () => {
@@ -233,42 +234,28 @@ describe('the running app', () => {
       expect((await http(t).get('/health/ready').expect(200)).body).toEqual({ status: 'ok' });
     });
   });
-});
 
-describe('when the database is gone', () => {
-  let t: TestApp;
-  let admin: TestUser;
+  // Last, since it breaks this app for good.
+  describe('when the database is gone', () => {
+    it('is still live but no longer ready', async () => {
+      await http(t).get('/health/ready').expect(200);
+      await t.database.close();
+      await http(t).get('/health/live').expect(200);
+      const response = await http(t).get('/health/ready');
+      const problem = expectFullProblem(response, 503, 'service_unavailable', '/health/ready');
+      expect(problem.detail).toBe('The database does not answer.');
+    });
 
-  beforeAll(async () => {
-    t = await buildTestApp();
-    admin = await createUser(t);
-  });
-  // The database is already closed; closing it again from the app's onClose hook may fail.
-  afterAll(() => t.close().catch(() => undefined));
-
-  it('allows no cross-origin browser access when CORS_ORIGINS is empty', async () => {
-    const response = await http(t).options('/api/v1/offices').set('origin', ALLOWED_ORIGIN).set('access-control-request-method', 'GET');
-    expect(response.headers['access-control-allow-origin']).toBeUndefined();
-  });
-
-  it('is still live but no longer ready', async () => {
-    await http(t).get('/health/ready').expect(200);
-    await t.database.close();
-    await http(t).get('/health/live').expect(200);
-    const response = await http(t).get('/health/ready');
-    const problem = expectFullProblem(response, 503, 'service_unavailable', '/health/ready');
-    expect(problem.detail).toBe('The database does not answer.');
-  });
-
-  it('answers a request that needs it with a 500 that shows no internals', async () => {
-    const response = await http(t).get('/api/v1/users').set(admin.auth);
-    const problem = expectFullProblem(response, 500, 'internal_error', '/api/v1/users');
-    expect(Object.keys(problem).sort()).toEqual(['code', 'detail', 'instance', 'requestId', 'status', 'title', 'type']);
-    expect(response.text).not.toMatch(/pool|pglite|closed|select|users_|stack|at .*\.(ts|js)/i);
+    it('answers a request that needs it with a 500 that shows no internals', async () => {
+      const response = await http(t).get('/api/v1/users').set(admin.auth);
+      const problem = expectFullProblem(response, 500, 'internal_error', '/api/v1/users');
+      expect(Object.keys(problem).sort()).toEqual(['code', 'detail', 'instance', 'requestId', 'status', 'title', 'type']);
+      expect(response.text).not.toMatch(/pool|pglite|closed|select|users_|stack|at .*\.(ts|js)/i);
+    });
   });
 });
 
-describe('with a small per-caller rate limit', () => {
+describe('with default CORS and a small per-caller rate limit', () => {
   let t: TestApp;
   let slowStarted: () => void = () => undefined;
   const slowRouteEntered = new Promise<void>((resolve) => {
@@ -292,6 +279,11 @@ describe('with a small per-caller rate limit', () => {
     );
   });
   afterAll(() => t.close().catch(() => undefined));
+
+  it('allows no cross-origin browser access when CORS_ORIGINS is empty', async () => {
+    const response = await http(t).options('/api/v1/offices').set('origin', ALLOWED_ORIGIN).set('access-control-request-method', 'GET');
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
 
   it('answers the fourth request in a minute with 429 and Retry-After, per caller', async () => {
     const first = await createUser(t);

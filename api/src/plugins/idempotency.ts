@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
@@ -38,17 +38,34 @@ function requestHash(request: FastifyRequest): string {
  * is still running 409. Keys belong to the caller, so two callers cannot collide.
  * Hooks go on the encapsulated `/api/v1` instance, after authentication.
  */
-export function registerIdempotency(app: FastifyInstance, db: Db) {
+/**
+ * Stored responses can hold a secret shown once (a new API client's secret), so they are kept
+ * encrypted (AES-256-GCM, key derived from the JWT secret) rather than in plain text.
+ */
+function responseCipher(secret: string) {
+  const key = Buffer.from(hkdfSync('sha256', secret, 'alis-idempotency', 'response-body', 32));
+  return {
+    seal(plain: string): string {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+    },
+    open(stored: string): string {
+      const raw = Buffer.from(stored, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+export function registerIdempotency(app: FastifyInstance, db: Db, secret: string) {
+  const cipher = responseCipher(secret);
   app.decorateRequest('idempotency', null);
 
   // Any authenticated POST can answer 409 (key in flight) and 422 (key reused): say so in its contract.
-  app.addHook('onRoute', (route) => {
-    const methods: string[] = Array.isArray(route.method) ? route.method : [route.method];
-    if (!methods.includes('POST') || route.config?.public) return;
-    route.schema = { ...route.schema, response: { ...problems(409, 422), ...(route.schema?.response as object | undefined) } };
-  });
-
-  app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+  const claimKey = async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.principal) return;
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) {
@@ -102,10 +119,10 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
     }
     reply.headers(existing.responseHeaders ?? {});
     reply.header('idempotent-replayed', 'true');
-    return reply.code(existing.responseStatus ?? 200).send(existing.responseBody ?? '');
-  });
+    return reply.code(existing.responseStatus ?? 200).send(existing.responseBody ? cipher.open(existing.responseBody) : '');
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const storeResponse = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = null;
@@ -122,11 +139,22 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
     }
     await db
       .update(idempotencyKeys)
-      .set({ state: 'completed', responseStatus: reply.statusCode, responseHeaders: headers, responseBody: payload })
+      .set({ state: 'completed', responseStatus: reply.statusCode, responseHeaders: headers, responseBody: cipher.seal(payload) })
       .where(where);
     return payload;
+  };
+
+  // Only POST routes pay for these hooks.
+  app.addHook('onRoute', (route) => {
+    const methods: string[] = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('POST') || route.config?.public) return;
+    route.schema = { ...route.schema, response: { ...problems(409, 422), ...(route.schema?.response as object | undefined) } };
+    route.preValidation = [...asArray(route.preValidation), claimKey];
+    route.onSend = [...asArray(route.onSend), storeResponse];
   });
 }
+
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 export async function purgeExpiredIdempotencyKeys(db: Db) {
   await db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, sql`now()`));

@@ -18,7 +18,8 @@ export async function createTestDatabase(): Promise<Database> {
     await migrateAndSeed(database, { migrationsDir: MIGRATIONS_DIR, seedDir: SEED_DIR });
     return database;
   }
-  const name = `alis_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  // Named after the run's template, so the run's teardown finds exactly its own copies.
+  const name = `${template}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
   try {

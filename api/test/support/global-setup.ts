@@ -36,8 +36,8 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     const { rows } = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'alis_test_%' and datname like $1`,
-      [`%${process.pid}%`],
+      `select datname from pg_database where datname = $1 or starts_with(datname, $2)`,
+      [template, `${template}_`],
     );
     for (const { datname } of rows) await admin.query(`drop database if exists ${datname} with (force)`);
     await admin.end();
