@@ -18,6 +18,14 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: 'hidden',
     rollupOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks cache well and keep each under the size warning.
+        manualChunks: {
+          react: ['react', 'react-dom', 'react-router-dom'],
+          query: ['@tanstack/react-query'],
+          zod: ['zod'],
+        },
+      },
       onwarn(warning, warn) {
         // zod's sources carry comments Rollup cannot place; harmless, and not ours to fix.
         if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;

@@ -1,8 +1,19 @@
 import { Navigate, createBrowserRouter } from 'react-router-dom';
+import { AgreementPage } from '../features/agreements/routes/agreement-page';
+import { AgreementsPage } from '../features/agreements/routes/agreements-page';
+import { NewAgreementPage } from '../features/agreements/routes/new-agreement-page';
 import { RequireAuth } from '../features/auth/components/require-auth';
+import { RequireRole } from '../features/auth/components/require-role';
+import { CASEWORK_ROLES } from '../features/auth/roles';
+import { DoctorPage } from '../features/doctors/routes/doctor-page';
+import { DoctorsPage } from '../features/doctors/routes/doctors-page';
+import { NewDoctorPage } from '../features/doctors/routes/new-doctor-page';
 import { LoginPage } from '../features/auth/routes/login-page';
 import { MunicipalitiesPage } from '../features/municipalities/routes/municipalities-page';
 import { MunicipalityPage } from '../features/municipalities/routes/municipality-page';
+import { NewSupervisorPage } from '../features/supervisors/routes/new-supervisor-page';
+import { SupervisorPage } from '../features/supervisors/routes/supervisor-page';
+import { SupervisorsPage } from '../features/supervisors/routes/supervisors-page';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
@@ -25,6 +36,20 @@ export function createRouter() {
                     { index: true, element: <Navigate to="/kommuner" replace /> },
                     { path: '/kommuner', element: <MunicipalitiesPage /> },
                     { path: '/kommuner/:kommunenummer', element: <MunicipalityPage /> },
+                    {
+                      element: <RequireRole roles={CASEWORK_ROLES} />,
+                      children: [
+                        { path: '/avtaler', element: <AgreementsPage /> },
+                        { path: '/avtaler/ny', element: <NewAgreementPage /> },
+                        { path: '/avtaler/:id', element: <AgreementPage /> },
+                        { path: '/leger', element: <DoctorsPage /> },
+                        { path: '/leger/ny', element: <NewDoctorPage /> },
+                        { path: '/leger/:id', element: <DoctorPage /> },
+                        { path: '/veiledere', element: <SupervisorsPage /> },
+                        { path: '/veiledere/ny', element: <NewSupervisorPage /> },
+                        { path: '/veiledere/:id', element: <SupervisorPage /> },
+                      ],
+                    },
                     { path: '*', element: <NotFoundPage /> },
                   ],
                 },

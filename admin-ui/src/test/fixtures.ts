@@ -1,4 +1,4 @@
-import type { LoginResponse, Municipality } from '@alis/shared';
+import type { Agreement, Doctor, LoginResponse, Municipality, Registration, Supervisor } from '@alis/shared';
 
 export const heroyNordland: Municipality = {
   kommunenummer: '1818',
@@ -40,3 +40,85 @@ export function problemResponse(status: number, code: string, extra: Record<stri
     { status, headers: { 'content-type': 'application/problem+json', ...headers } },
   );
 }
+
+export const draftRegistration: Registration = {
+  kommunenummer: '1818',
+  specialty: 'ALM',
+  status: 'preparing',
+  responsibleName: null,
+  responsibleEmail: null,
+  educationPlanUrl: null,
+  supervisionArrangement: null,
+  learningArenas: [],
+  applicationDate: null,
+  decisionDate: null,
+  registeredFrom: null,
+  decisionReference: null,
+  notes: null,
+  missingForApplication: [
+    { path: 'responsibleName', message: 'the person responsible for the training (utdanningsansvarlig) is missing' },
+    { path: 'educationPlanUrl', message: 'the link to the general education plan is missing' },
+    { path: 'supervisionArrangement', message: 'how supervision and guidance are organised is missing' },
+    { path: 'learningArenas', message: 'at least one learning arena is needed' },
+  ],
+  allowedTransitions: ['applied'],
+  version: 2,
+  updatedAt: '2025-01-02T10:00:00.000Z',
+};
+
+export const kariDoctor: Doctor = {
+  id: '0b7f3c1e-2f59-4d7e-9a57-6e3c1f2d4a10',
+  hprNumber: '1234567',
+  name: 'Kari Lege',
+  email: null,
+  phone: null,
+  lis1CompletedOn: '2023-08-31',
+  scheme: 'new',
+  specialistApprovedOn: null,
+  version: 1,
+  createdAt: '2025-01-02T10:00:00.000Z',
+  updatedAt: '2025-01-02T10:00:00.000Z',
+};
+
+export const activeAgreement: Agreement = {
+  id: '9a1d6c55-1c3e-4f0b-8a39-1f7a2f4b6d21',
+  kommunenummer: '1818',
+  municipalityName: 'Herøy (Nordland)',
+  officeCode: 'nord',
+  doctor: { id: kariDoctor.id, hprNumber: kariDoctor.hprNumber, name: kariDoctor.name },
+  employmentForm: 'salaried',
+  position: 'gp',
+  positionPercent: 100,
+  signedOn: '2023-12-01',
+  startDate: '2024-01-01',
+  viaStaffingAgency: false,
+  notes: null,
+  status: 'active',
+  endDate: null,
+  endReason: null,
+  plannedEndDate: '2028-12-31',
+  warnings: [],
+  currentVeileder: null,
+  version: 4,
+  createdAt: '2024-01-01T10:00:00.000Z',
+  updatedAt: '2024-01-01T10:00:00.000Z',
+};
+
+export const qualifiedSupervisor: Supervisor = {
+  id: '5c2e8f0a-3b4d-4e6f-9a1b-2c3d4e5f6a7b',
+  hprNumber: '7654321',
+  name: 'Vera Veileder',
+  email: null,
+  phone: null,
+  workplaceKommunenummer: '1818',
+  specialistInGeneralPractice: true,
+  specialistApprovedOn: '2015-05-01',
+  exemptionUntil: null,
+  courseCompletedOn: null,
+  capacity: 3,
+  qualifiedToday: true,
+  currentLoad: 1,
+  version: 1,
+  createdAt: '2025-01-02T10:00:00.000Z',
+  updatedAt: '2025-01-02T10:00:00.000Z',
+};

@@ -1,4 +1,5 @@
 import type { StaffRole } from '@alis/shared';
+import { CASEWORK_ROLES } from '../../features/auth/roles';
 
 export interface NavItem {
   to: string;
@@ -8,6 +9,11 @@ export interface NavItem {
 }
 
 /** The main navigation; features add their entries here. */
-export const NAV_ITEMS: readonly NavItem[] = [{ to: '/kommuner', label: 'Kommuner' }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/kommuner', label: 'Kommuner' },
+  { to: '/avtaler', label: 'Avtaler', roles: CASEWORK_ROLES },
+  { to: '/leger', label: 'Leger', roles: CASEWORK_ROLES },
+  { to: '/veiledere', label: 'Veiledere', roles: CASEWORK_ROLES },
+];
 
 export const navItemsFor = (role: StaffRole) => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));

@@ -4,10 +4,13 @@ import { Loading } from '../../../components/loading';
 import { isApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSession } from '../../../lib/use-session';
+import { APPLICATION_EDITOR_ROLES, CASEWORK_ROLES } from '../../auth/roles';
 import { useOffices } from '../../reference/api/get-offices';
+import { RegistrationPanel } from '../../registrations/components/registration-panel';
 import { useMunicipality } from '../api/get-municipality';
 import { MunicipalityDetails } from '../components/municipality-details';
 import { MunicipalityEditForm } from '../components/municipality-edit-form';
+import { MunicipalityRelated } from '../components/municipality-related';
 
 export function MunicipalityPage() {
   const { kommunenummer = '' } = useParams();
@@ -75,6 +78,14 @@ export function MunicipalityPage() {
         ) : (
           <p className="alert alert-info">Du har lesetilgang til kommunene og kan ikke endre opplysningene.</p>
         )}
+      </div>
+      <div className="stack" style={{ marginTop: '1.5rem' }}>
+        <RegistrationPanel
+          kommunenummer={municipality.kommunenummer}
+          canEditApplication={role !== undefined && APPLICATION_EDITOR_ROLES.includes(role)}
+        />
+        {/* The directorate sees registrations, not the agreements and supervisors behind them. */}
+        {role !== undefined && CASEWORK_ROLES.includes(role) ? <MunicipalityRelated kommunenummer={municipality.kommunenummer} /> : null}
       </div>
     </>
   );

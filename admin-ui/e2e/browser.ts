@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { expect } from 'vitest';
+import type { RunningServer } from './server';
+
+/** Chromium from `CHROMIUM_PATH` or Debian's package, as in municipality-edit.test.ts. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+// CI must run the browser tests; on a developer machine without Chromium they are skipped, loudly.
+if (!hasChromium && process.env.CI) throw new Error(`Chromium not found at ${chromiumPath}; CI installs it with apt-get install chromium.`);
+
+export function warnIfNoChromium(what: string) {
+  if (!hasChromium) console.warn(`Chromium not found at ${chromiumPath}: ${what} SKIPPED (apt-get install chromium, or set CHROMIUM_PATH).`);
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  pageErrors: string[];
+  /** Runs a step; on failure saves a screenshot to /tmp and prints what the browser and server said. */
+  step: (name: string, run: () => Promise<void>) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export async function openBrowser(server: RunningServer): Promise<BrowserSession> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  const step = async (name: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      const file = `/tmp/alis-e2e-${name}-${Date.now()}.png`;
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.error(`Screenshot: ${file}\nURL: ${page.url()}\nBrowser errors:\n${pageErrors.join('\n')}\nServer output:\n${server.output()}`);
+      throw error;
+    }
+  };
+  return {
+    browser,
+    context,
+    page,
+    pageErrors,
+    step,
+    close: async () => {
+      await context.close();
+      await browser.close();
+    },
+  };
+}
+
+/** Logs in through the login page as the admin the server was started with. */
+export async function logInAsAdmin(page: Page, server: RunningServer) {
+  await page.goto('/');
+  await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
+  await page.getByLabel('E-post').fill(server.adminEmail);
+  await page.getByLabel('Passord').fill(server.adminPassword);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByRole('button', { name: 'Logg ut' }).waitFor();
+}
+
+/** The API as another client would use it, outside the browser (for test setup and checks). */
+export async function apiClient(server: RunningServer) {
+  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.adminEmail, password: server.adminPassword }),
+  });
+  expect(login.status).toBe(200);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+}
+
+/** `2024-03-01` → `01.03.2024`, as the app shows dates. */
+export const norwegianDate = (iso: string) => iso.split('-').reverse().join('.');

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, hasChromium, logInAsAdmin, openBrowser, warnIfNoChromium } from './browser';
+import { type RunningServer, startServer } from './server';
+
+warnIfNoChromium('registration browser test');
+
+let server: RunningServer;
+let session: BrowserSession;
+
+describe.skipIf(!hasChromium)('preparing and sending a registration application', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    session = await openBrowser(server);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('fills in the application, sees the checklist empty, applies and sees status "Søkt"', async () => {
+    const { page, step } = session;
+    const panel = page.getByRole('region', { name: 'Registrering som utdanningsvirksomhet' });
+    const status = panel.getByTestId('registration-status');
+    const checklist = panel.getByTestId('application-checklist');
+
+    await step('open-municipality', async () => {
+      await logInAsAdmin(page, server);
+      await page.goto('/kommuner/1818');
+      await page.getByRole('heading', { level: 1, name: /Herøy/ }).waitFor();
+      await status.getByText('Ikke registrert').waitFor();
+      // Nothing filled in yet: the checklist names all four elements.
+      await expect.poll(() => checklist.getByTestId('missing-item').count()).toBe(4);
+    });
+
+    await step('start-preparing', async () => {
+      await panel.getByRole('button', { name: 'Start forberedelse av søknad' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Status endres fra «Ikke registrert» til «Under forberedelse».', { exact: false }).waitFor();
+      await dialog.getByRole('button', { name: 'Start forberedelse av søknad' }).click();
+      await status.getByText('Under forberedelse').waitFor();
+    });
+
+    await step('fill-application', async () => {
+      await panel.getByLabel('Utdanningsansvarlig', { exact: true }).fill('Kari Nordmann');
+      await panel.getByLabel('Utdanningsansvarliges e-post', { exact: true }).fill('kari.nordmann@heroy.kommune.no');
+      await panel.getByLabel('Lenke til generell utdanningsplan', { exact: true }).fill('https://www.heroy.kommune.no/alis/utdanningsplan');
+      await panel.getByLabel('Organisering av veiledning og supervisjon', { exact: true }).fill('Individuell veileder på legekontoret og veiledningsgruppe.');
+      await expect.poll(() => checklist.getByTestId('missing-item').allTextContents()).toEqual(['Minst én læringsarena må være oppgitt']);
+
+      await panel.getByRole('button', { name: 'Legg til læringsarena' }).click();
+      const arenas = panel.getByTestId('learning-arena');
+      await arenas.nth(0).getByLabel('Navn på læringsarena', { exact: true }).fill('Herøy legekontor');
+      await panel.getByRole('button', { name: 'Legg til læringsarena' }).click();
+      await arenas.nth(1).getByLabel('Navn på læringsarena', { exact: true }).fill('Sykehusopphold');
+      await arenas.nth(1).getByLabel('Egen eller ekstern', { exact: true }).selectOption('external');
+      // An external arena without partner and agreement is not enough.
+      await expect.poll(() => checklist.getByTestId('missing-item').count()).toBe(2);
+      await arenas.nth(1).getByLabel('Samarbeidspartner', { exact: true }).fill('Helgelandssykehuset');
+      await arenas.nth(1).getByLabel('Avtale med samarbeidspartneren er på plass', { exact: true }).check();
+
+      await checklist.getByTestId('checklist-complete').waitFor();
+      expect(await checklist.getByTestId('missing-item').count()).toBe(0);
+      // Unsaved changes hold the status back until they are saved.
+      expect(await panel.getByRole('button', { name: 'Send søknad' }).isDisabled()).toBe(true);
+      await panel.getByRole('button', { name: 'Lagre søknaden' }).click();
+      await panel.getByRole('status').filter({ hasText: 'Søknaden er lagret' }).waitFor();
+    });
+
+    await step('apply', async () => {
+      await panel.getByRole('button', { name: 'Send søknad' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Registreringen regnes fra', { exact: false }).waitFor();
+      await dialog.getByLabel('Merknad', { exact: true }).fill('Sendt etter møte med kommuneoverlegen.');
+      await dialog.getByRole('button', { name: 'Send søknad' }).click();
+      await status.getByText('Søkt', { exact: true }).waitFor();
+      await panel.getByTestId('registration-history').getByText('Under forberedelse → Søkt').waitFor();
+      await panel.getByTestId('registration-history').getByText('Sendt etter møte med kommuneoverlegen.').waitFor();
+    });
+
+    await step('reload', async () => {
+      await page.reload();
+      await status.getByText('Søkt', { exact: true }).waitFor();
+      await checklist.getByTestId('checklist-complete').waitFor();
+      expect(await panel.getByLabel('Utdanningsansvarlig', { exact: true }).inputValue()).toBe('Kari Nordmann');
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AgreementWarnings } from './agreement-warnings';
+
+describe('AgreementWarnings', () => {
+  it('shows each warning in Norwegian with the API message as detail', () => {
+    render(
+      <AgreementWarnings
+        warnings={[
+          { code: 'no_active_veileder', message: 'The ALIS has no active veileder.' },
+          { code: 'ends_within_6_months', message: 'The agreement ends on 2025-03-01, within six months.' },
+        ]}
+      />,
+    );
+    const section = screen.getByTestId('agreement-warnings');
+    expect(within(section).getByRole('heading').textContent).toBe('Avtalen har 2 varsler');
+    const items = within(section).getAllByRole('listitem');
+    expect(items.map((item) => item.querySelector('p')?.textContent)).toEqual([
+      'ALIS-en har ingen aktiv veileder.',
+      'Avtalen slutter innen seks måneder.',
+    ]);
+    expect(items[1]?.textContent).toContain('The agreement ends on 2025-03-01, within six months.');
+  });
+
+  it('shows nothing without warnings', () => {
+    const { container } = render(<AgreementWarnings warnings={[]} />);
+    expect(container.textContent).toBe('');
+  });
+});

@@ -1,0 +1,72 @@
+import { useCallback, useId, useState } from 'react';
+import { Badge } from '../../../components/badge';
+import { DetailsList } from '../../../components/details-list';
+import { ErrorAlert } from '../../../components/error-alert';
+import { Loading } from '../../../components/loading';
+import { formatDate, formatTimestamp } from '../../../lib/format';
+import { useRegistration } from '../api/get-registration';
+import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUS_TONES } from '../utils/status';
+import { RegistrationApplicationSummary } from './registration-application-summary';
+import { RegistrationForm } from './registration-form';
+import { RegistrationHistory } from './registration-history';
+import { RegistrationTransitions } from './registration-transitions';
+
+interface RegistrationPanelProps {
+  kommunenummer: string;
+  /** Offices and admins write the application; the directorate decides on it. */
+  canEditApplication: boolean;
+}
+
+/** The municipality's registration as education enterprise (§ 19): status, application, transitions and history. */
+export function RegistrationPanel({ kommunenummer, canEditApplication }: RegistrationPanelProps) {
+  const idPrefix = useId();
+  const query = useRegistration(kommunenummer);
+  const [dirty, setDirty] = useState(false);
+  const onDirtyChange = useCallback((value: boolean) => setDirty(value), []);
+
+  return (
+    <section aria-labelledby={`${idPrefix}-heading`} className="card registration-panel">
+      <h2 id={`${idPrefix}-heading`}>Registrering som utdanningsvirksomhet</h2>
+      {query.isPending ? <Loading label="Laster registreringen …" /> : null}
+      {query.isError ? <ErrorAlert error={query.error} title="Kunne ikke hente registreringen" onRetry={() => void query.refetch()} /> : null}
+      {query.data ? (
+        <div className="stack">
+          <div>
+            <p>
+              Status:{' '}
+              <span data-testid="registration-status">
+                <Badge tone={REGISTRATION_STATUS_TONES[query.data.registration.status]}>{REGISTRATION_STATUS_LABELS[query.data.registration.status]}</Badge>
+              </span>
+            </p>
+            <DetailsList
+              rows={[
+                ['Søknadsdato', formatDate(query.data.registration.applicationDate)],
+                ['Vedtaksdato', formatDate(query.data.registration.decisionDate)],
+                ['Registrert fra', formatDate(query.data.registration.registeredFrom)],
+                [
+                  'Sist endret',
+                  query.data.registration.updatedAt
+                    ? `${formatTimestamp(query.data.registration.updatedAt)} (versjon ${query.data.registration.version})`
+                    : 'Ikke lagret ennå',
+                ],
+              ]}
+            />
+            <RegistrationTransitions registration={query.data.registration} etag={query.data.etag} blockedByUnsavedChanges={dirty} />
+          </div>
+          {canEditApplication ? (
+            <RegistrationForm
+              idPrefix={idPrefix}
+              registration={query.data.registration}
+              etag={query.data.etag}
+              onReload={async () => (await query.refetch()).data}
+              onDirtyChange={onDirtyChange}
+            />
+          ) : (
+            <RegistrationApplicationSummary registration={query.data.registration} />
+          )}
+          <RegistrationHistory kommunenummer={kommunenummer} headingId={`${idPrefix}-history`} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

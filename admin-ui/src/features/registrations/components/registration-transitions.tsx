@@ -1,0 +1,160 @@
+import { type Registration, type RegistrationStatus, registeredFromDate, todayInNorway } from '@alis/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { Field } from '../../../components/field';
+import { TransitionError } from '../../../components/transition-error';
+import { isIsoDate } from '../../../lib/form';
+import { formatDate } from '../../../lib/format';
+import { registrationQueryKey } from '../api/get-registration';
+import { useTransitionRegistration } from '../api/transition-registration';
+import { missingLabel } from '../utils/registration-form';
+import { REGISTRATION_STATUS_LABELS, noTransitionText, transitionDateLabel, transitionExplanation, transitionLabel } from '../utils/status';
+
+interface RegistrationTransitionsProps {
+  registration: Registration;
+  etag: string | null;
+  /** Unsaved changes in the application: they must be saved before the status changes. */
+  blockedByUnsavedChanges: boolean;
+}
+
+const statusLabel = (status: string) => REGISTRATION_STATUS_LABELS[status as RegistrationStatus] ?? status;
+
+/** Buttons for the transitions the API allows this user now, each behind a confirmation with an optional date and note. */
+export function RegistrationTransitions({ registration, etag, blockedByUnsavedChanges }: RegistrationTransitionsProps) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const mutation = useTransitionRegistration();
+  const [draft, setDraft] = useState<{ to: RegistrationStatus; date: string; note: string } | null>(null);
+  const [done, setDone] = useState<RegistrationStatus | null>(null);
+  const allowed = registration.allowedTransitions;
+  const arenaNames = registration.learningArenas.map((arena) => arena.name);
+
+  const open = (to: RegistrationStatus) => {
+    mutation.reset();
+    setDone(null);
+    setDraft({ to, date: '', note: '' });
+  };
+  const close = () => {
+    setDraft(null);
+    mutation.reset();
+  };
+  const dateError = draft && draft.date !== '' && !isIsoDate(draft.date) ? 'Ugyldig dato' : undefined;
+  const confirm = () => {
+    if (!draft || dateError) return;
+    const note = draft.note.trim();
+    mutation.mutate(
+      {
+        kommunenummer: registration.kommunenummer,
+        etag,
+        body: { to: draft.to, ...(draft.date ? { date: draft.date } : {}), ...(note ? { note } : {}) },
+      },
+      {
+        onSuccess: () => {
+          setDone(draft.to);
+          setDraft(null);
+        },
+      },
+    );
+  };
+  const reload = () => {
+    close();
+    void queryClient.invalidateQueries({ queryKey: registrationQueryKey(registration.kommunenummer) });
+  };
+
+  const effectiveDate = draft?.date && isIsoDate(draft.date) ? draft.date : todayInNorway();
+
+  return (
+    <div className="registration-transitions">
+      {done ? (
+        <p role="status" className="alert alert-success">
+          Statusen er endret til «{REGISTRATION_STATUS_LABELS[done]}».
+        </p>
+      ) : null}
+      {allowed.length === 0 ? (
+        <p className="muted">{noTransitionText(registration.status)}</p>
+      ) : (
+        <>
+          {blockedByUnsavedChanges ? (
+            <p className="alert alert-info" id={`${id}-blocked`}>
+              Lagre endringene i søknaden før du endrer status.
+            </p>
+          ) : null}
+          <div className="section-actions">
+            {allowed.map((to) => (
+              <button
+                key={to}
+                type="button"
+                className={to === 'rejected' || to === 'deregistered' ? 'button button-danger' : 'button button-primary'}
+                disabled={blockedByUnsavedChanges}
+                aria-describedby={blockedByUnsavedChanges ? `${id}-blocked` : undefined}
+                onClick={() => open(to)}
+              >
+                {transitionLabel(registration.status, to)}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+
+      <ConfirmDialog
+        open={draft !== null}
+        title={draft ? `${transitionLabel(registration.status, draft.to)}?` : ''}
+        confirmLabel={draft ? transitionLabel(registration.status, draft.to) : ''}
+        busy={mutation.isPending}
+        confirmDisabled={Boolean(dateError)}
+        onConfirm={confirm}
+        onCancel={close}
+      >
+        {draft ? (
+          <>
+            <p>
+              Status endres fra «{REGISTRATION_STATUS_LABELS[registration.status]}» til «{REGISTRATION_STATUS_LABELS[draft.to]}».{' '}
+              {transitionExplanation(draft.to)}
+            </p>
+            {draft.to === 'applied' && registration.missingForApplication.length > 0 && !mutation.isError ? (
+              <div className="alert alert-warning">
+                <p className="alert-title">Søknaden er ikke komplett:</p>
+                <ul>
+                  {registration.missingForApplication.map((item) => (
+                    <li key={item.path}>{missingLabel(item, arenaNames)}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {mutation.isError ? (
+              <TransitionError
+                error={mutation.error}
+                statusLabel={statusLabel}
+                describeMissing={(item) => missingLabel(item, arenaNames)}
+                subject="Registreringen"
+                onReload={reload}
+              />
+            ) : null}
+            <Field id={`${id}-date`} label={transitionDateLabel(draft.to)} hint="Valgfritt. Tomt betyr i dag." error={dateError}>
+              {(control) => (
+                <input {...control} type="date" max={todayInNorway()} value={draft.date} onChange={(event) => setDraft({ ...draft, date: event.target.value })} />
+              )}
+            </Field>
+            {draft.to === 'applied' ? (
+              <p className="preview" aria-live="polite">
+                Registreringen regnes fra <strong>{formatDate(registeredFromDate(effectiveDate))}</strong>.
+              </p>
+            ) : null}
+            {draft.to === 'registered' && registration.applicationDate ? (
+              <p className="preview">
+                Søknaden ble sendt {formatDate(registration.applicationDate)}, så registreringen gjelder fra{' '}
+                <strong>{formatDate(registeredFromDate(registration.applicationDate))}</strong>.
+              </p>
+            ) : null}
+            <Field id={`${id}-note`} label="Merknad" hint="Valgfritt">
+              {(control) => (
+                <textarea {...control} rows={3} maxLength={2000} value={draft.note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} />
+              )}
+            </Field>
+          </>
+        ) : null}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { SupervisorDetail } from '@alis/shared';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { Badge } from '../../../components/badge';
+import { DetailsList } from '../../../components/details-list';
+import { formatBoolean, formatDate, formatText, formatTimestamp } from '../../../lib/format';
+import { SupervisorLoad } from './supervisor-load';
+
+export function SupervisorSummary({ supervisor: s }: { supervisor: SupervisorDetail }) {
+  const rows: [string, ReactNode][] = [
+    ['HPR-nummer', s.hprNumber],
+    ['E-post', formatText(s.email)],
+    ['Telefon', formatText(s.phone)],
+    ['Arbeidssted', s.workplaceKommunenummer ? <Link key="k" to={`/kommuner/${s.workplaceKommunenummer}`}>{s.workplaceKommunenummer}</Link> : '–'],
+    ['Spesialist i allmennmedisin', s.specialistInGeneralPractice ? `Ja, fra ${formatDate(s.specialistApprovedOn)}` : formatBoolean(false)],
+    ['Fritak gyldig til', formatDate(s.exemptionUntil)],
+    [
+      'Kvalifisert som veileder i dag',
+      s.qualifiedToday ? <Badge key="q" tone="success">Ja</Badge> : <Badge key="q" tone="danger">Nei</Badge>,
+    ],
+    ['Veilederkurs', s.courseCompletedOn ? `Fullført ${formatDate(s.courseCompletedOn)}` : 'Ikke registrert'],
+    ['Belastning (aktive ALIS som veileder)', <SupervisorLoad key="load" currentLoad={s.currentLoad} capacity={s.capacity} />],
+    ['Sist endret', `${formatTimestamp(s.updatedAt)} (versjon ${s.version})`],
+  ];
+  return (
+    <section aria-labelledby="supervisor-summary-heading" className="card">
+      <h2 id="supervisor-summary-heading">Opplysninger</h2>
+      <DetailsList rows={rows} testId="supervisor-details" />
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import { type Supervisor, canonicalHprNumber, createSupervisorRequest, qualifiedAsVeileder, updateSupervisorRequest } from '@alis/shared';
+import type { z } from 'zod';
+import { type FieldErrors, type Issue, dateOrNull, isIsoDate, issuesToErrors, parseWholeNumber, textOrNull } from '../../../lib/form';
+
+/** What the supervisor form holds: text as typed. */
+export interface SupervisorFormValues {
+  hprNumber: string;
+  name: string;
+  email: string;
+  phone: string;
+  workplaceKommunenummer: string;
+  specialistInGeneralPractice: boolean;
+  specialistApprovedOn: string;
+  exemptionUntil: string;
+  courseCompletedOn: string;
+  capacity: string;
+}
+
+export type SupervisorField = keyof SupervisorFormValues;
+export type SupervisorFieldErrors = FieldErrors<SupervisorField>;
+
+export const SUPERVISOR_FIELD_LABELS: Record<SupervisorField, string> = {
+  hprNumber: 'HPR-nummer',
+  name: 'Navn',
+  email: 'E-post',
+  phone: 'Telefon',
+  workplaceKommunenummer: 'Arbeidssted (kommune)',
+  specialistInGeneralPractice: 'Spesialist i allmennmedisin',
+  specialistApprovedOn: 'Spesialistgodkjent dato',
+  exemptionUntil: 'Fritak gyldig til',
+  courseCompletedOn: 'Veilederkurs fullført',
+  capacity: 'Kapasitet (antall ALIS)',
+};
+export const SUPERVISOR_FIELDS = Object.keys(SUPERVISOR_FIELD_LABELS) as SupervisorField[];
+
+export const emptySupervisorForm = (): SupervisorFormValues => ({
+  hprNumber: '',
+  name: '',
+  email: '',
+  phone: '',
+  workplaceKommunenummer: '',
+  specialistInGeneralPractice: true,
+  specialistApprovedOn: '',
+  exemptionUntil: '',
+  courseCompletedOn: '',
+  capacity: '',
+});
+
+export function toSupervisorFormValues(s: Supervisor): SupervisorFormValues {
+  return {
+    hprNumber: s.hprNumber,
+    name: s.name,
+    email: s.email ?? '',
+    phone: s.phone ?? '',
+    workplaceKommunenummer: s.workplaceKommunenummer ?? '',
+    specialistInGeneralPractice: s.specialistInGeneralPractice,
+    specialistApprovedOn: s.specialistApprovedOn ?? '',
+    exemptionUntil: s.exemptionUntil ?? '',
+    courseCompletedOn: s.courseCompletedOn ?? '',
+    capacity: String(s.capacity),
+  };
+}
+
+export function supervisorMessageFor(field: SupervisorField, issue: Pick<Issue, 'code'>): string {
+  switch (field) {
+    case 'hprNumber':
+      return 'HPR-nummeret må være 7–9 siffer';
+    case 'name':
+      return issue.code === 'too_big' ? 'Navnet kan ha høyst 200 tegn' : 'Skriv inn navnet';
+    case 'email':
+      return 'Ugyldig e-postadresse';
+    case 'phone':
+      return 'Ugyldig telefonnummer (for eksempel +47 22 00 00 00)';
+    case 'workplaceKommunenummer':
+      return 'Velg en kommune';
+    case 'specialistInGeneralPractice':
+      return 'Ugyldig verdi';
+    case 'specialistApprovedOn':
+    case 'exemptionUntil':
+    case 'courseCompletedOn':
+      return 'Ugyldig dato';
+    case 'capacity':
+      return 'Kapasiteten må være et helt tall fra 1 til 50';
+  }
+}
+
+export type SupervisorValidation<T> = { ok: true; data: T } | { ok: false; fieldErrors: SupervisorFieldErrors; formErrors: string[] };
+
+export function validateNewSupervisor(values: SupervisorFormValues): SupervisorValidation<z.output<typeof createSupervisorRequest>> {
+  const capacity = parseWholeNumber(values.capacity);
+  const body = {
+    hprNumber: values.hprNumber.replace(/\s+/g, ''),
+    name: values.name,
+    email: values.email.trim(),
+    phone: values.phone.trim(),
+    workplaceKommunenummer: textOrNull(values.workplaceKommunenummer),
+    specialistInGeneralPractice: values.specialistInGeneralPractice,
+    specialistApprovedOn: dateOrNull(values.specialistApprovedOn),
+    exemptionUntil: dateOrNull(values.exemptionUntil),
+    courseCompletedOn: dateOrNull(values.courseCompletedOn),
+    // Empty: the configured default capacity.
+    ...(capacity === null ? {} : { capacity }),
+  };
+  const result = createSupervisorRequest.safeParse(body);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, ...issuesToErrors(result.error.issues, SUPERVISOR_FIELDS, supervisorMessageFor) };
+}
+
+export function changedSupervisorFields(values: SupervisorFormValues, original: Supervisor): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  const hpr = values.hprNumber.replace(/\s+/g, '');
+  if ((canonicalHprNumber(hpr) ?? hpr) !== original.hprNumber) changes.hprNumber = hpr;
+  if (values.name.trim() !== original.name) changes.name = values.name;
+  if ((textOrNull(values.email)?.toLowerCase() ?? null) !== original.email) changes.email = values.email.trim();
+  if (textOrNull(values.phone) !== original.phone) changes.phone = values.phone.trim();
+  if (textOrNull(values.workplaceKommunenummer) !== original.workplaceKommunenummer) {
+    changes.workplaceKommunenummer = textOrNull(values.workplaceKommunenummer);
+  }
+  if (values.specialistInGeneralPractice !== original.specialistInGeneralPractice) {
+    changes.specialistInGeneralPractice = values.specialistInGeneralPractice;
+  }
+  for (const field of ['specialistApprovedOn', 'exemptionUntil', 'courseCompletedOn'] as const) {
+    if (dateOrNull(values[field]) !== original[field]) changes[field] = dateOrNull(values[field]);
+  }
+  const capacity = parseWholeNumber(values.capacity);
+  if (capacity !== original.capacity) changes.capacity = capacity;
+  return changes;
+}
+
+export function validateSupervisorChanges(changes: Record<string, unknown>): SupervisorValidation<z.output<typeof updateSupervisorRequest>> {
+  const result = updateSupervisorRequest.safeParse(changes);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, ...issuesToErrors(result.error.issues, SUPERVISOR_FIELDS, supervisorMessageFor) };
+}
+
+/** Whether the form describes someone who may be veileder on the given day (specialist, or valid exemption). */
+export function qualificationPreview(values: Pick<SupervisorFormValues, 'specialistInGeneralPractice' | 'exemptionUntil'>, today: string): string {
+  const exemptionUntil = isIsoDate(values.exemptionUntil) ? values.exemptionUntil : null;
+  if (qualifiedAsVeileder({ specialistInGeneralPractice: values.specialistInGeneralPractice, exemptionUntil }, today)) {
+    return values.specialistInGeneralPractice
+      ? 'Kan være veileder: spesialist i allmennmedisin.'
+      : 'Kan være veileder: har fritak fra Helsedirektoratet.';
+  }
+  return exemptionUntil
+    ? 'Kan ikke være veileder: fritaket er utløpt. Kan fortsatt være supervisør.'
+    : 'Kan ikke være veileder uten spesialistgodkjenning eller fritak. Kan være supervisør.';
+}
+
+/** "2 av 3" and whether the veileder is over capacity. */
+export function loadText(currentLoad: number, capacity: number): { text: string; over: boolean } {
+  return { text: `${currentLoad} av ${capacity} ALIS`, over: currentLoad > capacity };
+}

@@ -1,0 +1,21 @@
+const integer = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+
+/** `2024-03-01` → `01.03.2024`, as dates are written in Norway; `–` for none. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '–';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : value;
+}
+
+export const formatText = (value: string | null | undefined) => (value === null || value === undefined || value === '' ? '–' : value);
+
+export const formatInteger = (value: number | null | undefined) => (value === null || value === undefined ? '–' : integer.format(value));
+
+export const formatBoolean = (value: boolean) => (value ? 'Ja' : 'Nei');
+
+const dateTime = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatTimestamp(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : dateTime.format(date);
+}

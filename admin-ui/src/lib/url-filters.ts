@@ -1,0 +1,25 @@
+/** List filters kept in the URL's search params, under the API's own query names. */
+export function filtersFrom<K extends string>(params: URLSearchParams, keys: readonly K[]): Record<K, string> {
+  const filters = {} as Record<K, string>;
+  for (const key of keys) filters[key] = params.get(key) ?? '';
+  return filters;
+}
+
+/** Updates one filter, dropping empty ones so URLs stay short. */
+export function withFilter(params: URLSearchParams, key: string, value: string): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (value.trim() === '') next.delete(key);
+  else next.set(key, value.trim());
+  return next;
+}
+
+export const hasAnyFilter = (filters: Record<string, string>) => Object.values(filters).some((value) => value !== '');
+
+/** The filters that are set, for a list request. */
+export function setFilters<K extends string>(filters: Record<K, string>): Partial<Record<K, string>> {
+  const result: Partial<Record<K, string>> = {};
+  for (const [key, value] of Object.entries(filters) as [K, string][]) {
+    if (value.trim() !== '') result[key] = value.trim();
+  }
+  return result;
+}
