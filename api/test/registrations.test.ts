@@ -63,11 +63,11 @@ async function read(kommunenummer: string, who: { auth: { authorization: string 
   return { body: response.body as Registration, etag: response.headers.etag! };
 }
 
-async function move(kommunenummer: string, body: { to: string; date?: string; note?: string }, who: { auth: { authorization: string } } = admin) {
+async function move(kommunenummer: string, body: { to: string; date?: string; note?: string; decisionReference?: string }, who: { auth: { authorization: string } } = admin) {
   return http(t).post(url(kommunenummer, '/transitions')).set(who.auth).send(body);
 }
 
-async function moveOk(kommunenummer: string, body: { to: string; date?: string; note?: string }, who: { auth: { authorization: string } } = admin) {
+async function moveOk(kommunenummer: string, body: { to: string; date?: string; note?: string; decisionReference?: string }, who: { auth: { authorization: string } } = admin) {
   const response = await move(kommunenummer, body, who);
   if (response.status !== 200) throw new Error(`transition to ${body.to} failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as Registration;
@@ -341,6 +341,14 @@ describe('POST .../registration/transitions', () => {
     expectProblem(await move('1832', { to: 'preparing' }, directorate), 403, 'forbidden');
     expectProblem(await move('1832', { to: 'preparing' }, directorateClient), 403, 'forbidden');
     expect((await read('1832')).body.status).toBe('rejected');
+  });
+
+  it('lets the directorate record its case reference with a decision, and only with a decision', async () => {
+    await applied('1836', '2024-03-01');
+    const wrong = expectProblem(await move('1836', { to: 'preparing', decisionReference: '24/123' }, admin), 400, 'validation_failed');
+    expect(wrong.errors?.map((e) => e.path)).toEqual(['decisionReference']);
+    const decided = await moveOk('1836', { to: 'registered', date: '2024-04-02', decisionReference: '24/4711' }, directorate);
+    expect(decided).toMatchObject({ status: 'registered', decisionReference: '24/4711', registeredFrom: '2024-03-01' });
   });
 
   it('lets the municipality\'s own client prepare and apply, but not with a read-only token', async () => {

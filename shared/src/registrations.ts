@@ -65,6 +65,7 @@ export const registrationTransitionRequest = z
     to: registrationStatus,
     date: isoDate.optional().describe('When it happened (application or decision date); today when absent.'),
     note: z.string().trim().max(2000).optional(),
+    decisionReference: z.string().trim().min(1).max(200).optional().describe("Helsedirektoratet's case reference; decisions only."),
   })
   .strict()
   .meta({ id: 'RegistrationTransitionRequest' });

@@ -28,6 +28,7 @@ export interface RegistrationTransition {
   to: RegistrationStatus;
   date?: string | undefined;
   note?: string | undefined;
+  decisionReference?: string | undefined;
 }
 
 /** General practice is the only specialty the offices handle today; community medicine (SAM) is coming. */
@@ -206,6 +207,9 @@ export class RegistrationsService {
     const date = request.date ?? today;
     if (date > today) throw invalid([{ path: 'date', message: `must not be in the future (today is ${today} in Norway)` }]);
     const note = request.note || null;
+    if (request.decisionReference && !isDecision(request.to)) {
+      throw invalid([{ path: 'decisionReference', message: 'only a decision (registered, rejected, deregistered) carries a decision reference' }]);
+    }
 
     return this.db.transaction(async (tx) => {
       await this.assertInScope(tx, principal, kommunenummer);
@@ -225,7 +229,8 @@ export class RegistrationsService {
             { allowed },
           );
         }
-        return transitionChanges(current, request.to, date);
+        const changes = transitionChanges(current, request.to, date);
+        return request.decisionReference ? { ...changes, decisionReference: request.decisionReference } : changes;
       });
       if (!after) throw new AppError('internal_error', 'The transition saved nothing.');
       const from = stateOf(before).status;

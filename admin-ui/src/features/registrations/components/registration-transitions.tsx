@@ -1,4 +1,4 @@
-import { type Registration, type RegistrationStatus, registeredFromDate, todayInNorway } from '@alis/shared';
+import { REGISTRATION_DECISIONS, type Registration, type RegistrationStatus, registeredFromDate, todayInNorway } from '@alis/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -25,7 +25,7 @@ export function RegistrationTransitions({ registration, etag, blockedByUnsavedCh
   const id = useId();
   const queryClient = useQueryClient();
   const mutation = useTransitionRegistration();
-  const [draft, setDraft] = useState<{ to: RegistrationStatus; date: string; note: string } | null>(null);
+  const [draft, setDraft] = useState<{ to: RegistrationStatus; date: string; note: string; decisionReference: string } | null>(null);
   const [done, setDone] = useState<RegistrationStatus | null>(null);
   const allowed = registration.allowedTransitions;
   const arenaNames = registration.learningArenas.map((arena) => arena.name);
@@ -33,7 +33,7 @@ export function RegistrationTransitions({ registration, etag, blockedByUnsavedCh
   const open = (to: RegistrationStatus) => {
     mutation.reset();
     setDone(null);
-    setDraft({ to, date: '', note: '' });
+    setDraft({ to, date: '', note: '', decisionReference: '' });
   };
   const close = () => {
     setDraft(null);
@@ -43,11 +43,12 @@ export function RegistrationTransitions({ registration, etag, blockedByUnsavedCh
   const confirm = () => {
     if (!draft || dateError) return;
     const note = draft.note.trim();
+    const decisionReference = REGISTRATION_DECISIONS.includes(draft.to) ? draft.decisionReference.trim() : '';
     mutation.mutate(
       {
         kommunenummer: registration.kommunenummer,
         etag,
-        body: { to: draft.to, ...(draft.date ? { date: draft.date } : {}), ...(note ? { note } : {}) },
+        body: { to: draft.to, ...(draft.date ? { date: draft.date } : {}), ...(note ? { note } : {}), ...(decisionReference ? { decisionReference } : {}) },
       },
       {
         onSuccess: () => {
@@ -146,6 +147,13 @@ export function RegistrationTransitions({ registration, etag, blockedByUnsavedCh
                 Søknaden ble sendt {formatDate(registration.applicationDate)}, så registreringen gjelder fra{' '}
                 <strong>{formatDate(registeredFromDate(registration.applicationDate))}</strong>.
               </p>
+            ) : null}
+            {REGISTRATION_DECISIONS.includes(draft.to) ? (
+              <Field id={`${id}-reference`} label="Saksnummer hos Helsedirektoratet" hint="Valgfritt">
+                {(control) => (
+                  <input {...control} maxLength={200} value={draft.decisionReference} onChange={(event) => setDraft({ ...draft, decisionReference: event.target.value })} />
+                )}
+              </Field>
             ) : null}
             <Field id={`${id}-note`} label="Merknad" hint="Valgfritt">
               {(control) => (
