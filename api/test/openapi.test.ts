@@ -187,6 +187,24 @@ describe('/api/openapi.json', () => {
     }
   });
 
+  it('gives integrators an example of every main request body', () => {
+    const { schemas } = spec.components as { schemas: Record<string, { examples?: unknown[] } | undefined> };
+    for (const name of [
+      'UpdateMunicipalityRequest',
+      'UpdateRegistrationRequest',
+      'RegistrationTransitionRequest',
+      'CreateDoctorRequest',
+      'CreateSupervisorRequest',
+      'CreateAgreementRequest',
+      'AgreementTransitionRequest',
+      'CreateAbsenceRequest',
+      'CreateSupervisionRequest',
+      'EndSupervisionRequest',
+    ]) {
+      expect(schemas[name]?.examples?.length, name).toBeGreaterThan(0);
+    }
+  });
+
   it('resolves every reference', () => {
     const refs = JSON.stringify(spec).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(0);

@@ -74,7 +74,10 @@ export const createAgreementRequest = z
     notes: optionalText(4000).optional(),
   })
   .strict()
-  .meta({ id: 'CreateAgreementRequest' });
+  .meta({
+  id: 'CreateAgreementRequest',
+  examples: [{ kommunenummer: '1818', doctorId: '6f1c2a4e-3b8d-4f7a-9c2e-1d5b7a9e0c31', employmentForm: 'self_employed', position: 'gp', positionPercent: 100, signedOn: '2026-08-15', startDate: '2026-09-01', viaStaffingAgency: false }],
+});
 export type CreateAgreementRequest = z.input<typeof createAgreementRequest>;
 
 export const updateAgreementRequest = z
@@ -100,7 +103,10 @@ export const agreementTransitionRequest = z
     note: z.string().trim().max(2000).optional(),
   })
   .strict()
-  .meta({ id: 'AgreementTransitionRequest' });
+  .meta({
+  id: 'AgreementTransitionRequest',
+  examples: [{ to: 'active' }, { to: 'terminated', endDate: '2027-06-30', endReason: 'left_position', note: 'Flyttet til annen kommune' }],
+});
 export type AgreementTransitionRequest = z.infer<typeof agreementTransitionRequest>;
 
 export const listAgreementsQuery = z
@@ -133,7 +139,7 @@ export const createAbsenceRequest = z
   .object({ kind: z.enum(absenceKinds), from: isoDate, to: isoDate })
   .strict()
   .refine((value) => value.from <= value.to, { path: ['to'], message: 'must be on or after from' })
-  .meta({ id: 'CreateAbsenceRequest' });
+  .meta({ id: 'CreateAbsenceRequest', examples: [{ kind: 'leave', from: '2027-03-01', to: '2027-12-31' }] });
 export type CreateAbsenceRequest = z.infer<typeof createAbsenceRequest>;
 export const absenceList = z.object({ items: z.array(absence) });
 
@@ -141,13 +147,16 @@ export const createSupervisionRequest = z
   .object({ supervisorId: z.uuid(), role: z.enum(supervisionRoles), from: isoDate, to: isoDate.nullable().optional() })
   .strict()
   .refine((value) => !value.to || value.from <= value.to, { path: ['to'], message: 'must be on or after from' })
-  .meta({ id: 'CreateSupervisionRequest' });
+  .meta({
+  id: 'CreateSupervisionRequest',
+  examples: [{ supervisorId: '0b9e4d2c-7a61-4e3f-8d15-2c4a6b8e0f17', role: 'veileder', from: '2026-09-01' }],
+});
 export type CreateSupervisionRequest = z.infer<typeof createSupervisionRequest>;
 
 export const endSupervisionRequest = z
   .object({ to: isoDate.describe('Last day of the supervision.') })
   .strict()
-  .meta({ id: 'EndSupervisionRequest' });
+  .meta({ id: 'EndSupervisionRequest', examples: [{ to: '2027-08-31' }] });
 export const supervisionList = z.object({ items: z.array(supervision) });
 
 export const agreementPage = pageOf(agreement);

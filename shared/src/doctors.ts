@@ -53,7 +53,10 @@ const doctorFields = {
   specialistApprovedOn: isoDate.nullable().optional(),
 };
 
-export const createDoctorRequest = z.object(doctorFields).strict().meta({ id: 'CreateDoctorRequest' });
+export const createDoctorRequest = z.object(doctorFields).strict().meta({
+  id: 'CreateDoctorRequest',
+  examples: [{ hprNumber: '9144321', name: 'Ingrid Hætta', email: 'ingrid.haetta@karasjok.kommune.no', lis1CompletedOn: '2023-08-31', scheme: 'new' }],
+});
 export type CreateDoctorRequest = z.input<typeof createDoctorRequest>;
 
 export const updateDoctorRequest = z

@@ -57,7 +57,10 @@ export const updateMunicipalityRequest = z
   })
   .partial()
   .strict()
-  .meta({ id: 'UpdateMunicipalityRequest' });
+  .meta({
+    id: 'UpdateMunicipalityRequest',
+    examples: [{ organisationNumber: '974760673', centralityClass: 6, population: 1750, contactName: 'Per Hansen', contactEmail: 'per.hansen@heroy.kommune.no' }],
+  });
 export type UpdateMunicipalityRequest = z.input<typeof updateMunicipalityRequest>;
 
 /** Fields a municipality's own API client may change: its contact person. */

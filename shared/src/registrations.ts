@@ -57,7 +57,21 @@ export const updateRegistrationRequest = z
   })
   .partial()
   .strict()
-  .meta({ id: 'UpdateRegistrationRequest' });
+  .meta({
+    id: 'UpdateRegistrationRequest',
+    examples: [
+      {
+        responsibleName: 'Kari Nordmann',
+        responsibleEmail: 'kari.nordmann@heroy.kommune.no',
+        educationPlanUrl: 'https://www.heroy.kommune.no/alis/utdanningsplan',
+        supervisionArrangement: 'Individuell veileder på legekontoret; veiledningsgruppe via ALIS Nord.',
+        learningArenas: [
+          { name: 'Herøy legekontor', kind: 'own', agreementInPlace: false },
+          { name: 'Legevakt', kind: 'external', partner: 'Helgeland legevakt', agreementInPlace: true },
+        ],
+      },
+    ],
+  });
 export type UpdateRegistrationRequest = z.input<typeof updateRegistrationRequest>;
 
 export const registrationTransitionRequest = z
@@ -68,7 +82,10 @@ export const registrationTransitionRequest = z
     decisionReference: z.string().trim().min(1).max(200).optional().describe("Helsedirektoratet's case reference; decisions only."),
   })
   .strict()
-  .meta({ id: 'RegistrationTransitionRequest' });
+  .meta({
+    id: 'RegistrationTransitionRequest',
+    examples: [{ to: 'applied', date: '2026-10-01' }, { to: 'registered', date: '2026-11-15', decisionReference: '26/4711' }],
+  });
 export type RegistrationTransitionRequest = z.infer<typeof registrationTransitionRequest>;
 
 export const registrationHistoryEntry = z

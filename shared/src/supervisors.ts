@@ -58,7 +58,10 @@ export const createSupervisorRequest = z
     capacity: z.number().int().min(1).max(50).optional().describe('Defaults to the configured capacity.'),
   })
   .strict()
-  .meta({ id: 'CreateSupervisorRequest' });
+  .meta({
+  id: 'CreateSupervisorRequest',
+  examples: [{ hprNumber: '4412345', name: 'Per Olsen', workplaceKommunenummer: '1804', specialistInGeneralPractice: true, specialistApprovedOn: '2012-05-01', courseCompletedOn: '2021-10-14' }],
+});
 export type CreateSupervisorRequest = z.input<typeof createSupervisorRequest>;
 
 export const updateSupervisorRequest = z
