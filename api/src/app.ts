@@ -63,9 +63,9 @@ export function fastifyOptions(config: Readonly<Config>): FastifyServerOptions {
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id);
       if (error.code === 'FST_ERR_BAD_URL') {
-        void sendProblem(request, reply, 'bad_request', 400, 'The URL is not valid: its percent-encoding does not decode.');
+        void sendProblem(request, reply, 'bad_request', 'The URL is not valid: its percent-encoding does not decode.');
       } else {
-        void sendProblem(request, reply, 'internal_error', 500, 'Something went wrong on our side. Quote the request id if you contact us.');
+        void sendProblem(request, reply, 'internal_error', 'Something went wrong on our side. Quote the request id if you contact us.');
       }
     },
     ajv: undefined,
@@ -147,7 +147,7 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
     if (serveAdminUi && !isApi && request.method === 'GET' && !path.extname(pathname)) {
       return reply.sendFile('index.html');
     }
-    return sendProblem(request, reply, 'not_found', 404, `No route for ${request.method} ${pathname}.`);
+    return sendProblem(request, reply, 'not_found', `No route for ${request.method} ${pathname}.`);
   });
 
   const housekeeping = setInterval(() => {

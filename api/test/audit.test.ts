@@ -205,7 +205,7 @@ describe('GET /api/v1/audit', () => {
       400,
       'validation_failed',
     );
-    expect(backwards.errors).toEqual([{ path: 'to', message: 'must be after from' }]);
+    expect(backwards.errors).toEqual([{ path: 'to', code: 'too_early', message: 'must be after from', params: { earliest: '2020-01-02', reference: 'from' } }]);
     expectProblem(await http(t).get('/api/v1/audit').query({ from: '2020-01-02', to: '2020-01-02T00:00:00Z' }).set(admin.auth), 400, 'validation_failed');
     for (const bad of ['2020-02-30', '02.01.2020', '2020-01-02T00:00:00', 'now']) {
       expectProblem(await http(t).get('/api/v1/audit').query({ from: bad }).set(admin.auth), 400, 'validation_failed');

@@ -177,7 +177,14 @@ describe('Idempotency-Key on POST', () => {
     const key = randomUUID();
     const first = await createClient(admin, body, key);
     const problem = expectProblem(first, 400, 'validation_failed');
-    expect(problem.errors).toEqual([{ path: 'kommunenummer', message: 'no municipality has the number 9999' }]);
+    expect(problem.errors).toEqual([
+      {
+        path: 'kommunenummer',
+        code: 'unknown_reference',
+        message: 'no municipality has the number 9999',
+        params: { entity: 'municipality', value: '9999' },
+      },
+    ]);
 
     const retry = await createClient(admin, body, key);
     expect(retry.status).toBe(400);

@@ -195,7 +195,9 @@ describe('GET and PATCH /api/v1/municipalities/{kommunenummer}', () => {
       400,
       'validation_failed',
     );
-    expect(problem.errors).toEqual([{ path: 'officeCode', message: 'no office has the code "atlantis"' }]);
+    expect(problem.errors).toEqual([
+      { path: 'officeCode', code: 'unknown_reference', message: 'no office has the code "atlantis"', params: { entity: 'office', value: 'atlantis' } },
+    ]);
   });
 
   it('answers 412 to a stale If-Match and leaves the data alone', async () => {

@@ -1,4 +1,5 @@
 import type { RouteOptions } from 'fastify';
+import { errorCodes } from '@alis/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './support/build-app.js';
 import { http } from './support/factories.js';
@@ -175,11 +176,17 @@ describe('/api/openapi.json', () => {
 
   it('has component schemas for problems and the main resources', () => {
     const { schemas } = spec.components;
-    expect(schemas.Problem?.properties).toEqual(
-      expect.objectContaining({ type: expect.anything(), title: expect.anything(), status: expect.anything(), code: expect.anything() }),
-    );
-    expect(schemas.Problem?.properties).toHaveProperty('requestId');
-    expect(schemas.Problem?.properties).toHaveProperty('errors');
+    // One variant per error code, each with the members of every problem and its code's own.
+    const variants = (schemas.Problem?.oneOf ?? []) as Schema[];
+    expect(variants.map((variant) => (variant.properties?.code as { const?: string } | undefined)?.const).sort()).toEqual([...errorCodes].sort());
+    for (const variant of variants) {
+      expect(Object.keys(variant.properties ?? {})).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code', 'requestId']));
+    }
+    const variantOf = (code: string) => variants.find((variant) => (variant.properties?.code as { const?: string }).const === code);
+    expect(variantOf('validation_failed')?.properties).toHaveProperty('errors');
+    expect(variantOf('already_exists')?.required).toContain('existingId');
+    expect(variantOf('illegal_transition')?.required).toContain('allowed');
+    expect(propertyNames(schemas.FieldError)).toEqual(expect.arrayContaining(['path', 'code', 'message', 'params']));
     expect(schemas.Municipality?.properties).toHaveProperty('kommunenummer');
     expect(schemas.Municipality?.properties).not.toHaveProperty('searchText');
     for (const name of ['User', 'ApiClient', 'CreatedApiClient', 'AuditEntry', 'Me', 'LoginResponse', 'Office', 'County']) {

@@ -128,11 +128,38 @@ describe('the running app', () => {
       const problem = expectFullProblem(response, 400, 'validation_failed', '/api/v1/users');
       expect(problem.errors).toEqual(
         expect.arrayContaining([
-          { path: 'isSuperuser', message: 'unknown field' },
-          { path: 'tokenVersion', message: 'unknown field' },
+          { path: 'isSuperuser', code: 'unknown_field', message: 'unknown field', params: {} },
+          { path: 'tokenVersion', code: 'unknown_field', message: 'unknown field', params: {} },
         ]),
       );
       expect(problem.errors).toHaveLength(2);
+    });
+
+    it('gives every invalid field a stable code and the params a client needs to word it', async () => {
+      const response = await http(t)
+        .post('/api/v1/supervisors')
+        .set(admin.auth)
+        .send({ hprNumber: '12', email: 'not-mail', phone: 'call me', capacity: 99, specialistInGeneralPractice: 'yes', workplaceKommunenummer: '18' });
+      const problem = expectFullProblem(response, 400, 'validation_failed', '/api/v1/supervisors');
+      const byPath = Object.fromEntries((problem.errors ?? []).map((error) => [error.path, error]));
+      expect(byPath).toEqual({
+        hprNumber: { path: 'hprNumber', code: 'invalid_format', message: expect.any(String), params: { format: 'hpr_number' } },
+        name: { path: 'name', code: 'required', message: 'is required', params: {} },
+        email: { path: 'email', code: 'invalid_format', message: expect.any(String), params: { format: 'email' } },
+        phone: { path: 'phone', code: 'invalid_format', message: expect.any(String), params: { format: 'phone' } },
+        capacity: { path: 'capacity', code: 'too_big', message: expect.any(String), params: { maximum: 50, inclusive: true, origin: 'number' } },
+        specialistInGeneralPractice: { path: 'specialistInGeneralPractice', code: 'invalid_type', message: expect.any(String), params: { expected: 'boolean' } },
+        workplaceKommunenummer: { path: 'workplaceKommunenummer', code: 'invalid_format', message: expect.any(String), params: { format: 'kommunenummer' } },
+      });
+      const badEnum = expectFullProblem(
+        await http(t).get('/api/v1/agreements').query({ status: 'finished' }).set(admin.auth),
+        400,
+        'validation_failed',
+        '/api/v1/agreements',
+      );
+      expect(badEnum.errors).toEqual([
+        { path: 'status', code: 'invalid_value', message: expect.any(String), params: { allowed: ['draft', 'active', 'completed', 'terminated'] } },
+      ]);
     });
 
     it('never shows the internals of an unexpected error', async () => {

@@ -17,7 +17,7 @@ type Registration = {
   registeredFrom: string | null;
   decisionReference: string | null;
   notes: string | null;
-  missingForApplication: { path: string; message: string }[];
+  missingForApplication: { path: string; code: string; message: string; params: Record<string, unknown> }[];
   allowedTransitions: string[];
   version: number;
   updatedAt: string | null;
@@ -99,10 +99,10 @@ describe('GET .../registration', () => {
       decisionReference: null,
       notes: null,
       missingForApplication: [
-        { path: 'responsibleName', message: expect.any(String) },
-        { path: 'educationPlanUrl', message: expect.any(String) },
-        { path: 'supervisionArrangement', message: expect.any(String) },
-        { path: 'learningArenas', message: expect.any(String) },
+        { path: 'responsibleName', code: 'missing', message: expect.any(String), params: {} },
+        { path: 'educationPlanUrl', code: 'missing', message: expect.any(String), params: {} },
+        { path: 'supervisionArrangement', code: 'missing', message: expect.any(String), params: {} },
+        { path: 'learningArenas', code: 'missing', message: expect.any(String), params: {} },
       ],
       allowedTransitions: ['preparing'],
       version: 0,
@@ -305,7 +305,9 @@ describe('POST .../registration/transitions', () => {
       .send({ ...complete, learningArenas: [{ name: 'Sykehjem', kind: 'external', partner: 'Sykehjemmet', agreementInPlace: false }] })
       .expect(200);
     const noAgreement = expectProblem(await move('1827', { to: 'applied' }), 422, 'unprocessable');
-    expect(noAgreement.errors).toEqual([{ path: 'learningArenas.0.agreementInPlace', message: expect.stringContaining('Sykehjem') }]);
+    expect(noAgreement.errors).toEqual([
+      { path: 'learningArenas.0.agreementInPlace', code: 'missing', message: expect.stringContaining('Sykehjem'), params: { item: 'Sykehjem' } },
+    ]);
     expect((await read('1827')).body).toMatchObject({ status: 'preparing', version: 2 });
   });
 

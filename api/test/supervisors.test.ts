@@ -193,7 +193,12 @@ describe('POST /api/v1/supervisors', () => {
       .set(admin.auth)
       .send({ hprNumber: hpr(), name: 'Ingen Steds', specialistInGeneralPractice: true, workplaceKommunenummer: '9999' });
     expect(expectProblem(response, 400, 'validation_failed').errors).toEqual([
-      { path: 'workplaceKommunenummer', message: 'no municipality has the number 9999' },
+      {
+        path: 'workplaceKommunenummer',
+        code: 'unknown_reference',
+        message: 'no municipality has the number 9999',
+        params: { entity: 'municipality', value: '9999' },
+      },
     ]);
   });
 

@@ -60,7 +60,9 @@ describe('users', () => {
       400,
       'validation_failed',
     );
-    expect(unknownOffice.errors).toEqual([{ path: 'officeCode', message: 'no office has the code "atlantis"' }]);
+    expect(unknownOffice.errors).toEqual([
+      { path: 'officeCode', code: 'unknown_reference', message: 'no office has the code "atlantis"', params: { entity: 'office', value: 'atlantis' } },
+    ]);
   });
 
   it('lists with filters and cursor paging', async () => {

@@ -8,7 +8,7 @@ import {
   positions,
   supervisionRoles,
 } from './agreement-rules.js';
-import { kommunenummer, officeCode } from './auth.js';
+import { kommunenummer, officeCode } from './identifiers.js';
 import { isoDate, optionalText, pageOf, pageQuery, queryBoolean, timestamp } from './common.js';
 
 export const agreementStatus = z.enum(agreementStatuses);
@@ -123,6 +123,20 @@ export const listAgreementsQuery = z
   })
   .strict();
 
+/** A period's `to` is on or after its `from` (an open period has no `to`). */
+function periodInOrder(ctx: z.core.ParsePayload<{ from: string; to?: string | null | undefined }>) {
+  const { from, to } = ctx.value;
+  if (to && to < from) {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      path: ['to'],
+      message: 'must be on or after from',
+      params: { code: 'too_early', earliest: from, reference: 'from' },
+    });
+  }
+}
+
 export const absence = z
   .object({
     id: z.uuid(),
@@ -138,7 +152,7 @@ export type Absence = z.infer<typeof absence>;
 export const createAbsenceRequest = z
   .object({ kind: z.enum(absenceKinds), from: isoDate, to: isoDate })
   .strict()
-  .refine((value) => value.from <= value.to, { path: ['to'], message: 'must be on or after from' })
+  .check(periodInOrder)
   .meta({ id: 'CreateAbsenceRequest', examples: [{ kind: 'leave', from: '2027-03-01', to: '2027-12-31' }] });
 export type CreateAbsenceRequest = z.infer<typeof createAbsenceRequest>;
 export const absenceList = z.object({ items: z.array(absence) });
@@ -146,7 +160,7 @@ export const absenceList = z.object({ items: z.array(absence) });
 export const createSupervisionRequest = z
   .object({ supervisorId: z.uuid(), role: z.enum(supervisionRoles), from: isoDate, to: isoDate.nullable().optional() })
   .strict()
-  .refine((value) => !value.to || value.from <= value.to, { path: ['to'], message: 'must be on or after from' })
+  .check(periodInOrder)
   .meta({
   id: 'CreateSupervisionRequest',
   examples: [{ supervisorId: '0b9e4d2c-7a61-4e3f-8d15-2c4a6b8e0f17', role: 'veileder', from: '2026-09-01' }],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { clientRole, kommunenummer } from './auth.js';
+import { clientRole } from './auth.js';
+import { kommunenummer } from './identifiers.js';
 import { pageQuery, queryBoolean, timestamp } from './common.js';
 
 export const apiClient = z
@@ -25,10 +26,15 @@ export const createApiClientRequest = z
   .strict()
   .superRefine((value, ctx) => {
     if (value.role === 'municipality' && !value.kommunenummer) {
-      ctx.addIssue({ code: 'custom', path: ['kommunenummer'], message: 'a municipality client needs a kommunenummer' });
+      ctx.addIssue({ code: 'custom', path: ['kommunenummer'], message: 'a municipality client needs a kommunenummer', params: { code: 'required' } });
     }
     if (value.role !== 'municipality' && value.kommunenummer) {
-      ctx.addIssue({ code: 'custom', path: ['kommunenummer'], message: 'only municipality clients are bound to a municipality' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kommunenummer'],
+        message: 'only municipality clients are bound to a municipality',
+        params: { code: 'not_allowed', reason: 'municipality_client_only' },
+      });
     }
   })
   .meta({ id: 'CreateApiClientRequest' });

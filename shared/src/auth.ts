@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { email } from './common.js';
 
 export const staffRoles = ['admin', 'office', 'directorate'] as const;
 export const staffRole = z.enum(staffRoles);
@@ -10,16 +11,6 @@ export type ClientRole = z.infer<typeof clientRole>;
 
 export type Role = StaffRole | ClientRole;
 
-export const officeCode = z.string().regex(/^[a-z]{2,16}$/, 'must be an office code such as "nord"');
-export const kommunenummer = z
-  .string()
-  .regex(/^\d{4}$/, 'must be a four-digit kommunenummer such as "0301"');
-
-export const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ message: 'must be an e-mail address' }).max(254));
 
 export const loginRequest = z
   .object({ email, password: z.string().min(1).max(1024) })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatted } from './identifiers.js';
 
 /** Calendar date `YYYY-MM-DD`, checked to be a real date. */
 export const isoDate = z.iso.date();
@@ -30,3 +31,23 @@ export const queryBoolean = z.enum(['true', 'false']).transform((value) => value
 /** Optional free text that the API stores trimmed, with "" meaning "clear it". */
 export const optionalText = (max: number) =>
   z.string().trim().max(max).transform((value) => (value === '' ? null : value)).nullable();
+
+/** "" in a body means "clear it": optional fields turn it into null. */
+const emptyToNull = <T extends z.ZodType>(schema: T) =>
+  z.union([z.literal(''), schema]).transform((value) => (value === '' ? null : (value as z.output<T>))).nullable();
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be an e-mail address' }).max(254));
+export const optionalEmail = emptyToNull(email);
+
+export const phone = z
+  .string()
+  .trim()
+  .pipe(formatted('phone', (value) => /^\+?[0-9 ()-]{5,20}$/.test(value), 'must be a phone number such as "+47 22 00 00 00"'));
+export const optionalPhone = emptyToNull(phone);
+
+export const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) link' }).max(2000);
+export const optionalHttpUrl = emptyToNull(httpUrl);

@@ -1,28 +1,6 @@
 import { z } from 'zod';
-import { kommunenummer } from './auth.js';
-import { isoDate, pageQuery, timestamp } from './common.js';
-import { canonicalHprNumber } from './identifiers.js';
-
-/** HPR number in, canonical form out ("0012345678" → "12345678"). */
-export const hprNumber = z
-  .union([z.string(), z.number().int().nonnegative().transform(String)])
-  .transform((value, ctx) => {
-    const canonical = canonicalHprNumber(value);
-    if (canonical === null) {
-      ctx.addIssue({ code: 'custom', message: 'must be an HPR number: 7–9 digits' });
-      return z.NEVER;
-    }
-    return canonical;
-  });
-
-export const optionalEmail = z
-  .union([z.literal(''), z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an e-mail address' }).max(254))])
-  .transform((value) => (value === '' ? null : value))
-  .nullable();
-export const optionalPhone = z
-  .union([z.literal(''), z.string().trim().regex(/^\+?[0-9 ()-]{5,20}$/, 'must be a phone number such as "+47 22 00 00 00"')])
-  .transform((value) => (value === '' ? null : value))
-  .nullable();
+import { isoDate, optionalEmail, optionalPhone, pageQuery, timestamp } from './common.js';
+import { hprNumber, kommunenummer } from './identifiers.js';
 
 export const doctorSchemes = ['new', 'old'] as const;
 

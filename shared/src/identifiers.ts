@@ -1,3 +1,10 @@
+import { z } from 'zod';
+
+/**
+ * Identifiers of the domain: pure checks (usable anywhere) and the zod schemas every request,
+ * path and query string uses. A failed check is an `invalid_format` field error naming the format.
+ */
+
 /**
  * Organisation number (organisasjonsnummer): 9 digits, the last a MOD11 check digit with weights
  * 3,2,7,6,5,4,3,2 over the first eight. Remainder 0 gives check 0; a computed check of 10 is invalid.
@@ -31,3 +38,38 @@ export function canonicalHprNumber(value: string): string | null {
 export function isKommunenummerFormat(value: string): boolean {
   return /^\d{4}$/.test(value);
 }
+
+export const isCountyNumberFormat = (value: string) => /^\d{2}$/.test(value);
+export const isOfficeCodeFormat = (value: string) => /^[a-z]{2,16}$/.test(value);
+
+/** A string check that fails as `invalid_format` with the format's name (see FIELD_ERROR_PARAMS). */
+export const formatted = (format: string, test: (value: string) => boolean, message: string) =>
+  z.string().refine(test, { message, params: { code: 'invalid_format', format } });
+
+export const kommunenummer = formatted('kommunenummer', isKommunenummerFormat, 'must be a four-digit kommunenummer such as "0301"');
+export const countyNumber = formatted('county_number', isCountyNumberFormat, 'must be a two-digit county number');
+export const officeCode = formatted('office_code', isOfficeCodeFormat, 'must be an office code such as "nord"');
+
+/** HPR number in, canonical form out ("0012345678" → "12345678"). */
+export const hprNumber = z
+  .union([z.string(), z.number().int().nonnegative().transform(String)])
+  .transform((value, ctx) => {
+    const canonical = canonicalHprNumber(value);
+    if (canonical === null) {
+      ctx.addIssue({ code: 'custom', message: 'must be an HPR number: 7–9 digits', params: { code: 'invalid_format', format: 'hpr_number' } });
+      return z.NEVER;
+    }
+    return canonical;
+  });
+
+export const organisationNumber = z
+  .string()
+  .transform(normaliseOrganisationNumber)
+  .refine(isValidOrganisationNumber, {
+    message: 'must be a valid organisation number (9 digits, MOD11 check digit)',
+    params: { code: 'invalid_format', format: 'organisation_number' },
+  });
+
+/** Path parameters of resources addressed by id. */
+export const idParams = z.object({ id: z.uuid() }).strict();
+export const municipalityParams = z.object({ kommunenummer }).strict();

@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import { kommunenummer, officeCode } from './auth.js';
-import { isoDate, optionalText, pageQuery, queryBoolean, timestamp } from './common.js';
-import { isValidOrganisationNumber, normaliseOrganisationNumber } from './identifiers.js';
-
-export const CENTRALITY_CLASSES = [1, 2, 3, 4, 5, 6] as const;
-
-export const organisationNumber = z
-  .string()
-  .transform(normaliseOrganisationNumber)
-  .refine(isValidOrganisationNumber, 'must be a valid organisation number (9 digits, MOD11 check digit)');
+import { isoDate, optionalEmail, optionalPhone, optionalText, pageQuery, queryBoolean, timestamp } from './common.js';
+import { countyNumber, officeCode, organisationNumber } from './identifiers.js';
 
 export const municipality = z
   .object({
@@ -34,11 +26,6 @@ export const municipality = z
   .meta({ id: 'Municipality' });
 export type Municipality = z.infer<typeof municipality>;
 
-export const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 ()-]{5,20}$/, 'must be a phone number such as "+47 22 00 00 00"');
-
 /** PATCH body: every field optional; null or "" clears an optional field. */
 export const updateMunicipalityRequest = z
   .object({
@@ -47,11 +34,8 @@ export const updateMunicipalityRequest = z
     population: z.number().int().min(0).max(10_000_000).nullable(),
     recruitmentChallenged: z.boolean(),
     contactName: optionalText(200),
-    contactEmail: z
-      .union([z.literal(''), z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an e-mail address' }).max(254))])
-      .transform((value) => (value === '' ? null : value))
-      .nullable(),
-    contactPhone: z.union([z.literal(''), phone]).transform((value) => (value === '' ? null : value)).nullable(),
+    contactEmail: optionalEmail,
+    contactPhone: optionalPhone,
     notes: optionalText(4000),
     officeCode,
   })
@@ -69,12 +53,10 @@ export const MUNICIPALITY_CLIENT_EDITABLE = ['contactName', 'contactEmail', 'con
 export const listMunicipalitiesQuery = z
   .object({
     officeCode: officeCode.optional(),
-    countyNumber: z.string().regex(/^\d{2}$/, 'must be a two-digit county number').optional(),
+    countyNumber: countyNumber.optional(),
     recruitmentChallenged: queryBoolean.optional(),
     q: z.string().trim().min(1).max(100).optional().describe('Matches name or number, ignoring case and accents.'),
     ...pageQuery,
   })
   .strict();
 export type ListMunicipalitiesQuery = z.input<typeof listMunicipalitiesQuery>;
-
-export const municipalityParams = z.object({ kommunenummer }).strict();

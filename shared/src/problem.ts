@@ -1,52 +1,220 @@
 import { z } from 'zod';
 
-/** Stable machine-readable error codes; each maps to one HTTP status. */
-export const ERROR_STATUS = {
-  validation_failed: 400,
-  invalid_cursor: 400,
-  bad_request: 400,
-  unauthorized: 401,
-  invalid_credentials: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  not_acceptable: 406,
-  conflict: 409,
-  already_exists: 409,
-  illegal_transition: 409,
-  idempotency_in_flight: 409,
-  precondition_failed: 412,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  unprocessable: 422,
-  idempotency_key_reused: 422,
-  rate_limited: 429,
-  internal_error: 500,
-  service_unavailable: 503,
-} as const;
-export type ErrorCode = keyof typeof ERROR_STATUS;
-export const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+/**
+ * The API's error vocabulary: each stable `code` has one HTTP status and one title. Adding a code is
+ * one line here (and, when it carries extra fields, one line in `problemExtras`).
+ */
+export const ERRORS = {
+  validation_failed: { status: 400, title: 'Invalid input' },
+  invalid_cursor: { status: 400, title: 'Invalid cursor' },
+  bad_request: { status: 400, title: 'Bad request' },
+  unauthorized: { status: 401, title: 'Authentication required' },
+  invalid_credentials: { status: 401, title: 'Invalid credentials' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  already_exists: { status: 409, title: 'Already exists' },
+  illegal_transition: { status: 409, title: 'Transition not allowed from the current status' },
+  idempotency_in_flight: { status: 409, title: 'Request with this Idempotency-Key is still in progress' },
+  precondition_failed: { status: 412, title: 'Precondition failed' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  unprocessable: { status: 422, title: 'Unprocessable request' },
+  idempotency_key_reused: { status: 422, title: 'Idempotency-Key reused with a different request' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal_error: { status: 500, title: 'Internal server error' },
+  service_unavailable: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
 
-export const fieldError = z.object({
-  path: z.string().describe('Dotted path of the offending field ("" for the whole body).'),
-  message: z.string(),
-});
-export type FieldError = z.infer<typeof fieldError>;
+export type ErrorCode = keyof typeof ERRORS;
+export const errorCodes = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]];
+export const errorCode = z.enum(errorCodes);
+export const statusOf = (code: ErrorCode): number => ERRORS[code].status;
+export const problemType = (code: ErrorCode) => `urn:alis:problem:${code}`;
 
-/** RFC 9457 problem details, as every error response of the API is shaped. */
+// --- errors[] entries ---------------------------------------------------------------------------
+
+const paramValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const isoDay = z.iso.date();
+
+/**
+ * Each entry of a problem's `errors[]` has a stable `code` and the machine-readable `params` its
+ * text needs, beside an English `message`: a client says it in its own language from code and params.
+ */
+export const FIELD_ERROR_PARAMS = {
+  /** A required field is absent. */
+  required: {},
+  /** A field the schema does not know (bodies and query strings are strict). */
+  unknown_field: {},
+  /** Wrong JSON type; `expected` is "string", "number", "int", "boolean", "array", "object" … */
+  invalid_type: { expected: z.string() },
+  /** Not one of the allowed values (an enum or a literal). */
+  invalid_value: { allowed: z.array(paramValue) },
+  /**
+   * Wrong form: `format` is "date", "datetime", "email", "uuid", "url", "kommunenummer", "office_code",
+   * "county_number", "hpr_number", "organisation_number", "phone", "idempotency_key" …
+   */
+  invalid_format: { format: z.string() },
+  /** Below a limit: a length (`origin` "string" / "array") or a value ("number"). */
+  too_small: { minimum: z.number(), inclusive: z.boolean(), origin: z.string() },
+  /** Above a limit, as `too_small`. */
+  too_big: { maximum: z.number(), inclusive: z.boolean(), origin: z.string() },
+  /** Refers to something that does not exist: `entity` "office", "municipality", "doctor", "supervisor" … */
+  unknown_reference: { entity: z.string(), value: z.string() },
+  /** A date earlier than allowed: not before `earliest`, which is the value of `reference` (a field or a rule). */
+  too_early: { earliest: isoDay, reference: z.string() },
+  /** A date later than today in Norway. */
+  in_future: { today: isoDay },
+  /** A period overlapping another (`id`) from `from` to `to`. */
+  overlaps: { id: z.string(), from: isoDay, to: isoDay },
+  /** A supervisor not qualified as veileder on `date` (neither specialist nor exempted). */
+  not_qualified: { date: isoDay },
+  /** Something a step needs is missing; `item` names what, when a field path is not enough. */
+  missing: { item: z.string().optional() },
+  /** The value is well-formed but not allowed here; `reason` is a stable snake_case word. */
+  not_allowed: { reason: z.string() },
+  /** Anything else wrong with the value. */
+  invalid: {},
+} as const satisfies Record<string, z.ZodRawShape>;
+
+export type FieldErrorCode = keyof typeof FIELD_ERROR_PARAMS;
+export const fieldErrorCodes = Object.keys(FIELD_ERROR_PARAMS) as [FieldErrorCode, ...FieldErrorCode[]];
+
+const fieldErrorVariant = <C extends FieldErrorCode>(code: C) =>
+  z.object({
+    path: z.string().describe('Dotted path of the offending field ("" for the whole body).'),
+    code: z.literal(code),
+    message: z.string().describe('English explanation; clients show their own text built from `code` and `params`.'),
+    params: z.object(FIELD_ERROR_PARAMS[code]).strict(),
+  });
+type FieldErrorVariant<C extends FieldErrorCode> = ReturnType<typeof fieldErrorVariant<C>>;
+
+export const fieldError = z
+  .discriminatedUnion(
+    'code',
+    fieldErrorCodes.map(fieldErrorVariant) as unknown as [FieldErrorVariant<FieldErrorCode>, ...FieldErrorVariant<FieldErrorCode>[]],
+  )
+  .meta({ id: 'FieldError' });
+/** The object with no members. */
+type Empty = Record<never, never>;
+/** What a shape parses to; an empty shape is the empty object (not an index signature of never). */
+type Inferred<S extends z.ZodRawShape> = [keyof S] extends [never] ? Empty : z.infer<z.ZodObject<S>>;
+export type FieldErrorParams<C extends FieldErrorCode> = C extends FieldErrorCode ? Inferred<(typeof FIELD_ERROR_PARAMS)[C]> : never;
+export type FieldError = { [C in FieldErrorCode]: { path: string; code: C; message: string; params: FieldErrorParams<C> } }[FieldErrorCode];
+
+/** A field error whose params are empty need not spell them out. */
+type FieldErrorInput = {
+  [C in FieldErrorCode]: { path: string; code: C; message: string } & (Empty extends FieldErrorParams<C>
+    ? { params?: FieldErrorParams<C> }
+    : { params: FieldErrorParams<C> });
+}[FieldErrorCode];
+
+export function fieldIssue(input: FieldErrorInput): FieldError {
+  return { ...input, params: input.params ?? {} } as FieldError;
+}
+
+// --- problem details ----------------------------------------------------------------------------
+
+/** `errors[]`, typed as the union of its variants (zod's own inference loses the pairing of code and params). */
+export const fieldErrorList = z.array(fieldError) as unknown as z.ZodType<FieldError[]>;
+
+/** Extra members of the problems that carry them, by code. */
+export const problemExtras = {
+  validation_failed: { errors: fieldErrorList },
+  unprocessable: { errors: fieldErrorList, overlappingId: z.string().optional() },
+  already_exists: { existingId: z.string().describe('The resource that already holds the natural key.') },
+  illegal_transition: {
+    from: z.string().optional(),
+    to: z.string().optional(),
+    allowed: z.array(z.string()).describe('Statuses the resource may move to from its current one.'),
+  },
+  conflict: {
+    existingId: z.string().optional().describe('The resource in the way, when there is one.'),
+    existingSupervisorId: z.string().optional(),
+    agreementStatus: z.string().optional().describe('The closed status that forbids the change.'),
+  },
+  precondition_failed: { currentETag: z.string().optional().describe('The ETag the resource has now.') },
+} as const satisfies Partial<Record<ErrorCode, z.ZodRawShape>>;
+
+export type ProblemExtras<C extends ErrorCode> = C extends keyof typeof problemExtras ? Inferred<(typeof problemExtras)[C]> : Empty;
+
+const problemBase = {
+  type: z.string().describe('`urn:alis:problem:<code>`.'),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  requestId: z.string().optional().describe('Quote it when you contact us; it is in our logs.'),
+};
+
+const problemVariant = <C extends ErrorCode>(code: C) =>
+  z.object({ ...problemBase, code: z.literal(code), ...((problemExtras as Partial<Record<ErrorCode, z.ZodRawShape>>)[code] ?? {}) });
+
+/** RFC 9457 problem details, as every error response of the API is shaped, told apart by `code`. */
 export const problemDetails = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    code: z.string(),
-    requestId: z.string().optional(),
-    errors: z.array(fieldError).optional(),
-  })
-  .loose()
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
-export type ProblemDetails = z.infer<typeof problemDetails>;
+  .discriminatedUnion(
+    'code',
+    errorCodes.map(problemVariant) as unknown as [ReturnType<typeof problemVariant>, ...ReturnType<typeof problemVariant>[]],
+  )
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details with a stable `code`.' }) as unknown as z.ZodType<Problem>;
 
-export const problemType = (code: string) => `urn:alis:problem:${code}`;
+export type Problem<C extends ErrorCode = ErrorCode> = {
+  [K in C]: { type: string; title: string; status: number; detail?: string; instance?: string; requestId?: string; code: K } & ProblemExtras<K>;
+}[C];
+export type ProblemDetails = Problem;
+
+// --- from schema issues -------------------------------------------------------------------------
+
+/** The parts of a zod issue the mapping reads; zod's own issues fit it. */
+export interface SchemaIssue {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  [key: string]: unknown;
+}
+
+const knownFieldErrorCode = (value: unknown): value is FieldErrorCode =>
+  typeof value === 'string' && Object.hasOwn(FIELD_ERROR_PARAMS, value);
+const limit = (value: unknown) => Number(value);
+
+/**
+ * Schema issues as `errors[]` entries with stable codes. Shared so that the API's 400 and the admin
+ * app's own check before sending say the same thing in the same words.
+ */
+export function fieldErrorsFromIssues(issues: readonly SchemaIssue[]): FieldError[] {
+  return issues.flatMap((issue): FieldError[] => {
+    const path = issue.path.map(String).join('.');
+    const { message } = issue;
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        return ((issue.keys as unknown[] | undefined) ?? []).map((key) =>
+          fieldIssue({ path: path ? `${path}.${String(key)}` : String(key), code: 'unknown_field', message: 'unknown field' }),
+        );
+      case 'invalid_type':
+        return /received undefined$/.test(message)
+          ? [fieldIssue({ path, code: 'required', message: 'is required' })]
+          : [fieldIssue({ path, code: 'invalid_type', message, params: { expected: String(issue.expected) } })];
+      case 'invalid_value':
+        return [fieldIssue({ path, code: 'invalid_value', message, params: { allowed: ((issue.values as unknown[] | undefined) ?? []).map(paramOf) } })];
+      case 'invalid_format':
+        return [fieldIssue({ path, code: 'invalid_format', message, params: { format: String(issue.format) } })];
+      case 'too_small':
+        return [fieldIssue({ path, code: 'too_small', message, params: { minimum: limit(issue.minimum), inclusive: issue.inclusive !== false, origin: String(issue.origin) } })];
+      case 'too_big':
+        return [fieldIssue({ path, code: 'too_big', message, params: { maximum: limit(issue.maximum), inclusive: issue.inclusive !== false, origin: String(issue.origin) } })];
+      case 'custom': {
+        const { code, ...params } = (issue.params as Record<string, unknown> | undefined) ?? {};
+        if (knownFieldErrorCode(code)) {
+          const parsed = z.object(FIELD_ERROR_PARAMS[code]).strict().safeParse(params);
+          if (parsed.success) return [{ path, code, message, params: parsed.data } as FieldError];
+        }
+        return [fieldIssue({ path, code: 'invalid', message })];
+      }
+      default:
+        return [fieldIssue({ path, code: 'invalid', message })];
+    }
+  });
+}
+
+const paramOf = (value: unknown): string | number | boolean | null =>
+  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value) ?? null;

@@ -1,3 +1,5 @@
+import { type FieldError, fieldIssue } from './problem.js';
+
 export const registrationStatuses = ['not_registered', 'preparing', 'applied', 'registered', 'rejected', 'deregistered'] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
@@ -35,32 +37,38 @@ export interface ApplicationElements {
   learningArenas: readonly LearningArena[];
 }
 
-export interface MissingElement {
-  path: string;
-  message: string;
-}
 
 /** What an application lacks before it can be sent (status `applied`); empty when complete. */
-export function missingApplicationElements(registration: ApplicationElements): MissingElement[] {
-  const missing: MissingElement[] = [];
+export function missingApplicationElements(registration: ApplicationElements): FieldError[] {
+  const missing: FieldError[] = [];
   if (!registration.responsibleName?.trim()) {
-    missing.push({ path: 'responsibleName', message: 'the person responsible for the training (utdanningsansvarlig) is missing' });
+    missing.push(fieldIssue({ path: 'responsibleName', code: 'missing', message: 'the person responsible for the training (utdanningsansvarlig) is missing' }));
   }
   if (!registration.educationPlanUrl?.trim()) {
-    missing.push({ path: 'educationPlanUrl', message: 'the link to the general education plan is missing' });
+    missing.push(fieldIssue({ path: 'educationPlanUrl', code: 'missing', message: 'the link to the general education plan is missing' }));
   }
   if (!registration.supervisionArrangement?.trim()) {
-    missing.push({ path: 'supervisionArrangement', message: 'how supervision and guidance are organised is missing' });
+    missing.push(fieldIssue({ path: 'supervisionArrangement', code: 'missing', message: 'how supervision and guidance are organised is missing' }));
   }
   if (registration.learningArenas.length === 0) {
-    missing.push({ path: 'learningArenas', message: 'at least one learning arena is needed' });
+    missing.push(fieldIssue({ path: 'learningArenas', code: 'missing', message: 'at least one learning arena is needed' }));
   }
   registration.learningArenas.forEach((arena, index) => {
     if (arena.kind === 'external' && !arena.agreementInPlace) {
-      missing.push({ path: `learningArenas.${index}.agreementInPlace`, message: `the external learning arena "${arena.name}" needs an agreement with its partner` });
+      missing.push(fieldIssue({
+        path: `learningArenas.${index}.agreementInPlace`,
+        code: 'missing',
+        message: `the external learning arena "${arena.name}" needs an agreement with its partner`,
+        params: { item: arena.name },
+      }));
     }
     if (arena.kind === 'external' && !arena.partner?.trim()) {
-      missing.push({ path: `learningArenas.${index}.partner`, message: `the external learning arena "${arena.name}" needs a named partner` });
+      missing.push(fieldIssue({
+        path: `learningArenas.${index}.partner`,
+        code: 'missing',
+        message: `the external learning arena "${arena.name}" needs a named partner`,
+        params: { item: arena.name },
+      }));
     }
   });
   return missing;

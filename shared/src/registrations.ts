@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { fieldError } from './problem.js';
-import { isoDate, optionalText, pageOf, pageQuery, timestamp } from './common.js';
+import { fieldErrorList } from './problem.js';
+import { isoDate, optionalEmail, optionalHttpUrl, optionalText, pageOf, pageQuery, timestamp } from './common.js';
 import { registrationStatuses } from './registration-rules.js';
 
 export const specialties = ['ALM', 'SAM'] as const;
@@ -31,7 +31,7 @@ export const registration = z
     registeredFrom: isoDate.nullable().describe('Application date; 2019-03-01 for applications before 2019-06-01.'),
     decisionReference: z.string().nullable(),
     notes: z.string().nullable(),
-    missingForApplication: z.array(fieldError).describe('What the application lacks before it can be sent; empty when complete.'),
+    missingForApplication: fieldErrorList.describe('What the application lacks before it can be sent; empty when complete.'),
     allowedTransitions: z.array(registrationStatus).describe('Statuses the caller may move the registration to now.'),
     version: z.number().int().describe('0 until the registration is first saved.'),
     updatedAt: timestamp.nullable(),
@@ -42,14 +42,8 @@ export type Registration = z.infer<typeof registration>;
 export const updateRegistrationRequest = z
   .object({
     responsibleName: optionalText(200),
-    responsibleEmail: z
-      .union([z.literal(''), z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an e-mail address' }).max(254))])
-      .transform((value) => (value === '' ? null : value))
-      .nullable(),
-    educationPlanUrl: z
-      .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'must be an http(s) link' }).max(2000)])
-      .transform((value) => (value === '' ? null : value))
-      .nullable(),
+    responsibleEmail: optionalEmail,
+    educationPlanUrl: optionalHttpUrl,
     supervisionArrangement: optionalText(4000),
     learningArenas: z.array(learningArena).max(50),
     decisionReference: optionalText(200),

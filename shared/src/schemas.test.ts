@@ -5,7 +5,7 @@ import { listAuditQuery } from './audit.js';
 import { loginRequest } from './auth.js';
 import { pageQuery, queryBoolean } from './common.js';
 import { listMunicipalitiesQuery, updateMunicipalityRequest } from './municipalities.js';
-import { ERROR_STATUS, problemDetails, problemType } from './problem.js';
+import { ERRORS, fieldError, fieldIssue, problemDetails, problemType, statusOf } from './problem.js';
 import { createUserRequest, updateUserRequest } from './users.js';
 
 /** The dotted paths of a failed parse's issues, unknown keys spelled out one by one. */
@@ -165,19 +165,34 @@ describe('query schemas', () => {
 
 describe('problem details', () => {
   it('map every error code to a client or server error status', () => {
-    for (const [code, status] of Object.entries(ERROR_STATUS)) {
+    for (const [code, { status }] of Object.entries(ERRORS)) {
       expect(status, code).toBeGreaterThanOrEqual(400);
       expect(status, code).toBeLessThan(600);
     }
-    expect(ERROR_STATUS.idempotency_key_reused).toBe(422);
-    expect(ERROR_STATUS.idempotency_in_flight).toBe(409);
-    expect(ERROR_STATUS.precondition_failed).toBe(412);
+    expect(statusOf('idempotency_key_reused')).toBe(422);
+    expect(statusOf('idempotency_in_flight')).toBe(409);
+    expect(statusOf('precondition_failed')).toBe(412);
   });
 
-  it('have a URN type per code and keep extension members', () => {
+  it('have a URN type per code and keep the extra members of their code', () => {
     expect(problemType('not_found')).toBe('urn:alis:problem:not_found');
     const parsed = problemDetails.parse({ type: problemType('conflict'), title: 'Conflict', status: 409, code: 'conflict', existingId: 'x' });
     expect(parsed).toMatchObject({ existingId: 'x' });
+  });
+
+  it('require the extra members a code promises', () => {
+    const base = { type: problemType('already_exists'), title: 'Already exists', status: 409, code: 'already_exists' };
+    expect(problemDetails.safeParse(base).success).toBe(false);
+    expect(problemDetails.safeParse({ ...base, existingId: 'x' }).success).toBe(true);
+    expect(problemDetails.safeParse({ ...base, code: 'no_such_code' }).success).toBe(false);
+  });
+
+  it('give every field error a code and the params that code needs', () => {
+    expect(fieldIssue({ path: 'hprNumber', code: 'required', message: 'required' })).toEqual({ path: 'hprNumber', code: 'required', message: 'required', params: {} });
+    const overlap = { path: 'from', code: 'overlaps', message: 'overlaps', params: { id: 'a', from: '2026-01-01', to: '2026-02-01' } };
+    expect(fieldError.parse(overlap)).toEqual(overlap);
+    expect(fieldError.safeParse({ ...overlap, params: { id: 'a' } }).success).toBe(false);
+    expect(fieldError.safeParse({ path: 'x', message: 'no code' }).success).toBe(false);
   });
 });
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { supervisionRoles } from './agreement-rules.js';
-import { kommunenummer } from './auth.js';
-import { isoDate, pageQuery, queryBoolean, timestamp } from './common.js';
-import { hprNumber, optionalEmail, optionalPhone } from './doctors.js';
+import { isoDate, optionalEmail, optionalPhone, pageQuery, queryBoolean, timestamp } from './common.js';
+import { hprNumber, kommunenummer } from './identifiers.js';
 
 export const supervisor = z
   .object({

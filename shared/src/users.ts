@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { email, officeCode, staffRole } from './auth.js';
+import { staffRole } from './auth.js';
+import { email } from './common.js';
+import { officeCode } from './identifiers.js';
 import { pageQuery, queryBoolean, timestamp } from './common.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -25,10 +27,15 @@ export type User = z.infer<typeof user>;
 
 const officeRule = (value: { role?: string; officeCode?: string | null }, ctx: z.RefinementCtx) => {
   if (value.role === 'office' && !value.officeCode) {
-    ctx.addIssue({ code: 'custom', path: ['officeCode'], message: 'an office user needs an officeCode' });
+    ctx.addIssue({ code: 'custom', path: ['officeCode'], message: 'an office user needs an officeCode', params: { code: 'required' } });
   }
   if (value.role !== undefined && value.role !== 'office' && value.officeCode) {
-    ctx.addIssue({ code: 'custom', path: ['officeCode'], message: 'only office users belong to an office' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['officeCode'],
+      message: 'only office users belong to an office',
+      params: { code: 'not_allowed', reason: 'office_user_only' },
+    });
   }
 };
 

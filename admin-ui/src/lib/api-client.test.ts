@@ -17,14 +17,14 @@ describe('problem details', () => {
     const error = await apiErrorFromResponse(
       problemResponse(400, 'validation_failed', {
         detail: 'The request body has invalid fields.',
-        errors: [{ path: 'organisationNumber', message: 'must be a valid organisation number' }],
+        errors: [{ path: 'organisationNumber', code: 'invalid_format', message: 'must be a valid organisation number', params: { format: 'organisation_number' } }],
       }),
     );
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
     expect(error.code).toBe('validation_failed');
     expect(error.detail).toBe('The request body has invalid fields.');
-    expect(error.errors).toEqual([{ path: 'organisationNumber', message: 'must be a valid organisation number' }]);
+    expect(error.errors).toEqual([{ path: 'organisationNumber', code: 'invalid_format', message: 'must be a valid organisation number', params: { format: 'organisation_number' } }]);
     expect(error.requestId).toBe('req-42');
   });
 

@@ -77,7 +77,7 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
       status: response.status,
       code: problem.code,
       detail: problem.detail ?? problem.title,
-      errors: problem.errors ?? [],
+      errors: 'errors' in problem ? problem.errors : [],
       requestId: problem.requestId ?? headerRequestId,
       retryAfterSeconds,
       problem,

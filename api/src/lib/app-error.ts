@@ -1,48 +1,42 @@
-import { ERROR_STATUS, type ErrorCode, type FieldError } from '@alis/shared';
+import { ERRORS, type ErrorCode, type FieldError, type ProblemExtras, fieldIssue } from '@alis/shared';
 
-const TITLES: Record<ErrorCode, string> = {
-  validation_failed: 'Invalid input',
-  invalid_cursor: 'Invalid cursor',
-  bad_request: 'Bad request',
-  unauthorized: 'Authentication required',
-  invalid_credentials: 'Invalid credentials',
-  forbidden: 'Forbidden',
-  not_found: 'Not found',
-  method_not_allowed: 'Method not allowed',
-  not_acceptable: 'Not acceptable',
-  conflict: 'Conflict',
-  already_exists: 'Already exists',
-  illegal_transition: 'Transition not allowed from the current status',
-  idempotency_in_flight: 'Request with this Idempotency-Key is still in progress',
-  precondition_failed: 'Precondition failed',
-  payload_too_large: 'Payload too large',
-  unsupported_media_type: 'Unsupported media type',
-  unprocessable: 'Unprocessable request',
-  idempotency_key_reused: 'Idempotency-Key reused with a different request',
-  rate_limited: 'Too many requests',
-  internal_error: 'Internal server error',
-  service_unavailable: 'Service unavailable',
-};
+/** What an AppError carries besides its code and detail: the code's extra members, and headers. */
+export type AppErrorExtra<C extends ErrorCode> = ProblemExtras<C> & { headers?: Record<string, string> };
 
-export function titleOf(code: ErrorCode): string {
-  return TITLES[code];
-}
+/** Codes whose extra members are all optional may leave them out. */
+type ExtraArgument<C extends ErrorCode> = Record<never, never> extends ProblemExtras<C> ? [extra?: AppErrorExtra<C>] : [extra: AppErrorExtra<C>];
 
-/** The one error the application throws on purpose; the error handler turns it into a problem. */
-export class AppError extends Error {
+/**
+ * The one error the application throws on purpose; the error handler turns it into a problem. The
+ * code decides the status, and the extra members are typed by the code (`already_exists` needs
+ * `existingId`, `illegal_transition` needs `allowed` …).
+ */
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   readonly status: number;
+  readonly extra: AppErrorExtra<C>;
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     detail?: string,
-    readonly extra: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {},
+    ...[extra]: ExtraArgument<C>
   ) {
-    super(detail ?? TITLES[code]);
+    super(detail ?? ERRORS[code].title);
     this.name = 'AppError';
-    this.status = ERROR_STATUS[code];
+    this.status = ERRORS[code].status;
+    this.extra = extra ?? ({} as AppErrorExtra<C>);
   }
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
 export const forbidden = (detail: string) => new AppError('forbidden', detail);
-export const invalid = (errors: FieldError[], detail = 'The request has invalid fields.') =>
-  new AppError('validation_failed', detail, { errors });
+export const invalid = (errors: FieldError[], detail = 'The request has invalid fields.') => new AppError('validation_failed', detail, { errors });
+export const unprocessable = (detail: string, errors: FieldError[]) => new AppError('unprocessable', detail, { errors });
+
+/** One invalid field: 400 with a single `errors[]` entry. */
+export const invalidField = (...args: Parameters<typeof fieldIssue>) => invalid([fieldIssue(...args)]);
+
+/** A reference to something that does not exist (an office code, a doctor id …): 400 on that field. */
+export const unknownReference = (path: string, entity: string, value: string, message: string) =>
+  invalidField({ path, code: 'unknown_reference', message, params: { entity, value } });
+
+/** `instanceof` on the generic class narrows to `AppError<any>`; this keeps the code typed. */
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

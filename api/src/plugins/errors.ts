@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { type ErrorCode, type FieldError, type ProblemDetails, problemType } from '@alis/shared';
-import { AppError, titleOf } from '../lib/app-error.js';
+import { ERRORS, type ErrorCode, type FieldError, fieldErrorsFromIssues, problemType } from '@alis/shared';
+import { isAppError } from '../lib/app-error.js';
 
 const CONTEXT_LABEL: Record<string, string> = {
   body: 'request body',
@@ -11,15 +11,16 @@ const CONTEXT_LABEL: Record<string, string> = {
   headers: 'headers',
 };
 
+/** Fastify's validation entries carry the zod issue's own members in `params`. */
 function fieldErrorsOf(error: FastifyError): FieldError[] {
-  return (error.validation ?? []).flatMap((issue) => {
-    const base = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const params = issue.params as { keys?: unknown };
-    if (issue.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
-      return params.keys.map((key) => ({ path: base ? `${base}.${String(key)}` : String(key), message: 'unknown field' }));
-    }
-    return [{ path: base, message: issue.message ?? 'invalid' }];
-  });
+  return fieldErrorsFromIssues(
+    (error.validation ?? []).map((entry) => ({
+      ...entry.params,
+      code: entry.keyword,
+      path: entry.instancePath.split('/').filter(Boolean),
+      message: entry.message ?? 'invalid',
+    })),
+  );
 }
 
 /** SQLSTATE of text the database cannot store, such as a NUL byte ("\u0000") sent by a client. */
@@ -34,37 +35,34 @@ function sqlStateOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Maps Fastify's own errors (body parsing, limits) to our codes; anything else is internal. */
+/** Fastify's own errors (body parsing, limits) by status; anything that is not a client error is internal. */
+const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
 function codeOfFastifyError(error: FastifyError): ErrorCode {
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'unsupported_media_type';
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'payload_too_large';
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return 'bad_request';
-    default:
-      if (error.statusCode === 429) return 'rate_limited';
-      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-        return error instanceof SyntaxError ? 'bad_request' : 'bad_request';
-      }
-      return 'internal_error';
-  }
+  const status = error.statusCode ?? 500;
+  if (status < 400 || status >= 500) return 'internal_error';
+  return CODE_OF_STATUS[status] ?? 'bad_request';
 }
 
+/** Sends the problem of `code` (its status comes from the code); the one writer of the wire shape. */
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
-  status: number,
   detail: string | undefined,
   extra: Record<string, unknown> = {},
 ) {
-  const body: ProblemDetails = {
+  const { status, title } = ERRORS[code];
+  const body = {
     type: problemType(code),
-    title: titleOf(code),
+    title,
     status,
     ...(detail ? { detail } : {}),
     instance: request.url.split('?')[0],
@@ -78,33 +76,32 @@ export function sendProblem(
 export default fp(
   (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error instanceof AppError) {
+      if (isAppError(error)) {
         const { headers, ...extra } = error.extra;
         if (headers) reply.headers(headers);
         if (error.status >= 500) request.log.error({ err: error }, 'request failed');
-        return sendProblem(request, reply, error.code, error.status, error.message, extra);
+        return sendProblem(request, reply, error.code, error.message, extra);
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
         const where = CONTEXT_LABEL[error.validationContext ?? 'body'] ?? 'request';
-        return sendProblem(request, reply, 'validation_failed', 400, `The ${where} has invalid fields.`, {
+        return sendProblem(request, reply, 'validation_failed', `The ${where} has invalid fields.`, {
           errors: fieldErrorsOf(error),
         });
       }
       if (isResponseSerializationError(error)) {
         request.log.error({ err: error, cause: error.cause }, 'response did not match its schema');
-        return sendProblem(request, reply, 'internal_error', 500, 'The server failed to produce a valid response.');
+        return sendProblem(request, reply, 'internal_error', 'The server failed to produce a valid response.');
       }
       if (sqlStateOf(error) === CHARACTER_NOT_IN_REPERTOIRE) {
-        return sendProblem(request, reply, 'bad_request', 400, 'The request holds a character that cannot be stored, such as a NUL byte.');
+        return sendProblem(request, reply, 'bad_request', 'The request holds a character that cannot be stored, such as a NUL byte.');
       }
       const code = codeOfFastifyError(error);
-      const status = code === 'internal_error' ? 500 : (error.statusCode ?? 400);
-      if (status >= 500) {
+      if (code === 'internal_error') {
         request.log.error({ err: error }, 'unhandled error');
         // A 5xx never shows internals.
-        return sendProblem(request, reply, 'internal_error', 500, 'Something went wrong on our side. Quote the request id if you contact us.');
+        return sendProblem(request, reply, 'internal_error', 'Something went wrong on our side. Quote the request id if you contact us.');
       }
-      return sendProblem(request, reply, code, status, error.message);
+      return sendProblem(request, reply, code, error.message);
     });
   },
   { name: 'errors' },

@@ -4,6 +4,7 @@ import {
   type Agreement,
   type AgreementStatus,
   type FieldError,
+  fieldIssue,
   OPEN_AGREEMENT_STATUSES,
   type Page,
   type RegistrationStatus,
@@ -22,7 +23,7 @@ import {
 } from '@alis/shared';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
-import { AppError, invalid, notFound } from '../../lib/app-error.js';
+import { AppError, invalid, invalidField, notFound, unknownReference, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
@@ -222,7 +223,7 @@ export class AgreementsService {
     if (!municipality) throw notFound(`Municipality ${input.kommunenummer}`);
     // Any existing doctor may be referenced: an agreement is how a doctor enters a scope.
     if (!(await agreementsRepo.doctorExists(this.db, input.doctorId))) {
-      throw invalid([{ path: 'doctorId', message: `no doctor has the id ${input.doctorId}` }]);
+      throw unknownReference('doctorId', 'doctor', input.doctorId, `no doctor has the id ${input.doctorId}`);
     }
     return this.db.transaction(async (tx) => {
       const id = await agreementsRepo.insert(tx, {
@@ -240,6 +241,7 @@ export class AgreementsService {
       });
       if (!id) {
         const existingId = await agreementsRepo.findOpenId(tx, input.doctorId, input.kommunenummer, OPEN_AGREEMENT_STATUSES);
+        if (!existingId) throw new AppError('conflict', 'Another agreement was created for the doctor at the same moment; try again.');
         throw new AppError(
           'already_exists',
           `The doctor already has an open (draft or active) agreement with municipality ${input.kommunenummer}; complete or terminate it first.`,
@@ -264,9 +266,9 @@ export class AgreementsService {
       assertOpen(current, 'it can be changed');
       const next = { ...current, ...input };
       if (next.status === 'active' && !next.signedOn) {
-        throw new AppError('unprocessable', 'An active agreement must keep the date it was signed.', {
-          errors: [{ path: 'signedOn', message: 'an active agreement needs signedOn' }],
-        });
+        throw unprocessable('An active agreement must keep the date it was signed.', [
+          fieldIssue({ path: 'signedOn', code: 'required', message: 'an active agreement needs signedOn' }),
+        ]);
       }
       if (next.startDate !== current.startDate || next.positionPercent !== current.positionPercent) {
         next.plannedEndDate = await this.plannedEnd(tx, id, next.startDate, next.positionPercent);
@@ -299,25 +301,34 @@ export class AgreementsService {
       const closing = CLOSING_STATUSES.includes(input.to);
       if (!closing) {
         const stray = (['endDate', 'endReason'] as const).filter((field) => input[field] !== undefined);
-        if (stray.length > 0) throw invalid(stray.map((path) => ({ path, message: `only for completed or terminated, not ${input.to}` })));
+        if (stray.length > 0) {
+          throw invalid(
+            stray.map((path) =>
+              fieldIssue({ path, code: 'not_allowed', message: `only for completed or terminated, not ${input.to}`, params: { reason: 'closing_only' } }),
+            ),
+          );
+        }
       }
 
       const missing: FieldError[] = [];
       if (input.to === 'active') {
-        if (!current.signedOn) missing.push({ path: 'signedOn', message: 'the date the agreement was signed is missing; set it with PATCH first' });
-        if (!current.startDate) missing.push({ path: 'startDate', message: 'the start date is missing; set it with PATCH first' });
+        if (!current.signedOn) missing.push(fieldIssue({ path: 'signedOn', code: 'missing', message: 'the date the agreement was signed is missing; set it with PATCH first' }));
+        if (!current.startDate) missing.push(fieldIssue({ path: 'startDate', code: 'missing', message: 'the start date is missing; set it with PATCH first' }));
       }
       if (closing) {
-        if (!input.endDate) missing.push({ path: 'endDate', message: `the last day of the agreement is needed to make it ${input.to}` });
-        if (!input.endReason) missing.push({ path: 'endReason', message: `the reason it ended is needed to make it ${input.to}` });
+        if (!input.endDate) missing.push(fieldIssue({ path: 'endDate', code: 'required', message: `the last day of the agreement is needed to make it ${input.to}` }));
+        if (!input.endReason) missing.push(fieldIssue({ path: 'endReason', code: 'required', message: `the reason it ended is needed to make it ${input.to}` }));
       }
       if (missing.length > 0) {
-        throw new AppError('unprocessable', `The agreement cannot become ${input.to}: ${missing.map((m) => m.path).join(', ')} missing.`, {
-          errors: missing,
-        });
+        throw unprocessable(`The agreement cannot become ${input.to}: ${missing.map((m) => m.path).join(', ')} missing.`, missing);
       }
       if (closing && input.endDate! < current.startDate) {
-        throw invalid([{ path: 'endDate', message: `must be on or after the start date ${current.startDate}` }]);
+        throw invalidField({
+          path: 'endDate',
+          code: 'too_early',
+          message: `must be on or after the start date ${current.startDate}`,
+          params: { earliest: current.startDate, reference: 'startDate' },
+        });
       }
 
       const changes: AgreementChanges = closing
@@ -376,7 +387,14 @@ export class AgreementsService {
           `The absence overlaps absence ${overlapping.id} (${overlapping.fromDate} – ${overlapping.toDate}) of this agreement.`,
           {
             overlappingId: overlapping.id,
-            errors: [{ path: 'from', message: `overlaps the absence ${overlapping.fromDate} – ${overlapping.toDate}` }],
+            errors: [
+              fieldIssue({
+                path: 'from',
+                code: 'overlaps',
+                message: `overlaps the absence ${overlapping.fromDate} – ${overlapping.toDate}`,
+                params: { id: overlapping.id, from: overlapping.fromDate, to: overlapping.toDate },
+              }),
+            ],
           },
         );
       }

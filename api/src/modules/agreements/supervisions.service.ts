@@ -1,5 +1,6 @@
 import {
   type Supervision,
+  fieldIssue,
   type createSupervisionRequest,
   type endSupervisionRequest,
   qualifiedAsVeileder,
@@ -7,7 +8,7 @@ import {
 } from '@alis/shared';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
-import { AppError, invalid, notFound } from '../../lib/app-error.js';
+import { AppError, invalidField, notFound, unknownReference, unprocessable } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal, RequestContext } from '../../lib/principal.js';
@@ -85,14 +86,20 @@ export class SupervisionsService {
       const agreement = await this.lock(tx, context.principal, agreementId);
       assertOpen(agreement, 'supervisions can be added');
       const supervisor = await supervisionsRepo.findSupervisor(tx, input.supervisorId);
-      if (!supervisor) throw invalid([{ path: 'supervisorId', message: `no supervisor has the id ${input.supervisorId}` }]);
+      if (!supervisor) throw unknownReference('supervisorId', 'supervisor', input.supervisorId, `no supervisor has the id ${input.supervisorId}`);
       const to = input.to ?? null;
       if (input.role === 'veileder') {
         if (!qualifiedAsVeileder(supervisor, input.from)) {
-          throw new AppError(
-            'unprocessable',
+          throw unprocessable(
             `${supervisor.name} cannot be veileder from ${input.from}: not a specialist in general practice and no exemption valid on that day.`,
-            { errors: [{ path: 'supervisorId', message: 'not qualified as veileder on the start date (specialist or valid exemption needed)' }] },
+            [
+              fieldIssue({
+                path: 'supervisorId',
+                code: 'not_qualified',
+                message: 'not qualified as veileder on the start date (specialist or valid exemption needed)',
+                params: { date: input.from },
+              }),
+            ],
           );
         }
         const overlapping = await supervisionsRepo.findOverlappingVeileder(tx, agreementId, { from: input.from, to });
@@ -129,7 +136,14 @@ export class SupervisionsService {
       const current = await supervisionsRepo.get(tx, agreementId, id);
       if (!current) throw notFound('The supervision');
       assertVersion(expected, current.version, 'The supervision');
-      if (input.to < current.fromDate) throw invalid([{ path: 'to', message: `must be on or after from (${current.fromDate})` }]);
+      if (input.to < current.fromDate) {
+        throw invalidField({
+          path: 'to',
+          code: 'too_early',
+          message: `must be on or after from (${current.fromDate})`,
+          params: { earliest: current.fromDate, reference: 'from' },
+        });
+      }
       if (input.to === current.toDate) return versioned(current);
       if (current.role === 'veileder') {
         const overlapping = await supervisionsRepo.findOverlappingVeileder(tx, agreementId, { from: current.fromDate, to: input.to }, id);

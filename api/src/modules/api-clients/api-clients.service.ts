@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { municipalities } from '../../db/schema.js';
-import { invalid, notFound } from '../../lib/app-error.js';
+import { notFound, unknownReference } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import type { RequestContext } from '../../lib/principal.js';
@@ -46,7 +46,7 @@ export class ApiClientsService {
         .select({ k: municipalities.kommunenummer })
         .from(municipalities)
         .where(eq(municipalities.kommunenummer, input.kommunenummer));
-      if (!found) throw invalid([{ path: 'kommunenummer', message: `no municipality has the number ${input.kommunenummer}` }]);
+      if (!found) throw unknownReference('kommunenummer', 'municipality', input.kommunenummer, `no municipality has the number ${input.kommunenummer}`);
     }
     const clientSecret = randomToken(32);
     return this.db.transaction(async (tx) => {

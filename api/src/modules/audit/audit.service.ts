@@ -1,7 +1,7 @@
 import type { AuditEntry, Page } from '@alis/shared';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { invalid } from '../../lib/app-error.js';
+import { invalidField } from '../../lib/app-error.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { type AuditFilter, type AuditRow, auditRepo } from './audit.repo.js';
 
@@ -32,7 +32,9 @@ export class AuditService {
     const before = decodeCursor(query.cursor, cursorSchema);
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
-    if (from && to && from >= to) throw invalid([{ path: 'to', message: 'must be after from' }]);
+    if (from && to && from >= to) {
+      throw invalidField({ path: 'to', code: 'too_early', message: 'must be after from', params: { earliest: from.toISOString().slice(0, 10), reference: 'from' } });
+    }
     const rows = await auditRepo.list(
       this.db,
       { entityType: query.entityType, entityId: query.entityId, actorId: query.actorId, from, to, beforeId: before ? BigInt(before.id) : undefined },

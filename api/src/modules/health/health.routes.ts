@@ -29,7 +29,7 @@ export async function healthRoutes(fastify: FastifyInstance) {
         return { status: 'ok' as const };
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed');
-        return sendProblem(request, reply, 'service_unavailable', 503, 'The database does not answer.');
+        return sendProblem(request, reply, 'service_unavailable', 'The database does not answer.');
       }
     },
   );

@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { offices } from '../../db/schema.js';
-import { AppError, forbidden, invalid, notFound } from '../../lib/app-error.js';
+import { AppError, forbidden, notFound, unknownReference } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
@@ -82,7 +82,7 @@ export class MunicipalitiesService {
       assertVersion(expected, current.version, `Municipality ${kommunenummer}`);
       if (input.officeCode !== undefined && input.officeCode !== current.officeCode) {
         const [office] = await tx.select({ code: offices.code }).from(offices).where(eq(offices.code, input.officeCode));
-        if (!office) throw invalid([{ path: 'officeCode', message: `no office has the code "${input.officeCode}"` }]);
+        if (!office) throw unknownReference('officeCode', 'office', input.officeCode, `no office has the code "${input.officeCode}"`);
       }
       const changes: MunicipalityChanges = input;
       const next = { ...current, ...changes };

@@ -7,6 +7,7 @@ import {
   type RegistrationStatus,
   type Role,
   canTransition,
+  fieldIssue,
   missingApplicationElements,
   registeredFromDate,
   registrationStatuses,
@@ -15,7 +16,7 @@ import {
 } from '@alis/shared';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
-import { AppError, forbidden, invalid, notFound } from '../../lib/app-error.js';
+import { AppError, forbidden, invalidField, notFound, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
@@ -114,13 +115,13 @@ const toHistoryEntry = (row: HistoryRow): RegistrationHistoryEntry => ({
 
 const cursorSchema = z.object({ id: z.string().regex(/^\d{1,19}$/) });
 const notFoundMunicipality = (kommunenummer: string) => notFound(`Municipality ${kommunenummer}`);
-const unprocessable = (detail: string, errors: { path: string; message: string }[]) => new AppError('unprocessable', detail, { errors });
 
 /** A decision (or deregistration) cannot predate what it decides on. */
-function assertNotBefore(date: string, earliest: string | null, what: string) {
+function assertNotBefore(date: string, earliest: string | null, reference: 'applicationDate' | 'decisionDate') {
+  const what = reference === 'applicationDate' ? 'application date' : 'decision date';
   if (earliest !== null && date < earliest) {
     throw unprocessable(`The date ${date} is before the ${what} (${earliest}).`, [
-      { path: 'date', message: `must not be before the ${what} ${earliest}` },
+      fieldIssue({ path: 'date', code: 'too_early', message: `must not be before the ${what} ${earliest}`, params: { earliest, reference } }),
     ]);
   }
 }
@@ -147,10 +148,10 @@ function transitionChanges(current: RegistrationState, to: RegistrationStatus, d
       const applicationDate = current.applicationDate;
       if (applicationDate === null) {
         throw unprocessable('The registration has no application date to decide on.', [
-          { path: 'applicationDate', message: 'the application date is missing' },
+          fieldIssue({ path: 'applicationDate', code: 'missing', message: 'the application date is missing' }),
         ]);
       }
-      assertNotBefore(date, applicationDate, 'application date');
+      assertNotBefore(date, applicationDate, 'applicationDate');
       return to === 'registered'
         ? { status: to, decisionDate: date, registeredFrom: registeredFromDate(applicationDate) }
         : { status: to, decisionDate: date };
@@ -158,11 +159,13 @@ function transitionChanges(current: RegistrationState, to: RegistrationStatus, d
     case 'deregistered':
       // The registration's dates stay as the record of the period it was registered; the
       // deregistration date is the transition's.
-      assertNotBefore(date, current.decisionDate ?? current.applicationDate, 'decision date');
+      assertNotBefore(date, current.decisionDate ?? current.applicationDate, current.decisionDate ? 'decisionDate' : 'applicationDate');
       return { status: to };
     case 'not_registered':
       // No transition leads here; canTransition refuses it before this is reached.
-      throw new AppError('illegal_transition', 'A registration cannot go back to not_registered.', { allowed: REGISTRATION_TRANSITIONS[current.status] });
+      throw new AppError('illegal_transition', 'A registration cannot go back to not_registered.', {
+        allowed: [...REGISTRATION_TRANSITIONS[current.status]],
+      });
   }
 }
 
@@ -205,10 +208,17 @@ export class RegistrationsService {
     const { principal } = context;
     const today = todayInNorway();
     const date = request.date ?? today;
-    if (date > today) throw invalid([{ path: 'date', message: `must not be in the future (today is ${today} in Norway)` }]);
+    if (date > today) {
+      throw invalidField({ path: 'date', code: 'in_future', message: `must not be in the future (today is ${today} in Norway)`, params: { today } });
+    }
     const note = request.note || null;
     if (request.decisionReference && !isDecision(request.to)) {
-      throw invalid([{ path: 'decisionReference', message: 'only a decision (registered, rejected, deregistered) carries a decision reference' }]);
+      throw invalidField({
+        path: 'decisionReference',
+        code: 'not_allowed',
+        message: 'only a decision (registered, rejected, deregistered) carries a decision reference',
+        params: { reason: 'decision_only' },
+      });
     }
 
     return this.db.transaction(async (tx) => {
@@ -226,7 +236,7 @@ export class RegistrationsService {
           throw new AppError(
             'illegal_transition',
             `A registration that is ${current.status} cannot become ${request.to}; allowed: ${allowed.join(', ') || 'none'}.`,
-            { allowed },
+            { from: current.status, to: request.to, allowed: [...allowed] },
           );
         }
         const changes = transitionChanges(current, request.to, date);

@@ -10,7 +10,7 @@ import {
 } from '@alis/shared';
 import { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
-import { AppError, invalid, notFound } from '../../lib/app-error.js';
+import { AppError, invalidField, notFound, unknownReference } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
@@ -81,9 +81,12 @@ const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || un
  */
 function assertSpecialistFields(specialistInGeneralPractice: boolean, specialistApprovedOn: string | null | undefined) {
   if (specialistApprovedOn && !specialistInGeneralPractice) {
-    throw invalid([
-      { path: 'specialistApprovedOn', message: 'only a specialist in general practice has a specialist approval date; set specialistInGeneralPractice to true or clear it' },
-    ]);
+    throw invalidField({
+      path: 'specialistApprovedOn',
+      code: 'not_allowed',
+      message: 'only a specialist in general practice has a specialist approval date; set specialistInGeneralPractice to true or clear it',
+      params: { reason: 'specialist_only' },
+    });
   }
 }
 
@@ -174,9 +177,12 @@ export class SupervisorsService {
       // would leave the caller unable to see what it just saved (the transaction rolls back).
       const updated = await supervisorsRepo.get(tx, id, scope, today);
       if (!updated) {
-        throw invalid([
-          { path: 'workplaceKommunenummer', message: 'the supervisor would no longer be in your scope; ask the ALIS office to make this change' },
-        ]);
+        throw invalidField({
+          path: 'workplaceKommunenummer',
+          code: 'not_allowed',
+          message: 'the supervisor would no longer be in your scope; ask the ALIS office to make this change',
+          params: { reason: 'leaves_scope' },
+        });
       }
       await recordAudit(tx, context, {
         action: 'supervisor.updated',
@@ -197,12 +203,12 @@ export class SupervisorsService {
     if (principal.role !== 'municipality') return requested ?? null;
     if (requested === undefined) return principal.kommunenummer;
     if (requested !== principal.kommunenummer) {
-      throw invalid([
-        {
-          path: 'workplaceKommunenummer',
-          message: `a municipality's client registers supervisors working in its own municipality (${principal.kommunenummer ?? ''}); ask the ALIS office to register one working elsewhere`,
-        },
-      ]);
+      throw invalidField({
+        path: 'workplaceKommunenummer',
+        code: 'not_allowed',
+        message: `a municipality's client registers supervisors working in its own municipality (${principal.kommunenummer ?? ''}); ask the ALIS office to register one working elsewhere`,
+        params: { reason: 'own_municipality_only' },
+      });
     }
     return requested;
   }
@@ -210,7 +216,7 @@ export class SupervisorsService {
   private async assertMunicipalityExists(db: Executor, kommunenummer: string | null) {
     if (kommunenummer === null) return;
     if (!(await supervisorsRepo.municipalityExists(db, kommunenummer))) {
-      throw invalid([{ path: 'workplaceKommunenummer', message: `no municipality has the number ${kommunenummer}` }]);
+      throw unknownReference('workplaceKommunenummer', 'municipality', kommunenummer, `no municipality has the number ${kommunenummer}`);
     }
   }
 

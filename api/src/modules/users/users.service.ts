@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { offices } from '../../db/schema.js';
-import { AppError, invalid, notFound } from '../../lib/app-error.js';
+import { AppError, invalidField, notFound, unknownReference } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
@@ -58,7 +58,7 @@ export class UsersService {
   private async assertOfficeExists(db: Db, officeCode: string | null | undefined) {
     if (!officeCode) return;
     const [office] = await db.select({ code: offices.code }).from(offices).where(eq(offices.code, officeCode));
-    if (!office) throw invalid([{ path: 'officeCode', message: `no office has the code "${officeCode}"` }]);
+    if (!office) throw unknownReference('officeCode', 'office', officeCode, `no office has the code "${officeCode}"`);
   }
 
   async create(context: RequestContext, input: CreateUserRequest): Promise<{ user: User; version: number }> {
@@ -74,9 +74,8 @@ export class UsersService {
       });
       if (!row) {
         const existing = await usersRepo.findByEmail(tx, input.email);
-        throw new AppError('already_exists', `A user with the e-mail ${input.email} already exists.`, {
-          existingId: existing?.id,
-        });
+        if (!existing) throw new AppError('conflict', `A user with the e-mail ${input.email} was created at the same moment; try again.`);
+        throw new AppError('already_exists', `A user with the e-mail ${input.email} already exists.`, { existingId: existing.id });
       }
       await recordAudit(tx, context, { action: 'user.created', entityType: 'user', entityId: row.id, after: auditView(row) });
       return { user: toUser(row), version: row.version };
@@ -98,8 +97,10 @@ export class UsersService {
 
       const role = input.role ?? current.role;
       const officeCode = input.officeCode !== undefined ? input.officeCode : role === 'office' ? current.officeCode : null;
-      if (role === 'office' && !officeCode) throw invalid([{ path: 'officeCode', message: 'an office user needs an officeCode' }]);
-      if (role !== 'office' && officeCode) throw invalid([{ path: 'officeCode', message: 'only office users belong to an office' }]);
+      if (role === 'office' && !officeCode) throw invalidField({ path: 'officeCode', code: 'required', message: 'an office user needs an officeCode' });
+      if (role !== 'office' && officeCode) {
+        throw invalidField({ path: 'officeCode', code: 'not_allowed', message: 'only office users belong to an office', params: { reason: 'office_user_only' } });
+      }
       const active = input.active ?? current.active;
 
       const losesAdmin = current.role === 'admin' && current.active && (role !== 'admin' || !active);

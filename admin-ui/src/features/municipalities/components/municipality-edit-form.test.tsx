@@ -59,7 +59,7 @@ describe('MunicipalityEditForm', () => {
 
   it('shows the API field errors beside the fields on 400', async () => {
     const fetchMock = vi.fn<typeof fetch>(async () =>
-      problemResponse(400, 'validation_failed', { errors: [{ path: 'contactName', message: 'Navnet er opptatt' }] }),
+      problemResponse(400, 'validation_failed', { errors: [{ path: 'contactName', code: 'invalid', message: 'Navnet er opptatt', params: {} }] }),
     );
     renderForm(fetchMock);
     fireEvent.change(input('Navn'), { target: { value: 'Kari' } });

@@ -46,9 +46,9 @@ describe('edit form model', () => {
   it('puts the API field errors next to their fields', () => {
     expect(
       splitServerErrors([
-        { path: 'population', message: 'too big' },
-        { path: 'foo', message: 'unknown field' },
-        { path: '', message: 'broken' },
+        { path: 'population', code: 'invalid', message: 'too big', params: {} },
+        { path: 'foo', code: 'invalid', message: 'unknown field', params: {} },
+        { path: '', code: 'invalid', message: 'broken', params: {} },
       ]),
     ).toEqual({ fieldErrors: { population: 'too big' }, formErrors: ['foo: unknown field', 'broken'] });
   });

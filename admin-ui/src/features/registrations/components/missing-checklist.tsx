@@ -1,10 +1,10 @@
-import type { MissingElement } from '@alis/shared';
+import type { FieldError } from '@alis/shared';
 import { arenaFieldId } from './learning-arenas-editor';
 import { missingLabel, missingTarget } from '../utils/registration-form';
 
 interface MissingChecklistProps {
   idPrefix: string;
-  missing: readonly MissingElement[];
+  missing: readonly FieldError[];
   arenaNames: readonly string[];
   /** Whether the list shows unsaved changes (it is computed from the form, live). */
   unsaved: boolean;

@@ -1,7 +1,7 @@
 import {
   type ApplicationElements,
   type LearningArena,
-  type MissingElement,
+  type FieldError,
   type Registration,
   missingApplicationElements,
   updateRegistrationRequest,
@@ -98,10 +98,10 @@ export function applicationElementsOf(values: RegistrationFormValues): Applicati
 }
 
 /** What the application lacks, computed live with the same shared rule the API uses for `missingForApplication`. */
-export const missingForForm = (values: RegistrationFormValues): MissingElement[] => missingApplicationElements(applicationElementsOf(values));
+export const missingForForm = (values: RegistrationFormValues): FieldError[] => missingApplicationElements(applicationElementsOf(values));
 
 /** A missing element in Norwegian, for the checklist and for a 422 from the API. */
-export function missingLabel(item: Pick<MissingElement, 'path' | 'message'>, arenaNames: readonly string[] = []): string {
+export function missingLabel(item: Pick<FieldError, 'path' | 'message'>, arenaNames: readonly string[] = []): string {
   const arenaMatch = /^learningArenas\.(\d+)\.(agreementInPlace|partner)$/.exec(item.path);
   if (arenaMatch) {
     const index = Number(arenaMatch[1]);
