@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
@@ -7,15 +8,18 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { absenceRoutes } from './modules/agreements/absences.routes.js';
 import { agreementRoutes } from './modules/agreements/agreements.routes.js';
+import { supervisionRoutes } from './modules/agreements/supervisions.routes.js';
 import { apiClientRoutes } from './modules/api-clients/api-clients.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRepo } from './modules/auth/auth.repo.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { doctorRoutes } from './modules/doctors/doctors.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { idempotencyRepo } from './modules/idempotency/idempotency.repo.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
 import { oauthRoutes } from './modules/oauth/oauth.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -23,21 +27,14 @@ import { registrationRoutes } from './modules/registrations/registrations.routes
 import { supervisorRoutes } from './modules/supervisors/supervisors.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { authPlugin, authenticate } from './plugins/auth.js';
+import corePlugin from './plugins/core.js';
 import errorsPlugin, { sendProblem } from './plugins/errors.js';
 import gracefulShutdownPlugin from './plugins/graceful-shutdown.js';
-import { purgeExpiredIdempotencyKeys, registerIdempotency } from './plugins/idempotency.js';
+import { idempotencyPlugin } from './plugins/idempotency.js';
 import openapiPlugin from './plugins/openapi.js';
+import rateLimitPlugin, { limitPerCaller } from './plugins/rate-limit.js';
 import securityHeadersPlugin from './plugins/security-headers.js';
-import { LocalRateLimiter, SharedRateLimiter } from './plugins/rate-limit.js';
-import { callerKey } from './lib/principal.js';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    config: Readonly<Config>;
-    database: Database;
-    sharedRateLimiter: SharedRateLimiter;
-  }
-}
+import servicesPlugin from './plugins/services.js';
 
 export interface AppOptions {
   config: Readonly<Config>;
@@ -72,16 +69,32 @@ export function fastifyOptions(config: Readonly<Config>): FastifyServerOptions {
   };
 }
 
+/** The resources of `/api/v1`; each module's routes reach their service as `app.services.<name>`. */
+const API_ROUTES = [
+  authRoutes,
+  oauthRoutes,
+  userRoutes,
+  apiClientRoutes,
+  referenceRoutes,
+  municipalityRoutes,
+  registrationRoutes,
+  agreementRoutes,
+  absenceRoutes,
+  supervisionRoutes,
+  doctorRoutes,
+  supervisorRoutes,
+  auditRoutes,
+];
+
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;
 
 async function app(fastify: FastifyInstance, options: AppOptions) {
   const { config, database } = options;
-  fastify.decorate('config', config);
-  fastify.decorate('database', database);
-  fastify.decorate('sharedRateLimiter', new SharedRateLimiter(database.db));
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 
+  // Plugins declare what they depend on (fastify-plugin `dependencies`), so a wrong order fails at start-up.
+  await fastify.register(corePlugin, { config, database });
   await fastify.register(errorsPlugin);
   await fastify.register(gracefulShutdownPlugin);
   await fastify.register(securityHeadersPlugin, { production: config.NODE_ENV === 'production' });
@@ -102,35 +115,23 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
     if (body === '') done(null, undefined);
     else void jsonParser(request, body as string, done);
   });
-  await fastify.register(authPlugin, {
-    db: database.db,
-    jwtSecret: options.jwtSecret,
-    accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
-  });
+  await fastify.register(authPlugin, { jwtSecret: options.jwtSecret });
+  await fastify.register(rateLimitPlugin);
+  await fastify.register(servicesPlugin);
   await fastify.register(openapiPlugin);
   await fastify.register(healthRoutes);
 
-  const perCaller = new LocalRateLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
   await fastify.register(
-    async (v1) => {
-      v1.addHook('onRequest', authenticate);
-      v1.addHook('onRequest', (request, _reply, done) => {
-        if (request.principal) perCaller.hit(callerKey(request.principal));
-        done();
-      });
-      registerIdempotency(v1, database.db, options.jwtSecret);
-      await v1.register(authRoutes);
-      await v1.register(oauthRoutes);
-      await v1.register(userRoutes);
-      await v1.register(apiClientRoutes);
-      await v1.register(referenceRoutes);
-      await v1.register(municipalityRoutes);
-      await v1.register(agreementRoutes);
-      await v1.register(registrationRoutes);
-      await v1.register(doctorRoutes);
-      await v1.register(supervisorRoutes);
-      await v1.register(auditRoutes);
-    },
+    fp(
+      async (v1: FastifyInstance) => {
+        v1.addHook('onRequest', authenticate);
+        limitPerCaller(v1);
+        await v1.register(idempotencyPlugin, { secret: options.jwtSecret });
+        for (const routes of API_ROUTES) await v1.register(routes);
+      },
+      // Encapsulated, so its hooks (authentication, limits, idempotency) stay inside /api/v1.
+      { name: 'api-v1', dependencies: ['auth', 'rate-limit', 'services'], encapsulate: true },
+    ),
     { prefix: '/api/v1' },
   );
 
@@ -151,9 +152,11 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
   });
 
   const housekeeping = setInterval(() => {
-    Promise.all([purgeExpiredIdempotencyKeys(database.db), fastify.sharedRateLimiter.purgeOlderThan(86_400)]).catch(
-      (error: unknown) => fastify.log.warn({ err: error }, 'housekeeping failed'),
-    );
+    Promise.all([
+      idempotencyRepo.purgeExpired(database.db),
+      fastify.rateLimits.shared.purgeOlderThan(86_400),
+      authRepo.purgeExpired(database.db),
+    ]).catch((error: unknown) => fastify.log.warn({ err: error }, 'housekeeping failed'));
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
   fastify.addHook('onClose', () => clearInterval(housekeeping));

@@ -4,7 +4,8 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrateAndSeed } from './db/migrate.js';
 import { randomToken } from './lib/secrets.js';
-import { UsersService } from './modules/users/users.service.js';
+import { usersRepo } from './modules/users/users.repo.js';
+import { ensureFirstAdmin as makeFirstAdmin } from './modules/users/users.service.js';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -34,20 +35,18 @@ const GENERATED_ADMIN_EMAIL = 'admin@alis.local';
  * so that one command starts a usable system. Returns a line for the log, or null.
  */
 export async function ensureFirstAdmin(config: Readonly<Config>, database: Database): Promise<string | null> {
-  const users = new UsersService(database.db, () => undefined);
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
-    const made = await users.ensureFirstAdmin({ email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+    const made = await makeFirstAdmin(database.db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
     return made ? `First admin ${config.ADMIN_EMAIL} created from ADMIN_EMAIL/ADMIN_PASSWORD.` : null;
   }
   if (database.kind === 'postgres') {
-    const { usersRepo } = await import('./modules/users/users.repo.js');
     if ((await usersRepo.count(database.db)) === 0) {
       throw new StartupError('No user exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin.');
     }
     return null;
   }
   const password = randomToken(18);
-  const made = await users.ensureFirstAdmin({ email: GENERATED_ADMIN_EMAIL, password });
+  const made = await makeFirstAdmin(database.db, { email: GENERATED_ADMIN_EMAIL, password });
   if (!made) return null;
   const file = path.join(config.DATA_DIR, INITIAL_ADMIN_FILE);
   writeFileSync(file, `e-mail: ${GENERATED_ADMIN_EMAIL}\npassword: ${password}\n`, { mode: 0o600 });

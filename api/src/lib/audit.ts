@@ -1,6 +1,6 @@
 import type { Executor } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
-import type { RequestContext } from './principal.js';
+import type { RequestContext } from './request-context.js';
 
 export interface AuditChange {
   action: string;

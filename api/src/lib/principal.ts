@@ -5,12 +5,6 @@ export type Principal =
   | { kind: 'user'; id: string; role: StaffRole; officeCode: string | null; kommunenummer: null; scopes: readonly Scope[] }
   | { kind: 'client'; id: string; role: ClientRole; officeCode: null; kommunenummer: string | null; scopes: readonly Scope[] };
 
-/** What every service call gets: the caller and the request id for the audit log. */
-export interface RequestContext {
-  principal: Principal;
-  requestId: string;
-}
-
 export const STAFF_SCOPES: Record<StaffRole, readonly Scope[]> = {
   admin: ['read', 'write', 'decide'],
   office: ['read', 'write'],

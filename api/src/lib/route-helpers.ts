@@ -1,11 +1,7 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { problemDetails } from '@alis/shared';
-import type { RequestContext } from './principal.js';
-
-export const contextOf = (request: FastifyRequest): RequestContext => ({
-  principal: request.principal,
-  requestId: request.id,
-});
+import { etagOf } from './etag.js';
+import type { Versioned } from './versioned.js';
 
 /** Problem responses a route can give, for its OpenAPI entry. */
 export function problems(...statuses: number[]) {
@@ -14,3 +10,11 @@ export function problems(...statuses: number[]) {
 
 /** Statuses every authenticated route can answer with. */
 export const AUTHENTICATED = [400, 401, 403, 429] as const;
+
+
+/** Sends a versioned resource with its ETag; `created` adds 201 and the Location of the new resource. */
+export function sendVersioned<T>(reply: FastifyReply, { resource, version }: Versioned<T>, created?: { location: string }) {
+  reply.header('etag', etagOf(version));
+  if (created) reply.code(201).header('location', created.location);
+  return reply.send(resource);
+}

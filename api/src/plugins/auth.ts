@@ -1,13 +1,13 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { gt, isNotNull } from 'drizzle-orm';
 import { type Role, type Scope, clientRoles, scopes as allScopes, staffRoles } from '@alis/shared';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { apiClients, users } from '../db/schema.js';
 import { AppError } from '../lib/app-error.js';
 import { type Principal, STAFF_SCOPES } from '../lib/principal.js';
+import { unauthorized } from '../lib/request-context.js';
+import { authRepo } from '../modules/auth/auth.repo.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -19,11 +19,12 @@ declare module 'fastify' {
     scope?: Scope;
   }
   interface FastifyRequest {
-    principal: Principal;
+    /** The verified caller; null on public routes and before authentication. */
+    principal: Principal | null;
   }
   interface FastifyInstance {
     tokenRevocations: TokenRevocations;
-    signAccessToken(claims: AccessTokenClaims): Promise<string>;
+    accessTokens: AccessTokens;
   }
 }
 
@@ -51,6 +52,12 @@ export type AccessTokenClaims =
   | { typ: 'user'; sub: string; role: (typeof staffRoles)[number]; off: string | null; tv: number }
   | { typ: 'client'; sub: string; role: (typeof clientRoles)[number]; kn: string | null; scope: string };
 
+/** Issues the API's own access tokens (staff after login, clients at the token endpoint). */
+export interface AccessTokens {
+  sign(claims: AccessTokenClaims): Promise<string>;
+  readonly ttlSeconds: number;
+}
+
 /**
  * Access tokens are stateless, so revocation is checked against a small list each instance keeps
  * fresh from the database: users whose token version moved on and revoked clients. Nothing here
@@ -64,12 +71,9 @@ export class TokenRevocations {
   constructor(private readonly db: Db) {}
 
   async refresh(): Promise<void> {
-    const [versions, revoked] = await Promise.all([
-      this.db.select({ id: users.id, tokenVersion: users.tokenVersion }).from(users).where(gt(users.tokenVersion, 0)),
-      this.db.select({ clientId: apiClients.clientId }).from(apiClients).where(isNotNull(apiClients.revokedAt)),
-    ]);
-    this.userVersions = new Map(versions.map((row) => [row.id, row.tokenVersion]));
-    this.revokedClients = new Set(revoked.map((row) => row.clientId));
+    const { userVersions, revokedClientIds } = await authRepo.revocations(this.db);
+    this.userVersions = new Map(userVersions.map((row) => [row.id, row.tokenVersion]));
+    this.revokedClients = new Set(revokedClientIds);
   }
 
   start(intervalMs: number, onError: (error: unknown) => void) {
@@ -96,35 +100,30 @@ export class TokenRevocations {
   }
 }
 
-function unauthorized(detail: string) {
-  return new AppError('unauthorized', detail, { headers: { 'www-authenticate': 'Bearer realm="alis"' } });
-}
-
 export interface AuthOptions {
-  db: Db;
   jwtSecret: string;
-  accessTokenTtlSeconds: number;
   revocationPollMs?: number;
 }
 
 export const authPlugin = fp<AuthOptions>(
   async (app: FastifyInstance, options) => {
+    const ttlSeconds = app.config.ACCESS_TOKEN_TTL_SECONDS;
     await app.register(fastifyJwt, {
       secret: options.jwtSecret,
-      sign: { algorithm: 'HS256', iss: ISSUER, expiresIn: options.accessTokenTtlSeconds },
+      sign: { algorithm: 'HS256', iss: ISSUER, expiresIn: ttlSeconds },
       verify: { algorithms: ['HS256'], allowedIss: ISSUER },
     });
-    const revocations = new TokenRevocations(options.db);
+    const revocations = new TokenRevocations(app.database.db);
     app.decorate('tokenRevocations', revocations);
-    app.decorate('signAccessToken', (claims: AccessTokenClaims) => Promise.resolve(app.jwt.sign(claims)));
-    app.decorateRequest('principal', null as never);
+    app.decorate('accessTokens', { sign: (claims: AccessTokenClaims) => Promise.resolve(app.jwt.sign(claims)), ttlSeconds });
+    app.decorateRequest('principal', null);
     app.addHook('onReady', async () => {
       await revocations.refresh();
       revocations.start(options.revocationPollMs ?? 5_000, (error) => app.log.warn({ err: error }, 'token revocation refresh failed'));
     });
     app.addHook('onClose', () => revocations.stop());
   },
-  { name: 'auth' },
+  { name: 'auth', dependencies: ['core'] },
 );
 
 function principalOf(claims: z.infer<typeof claimsSchema>): Principal {

@@ -1,7 +1,15 @@
-import type { FastifyRequest } from 'fastify';
-import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Db } from '../db/client.js';
 import { AppError } from '../lib/app-error.js';
+import { callerKey } from '../lib/principal.js';
+import { rateLimitsRepo } from '../modules/rate-limits/rate-limits.repo.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rateLimits: { shared: SharedRateLimiter; perCaller: LocalRateLimiter };
+  }
+}
 
 function tooMany(retryAfterSeconds: number, detail: string) {
   return new AppError('rate_limited', detail, { headers: { 'retry-after': String(Math.max(1, retryAfterSeconds)) } });
@@ -17,20 +25,12 @@ export class SharedRateLimiter {
   async hit(key: string, max: number, windowSeconds: number, detail: string): Promise<void> {
     const nowSeconds = Math.floor(Date.now() / 1000);
     const windowStart = nowSeconds - (nowSeconds % windowSeconds);
-    const result: unknown = await this.db.execute(sql`
-      insert into rate_limit_buckets (key, window_start, hits)
-      values (${key}, to_timestamp(${windowStart}), 1)
-      on conflict (key) do update set
-        hits = case when rate_limit_buckets.window_start = excluded.window_start
-                    then rate_limit_buckets.hits + 1 else 1 end,
-        window_start = excluded.window_start
-      returning hits`);
-    const hits = Number((result as { rows: { hits: number }[] }).rows[0]?.hits ?? 0);
+    const hits = await rateLimitsRepo.hit(this.db, key, windowStart);
     if (hits > max) throw tooMany(windowStart + windowSeconds - nowSeconds, detail);
   }
 
-  async purgeOlderThan(seconds: number): Promise<void> {
-    await this.db.execute(sql`delete from rate_limit_buckets where window_start < now() - make_interval(secs => ${seconds})`);
+  purgeOlderThan(seconds: number): Promise<void> {
+    return rateLimitsRepo.purgeOlderThan(this.db, seconds);
   }
 }
 
@@ -63,4 +63,25 @@ export class LocalRateLimiter {
   }
 }
 
-export const clientIp = (request: FastifyRequest) => request.ip;
+/**
+ * The limiters, and the per-caller limit as a hook for the authenticated routes of the scope that
+ * calls `limitPerCaller` (the hook needs the principal, so it runs after authentication).
+ */
+export default fp(
+  (app: FastifyInstance, _options, done) => {
+    app.decorate('rateLimits', {
+      shared: new SharedRateLimiter(app.database.db),
+      perCaller: new LocalRateLimiter(app.config.API_RATE_LIMIT_PER_MINUTE, 60_000),
+    });
+    done();
+  },
+  { name: 'rate-limit', dependencies: ['core'] },
+);
+
+export function limitPerCaller(scope: FastifyInstance) {
+  const { perCaller } = scope.rateLimits;
+  scope.addHook('onRequest', (request, _reply, done) => {
+    if (request.principal) perCaller.hit(callerKey(request.principal));
+    done();
+  });
+}

@@ -40,7 +40,7 @@ export async function createUser(
     active: options.active ?? true,
   });
   if (!row) throw new Error(`could not create user ${email}`);
-  const token = await t.app.signAccessToken({ typ: 'user', sub: row.id, role, off: officeCode, tv: row.tokenVersion });
+  const token = await t.app.accessTokens.sign({ typ: 'user', sub: row.id, role, off: officeCode, tv: row.tokenVersion });
   return { id: row.id, email, password, role, officeCode, token, auth: { authorization: `Bearer ${token}` } };
 }
 

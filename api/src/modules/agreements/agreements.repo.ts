@@ -58,7 +58,6 @@ export type AgreementChanges = Partial<
     | 'plannedEndDate'
   >
 >;
-export type AbsenceRow = typeof absences.$inferSelect;
 export type AgreementStatusValue = AgreementRow['status'];
 
 export interface AgreementFilter {
@@ -191,46 +190,6 @@ export const agreementsRepo = {
   async doctorExists(db: Executor, id: string): Promise<boolean> {
     const [row] = await db.select({ id: doctors.id }).from(doctors).where(eq(doctors.id, id));
     return row !== undefined;
-  },
-
-  // --- absences -------------------------------------------------------------------------------
-
-  async listAbsences(db: Executor, agreementId: string): Promise<AbsenceRow[]> {
-    return db
-      .select()
-      .from(absences)
-      .where(eq(absences.agreementId, agreementId))
-      .orderBy(asc(absences.fromDate), asc(absences.id));
-  },
-
-  async getAbsence(db: Executor, agreementId: string, absenceId: string): Promise<AbsenceRow | undefined> {
-    const [row] = await db.select().from(absences).where(and(eq(absences.agreementId, agreementId), eq(absences.id, absenceId)));
-    return row;
-  },
-
-  /** An absence of the agreement sharing at least one day with [from, to]. */
-  async findOverlappingAbsence(db: Executor, agreementId: string, from: string, to: string): Promise<AbsenceRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(absences)
-      .where(and(eq(absences.agreementId, agreementId), lte(absences.fromDate, to), gte(absences.toDate, from)))
-      .orderBy(asc(absences.fromDate))
-      .limit(1);
-    return row;
-  },
-
-  async insertAbsence(tx: Executor, row: typeof absences.$inferInsert): Promise<AbsenceRow> {
-    const [inserted] = await tx.insert(absences).values(row).returning();
-    if (!inserted) throw new Error('absence insert returned no row');
-    return inserted;
-  },
-
-  async deleteAbsence(tx: Executor, agreementId: string, absenceId: string): Promise<AbsenceRow | undefined> {
-    const [deleted] = await tx
-      .delete(absences)
-      .where(and(eq(absences.agreementId, agreementId), eq(absences.id, absenceId)))
-      .returning();
-    return deleted;
   },
 
   // --- facts for the warnings of a page, in a fixed number of queries -------------------------

@@ -1,32 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
-  absence,
-  absenceList,
   agreement,
   agreementPage,
   agreementTransitionRequest,
-  createAbsenceRequest,
   createAgreementRequest,
-  createSupervisionRequest,
-  endSupervisionRequest,
+  idParams,
   listAgreementsQuery,
-  supervision,
-  supervisionList,
   updateAgreementRequest,
 } from '@alis/shared';
-import { etagOf, expectedVersion } from '../../lib/etag.js';
-import { AUTHENTICATED, contextOf, problems } from '../../lib/route-helpers.js';
-import { AgreementsService } from './agreements.service.js';
-import { SupervisionsService } from './supervisions.service.js';
-
-const idParams = z.object({ id: z.uuid() }).strict();
-const absenceParams = z.object({ id: z.uuid(), absenceId: z.uuid() }).strict();
-const supervisionParams = z.object({ id: z.uuid(), supervisionId: z.uuid() }).strict();
+import { expectedVersion } from '../../lib/etag.js';
+import { contextOf, requirePrincipal } from '../../lib/request-context.js';
+import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
 
 /** Offices and municipalities work with agreements; the directorate gets aggregates elsewhere. */
-const agreementRoles = { roles: ['admin', 'office', 'municipality'] } as const;
+export const agreementRoles = { roles: ['admin', 'office', 'municipality'] } as const;
 
 const PLANNED_END_DATE_RULE =
   '`plannedEndDate` is computed and stored by the shared rule: five calendar years at full time from `startDate` ' +
@@ -44,8 +32,7 @@ const WARNINGS_RULE =
 
 export async function agreementRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = new AgreementsService(app.database.db);
-  const supervisions = new SupervisionsService(app.database.db);
+  const service = app.services.agreements;
   const tags = ['agreements'];
 
   app.get(
@@ -63,7 +50,7 @@ export async function agreementRoutes(fastify: FastifyInstance) {
         response: { 200: agreementPage, ...problems(...AUTHENTICATED) },
       },
     },
-    async (request) => service.list(request.principal, request.query),
+    async (request) => service.list(requirePrincipal(request), request.query),
   );
 
   app.post(
@@ -83,11 +70,7 @@ export async function agreementRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const created = await service.create(contextOf(request), request.body);
-      return reply
-        .code(201)
-        .header('location', `/api/v1/agreements/${created.agreement.id}`)
-        .header('etag', etagOf(created.version))
-        .send(created.agreement);
+      return sendVersioned(reply, created, { location: `/api/v1/agreements/${created.resource.id}` });
     },
   );
 
@@ -103,10 +86,7 @@ export async function agreementRoutes(fastify: FastifyInstance) {
         response: { 200: agreement, ...problems(...AUTHENTICATED, 404) },
       },
     },
-    async (request, reply) => {
-      const found = await service.get(request.principal, request.params.id);
-      return reply.header('etag', etagOf(found.version)).send(found.agreement);
-    },
+    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.id)),
   );
 
   app.patch(
@@ -124,10 +104,8 @@ export async function agreementRoutes(fastify: FastifyInstance) {
         response: { 200: agreement, ...problems(...AUTHENTICATED, 404, 409, 412, 422) },
       },
     },
-    async (request, reply) => {
-      const updated = await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request));
-      return reply.header('etag', etagOf(updated.version)).send(updated.agreement);
-    },
+    async (request, reply) =>
+      sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 
   app.post(
@@ -147,155 +125,7 @@ export async function agreementRoutes(fastify: FastifyInstance) {
         response: { 200: agreement, ...problems(...AUTHENTICATED, 404, 409, 412, 422) },
       },
     },
-    async (request, reply) => {
-      const moved = await service.transition(contextOf(request), request.params.id, request.body, expectedVersion(request));
-      return reply.header('etag', etagOf(moved.version)).send(moved.agreement);
-    },
-  );
-
-  // --- absences ---------------------------------------------------------------------------------
-
-  app.get(
-    '/agreements/:id/absences',
-    {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'List an agreement\'s absences (leave, institution service, other)',
-        params: idParams,
-        response: { 200: absenceList, ...problems(...AUTHENTICATED, 404) },
-      },
-    },
-    async (request) => service.listAbsences(request.principal, request.params.id),
-  );
-
-  app.post(
-    '/agreements/:id/absences',
-    {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'Record an absence; the planned end date moves',
-        description:
-          'Absences of one agreement may not overlap (422 naming the other as `overlappingId`). The agreement\'s `plannedEndDate` is ' +
-          'recomputed and its ETag changes; `If-Match` with the agreement\'s ETag is honoured. Only open agreements (409 otherwise).',
-        params: idParams,
-        body: createAbsenceRequest,
-        response: { 201: absence, ...problems(...AUTHENTICATED, 404, 409, 412, 422) },
-      },
-    },
-    async (request, reply) => {
-      const created = await service.addAbsence(contextOf(request), request.params.id, request.body, expectedVersion(request));
-      return reply.code(201).header('location', `/api/v1/agreements/${request.params.id}/absences/${created.id}`).send(created);
-    },
-  );
-
-  app.get(
-    '/agreements/:id/absences/:absenceId',
-    {
-      config: agreementRoles,
-      schema: { tags, summary: 'Get one absence', params: absenceParams, response: { 200: absence, ...problems(...AUTHENTICATED, 404) } },
-    },
-    async (request) => service.getAbsence(request.principal, request.params.id, request.params.absenceId),
-  );
-
-  app.delete(
-    '/agreements/:id/absences/:absenceId',
-    {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'Remove an absence; the planned end date moves back',
-        description: '`If-Match` with the agreement\'s ETag is honoured (412 when stale). Only open agreements (409 otherwise).',
-        params: absenceParams,
-        response: { 204: z.null().describe('Removed.'), ...problems(...AUTHENTICATED, 404, 409, 412) },
-      },
-    },
-    async (request, reply) => {
-      await service.removeAbsence(contextOf(request), request.params.id, request.params.absenceId, expectedVersion(request));
-      return reply.code(204).send(null);
-    },
-  );
-
-  // --- supervisions -----------------------------------------------------------------------------
-
-  app.get(
-    '/agreements/:id/supervisions',
-    {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'List an agreement\'s veileder, supervisors and group leaders',
-        params: idParams,
-        response: { 200: supervisionList, ...problems(...AUTHENTICATED, 404) },
-      },
-    },
-    async (request) => supervisions.list(request.principal, request.params.id),
-  );
-
-  app.post(
-    '/agreements/:id/supervisions',
-    {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'Add a veileder, clinical supervisor or group leader',
-        description:
-          'The supervisor must exist (400). A `veileder` must be a specialist in general practice or hold an exemption valid on `from` (422), ' +
-          'and may not overlap another veileder of the agreement (409 `conflict` naming it as `existingId`): end the current one first. ' +
-          'Supervisors and group leaders may be several. Capacity is not refused: it shows as the `veileder_over_capacity` warning. ' +
-          'Only open agreements (409 otherwise).',
-        params: idParams,
-        body: createSupervisionRequest,
-        response: { 201: supervision, ...problems(...AUTHENTICATED, 404, 409, 422) },
-      },
-    },
-    async (request, reply) => {
-      const created = await supervisions.create(contextOf(request), request.params.id, request.body);
-      return reply
-        .code(201)
-        .header('location', `/api/v1/agreements/${request.params.id}/supervisions/${created.supervision.id}`)
-        .header('etag', etagOf(created.version))
-        .send(created.supervision);
-    },
-  );
-
-  app.get(
-    '/agreements/:id/supervisions/:supervisionId',
-    {
-      config: agreementRoles,
-      schema: { tags, summary: 'Get one supervision', params: supervisionParams, response: { 200: supervision, ...problems(...AUTHENTICATED, 404) } },
-    },
-    async (request, reply) => {
-      const found = await supervisions.get(request.principal, request.params.id, request.params.supervisionId);
-      return reply.header('etag', etagOf(found.version)).send(found.supervision);
-    },
-  );
-
-  app.patch(
-    '/agreements/:id/supervisions/:supervisionId',
-    {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'End a supervision',
-        description:
-          '`to` is the last day (on or after `from`, 400 otherwise). `If-Match` with the supervision\'s ETag is honoured. ' +
-          'Also allowed on closed agreements, so their supervisions can be tidied up.',
-        params: supervisionParams,
-        body: endSupervisionRequest,
-        response: { 200: supervision, ...problems(...AUTHENTICATED, 404, 409, 412) },
-      },
-    },
-    async (request, reply) => {
-      const ended = await supervisions.end(
-        contextOf(request),
-        request.params.id,
-        request.params.supervisionId,
-        request.body,
-        expectedVersion(request),
-      );
-      return reply.header('etag', etagOf(ended.version)).send(ended.supervision);
-    },
+    async (request, reply) =>
+      sendVersioned(reply, await service.transition(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 }

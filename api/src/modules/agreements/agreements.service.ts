@@ -1,10 +1,8 @@
 import {
   AGREEMENT_TRANSITIONS,
-  type Absence,
   type Agreement,
   type AgreementStatus,
   type FieldError,
-  fieldIssue,
   OPEN_AGREEMENT_STATUSES,
   type Page,
   type RegistrationStatus,
@@ -12,8 +10,8 @@ import {
   type VeilederFacts,
   agreementWarnings,
   type agreementTransitionRequest,
-  type createAbsenceRequest,
   type createAgreementRequest,
+  fieldIssue,
   type listAgreementsQuery,
   plannedEndDate,
   qualifiedAsVeileder,
@@ -22,16 +20,19 @@ import {
   type updateAgreementRequest,
 } from '@alis/shared';
 import { z } from 'zod';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { AppError, invalid, invalidField, notFound, unknownReference, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { assertVersion } from '../../lib/etag.js';
-import type { Principal, RequestContext } from '../../lib/principal.js';
+import type { Principal } from '../../lib/principal.js';
+import type { RequestContext } from '../../lib/request-context.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
+import { Service } from '../../lib/service.js';
+import { type Versioned, withVersion } from '../../lib/versioned.js';
 import { municipalitiesRepo } from '../municipalities/municipalities.repo.js';
+import { absencesRepo } from './absences.repo.js';
+import { assertOpen, lockAgreement, visibleAgreement } from './agreement-access.js';
 import {
-  type AbsenceRow,
   type AgreementChanges,
   type AgreementRow,
   type CurrentVeilederRow,
@@ -44,29 +45,13 @@ export type CreateAgreementInput = z.output<typeof createAgreementRequest>;
 export type UpdateAgreementInput = z.output<typeof updateAgreementRequest>;
 export type AgreementTransitionInput = z.output<typeof agreementTransitionRequest>;
 export type ListAgreementsInput = z.output<typeof listAgreementsQuery>;
-export type CreateAbsenceInput = z.output<typeof createAbsenceRequest>;
 
-/** An agreement as the API shows it, with the row version its ETag comes from. */
-export interface VersionedAgreement {
-  agreement: Agreement;
-  version: number;
-}
 
 /** Warnings look at the § 19 registration in general practice: the specialty ALIS train in. */
 const TRAINING_SPECIALTY = 'ALM';
 const CLOSING_STATUSES: readonly AgreementStatus[] = ['completed', 'terminated'];
 
 const cursorSchema = z.object({ s: z.iso.date(), i: z.uuid() });
-const notFoundAgreement = () => notFound('The agreement');
-
-export const isOpen = (status: AgreementStatus) => OPEN_AGREEMENT_STATUSES.includes(status);
-
-/** Absences, supervisions and field edits belong to open agreements only. */
-export function assertOpen(row: AgreementRow, what: string) {
-  if (!isOpen(row.status)) {
-    throw new AppError('conflict', `The agreement is ${row.status}; ${what} only while it is draft or active.`, { agreementStatus: row.status });
-  }
-}
 
 /** What the audit log keeps of an agreement. */
 const auditView = (row: Pick<AgreementRow, keyof AuditedFields>) => ({
@@ -86,15 +71,6 @@ type AuditedFields = Omit<
   AgreementRow,
   'id' | 'kommunenummer' | 'municipalityName' | 'officeCode' | 'doctorId' | 'doctorHprNumber' | 'doctorName' | 'version' | 'createdAt' | 'updatedAt'
 >;
-
-export const toAbsence = (row: AbsenceRow): Absence => ({
-  id: row.id,
-  agreementId: row.agreementId,
-  kind: row.kind,
-  from: row.fromDate,
-  to: row.toDate,
-  createdAt: row.createdAt.toISOString(),
-});
 
 /**
  * Whether the municipality's registration counted (applied or registered) on `startDate`.
@@ -185,14 +161,13 @@ async function viewsOf(db: Executor, rows: readonly AgreementRow[], today: strin
   );
 }
 
-async function versionedView(db: Executor, row: AgreementRow): Promise<VersionedAgreement> {
+async function versionedView(db: Executor, row: AgreementRow): Promise<Versioned<Agreement>> {
   const [agreement] = await viewsOf(db, [row], todayInNorway());
-  return { agreement: agreement!, version: row.version };
+  if (!agreement) throw new AppError('internal_error', 'The agreement has no view.');
+  return withVersion(agreement);
 }
 
-export class AgreementsService {
-  constructor(private readonly db: Db) {}
-
+export class AgreementsService extends Service {
   async list(principal: Principal, query: ListAgreementsInput): Promise<Page<Agreement>> {
     const { limit, cursor, ...filter } = query;
     const after = decodeCursor(cursor, cursorSchema);
@@ -211,13 +186,11 @@ export class AgreementsService {
     };
   }
 
-  async get(principal: Principal, id: string): Promise<VersionedAgreement> {
-    const row = await agreementsRepo.get(this.db, id, municipalityScope(principal));
-    if (!row) throw notFoundAgreement();
-    return versionedView(this.db, row);
+  async get(principal: Principal, id: string): Promise<Versioned<Agreement>> {
+    return versionedView(this.db, await visibleAgreement(this.db, principal, id));
   }
 
-  async create(context: RequestContext, input: CreateAgreementInput): Promise<VersionedAgreement> {
+  async create(context: RequestContext, input: CreateAgreementInput): Promise<Versioned<Agreement>> {
     const scope = municipalityScope(context.principal);
     const municipality = await municipalitiesRepo.get(this.db, input.kommunenummer, scope);
     if (!municipality) throw notFound(`Municipality ${input.kommunenummer}`);
@@ -225,7 +198,7 @@ export class AgreementsService {
     if (!(await agreementsRepo.doctorExists(this.db, input.doctorId))) {
       throw unknownReference('doctorId', 'doctor', input.doctorId, `no doctor has the id ${input.doctorId}`);
     }
-    return this.db.transaction(async (tx) => {
+    return context.transact(async (tx) => {
       const id = await agreementsRepo.insert(tx, {
         kommunenummer: input.kommunenummer,
         doctorId: input.doctorId,
@@ -259,10 +232,10 @@ export class AgreementsService {
     });
   }
 
-  async update(context: RequestContext, id: string, input: UpdateAgreementInput, expected: number | undefined): Promise<VersionedAgreement> {
+  async update(context: RequestContext, id: string, input: UpdateAgreementInput, expected: number | undefined): Promise<Versioned<Agreement>> {
     const scope = municipalityScope(context.principal);
-    return this.db.transaction(async (tx) => {
-      const current = await this.lock(tx, id, scope, expected);
+    return context.transact(async (tx) => {
+      const current = await lockAgreement(tx, context.principal, id, expected);
       assertOpen(current, 'it can be changed');
       const next = { ...current, ...input };
       if (next.status === 'active' && !next.signedOn) {
@@ -271,7 +244,7 @@ export class AgreementsService {
         ]);
       }
       if (next.startDate !== current.startDate || next.positionPercent !== current.positionPercent) {
-        next.plannedEndDate = await this.plannedEnd(tx, id, next.startDate, next.positionPercent);
+        next.plannedEndDate = await plannedEndOf(tx, id, next.startDate, next.positionPercent);
       }
       const changed = diff(auditView(current), auditView(next));
       if (!changed) return versionedView(tx, current);
@@ -286,10 +259,10 @@ export class AgreementsService {
     id: string,
     input: AgreementTransitionInput,
     expected: number | undefined,
-  ): Promise<VersionedAgreement> {
+  ): Promise<Versioned<Agreement>> {
     const scope = municipalityScope(context.principal);
-    return this.db.transaction(async (tx) => {
-      const current = await this.lock(tx, id, scope, expected);
+    return context.transact(async (tx) => {
+      const current = await lockAgreement(tx, context.principal, id, expected);
       const allowed = AGREEMENT_TRANSITIONS[current.status];
       if (!allowed.includes(input.to)) {
         throw new AppError(
@@ -359,95 +332,7 @@ export class AgreementsService {
     });
   }
 
-  // --- absences -------------------------------------------------------------------------------
-
-  async listAbsences(principal: Principal, id: string): Promise<{ items: Absence[] }> {
-    await this.visible(principal, id);
-    return { items: (await agreementsRepo.listAbsences(this.db, id)).map(toAbsence) };
-  }
-
-  async getAbsence(principal: Principal, id: string, absenceId: string): Promise<Absence> {
-    await this.visible(principal, id);
-    const row = await agreementsRepo.getAbsence(this.db, id, absenceId);
-    if (!row) throw notFound('The absence');
-    return toAbsence(row);
-  }
-
-  /** Records an absence and moves the planned end date; the agreement's version (ETag) moves too. */
-  async addAbsence(context: RequestContext, id: string, input: CreateAbsenceInput, expected: number | undefined): Promise<Absence> {
-    const scope = municipalityScope(context.principal);
-    return this.db.transaction(async (tx) => {
-      // The row lock serialises absence changes per agreement, so two overlapping inserts cannot both pass.
-      const current = await this.lock(tx, id, scope, expected);
-      assertOpen(current, 'absences can be recorded');
-      const overlapping = await agreementsRepo.findOverlappingAbsence(tx, id, input.from, input.to);
-      if (overlapping) {
-        throw new AppError(
-          'unprocessable',
-          `The absence overlaps absence ${overlapping.id} (${overlapping.fromDate} – ${overlapping.toDate}) of this agreement.`,
-          {
-            overlappingId: overlapping.id,
-            errors: [
-              fieldIssue({
-                path: 'from',
-                code: 'overlaps',
-                message: `overlaps the absence ${overlapping.fromDate} – ${overlapping.toDate}`,
-                params: { id: overlapping.id, from: overlapping.fromDate, to: overlapping.toDate },
-              }),
-            ],
-          },
-        );
-      }
-      const absence = await agreementsRepo.insertAbsence(tx, { agreementId: id, kind: input.kind, fromDate: input.from, toDate: input.to });
-      const planned = await this.plannedEnd(tx, id, current.startDate, current.positionPercent);
-      await agreementsRepo.update(tx, id, { plannedEndDate: planned });
-      await recordAudit(tx, context, {
-        action: 'agreement.absence_added',
-        entityType: 'agreement',
-        entityId: id,
-        before: { plannedEndDate: current.plannedEndDate },
-        after: { absence: toAbsence(absence), plannedEndDate: planned },
-      });
-      return toAbsence(absence);
-    });
-  }
-
-  async removeAbsence(context: RequestContext, id: string, absenceId: string, expected: number | undefined): Promise<void> {
-    const scope = municipalityScope(context.principal);
-    await this.db.transaction(async (tx) => {
-      const current = await this.lock(tx, id, scope, expected);
-      const absence = await agreementsRepo.getAbsence(tx, id, absenceId);
-      if (!absence) throw notFound('The absence');
-      assertOpen(current, 'absences can be removed');
-      await agreementsRepo.deleteAbsence(tx, id, absenceId);
-      const planned = await this.plannedEnd(tx, id, current.startDate, current.positionPercent);
-      await agreementsRepo.update(tx, id, { plannedEndDate: planned });
-      await recordAudit(tx, context, {
-        action: 'agreement.absence_removed',
-        entityType: 'agreement',
-        entityId: id,
-        before: { absence: toAbsence(absence), plannedEndDate: current.plannedEndDate },
-        after: { plannedEndDate: planned },
-      });
-    });
-  }
-
   // --- helpers --------------------------------------------------------------------------------
-
-  /** The agreement in the caller's scope, or 404 (ids outside the scope cannot be probed). */
-  private async visible(principal: Principal, id: string): Promise<AgreementRow> {
-    const row = await agreementsRepo.get(this.db, id, municipalityScope(principal));
-    if (!row) throw notFoundAgreement();
-    return row;
-  }
-
-  /** Locks the agreement in scope (404 otherwise) and checks If-Match against it. */
-  private async lock(tx: Executor, id: string, scope: MunicipalityScope, expected: number | undefined): Promise<AgreementRow> {
-    const row = await agreementsRepo.getForUpdate(tx, id, scope);
-    if (!row) throw notFoundAgreement();
-    assertVersion(expected, row.version, 'The agreement');
-    return row;
-  }
 
   private async reread(tx: Executor, id: string, scope: MunicipalityScope): Promise<AgreementRow> {
     const row = await agreementsRepo.get(tx, id, scope);
@@ -455,13 +340,14 @@ export class AgreementsService {
     return row;
   }
 
-  /** The shared planned-end-date rule over the agreement's absences as they are now in `tx`. */
-  private async plannedEnd(tx: Executor, id: string, startDate: string, positionPercent: number): Promise<string> {
-    const absences = await agreementsRepo.listAbsences(tx, id);
-    return plannedEndDate(
-      startDate,
-      positionPercent,
-      absences.map((absence) => ({ from: absence.fromDate, to: absence.toDate })),
-    );
-  }
+}
+
+/** The shared planned-end-date rule over the agreement's absences as they are now in `tx`. */
+export async function plannedEndOf(tx: Executor, id: string, startDate: string, positionPercent: number): Promise<string> {
+  const absences = await absencesRepo.list(tx, id);
+  return plannedEndDate(
+    startDate,
+    positionPercent,
+    absences.map((absence) => ({ from: absence.fromDate, to: absence.toDate })),
+  );
 }

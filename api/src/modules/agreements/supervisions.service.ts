@@ -7,23 +7,19 @@ import {
   todayInNorway,
 } from '@alis/shared';
 import type { z } from 'zod';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { AppError, invalidField, notFound, unknownReference, unprocessable } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
 import { assertVersion } from '../../lib/etag.js';
-import type { Principal, RequestContext } from '../../lib/principal.js';
-import { municipalityScope } from '../../lib/scope.js';
-import { type AgreementRow, agreementsRepo } from './agreements.repo.js';
-import { assertOpen } from './agreements.service.js';
+import type { Principal } from '../../lib/principal.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { Service } from '../../lib/service.js';
+import type { Versioned } from '../../lib/versioned.js';
+import { assertOpen, lockAgreement, visibleAgreement } from './agreement-access.js';
 import { type SupervisionRow, supervisionsRepo } from './supervisions.repo.js';
 
 export type CreateSupervisionInput = z.output<typeof createSupervisionRequest>;
 export type EndSupervisionInput = z.output<typeof endSupervisionRequest>;
-
-export interface VersionedSupervision {
-  supervision: Supervision;
-  version: number;
-}
 
 export function toSupervision(row: SupervisionRow, today: string): Supervision {
   return {
@@ -40,7 +36,7 @@ export function toSupervision(row: SupervisionRow, today: string): Supervision {
   };
 }
 
-const versioned = (row: SupervisionRow): VersionedSupervision => ({ supervision: toSupervision(row, todayInNorway()), version: row.version });
+const versioned = (row: SupervisionRow): Versioned<Supervision> => ({ resource: toSupervision(row, todayInNorway()), version: row.version });
 
 const auditView = (row: SupervisionRow) => ({
   agreementId: row.agreementId,
@@ -59,17 +55,15 @@ function veilederConflict(existing: SupervisionRow) {
   );
 }
 
-export class SupervisionsService {
-  constructor(private readonly db: Db) {}
-
+export class SupervisionsService extends Service {
   async list(principal: Principal, agreementId: string): Promise<{ items: Supervision[] }> {
-    await this.visible(principal, agreementId);
+    await visibleAgreement(this.db, principal, agreementId);
     const today = todayInNorway();
     return { items: (await supervisionsRepo.list(this.db, agreementId)).map((row) => toSupervision(row, today)) };
   }
 
-  async get(principal: Principal, agreementId: string, id: string): Promise<VersionedSupervision> {
-    await this.visible(principal, agreementId);
+  async get(principal: Principal, agreementId: string, id: string): Promise<Versioned<Supervision>> {
+    await visibleAgreement(this.db, principal, agreementId);
     const row = await supervisionsRepo.get(this.db, agreementId, id);
     if (!row) throw notFound('The supervision');
     return versioned(row);
@@ -80,10 +74,10 @@ export class SupervisionsService {
    * first day of the supervision (422) and not overlap another veileder of the agreement (409).
    * Capacity is not checked here: an overloaded veileder is a warning on the agreement.
    */
-  async create(context: RequestContext, agreementId: string, input: CreateSupervisionInput): Promise<VersionedSupervision> {
-    return this.db.transaction(async (tx) => {
+  async create(context: RequestContext, agreementId: string, input: CreateSupervisionInput): Promise<Versioned<Supervision>> {
+    return context.transact(async (tx) => {
       // The row lock serialises supervision changes per agreement; the partial unique index is the backstop.
-      const agreement = await this.lock(tx, context.principal, agreementId);
+      const agreement = await lockAgreement(tx, context.principal, agreementId);
       assertOpen(agreement, 'supervisions can be added');
       const supervisor = await supervisionsRepo.findSupervisor(tx, input.supervisorId);
       if (!supervisor) throw unknownReference('supervisorId', 'supervisor', input.supervisorId, `no supervisor has the id ${input.supervisorId}`);
@@ -130,9 +124,9 @@ export class SupervisionsService {
     id: string,
     input: EndSupervisionInput,
     expected: number | undefined,
-  ): Promise<VersionedSupervision> {
-    return this.db.transaction(async (tx) => {
-      await this.lock(tx, context.principal, agreementId);
+  ): Promise<Versioned<Supervision>> {
+    return context.transact(async (tx) => {
+      await lockAgreement(tx, context.principal, agreementId);
       const current = await supervisionsRepo.get(tx, agreementId, id);
       if (!current) throw notFound('The supervision');
       assertVersion(expected, current.version, 'The supervision');
@@ -160,18 +154,6 @@ export class SupervisionsService {
       });
       return versioned(row);
     });
-  }
-
-  private async visible(principal: Principal, agreementId: string): Promise<AgreementRow> {
-    const row = await agreementsRepo.get(this.db, agreementId, municipalityScope(principal));
-    if (!row) throw notFound('The agreement');
-    return row;
-  }
-
-  private async lock(tx: Executor, principal: Principal, agreementId: string): Promise<AgreementRow> {
-    const row = await agreementsRepo.getForUpdate(tx, agreementId, municipalityScope(principal));
-    if (!row) throw notFound('The agreement');
-    return row;
   }
 
   private async reread(tx: Executor, agreementId: string, id: string): Promise<SupervisionRow> {

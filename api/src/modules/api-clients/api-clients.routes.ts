@@ -1,16 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { apiClient, createApiClientRequest, createdApiClient, listApiClientsQuery, pageOf } from '@alis/shared';
-import { AUTHENTICATED, contextOf, problems } from '../../lib/route-helpers.js';
-import { ApiClientsService } from './api-clients.service.js';
-
-const idParams = z.object({ id: z.uuid() }).strict();
+import { apiClient, createApiClientRequest, createdApiClient, idParams, listApiClientsQuery, pageOf } from '@alis/shared';
+import { contextOf } from '../../lib/request-context.js';
+import { AUTHENTICATED, problems } from '../../lib/route-helpers.js';
 const adminOnly = { roles: ['admin'] } as const;
 
 export async function apiClientRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = new ApiClientsService(app.database.db, (clientId) => app.tokenRevocations.clientRevoked(clientId));
+  const service = app.services.apiClients;
   const tags = ['api-clients'];
 
   app.post(

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { type ApiClient, CLIENT_SCOPES, type CreateApiClientRequest, type CreatedApiClient } from '@alis/shared';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { municipalities } from '../../db/schema.js';
-import { notFound, unknownReference } from '../../lib/app-error.js';
+import { notFound } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
-import type { RequestContext } from '../../lib/principal.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { Service } from '../../lib/service.js';
+import { assertMunicipalityExists } from '../reference/reference.service.js';
 import { randomToken, sha256 } from '../../lib/secrets.js';
 import { type ApiClientFilter, type ApiClientRow, apiClientsRepo } from './api-clients.repo.js';
 
@@ -34,22 +33,11 @@ const auditView = (row: ApiClientRow) => ({
 
 const cursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
 
-export class ApiClientsService {
-  constructor(
-    private readonly db: Db,
-    private readonly onRevoke: (clientId: string) => void,
-  ) {}
-
+export class ApiClientsService extends Service {
   async create(context: RequestContext, input: CreateApiClientRequest): Promise<CreatedApiClient> {
-    if (input.kommunenummer) {
-      const [found] = await this.db
-        .select({ k: municipalities.kommunenummer })
-        .from(municipalities)
-        .where(eq(municipalities.kommunenummer, input.kommunenummer));
-      if (!found) throw unknownReference('kommunenummer', 'municipality', input.kommunenummer, `no municipality has the number ${input.kommunenummer}`);
-    }
+    await assertMunicipalityExists(this.db, 'kommunenummer', input.kommunenummer);
     const clientSecret = randomToken(32);
-    return this.db.transaction(async (tx) => {
+    return context.transact(async (tx) => {
       const row = await apiClientsRepo.insert(tx, {
         clientId: `alis_${randomBytes(12).toString('hex')}`,
         name: input.name,
@@ -81,7 +69,7 @@ export class ApiClientsService {
 
   /** Revoking is final and idempotent: the record stays for the audit trail. */
   async revoke(context: RequestContext, id: string): Promise<ApiClient> {
-    const row = await this.db.transaction(async (tx) => {
+    const row = await context.transact(async (tx) => {
       const current = await apiClientsRepo.findById(tx, id, { forUpdate: true });
       if (!current) throw notFound('The API client');
       if (current.revokedAt) return current;
@@ -95,7 +83,7 @@ export class ApiClientsService {
       });
       return revoked;
     });
-    this.onRevoke(row.clientId);
+    this.deps.revocations.clientRevoked(row.clientId);
     return toApiClient(row);
   }
 }

@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditEntry, listAuditQuery, pageOf } from '@alis/shared';
 import { AUTHENTICATED, problems } from '../../lib/route-helpers.js';
-import { AuditService } from './audit.service.js';
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = new AuditService(app.database.db);
+  const service = app.services.audit;
 
   app.get(
     '/audit',

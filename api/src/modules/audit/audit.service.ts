@@ -1,6 +1,6 @@
 import type { AuditEntry, Page } from '@alis/shared';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import { Service } from '../../lib/service.js';
 import { invalidField } from '../../lib/app-error.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { type AuditFilter, type AuditRow, auditRepo } from './audit.repo.js';
@@ -23,9 +23,7 @@ const toEntry = (row: AuditRow): AuditEntry => ({
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 const cursorSchema = z.object({ id: z.string().refine((id) => /^\d{1,19}$/.test(id) && BigInt(id) <= MAX_BIGINT) });
 
-export class AuditService {
-  constructor(private readonly db: Db) {}
-
+export class AuditService extends Service {
   async list(
     query: Omit<AuditFilter, 'from' | 'to' | 'beforeId'> & { from?: string | undefined; to?: string | undefined; limit: number; cursor?: string | undefined },
   ): Promise<Page<AuditEntry>> {

@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { refreshTokens } from '../../db/schema.js';
+import { apiClients, refreshTokens, users } from '../../db/schema.js';
 
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 
@@ -36,6 +36,15 @@ export const authRepo = {
       .update(refreshTokens)
       .set({ revokedAt: sql`now()` })
       .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+  },
+
+  /** What revokes access tokens early: users whose token version moved on, and revoked clients. */
+  async revocations(db: Executor): Promise<{ userVersions: { id: string; tokenVersion: number }[]; revokedClientIds: string[] }> {
+    const [userVersions, revoked] = await Promise.all([
+      db.select({ id: users.id, tokenVersion: users.tokenVersion }).from(users).where(gt(users.tokenVersion, 0)),
+      db.select({ clientId: apiClients.clientId }).from(apiClients).where(isNotNull(apiClients.revokedAt)),
+    ]);
+    return { userVersions, revokedClientIds: revoked.map((row) => row.clientId) };
   },
 
   async purgeExpired(db: Executor): Promise<void> {

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginRequest, loginResponse, me } from '@alis/shared';
+import { requirePrincipal } from '../../lib/request-context.js';
 import { AUTHENTICATED, problems } from '../../lib/route-helpers.js';
-import { AuthService, type Session } from './auth.service.js';
+import type { Session } from './auth.service.js';
 
 export const REFRESH_COOKIE = 'alis_refresh';
 const COOKIE_PATH = '/api/v1/auth';
@@ -11,14 +12,7 @@ const COOKIE_PATH = '/api/v1/auth';
 export async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config } = app;
-  const service = new AuthService({
-    db: app.database.db,
-    limiter: app.sharedRateLimiter,
-    sign: (claims) => app.signAccessToken(claims),
-    accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
-    refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
-    loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
-  });
+  const service = app.services.auth;
   const tags = ['auth'];
   const cookieOptions = {
     httpOnly: true,
@@ -85,6 +79,6 @@ export async function authRoutes(fastify: FastifyInstance) {
   app.get(
     '/me',
     { schema: { tags, summary: 'Who the access token belongs to', response: { 200: me, ...problems(...AUTHENTICATED) } } },
-    async (request) => service.me(request.principal),
+    async (request) => service.me(requirePrincipal(request)),
   );
 }

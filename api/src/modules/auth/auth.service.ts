@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { LoginResponse, Me } from '@alis/shared';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { apiClients } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Principal } from '../../lib/principal.js';
 import { dummyPasswordHash, randomToken, sha256, verifyPassword } from '../../lib/secrets.js';
-import type { AccessTokenClaims } from '../../plugins/auth.js';
-import type { SharedRateLimiter } from '../../plugins/rate-limit.js';
-import type { UserRow } from '../users/users.repo.js';
-import { usersRepo } from '../users/users.repo.js';
+import { Service } from '../../lib/service.js';
+import { apiClientsRepo } from '../api-clients/api-clients.repo.js';
+import { type UserRow, usersRepo } from '../users/users.repo.js';
 import { authRepo } from './auth.repo.js';
 
 export interface Session {
@@ -18,23 +14,14 @@ export interface Session {
   refreshExpiresAt: Date;
 }
 
-export interface AuthServiceOptions {
-  db: Db;
-  limiter: SharedRateLimiter;
-  sign: (claims: AccessTokenClaims) => Promise<string>;
-  accessTokenTtlSeconds: number;
-  refreshTokenTtlDays: number;
-  loginRateLimitPerMinute: number;
-}
-
 const badCredentials = () => new AppError('invalid_credentials', 'The e-mail or password is wrong, or the account is deactivated.');
 const sessionEnded = () => new AppError('unauthorized', 'The session has ended; log in again.');
 
-export class AuthService {
-  constructor(private readonly options: AuthServiceOptions) {}
-
+export class AuthService extends Service {
   async login(email: string, password: string, ip: string): Promise<Session> {
-    const { db, limiter, loginRateLimitPerMinute: max } = this.options;
+    const { db } = this;
+    const { limiter } = this.deps;
+    const max = this.deps.config.LOGIN_RATE_LIMIT_PER_MINUTE;
     const detail = 'Too many login attempts; wait a minute and try again.';
     // Per address against spraying, per account against guessing one password from many places.
     await limiter.hit(`login:ip:${ip}`, max, 60, detail);
@@ -53,7 +40,7 @@ export class AuthService {
   /** Rotates the refresh token. A token used twice means it leaked: its whole family is revoked. */
   async refresh(refreshToken: string | undefined): Promise<Session> {
     if (!refreshToken) throw sessionEnded();
-    const { db } = this.options;
+    const { db } = this;
     const row = await authRepo.findRefreshToken(db, sha256(refreshToken));
     if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw sessionEnded();
     if (row.usedAt || !(await authRepo.markUsed(db, row.id))) {
@@ -67,12 +54,12 @@ export class AuthService {
 
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
-    const row = await authRepo.findRefreshToken(this.options.db, sha256(refreshToken));
-    if (row) await authRepo.revokeFamily(this.options.db, row.familyId);
+    const row = await authRepo.findRefreshToken(this.db, sha256(refreshToken));
+    if (row) await authRepo.revokeFamily(this.db, row.familyId);
   }
 
   async me(principal: Principal): Promise<Me> {
-    const { db } = this.options;
+    const { db } = this;
     if (principal.kind === 'user') {
       const user = await usersRepo.findById(db, principal.id);
       if (!user) throw sessionEnded();
@@ -87,7 +74,7 @@ export class AuthService {
         scopes: [...principal.scopes],
       };
     }
-    const [client] = await db.select().from(apiClients).where(eq(apiClients.clientId, principal.id));
+    const client = await apiClientsRepo.findByClientId(db, principal.id);
     if (!client) throw sessionEnded();
     return {
       kind: 'client',
@@ -102,15 +89,17 @@ export class AuthService {
   }
 
   private async issue(user: UserRow, familyId: string): Promise<Session> {
-    const { db, sign, accessTokenTtlSeconds, refreshTokenTtlDays } = this.options;
+    const { db } = this;
+    const { accessTokens, config } = this.deps;
+    const refreshTokenTtlDays = config.REFRESH_TOKEN_TTL_DAYS;
     const refreshToken = randomToken();
     const refreshExpiresAt = new Date(Date.now() + refreshTokenTtlDays * 86_400_000);
     await authRepo.insertRefreshToken(db, { userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });
-    const accessToken = await sign({ typ: 'user', sub: user.id, role: user.role, off: user.officeCode, tv: user.tokenVersion });
+    const accessToken = await accessTokens.sign({ typ: 'user', sub: user.id, role: user.role, off: user.officeCode, tv: user.tokenVersion });
     return {
       body: {
         accessToken,
-        expiresIn: accessTokenTtlSeconds,
+        expiresIn: accessTokens.ttlSeconds,
         user: { id: user.id, email: user.email, name: user.name, role: user.role, officeCode: user.officeCode },
       },
       refreshToken,

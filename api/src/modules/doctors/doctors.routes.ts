@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { createDoctorRequest, doctor, listDoctorsQuery, pageOf, updateDoctorRequest } from '@alis/shared';
-import { etagOf, expectedVersion } from '../../lib/etag.js';
-import { AUTHENTICATED, contextOf, problems } from '../../lib/route-helpers.js';
-import { DoctorsService, toDoctor } from './doctors.service.js';
-
-const idParams = z.object({ id: z.uuid() }).strict();
+import { createDoctorRequest, doctor, idParams, listDoctorsQuery, pageOf, updateDoctorRequest } from '@alis/shared';
+import { expectedVersion } from '../../lib/etag.js';
+import { contextOf, requirePrincipal } from '../../lib/request-context.js';
+import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
 /** Individual doctors are not the directorate's business: it gets aggregates. */
 const doctorRoles = { roles: ['admin', 'office', 'municipality'] } as const;
 
@@ -17,7 +14,7 @@ const SCOPE =
 
 export async function doctorRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = new DoctorsService(app.database.db);
+  const service = app.services.doctors;
   const tags = ['doctors'];
 
   app.post(
@@ -36,8 +33,8 @@ export async function doctorRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const row = await service.create(contextOf(request), request.body);
-      return reply.code(201).header('location', `/api/v1/doctors/${row.id}`).header('etag', etagOf(row.version)).send(toDoctor(row));
+      const created = await service.create(contextOf(request), request.body);
+      return sendVersioned(reply, created, { location: `/api/v1/doctors/${created.resource.id}` });
     },
   );
 
@@ -55,7 +52,7 @@ export async function doctorRoutes(fastify: FastifyInstance) {
         response: { 200: pageOf(doctor), ...problems(...AUTHENTICATED) },
       },
     },
-    async (request) => service.list(request.principal, request.query),
+    async (request) => service.list(requirePrincipal(request), request.query),
   );
 
   app.get(
@@ -70,10 +67,7 @@ export async function doctorRoutes(fastify: FastifyInstance) {
         response: { 200: doctor, ...problems(...AUTHENTICATED, 404) },
       },
     },
-    async (request, reply) => {
-      const row = await service.get(request.principal, request.params.id);
-      return reply.header('etag', etagOf(row.version)).send(toDoctor(row));
-    },
+    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.id)),
   );
 
   app.patch(
@@ -91,9 +85,7 @@ export async function doctorRoutes(fastify: FastifyInstance) {
         response: { 200: doctor, ...problems(...AUTHENTICATED, 404, 409, 412) },
       },
     },
-    async (request, reply) => {
-      const row = await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request));
-      return reply.header('etag', etagOf(row.version)).send(toDoctor(row));
-    },
+    async (request, reply) =>
+      sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 }

@@ -1,11 +1,14 @@
 import type { Doctor, Page, createDoctorRequest, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
 import { z } from 'zod';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
-import type { Principal, RequestContext } from '../../lib/principal.js';
+import type { Principal } from '../../lib/principal.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { type Versioned, withVersion } from '../../lib/versioned.js';
+import { Service } from '../../lib/service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import { type DoctorChanges, type DoctorRow, doctorsRepo } from './doctors.repo.js';
 
@@ -48,9 +51,7 @@ const notFoundDoctor = () => notFound('The doctor');
 /** HPR numbers are stored without leading zeros, so "0012" searches from "12". */
 const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || undefined : undefined);
 
-export class DoctorsService {
-  constructor(private readonly db: Db) {}
-
+export class DoctorsService extends Service {
   /**
    * The caller's doctors. An exact `hprNumber` looks the number up across every scope (so nobody
    * registers a doctor twice); the other filters still apply to it.
@@ -73,15 +74,15 @@ export class DoctorsService {
     return pageFrom(rows, query.limit, toDoctor, (row) => ({ n: row.name, i: row.id }));
   }
 
-  async get(principal: Principal, id: string): Promise<DoctorRow> {
+  async get(principal: Principal, id: string): Promise<Versioned<Doctor>> {
     const row = await doctorsRepo.get(this.db, id, municipalityScope(principal));
     if (!row) throw notFoundDoctor();
-    return row;
+    return withVersion(toDoctor(row));
   }
 
-  async create(context: RequestContext, input: DoctorCreate): Promise<DoctorRow> {
+  async create(context: RequestContext, input: DoctorCreate): Promise<Versioned<Doctor>> {
     const { principal } = context;
-    return this.db.transaction(async (tx) => {
+    return context.transact(async (tx) => {
       const row = await doctorsRepo.insert(tx, {
         hprNumber: input.hprNumber,
         name: input.name,
@@ -96,19 +97,19 @@ export class DoctorsService {
       });
       if (!row) throw await this.alreadyRegistered(tx, municipalityScope(principal), input.hprNumber);
       await recordAudit(tx, context, { action: 'doctor.created', entityType: 'doctor', entityId: row.id, after: auditView(row) });
-      return row;
+      return withVersion(toDoctor(row));
     });
   }
 
-  async update(context: RequestContext, id: string, input: DoctorUpdate, expected: number | undefined): Promise<DoctorRow> {
+  async update(context: RequestContext, id: string, input: DoctorUpdate, expected: number | undefined): Promise<Versioned<Doctor>> {
     const scope = municipalityScope(context.principal);
-    return this.db.transaction(async (tx) => {
+    return context.transact(async (tx) => {
       const current = await doctorsRepo.get(tx, id, scope, { forUpdate: true });
       if (!current) throw notFoundDoctor();
       assertVersion(expected, current.version, 'The doctor');
       const changes: DoctorChanges = input;
       const changed = diff(auditView(current), auditView({ ...current, ...changes }));
-      if (!changed) return current;
+      if (!changed) return withVersion(toDoctor(current));
       const row = await doctorsRepo.update(tx, id, changes);
       if (!row) throw await this.alreadyRegistered(tx, scope, changes.hprNumber ?? current.hprNumber);
       await recordAudit(tx, context, {
@@ -118,7 +119,7 @@ export class DoctorsService {
         before: changed.before,
         after: changed.after,
       });
-      return row;
+      return withVersion(toDoctor(row));
     });
   }
 

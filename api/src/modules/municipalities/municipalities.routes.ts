@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listMunicipalitiesQuery, municipality, municipalityParams, pageOf, updateMunicipalityRequest } from '@alis/shared';
-import { etagOf, expectedVersion } from '../../lib/etag.js';
-import { AUTHENTICATED, contextOf, problems } from '../../lib/route-helpers.js';
-import { MunicipalitiesService, toMunicipality } from './municipalities.service.js';
+import { expectedVersion } from '../../lib/etag.js';
+import { contextOf, requirePrincipal } from '../../lib/request-context.js';
+import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
 
 export async function municipalityRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = new MunicipalitiesService(app.database.db);
+  const service = app.services.municipalities;
   const tags = ['municipalities'];
 
   app.get(
@@ -21,7 +21,7 @@ export async function municipalityRoutes(fastify: FastifyInstance) {
         response: { 200: pageOf(municipality), ...problems(...AUTHENTICATED) },
       },
     },
-    async (request) => service.list(request.principal, request.query),
+    async (request) => service.list(requirePrincipal(request), request.query),
   );
 
   app.get(
@@ -34,10 +34,7 @@ export async function municipalityRoutes(fastify: FastifyInstance) {
         response: { 200: municipality, ...problems(...AUTHENTICATED, 404) },
       },
     },
-    async (request, reply) => {
-      const row = await service.get(request.principal, request.params.kommunenummer);
-      return reply.header('etag', etagOf(row.version)).send(toMunicipality(row));
-    },
+    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.kommunenummer)),
   );
 
   app.patch(
@@ -54,9 +51,7 @@ export async function municipalityRoutes(fastify: FastifyInstance) {
         response: { 200: municipality, ...problems(...AUTHENTICATED, 404, 412) },
       },
     },
-    async (request, reply) => {
-      const row = await service.update(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request));
-      return reply.header('etag', etagOf(row.version)).send(toMunicipality(row));
-    },
+    async (request, reply) =>
+      sendVersioned(reply, await service.update(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request))),
   );
 }

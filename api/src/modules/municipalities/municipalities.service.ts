@@ -3,17 +3,20 @@ import {
   type Municipality,
   type Page,
   foldForSearch,
+  kommunenummer,
+  type listMunicipalitiesQuery,
   type updateMunicipalityRequest,
 } from '@alis/shared';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { offices } from '../../db/schema.js';
-import { AppError, forbidden, notFound, unknownReference } from '../../lib/app-error.js';
+import { AppError, forbidden, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
-import type { Principal, RequestContext } from '../../lib/principal.js';
+import type { Principal } from '../../lib/principal.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { Service } from '../../lib/service.js';
+import { type Versioned, withVersion } from '../../lib/versioned.js';
+import { assertOfficeExists } from '../reference/reference.service.js';
 import { municipalityScope } from '../../lib/scope.js';
 import { type MunicipalityChanges, type MunicipalityRow, municipalitiesRepo } from './municipalities.repo.js';
 
@@ -23,7 +26,7 @@ export function toMunicipality(row: MunicipalityRow): Municipality {
   return { ...row, updatedAt: row.updatedAt.toISOString() };
 }
 
-const cursorSchema = z.object({ k: z.string().regex(/^\d{4}$/) });
+const cursorSchema = z.object({ k: kommunenummer });
 const notFoundMunicipality = (kommunenummer: string) => notFound(`Municipality ${kommunenummer}`);
 
 /** Which fields this caller may change; the rest of the body is refused with 403. */
@@ -40,17 +43,8 @@ function assertMayChange(principal: Principal, input: MunicipalityUpdate) {
   }
 }
 
-export class MunicipalitiesService {
-  constructor(private readonly db: Db) {}
-
-  async list(principal: Principal, query: {
-    officeCode?: string | undefined;
-    countyNumber?: string | undefined;
-    recruitmentChallenged?: boolean | undefined;
-    q?: string | undefined;
-    limit: number;
-    cursor?: string | undefined;
-  }): Promise<Page<Municipality>> {
+export class MunicipalitiesService extends Service {
+  async list(principal: Principal, query: z.output<typeof listMunicipalitiesQuery>): Promise<Page<Municipality>> {
     const after = decodeCursor(query.cursor, cursorSchema);
     const rows = await municipalitiesRepo.list(
       this.db,
@@ -67,27 +61,29 @@ export class MunicipalitiesService {
     return pageFrom(rows, query.limit, toMunicipality, (row) => ({ k: row.kommunenummer }));
   }
 
-  async get(principal: Principal, kommunenummer: string): Promise<MunicipalityRow> {
+  async get(principal: Principal, kommunenummer: string): Promise<Versioned<Municipality>> {
     const row = await municipalitiesRepo.get(this.db, kommunenummer, municipalityScope(principal));
     if (!row) throw notFoundMunicipality(kommunenummer);
-    return row;
+    return withVersion(toMunicipality(row));
   }
 
-  async update(context: RequestContext, kommunenummer: string, input: MunicipalityUpdate, expected: number | undefined): Promise<MunicipalityRow> {
+  async update(
+    context: RequestContext,
+    kommunenummer: string,
+    input: MunicipalityUpdate,
+    expected: number | undefined,
+  ): Promise<Versioned<Municipality>> {
     const scope = municipalityScope(context.principal);
-    return this.db.transaction(async (tx) => {
+    return context.transact(async (tx) => {
       const current = await municipalitiesRepo.getForUpdate(tx, kommunenummer, scope);
       if (!current) throw notFoundMunicipality(kommunenummer);
       assertMayChange(context.principal, input);
       assertVersion(expected, current.version, `Municipality ${kommunenummer}`);
-      if (input.officeCode !== undefined && input.officeCode !== current.officeCode) {
-        const [office] = await tx.select({ code: offices.code }).from(offices).where(eq(offices.code, input.officeCode));
-        if (!office) throw unknownReference('officeCode', 'office', input.officeCode, `no office has the code "${input.officeCode}"`);
-      }
+      if (input.officeCode !== current.officeCode) await assertOfficeExists(tx, 'officeCode', input.officeCode);
       const changes: MunicipalityChanges = input;
       const next = { ...current, ...changes };
       const changed = diff(current, next);
-      if (!changed) return current;
+      if (!changed) return withVersion(toMunicipality(current));
       await municipalitiesRepo.update(tx, kommunenummer, changes);
       await recordAudit(tx, context, {
         action: 'municipality.updated',
@@ -98,7 +94,7 @@ export class MunicipalitiesService {
       });
       const updated = await municipalitiesRepo.getForUpdate(tx, kommunenummer, scope);
       if (!updated) throw new AppError('internal_error', 'The municipality vanished during the update.');
-      return updated;
+      return withVersion(toMunicipality(updated));
     });
   }
 }

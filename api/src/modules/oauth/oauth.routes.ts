@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { oauthError, tokenRequest, tokenResponse } from '@alis/shared';
-import { AppError } from '../../lib/app-error.js';
-import { type ClientCredentials, OAuthError, OAuthService } from './oauth.service.js';
+import { isAppError } from '../../lib/app-error.js';
+import { type ClientCredentials, OAuthError } from './oauth.service.js';
 
 /** Credentials from HTTP Basic (RFC 6749 § 2.3.1, form-encoded parts) or from the body. */
 function credentialsOf(request: FastifyRequest, body: z.infer<typeof tokenRequest>): ClientCredentials & { basic: boolean } {
@@ -30,8 +30,7 @@ function credentialsOf(request: FastifyRequest, body: z.infer<typeof tokenReques
 
 export async function oauthRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { config } = app;
-  const service = new OAuthService(app.database.db, (claims) => app.signAccessToken(claims), config.ACCESS_TOKEN_TTL_SECONDS);
+  const service = app.services.oauth;
 
   const sendOAuthError = (reply: FastifyReply, error: OAuthError, basic: boolean) => {
     const status = error.error === 'invalid_client' ? 401 : 400;
@@ -63,7 +62,7 @@ export async function oauthRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       let basic = false;
       try {
-        await app.sharedRateLimiter.hit(`token:ip:${request.ip}`, config.TOKEN_RATE_LIMIT_PER_MINUTE, 60, 'Too many token requests.');
+        await service.limitAddress(request.ip);
         const body = request.body;
         const credentials = credentialsOf(request, body);
         basic = credentials.basic;
@@ -71,17 +70,11 @@ export async function oauthRoutes(fastify: FastifyInstance) {
         if (body.grant_type !== 'client_credentials') {
           throw new OAuthError('unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
         }
-        await app.sharedRateLimiter.hit(
-          `token:client:${credentials.clientId}`,
-          config.TOKEN_RATE_LIMIT_PER_MINUTE,
-          60,
-          'Too many token requests.',
-        );
         const token = await service.clientCredentialsGrant(credentials, body.scope);
         return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send(token);
       } catch (error) {
         if (error instanceof OAuthError) return sendOAuthError(reply, error, basic);
-        if (error instanceof AppError && error.code === 'rate_limited') {
+        if (isAppError(error) && error.code === 'rate_limited') {
           return reply
             .code(429)
             .headers(error.extra.headers ?? {})

@@ -1,7 +1,6 @@
 import { CLIENT_SCOPES, type TokenResponse } from '@alis/shared';
-import type { Db } from '../../db/client.js';
 import { sameSecret } from '../../lib/secrets.js';
-import type { AccessTokenClaims } from '../../plugins/auth.js';
+import { Service } from '../../lib/service.js';
 import { apiClientsRepo } from '../api-clients/api-clients.repo.js';
 
 export type OAuthErrorCode =
@@ -26,14 +25,20 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
-export class OAuthService {
-  constructor(
-    private readonly db: Db,
-    private readonly sign: (claims: AccessTokenClaims) => Promise<string>,
-    private readonly ttlSeconds: number,
-  ) {}
+const TOO_MANY = 'Too many token requests.';
+
+export class OAuthService extends Service {
+  /**
+   * Counts a request from `ip` against the token endpoint's limit; before anything else is looked
+   * at, so guessing is limited per address too.
+   */
+  async limitAddress(ip: string): Promise<void> {
+    await this.deps.limiter.hit(`token:ip:${ip}`, this.deps.config.TOKEN_RATE_LIMIT_PER_MINUTE, 60, TOO_MANY);
+  }
 
   async clientCredentialsGrant(credentials: ClientCredentials, requestedScope: string | undefined): Promise<TokenResponse> {
+    const { limiter, config, accessTokens } = this.deps;
+    await limiter.hit(`token:client:${credentials.clientId}`, config.TOKEN_RATE_LIMIT_PER_MINUTE, 60, TOO_MANY);
     const client = await apiClientsRepo.findByClientId(this.db, credentials.clientId);
     // One answer for unknown, wrong secret and revoked: nothing tells an attacker which it was.
     if (!client || !sameSecret(client.secretHash, credentials.clientSecret) || client.revokedAt) {
@@ -46,7 +51,7 @@ export class OAuthService {
       throw new OAuthError('invalid_scope', `Scope not available to this client: ${refused.join(' ')}. Allowed: ${allowed.join(' ')}.`);
     }
     const scope = [...new Set(requested)].join(' ');
-    const accessToken = await this.sign({ typ: 'client', sub: client.clientId, role: client.role, kn: client.kommunenummer, scope });
-    return { access_token: accessToken, token_type: 'Bearer', expires_in: this.ttlSeconds, scope };
+    const accessToken = await accessTokens.sign({ typ: 'client', sub: client.clientId, role: client.role, kn: client.kommunenummer, scope });
+    return { access_token: accessToken, token_type: 'Bearer', expires_in: accessTokens.ttlSeconds, scope };
   }
 }

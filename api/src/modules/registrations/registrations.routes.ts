@@ -8,9 +8,9 @@ import {
   registrationTransitionRequest,
   updateRegistrationRequest,
 } from '@alis/shared';
-import { etagOf, expectedVersion } from '../../lib/etag.js';
-import { AUTHENTICATED, contextOf, problems } from '../../lib/route-helpers.js';
-import { RegistrationsService } from './registrations.service.js';
+import { expectedVersion } from '../../lib/etag.js';
+import { contextOf, requirePrincipal } from '../../lib/request-context.js';
+import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
 
 const readers = { roles: ['admin', 'office', 'municipality', 'directorate'] } as const;
 const editors = { roles: ['admin', 'office', 'municipality'] } as const;
@@ -20,7 +20,7 @@ const transitioners = { ...readers, scope: 'read' } as const;
 
 export async function registrationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = new RegistrationsService(app.database.db);
+  const service = app.services.registrations;
   const tags = ['registrations'];
 
   app.get(
@@ -38,10 +38,7 @@ export async function registrationRoutes(fastify: FastifyInstance) {
         response: { 200: registration, ...problems(...AUTHENTICATED, 404) },
       },
     },
-    async (request, reply) => {
-      const found = await service.get(request.principal, request.params.kommunenummer);
-      return reply.header('etag', etagOf(found.version)).send(found);
-    },
+    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.kommunenummer)),
   );
 
   app.patch(
@@ -62,10 +59,8 @@ export async function registrationRoutes(fastify: FastifyInstance) {
         response: { 200: registration, ...problems(...AUTHENTICATED, 404, 412) },
       },
     },
-    async (request, reply) => {
-      const saved = await service.update(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request));
-      return reply.header('etag', etagOf(saved.version)).send(saved);
-    },
+    async (request, reply) =>
+      sendVersioned(reply, await service.update(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request))),
   );
 
   app.post(
@@ -92,10 +87,8 @@ export async function registrationRoutes(fastify: FastifyInstance) {
         response: { 200: registration, ...problems(...AUTHENTICATED, 404, 409, 412, 422) },
       },
     },
-    async (request, reply) => {
-      const saved = await service.transition(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request));
-      return reply.header('etag', etagOf(saved.version)).send(saved);
-    },
+    async (request, reply) =>
+      sendVersioned(reply, await service.transition(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request))),
   );
 
   app.get(
@@ -111,6 +104,6 @@ export async function registrationRoutes(fastify: FastifyInstance) {
         response: { 200: registrationHistory, ...problems(...AUTHENTICATED, 404) },
       },
     },
-    async (request) => service.history(request.principal, request.params.kommunenummer, request.query),
+    async (request) => service.history(requirePrincipal(request), request.params.kommunenummer, request.query),
   );
 }

@@ -15,12 +15,15 @@ import {
   type updateRegistrationRequest,
 } from '@alis/shared';
 import { z } from 'zod';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { AppError, forbidden, invalidField, notFound, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
-import type { Principal, RequestContext } from '../../lib/principal.js';
+import type { Principal } from '../../lib/principal.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { Service } from '../../lib/service.js';
+import { type Versioned, withVersion } from '../../lib/versioned.js';
 import { municipalityScope } from '../../lib/scope.js';
 import { type HistoryRow, type RegistrationChanges, type RegistrationRow, registrationsRepo } from './registrations.repo.js';
 
@@ -174,17 +177,20 @@ interface Written {
   after: RegistrationRow | null;
 }
 
-export class RegistrationsService {
-  constructor(private readonly db: Db) {}
-
-  async get(principal: Principal, kommunenummer: string): Promise<Registration> {
+export class RegistrationsService extends Service {
+  async get(principal: Principal, kommunenummer: string): Promise<Versioned<Registration>> {
     const found = await registrationsRepo.getWithMunicipality(this.db, kommunenummer, SPECIALTY, municipalityScope(principal));
     if (!found) throw notFoundMunicipality(kommunenummer);
-    return toRegistration(found.kommunenummer, found.registration, principal);
+    return withVersion(toRegistration(found.kommunenummer, found.registration, principal));
   }
 
-  async update(context: RequestContext, kommunenummer: string, input: RegistrationUpdate, expected: number | undefined): Promise<Registration> {
-    return this.db.transaction(async (tx) => {
+  async update(
+    context: RequestContext,
+    kommunenummer: string,
+    input: RegistrationUpdate,
+    expected: number | undefined,
+  ): Promise<Versioned<Registration>> {
+    return context.transact(async (tx) => {
       await this.assertInScope(tx, context.principal, kommunenummer);
       const { before, after } = await this.write(tx, kommunenummer, expected, (current) => {
         const changed = diff(current, { ...current, ...input });
@@ -200,11 +206,16 @@ export class RegistrationsService {
           after: changed?.after,
         });
       }
-      return toRegistration(kommunenummer, after, context.principal);
+      return withVersion(toRegistration(kommunenummer, after, context.principal));
     });
   }
 
-  async transition(context: RequestContext, kommunenummer: string, request: RegistrationTransition, expected: number | undefined): Promise<Registration> {
+  async transition(
+    context: RequestContext,
+    kommunenummer: string,
+    request: RegistrationTransition,
+    expected: number | undefined,
+  ): Promise<Versioned<Registration>> {
     const { principal } = context;
     const today = todayInNorway();
     const date = request.date ?? today;
@@ -221,7 +232,7 @@ export class RegistrationsService {
       });
     }
 
-    return this.db.transaction(async (tx) => {
+    return context.transact(async (tx) => {
       await this.assertInScope(tx, principal, kommunenummer);
       if (!mayMoveTo(principal, request.to)) {
         throw forbidden(
@@ -261,7 +272,7 @@ export class RegistrationsService {
         before: changed?.before,
         after: changed?.after,
       });
-      return toRegistration(kommunenummer, after, principal);
+      return withVersion(toRegistration(kommunenummer, after, principal));
     });
   }
 

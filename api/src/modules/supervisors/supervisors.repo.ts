@@ -131,13 +131,6 @@ export const supervisorsRepo = {
     return row;
   },
 
-  async municipalityExists(db: Executor, kommunenummer: string): Promise<boolean> {
-    const [row] = await db
-      .select({ k: municipalities.kommunenummer })
-      .from(municipalities)
-      .where(eq(municipalities.kommunenummer, kommunenummer));
-    return row !== undefined;
-  },
 
   /** Ordered by name, then id, with each row's current load computed in the same statement. */
   async list(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string, limit: number): Promise<SupervisorRow[]> {

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { createSupervisorRequest, listSupervisorsQuery, pageOf, supervisor, supervisorDetail, updateSupervisorRequest } from '@alis/shared';
-import { etagOf, expectedVersion } from '../../lib/etag.js';
-import { AUTHENTICATED, contextOf, problems } from '../../lib/route-helpers.js';
-import { SupervisorsService } from './supervisors.service.js';
+import { createSupervisorRequest, idParams, listSupervisorsQuery, pageOf, supervisor, supervisorDetail, updateSupervisorRequest } from '@alis/shared';
+import { expectedVersion } from '../../lib/etag.js';
+import { contextOf, requirePrincipal } from '../../lib/request-context.js';
+import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
 
-const idParams = z.object({ id: z.uuid() }).strict();
 /** Individual supervisors are not the directorate's business: it gets aggregates. */
 const supervisorRoles = { roles: ['admin', 'office', 'municipality'] } as const;
 
@@ -25,7 +23,7 @@ const FIELDS =
 
 export async function supervisorRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = new SupervisorsService(app.database.db, app.config.VEILEDER_DEFAULT_CAPACITY);
+  const service = app.services.supervisors;
   const tags = ['supervisors'];
 
   app.post(
@@ -44,11 +42,7 @@ export async function supervisorRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const created = await service.create(contextOf(request), request.body);
-      return reply
-        .code(201)
-        .header('location', `/api/v1/supervisors/${created.id}`)
-        .header('etag', etagOf(created.version))
-        .send(created);
+      return sendVersioned(reply, created, { location: `/api/v1/supervisors/${created.resource.id}` });
     },
   );
 
@@ -67,7 +61,7 @@ export async function supervisorRoutes(fastify: FastifyInstance) {
         response: { 200: pageOf(supervisor), ...problems(...AUTHENTICATED) },
       },
     },
-    async (request) => service.list(request.principal, request.query),
+    async (request) => service.list(requirePrincipal(request), request.query),
   );
 
   app.get(
@@ -83,10 +77,7 @@ export async function supervisorRoutes(fastify: FastifyInstance) {
         response: { 200: supervisorDetail, ...problems(...AUTHENTICATED, 404) },
       },
     },
-    async (request, reply) => {
-      const found = await service.get(request.principal, request.params.id);
-      return reply.header('etag', etagOf(found.version)).send(found);
-    },
+    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.id)),
   );
 
   app.patch(
@@ -104,9 +95,7 @@ export async function supervisorRoutes(fastify: FastifyInstance) {
         response: { 200: supervisorDetail, ...problems(...AUTHENTICATED, 404, 409, 412) },
       },
     },
-    async (request, reply) => {
-      const updated = await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request));
-      return reply.header('etag', etagOf(updated.version)).send(updated);
-    },
+    async (request, reply) =>
+      sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 }

@@ -9,12 +9,17 @@ import {
   type updateSupervisorRequest,
 } from '@alis/shared';
 import { z } from 'zod';
-import type { Db, Executor } from '../../db/client.js';
-import { AppError, invalidField, notFound, unknownReference } from '../../lib/app-error.js';
+import type { Executor } from '../../db/client.js';
+import { AppError, invalidField, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
-import type { Principal, RequestContext } from '../../lib/principal.js';
+import type { Principal } from '../../lib/principal.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { Service } from '../../lib/service.js';
+import { withVersion } from '../../lib/versioned.js';
+import type { Versioned } from '../../lib/versioned.js';
+import { assertMunicipalityExists } from '../reference/reference.service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import {
   type SupervisionRow,
@@ -90,11 +95,7 @@ function assertSpecialistFields(specialistInGeneralPractice: boolean, specialist
   }
 }
 
-export class SupervisorsService {
-  constructor(
-    private readonly db: Db,
-    private readonly defaultCapacity: number,
-  ) {}
+export class SupervisorsService extends Service {
 
   /**
    * The caller's supervisors with their load today. An exact `hprNumber` looks the number up across
@@ -121,21 +122,21 @@ export class SupervisorsService {
     return pageFrom(rows, query.limit, (row) => toSupervisor(row, today), (row) => ({ n: row.name, i: row.id }));
   }
 
-  async get(principal: Principal, id: string): Promise<SupervisorDetail> {
+  async get(principal: Principal, id: string): Promise<Versioned<SupervisorDetail>> {
     const today = todayInNorway();
     const scope = municipalityScope(principal);
     const row = await supervisorsRepo.get(this.db, id, scope, today);
     if (!row) throw notFoundSupervisor();
-    return toSupervisorDetail(row, await supervisorsRepo.supervisionsOf(this.db, id, scope), today);
+    return withVersion(toSupervisorDetail(row, await supervisorsRepo.supervisionsOf(this.db, id, scope), today));
   }
 
-  async create(context: RequestContext, input: SupervisorCreate): Promise<SupervisorDetail> {
+  async create(context: RequestContext, input: SupervisorCreate): Promise<Versioned<SupervisorDetail>> {
     const { principal } = context;
     const today = todayInNorway();
     const workplaceKommunenummer = this.workplaceOnCreate(principal, input.workplaceKommunenummer);
     assertSpecialistFields(input.specialistInGeneralPractice, input.specialistApprovedOn);
-    await this.assertMunicipalityExists(this.db, workplaceKommunenummer);
-    return this.db.transaction(async (tx) => {
+    await assertMunicipalityExists(this.db, 'workplaceKommunenummer', workplaceKommunenummer);
+    return context.transact(async (tx) => {
       const row = await supervisorsRepo.insert(tx, {
         hprNumber: input.hprNumber,
         name: input.name,
@@ -146,29 +147,36 @@ export class SupervisorsService {
         specialistApprovedOn: input.specialistApprovedOn ?? null,
         exemptionUntil: input.exemptionUntil ?? null,
         courseCompletedOn: input.courseCompletedOn ?? null,
-        capacity: input.capacity ?? this.defaultCapacity,
+        capacity: input.capacity ?? this.deps.config.VEILEDER_DEFAULT_CAPACITY,
         // Lets the office that registered the supervisor see it wherever it works.
         createdByOfficeCode: principal.role === 'office' ? principal.officeCode : null,
       });
       if (!row) throw await this.alreadyRegistered(tx, municipalityScope(principal), input.hprNumber, today);
       await recordAudit(tx, context, { action: 'supervisor.created', entityType: 'supervisor', entityId: row.id, after: auditView(row) });
-      return toSupervisorDetail({ ...row, currentLoad: 0 }, [], today);
+      return withVersion(toSupervisorDetail({ ...row, currentLoad: 0 }, [], today));
     });
   }
 
-  async update(context: RequestContext, id: string, input: SupervisorUpdate, expected: number | undefined): Promise<SupervisorDetail> {
+  async update(
+    context: RequestContext,
+    id: string,
+    input: SupervisorUpdate,
+    expected: number | undefined,
+  ): Promise<Versioned<SupervisorDetail>> {
     const today = todayInNorway();
     const scope = municipalityScope(context.principal);
-    return this.db.transaction(async (tx) => {
+    return context.transact(async (tx) => {
       const current = await supervisorsRepo.get(tx, id, scope, today, { forUpdate: true });
       if (!current) throw notFoundSupervisor();
       assertVersion(expected, current.version, 'The supervisor');
       const changes: SupervisorChanges = input;
       const next = { ...current, ...changes };
       assertSpecialistFields(next.specialistInGeneralPractice, next.specialistApprovedOn);
-      if (next.workplaceKommunenummer !== current.workplaceKommunenummer) await this.assertMunicipalityExists(tx, next.workplaceKommunenummer);
+      if (next.workplaceKommunenummer !== current.workplaceKommunenummer) {
+        await assertMunicipalityExists(tx, 'workplaceKommunenummer', next.workplaceKommunenummer);
+      }
       const changed = diff(auditView(current), auditView(next));
-      if (!changed) return toSupervisorDetail(current, await supervisorsRepo.supervisionsOf(tx, id, scope), today);
+      if (!changed) return withVersion(toSupervisorDetail(current, await supervisorsRepo.supervisionsOf(tx, id, scope), today));
 
       if (!(await supervisorsRepo.update(tx, id, changes))) {
         throw await this.alreadyRegistered(tx, scope, changes.hprNumber ?? current.hprNumber, today);
@@ -191,7 +199,7 @@ export class SupervisorsService {
         before: changed.before,
         after: changed.after,
       });
-      return toSupervisorDetail(updated, await supervisorsRepo.supervisionsOf(tx, id, scope), today);
+      return withVersion(toSupervisorDetail(updated, await supervisorsRepo.supervisionsOf(tx, id, scope), today));
     });
   }
 
@@ -211,13 +219,6 @@ export class SupervisorsService {
       });
     }
     return requested;
-  }
-
-  private async assertMunicipalityExists(db: Executor, kommunenummer: string | null) {
-    if (kommunenummer === null) return;
-    if (!(await supervisorsRepo.municipalityExists(db, kommunenummer))) {
-      throw unknownReference('workplaceKommunenummer', 'municipality', kommunenummer, `no municipality has the number ${kommunenummer}`);
-    }
   }
 
   /** 409 naming the holder of the HPR number; the name only when the caller may see it (as for doctors). */

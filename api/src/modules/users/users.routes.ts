@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { createUserRequest, listUsersQuery, pageOf, updateUserRequest, user } from '@alis/shared';
-import { etagOf, expectedVersion } from '../../lib/etag.js';
-import { AUTHENTICATED, contextOf, problems } from '../../lib/route-helpers.js';
-import { UsersService } from './users.service.js';
-
-const idParams = z.object({ id: z.uuid() }).strict();
+import { createUserRequest, idParams, listUsersQuery, pageOf, updateUserRequest, user } from '@alis/shared';
+import { expectedVersion } from '../../lib/etag.js';
+import { contextOf } from '../../lib/request-context.js';
+import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
 const adminOnly = { roles: ['admin'] } as const;
 
 export async function userRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = new UsersService(app.database.db, (id, version) => app.tokenRevocations.userChanged(id, version));
+  const service = app.services.users;
   const tags = ['users'];
 
   app.get(
@@ -39,11 +36,7 @@ export async function userRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const created = await service.create(contextOf(request), request.body);
-      return reply
-        .code(201)
-        .header('location', `/api/v1/users/${created.user.id}`)
-        .header('etag', etagOf(created.version))
-        .send(created.user);
+      return sendVersioned(reply, created, { location: `/api/v1/users/${created.resource.id}` });
     },
   );
 
@@ -53,10 +46,7 @@ export async function userRoutes(fastify: FastifyInstance) {
       config: adminOnly,
       schema: { tags, summary: 'Get a staff user (admin)', params: idParams, response: { 200: user, ...problems(...AUTHENTICATED, 404) } },
     },
-    async (request, reply) => {
-      const found = await service.get(request.params.id);
-      return reply.header('etag', etagOf(found.version)).send(found.user);
-    },
+    async (request, reply) => sendVersioned(reply, await service.get(request.params.id)),
   );
 
   app.patch(
@@ -72,9 +62,7 @@ export async function userRoutes(fastify: FastifyInstance) {
         response: { 200: user, ...problems(...AUTHENTICATED, 404, 409, 412) },
       },
     },
-    async (request, reply) => {
-      const updated = await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request));
-      return reply.header('etag', etagOf(updated.version)).send(updated.user);
-    },
+    async (request, reply) =>
+      sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 }

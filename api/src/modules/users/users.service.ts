@@ -1,13 +1,14 @@
 import type { CreateUserRequest, UpdateUserRequest, User } from '@alis/shared';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { offices } from '../../db/schema.js';
-import { AppError, invalidField, notFound, unknownReference } from '../../lib/app-error.js';
+import { AppError, invalidField, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
-import type { RequestContext } from '../../lib/principal.js';
+import type { RequestContext } from '../../lib/request-context.js';
+import { Service } from '../../lib/service.js';
+import type { Versioned } from '../../lib/versioned.js';
+import { assertOfficeExists } from '../reference/reference.service.js';
 import { hashPassword } from '../../lib/secrets.js';
 import { authRepo } from '../auth/auth.repo.js';
 import { type UserFilter, type UserRow, usersRepo } from './users.repo.js';
@@ -37,34 +38,25 @@ const auditView = (row: UserRow) => ({
 
 const cursorSchema = z.object({ e: z.string() });
 
-export class UsersService {
-  constructor(
-    private readonly db: Db,
-    private readonly onTokenVersionChange: (userId: string, tokenVersion: number) => void,
-  ) {}
+const versionedUser = (row: UserRow): Versioned<User> => ({ resource: toUser(row), version: row.version });
 
+export class UsersService extends Service {
   async list(filter: Omit<UserFilter, 'afterEmail'>, limit: number, cursor: string | undefined) {
     const after = decodeCursor(cursor, cursorSchema);
     const rows = await usersRepo.list(this.db, { ...filter, afterEmail: after?.e }, limit + 1);
     return pageFrom(rows, limit, toUser, (row) => ({ e: row.email }));
   }
 
-  async get(id: string): Promise<{ user: User; version: number }> {
+  async get(id: string): Promise<Versioned<User>> {
     const row = await usersRepo.findById(this.db, id);
     if (!row) throw notFound('The user');
-    return { user: toUser(row), version: row.version };
+    return versionedUser(row);
   }
 
-  private async assertOfficeExists(db: Db, officeCode: string | null | undefined) {
-    if (!officeCode) return;
-    const [office] = await db.select({ code: offices.code }).from(offices).where(eq(offices.code, officeCode));
-    if (!office) throw unknownReference('officeCode', 'office', officeCode, `no office has the code "${officeCode}"`);
-  }
-
-  async create(context: RequestContext, input: CreateUserRequest): Promise<{ user: User; version: number }> {
-    await this.assertOfficeExists(this.db, input.officeCode);
+  async create(context: RequestContext, input: CreateUserRequest): Promise<Versioned<User>> {
+    await assertOfficeExists(this.db, 'officeCode', input.officeCode);
     const passwordHash = await hashPassword(input.password);
-    return this.db.transaction(async (tx) => {
+    return context.transact(async (tx) => {
       const row = await usersRepo.insert(tx, {
         email: input.email,
         name: input.name,
@@ -78,19 +70,14 @@ export class UsersService {
         throw new AppError('already_exists', `A user with the e-mail ${input.email} already exists.`, { existingId: existing.id });
       }
       await recordAudit(tx, context, { action: 'user.created', entityType: 'user', entityId: row.id, after: auditView(row) });
-      return { user: toUser(row), version: row.version };
+      return versionedUser(row);
     });
   }
 
-  async update(
-    context: RequestContext,
-    id: string,
-    input: UpdateUserRequest,
-    expected: number | undefined,
-  ): Promise<{ user: User; version: number }> {
-    await this.assertOfficeExists(this.db, input.officeCode);
+  async update(context: RequestContext, id: string, input: UpdateUserRequest, expected: number | undefined): Promise<Versioned<User>> {
+    await assertOfficeExists(this.db, 'officeCode', input.officeCode);
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    const result = await this.db.transaction(async (tx) => {
+    const result = await context.transact(async (tx) => {
       const current = await usersRepo.findById(tx, id, { forUpdate: true });
       if (!current) throw notFound('The user');
       assertVersion(expected, current.version, 'The user');
@@ -131,24 +118,24 @@ export class UsersService {
       }
       return row;
     });
-    if (result.tokenVersion > 0) this.onTokenVersionChange(result.id, result.tokenVersion);
-    return { user: toUser(result), version: result.version };
+    if (result.tokenVersion > 0) this.deps.revocations.userChanged(result.id, result.tokenVersion);
+    return versionedUser(result);
   }
+}
 
-  /** Makes the first admin when no user exists yet; answers whether it made one. */
-  async ensureFirstAdmin(admin: { email: string; password: string; name?: string }): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      if ((await usersRepo.count(tx)) > 0) return false;
-      const row = await usersRepo.insert(tx, {
-        email: admin.email.trim().toLowerCase(),
-        name: admin.name ?? 'Administrator',
-        role: 'admin',
-        officeCode: null,
-        passwordHash: await hashPassword(admin.password),
-      });
-      if (!row) return false;
-      await recordAudit(tx, null, { action: 'user.created', entityType: 'user', entityId: row.id, after: auditView(row) });
-      return true;
+/** Makes the first admin when no user exists yet (at start-up, outside any request); answers whether it made one. */
+export async function ensureFirstAdmin(db: Db, admin: { email: string; password: string; name?: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if ((await usersRepo.count(tx)) > 0) return false;
+    const row = await usersRepo.insert(tx, {
+      email: admin.email.trim().toLowerCase(),
+      name: admin.name ?? 'Administrator',
+      role: 'admin',
+      officeCode: null,
+      passwordHash: await hashPassword(admin.password),
     });
-  }
+    if (!row) return false;
+    await recordAudit(tx, null, { action: 'user.created', entityType: 'user', entityId: row.id, after: auditView(row) });
+    return true;
+  });
 }

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import type { Transact } from '../lib/request-context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Readonly<Config>;
+    database: Database;
+    /** The unit of work of a request that has no other: one database transaction. */
+    transact: Transact;
+  }
+  interface FastifyRequest {
+    /** Set by a plugin that must commit with the request's change (idempotency); null otherwise. */
+    transact: Transact | null;
+  }
+}
+
+export interface CoreOptions {
+  config: Readonly<Config>;
+  database: Database;
+}
+
+/** What every other plugin builds on: the configuration and the database. */
+export default fp<CoreOptions>(
+  (app: FastifyInstance, { config, database }, done) => {
+    app.decorate('config', config);
+    app.decorate('database', database);
+    app.decorate('transact', ((work) => database.db.transaction(work)) as Transact);
+    app.decorateRequest('transact', null);
+    done();
+  },
+  { name: 'core' },
+);

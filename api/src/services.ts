@@ -1,0 +1,52 @@
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import { AgreementsService } from './modules/agreements/agreements.service.js';
+import { AbsencesService } from './modules/agreements/absences.service.js';
+import { SupervisionsService } from './modules/agreements/supervisions.service.js';
+import { ApiClientsService } from './modules/api-clients/api-clients.service.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { DoctorsService } from './modules/doctors/doctors.service.js';
+import { MunicipalitiesService } from './modules/municipalities/municipalities.service.js';
+import { OAuthService } from './modules/oauth/oauth.service.js';
+import { ReferenceService } from './modules/reference/reference.service.js';
+import { RegistrationsService } from './modules/registrations/registrations.service.js';
+import { SupervisorsService } from './modules/supervisors/supervisors.service.js';
+import { UsersService } from './modules/users/users.service.js';
+import type { AccessTokens } from './plugins/auth.js';
+import type { SharedRateLimiter } from './plugins/rate-limit.js';
+
+/** Lets the instance that revoked access stop the tokens at once (the others poll). */
+export interface RevocationListener {
+  userChanged(id: string, tokenVersion: number): void;
+  clientRevoked(clientId: string): void;
+}
+
+/** Everything a service may depend on; each service takes the whole set and uses what it needs. */
+export interface ServiceDeps {
+  db: Db;
+  config: Readonly<Config>;
+  accessTokens: AccessTokens;
+  revocations: RevocationListener;
+  limiter: SharedRateLimiter;
+}
+
+/** The one place services are built and wired; routes reach them as `app.services`. */
+export function createServices(deps: ServiceDeps) {
+  return {
+    auth: new AuthService(deps),
+    oauth: new OAuthService(deps),
+    users: new UsersService(deps),
+    apiClients: new ApiClientsService(deps),
+    reference: new ReferenceService(deps),
+    municipalities: new MunicipalitiesService(deps),
+    registrations: new RegistrationsService(deps),
+    doctors: new DoctorsService(deps),
+    supervisors: new SupervisorsService(deps),
+    agreements: new AgreementsService(deps),
+    absences: new AbsencesService(deps),
+    supervisions: new SupervisionsService(deps),
+    audit: new AuditService(deps),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
