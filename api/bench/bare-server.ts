@@ -17,7 +17,7 @@ const DATE_OID = 1082;
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === DATE_OID) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+    return (pg.types.getTypeParser as (oid: number, format?: string) => (value: string) => unknown)(oid, format);
   },
 };
 

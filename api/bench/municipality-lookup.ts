@@ -190,7 +190,10 @@ async function cleanup() {
     children.map(
       (child) =>
         new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          if (child.exitCode !== null || child.signalCode !== null) {
+            resolve();
+            return;
+          }
           const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
           child.once('exit', () => {
             clearTimeout(force);
@@ -334,7 +337,9 @@ async function main(): Promise<number> {
       log(`-- round ${round + 1} ${target.name}: ${(measured.latencies.length / measured.result.duration).toFixed(0)} req/s`);
     }
   }
-  const [apiTally, bareTally] = [targets[0]!.tally, targets[1]!.tally];
+  const [apiTarget, bareTarget] = targets;
+  if (!apiTarget || !bareTarget) throw new Error('two targets expected');
+  const [apiTally, bareTally] = [apiTarget.tally, bareTarget.tally];
 
   log();
   log(`${'target'.padEnd(24)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'requests'.padStart(9)} ${'non2xx'.padStart(7)} ${'errors'.padStart(7)} ${'CPU µs/req'.padStart(12)}`);

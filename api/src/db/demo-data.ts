@@ -1,5 +1,6 @@
 import { addDays, plannedEndDate, registeredFromDate, todayInNorway } from '@alis/shared';
 import { asc, eq } from 'drizzle-orm';
+import { at, mustGet } from '../lib/collections.js';
 import type { Db, Executor } from './client.js';
 import {
   absences,
@@ -26,7 +27,7 @@ function random(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    pick: <T>(items: readonly T[]): T => at(items, Math.floor(next() * items.length)),
     chance: (p: number) => next() < p,
     weighted: <T>(pairs: readonly (readonly [T, number])[]): T => {
       const total = pairs.reduce((sum, [, w]) => sum + w, 0);
@@ -35,7 +36,7 @@ function random(seed: number) {
         roll -= weight;
         if (roll < 0) return value;
       }
-      return pairs[pairs.length - 1]![0];
+      return at(pairs, pairs.length - 1)[0];
     },
   };
 }
@@ -145,7 +146,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
     await insertChunked(tx, transitionRows, (t, chunk) =>
       t.insert(registrationTransitions).values(
         chunk.map((row) => ({
-          registrationId: registrationIds.get(row.kommunenummer)!,
+          registrationId: mustGet(registrationIds, row.kommunenummer, 'registration'),
           fromStatus: row.from,
           toStatus: row.to,
           date: row.date,
@@ -224,7 +225,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       const endDate = status === 'completed' ? (planned < today ? planned : addDays(today, -rng.int(1, 60))) : status === 'terminated' ? dateBetween(addDays(startDate, 90), addDays(today, -1)) : null;
       agreementRows.push({
         kommunenummer,
-        doctorId: insertedDoctors[i]!.id,
+        doctorId: at(insertedDoctors, i, 'doctor').id,
         employmentForm: rng.chance(0.6) ? 'self_employed' : 'salaried',
         position: rng.weighted([['gp', 75], ['gp_locum', 10], ['introduction', 10], ['other', 5]] as const),
         positionPercent,
@@ -248,13 +249,13 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       insertedAgreements.push(...(await t.insert(agreements).values(chunk).returning({ id: agreements.id })));
     });
     await insertChunked(tx, absenceRows, (t, chunk) =>
-      t.insert(absences).values(chunk.map((a) => ({ agreementId: insertedAgreements[a.agreement]!.id, kind: a.kind, fromDate: a.fromDate, toDate: a.toDate }))),
+      t.insert(absences).values(chunk.map((a) => ({ agreementId: at(insertedAgreements, a.agreement, 'agreement').id, kind: a.kind, fromDate: a.fromDate, toDate: a.toDate }))),
     );
     await insertChunked(tx, supervisionRows, (t, chunk) =>
       t.insert(supervisions).values(
         chunk.map((s) => ({
-          agreementId: insertedAgreements[s.agreement]!.id,
-          supervisorId: insertedSupervisors[s.supervisor]!.id,
+          agreementId: at(insertedAgreements, s.agreement, 'agreement').id,
+          supervisorId: at(insertedSupervisors, s.supervisor, 'supervisor').id,
           role: s.role,
           fromDate: s.fromDate,
           toDate: s.toDate,

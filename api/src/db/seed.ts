@@ -1,23 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { foldForSearch, municipalityShortName } from '@alis/shared';
+import { countyNumber, foldForSearch, kommunenummer, municipalityShortName, officeCode } from '@alis/shared';
+import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from './client.js';
 import { counties, municipalities, offices } from './schema.js';
 
 /** The 2024 structure took effect on 1 January 2024. */
 const STRUCTURE_VALID_FROM = '2024-01-01';
 
-async function readCsv(file: string): Promise<Record<string, string>[]> {
-  const text = await readFile(file, 'utf8');
-  const [header, ...lines] = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  if (!header) return [];
-  const columns = header.split(',');
-  // The reference files have no quoted fields; a comma inside a value would be a data error.
-  return lines.map((line) => {
-    const values = line.split(',');
-    if (values.length !== columns.length) throw new Error(`${path.basename(file)}: malformed line "${line}"`);
-    return Object.fromEntries(columns.map((column, i) => [column, values[i]!.trim()]));
+const text = z.string().trim().min(1);
+const officeRow = z.object({ code: officeCode, name: text, city: text, health_region: text });
+const countyRow = z.object({ county_number: countyNumber, county_name: text, health_region: text, alis_office_code: officeCode });
+const municipalityRow = z.object({ kommunenummer, name: text, county_number: countyNumber });
+
+/** A reference file as rows checked against `schema`: a malformed file stops the start-up with its line. */
+async function readCsv<T extends z.ZodType>(file: string, schema: T): Promise<z.output<T>[]> {
+  const records: unknown[] = parse(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
+  return records.map((record, index) => {
+    const row = schema.safeParse(record);
+    if (!row.success) throw new Error(`${path.basename(file)} line ${index + 2}: ${z.prettifyError(row.error)}`);
+    return row.data;
   });
 }
 
@@ -27,16 +31,16 @@ async function readCsv(file: string): Promise<Record<string, string>[]> {
  */
 export async function seedReferenceData(db: Db, seedDir: string): Promise<void> {
   const [officeRows, countyRows, municipalityRows] = await Promise.all([
-    readCsv(path.join(seedDir, 'alis-offices.csv')),
-    readCsv(path.join(seedDir, 'counties-2024.csv')),
-    readCsv(path.join(seedDir, 'municipalities-2024.csv')),
+    readCsv(path.join(seedDir, 'alis-offices.csv'), officeRow),
+    readCsv(path.join(seedDir, 'counties-2024.csv'), countyRow),
+    readCsv(path.join(seedDir, 'municipalities-2024.csv'), municipalityRow),
   ]);
-  const countyOffice = new Map(countyRows.map((row) => [row.county_number!, row.alis_office_code!]));
+  const countyOffice = new Map(countyRows.map((row) => [row.county_number, row.alis_office_code]));
 
   await db.transaction(async (tx) => {
     await tx
       .insert(offices)
-      .values(officeRows.map((row) => ({ code: row.code!, name: row.name!, city: row.city!, healthRegion: row.health_region! })))
+      .values(officeRows.map((row) => ({ code: row.code, name: row.name, city: row.city, healthRegion: row.health_region })))
       .onConflictDoUpdate({
         target: offices.code,
         set: { name: sql`excluded.name`, city: sql`excluded.city`, healthRegion: sql`excluded.health_region` },
@@ -45,10 +49,10 @@ export async function seedReferenceData(db: Db, seedDir: string): Promise<void> 
       .insert(counties)
       .values(
         countyRows.map((row) => ({
-          countyNumber: row.county_number!,
-          name: row.county_name!,
-          healthRegion: row.health_region!,
-          defaultOfficeCode: row.alis_office_code!,
+          countyNumber: row.county_number,
+          name: row.county_name,
+          healthRegion: row.health_region,
+          defaultOfficeCode: row.alis_office_code,
         })),
       )
       .onConflictDoUpdate({
@@ -63,18 +67,17 @@ export async function seedReferenceData(db: Db, seedDir: string): Promise<void> 
       .insert(municipalities)
       .values(
         municipalityRows.map((row) => {
-          const kommunenummer = row.kommunenummer!;
-          const shortName = municipalityShortName(kommunenummer, row.name!);
-          const officeCode = countyOffice.get(row.county_number!);
-          if (!officeCode) throw new Error(`municipality ${kommunenummer}: unknown county ${row.county_number}`);
+          const shortName = municipalityShortName(row.kommunenummer, row.name);
+          const office = countyOffice.get(row.county_number);
+          if (!office) throw new Error(`municipality ${row.kommunenummer}: unknown county ${row.county_number}`);
           return {
-            kommunenummer,
-            name: row.name!,
+            kommunenummer: row.kommunenummer,
+            name: row.name,
             shortName,
-            countyNumber: row.county_number!,
-            officeCode,
+            countyNumber: row.county_number,
+            officeCode: office,
             validFrom: STRUCTURE_VALID_FROM,
-            searchText: foldForSearch(`${kommunenummer} ${row.name} ${shortName}`),
+            searchText: foldForSearch(`${row.kommunenummer} ${row.name} ${shortName}`),
           };
         }),
       )

@@ -3,8 +3,10 @@ import { ERRORS, type ErrorCode, type FieldError, type ProblemExtras, fieldIssue
 /** What an AppError carries besides its code and detail: the code's extra members, and headers. */
 export type AppErrorExtra<C extends ErrorCode> = ProblemExtras<C> & { headers?: Record<string, string> };
 
+/** The members of T that must be given. */
+type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
 /** Codes whose extra members are all optional may leave them out. */
-type ExtraArgument<C extends ErrorCode> = Record<never, never> extends ProblemExtras<C> ? [extra?: AppErrorExtra<C>] : [extra: AppErrorExtra<C>];
+type ExtraArgument<C extends ErrorCode> = [RequiredKeys<ProblemExtras<C>>] extends [never] ? [extra?: AppErrorExtra<C>] : [extra: AppErrorExtra<C>];
 
 /**
  * The one error the application throws on purpose; the error handler turns it into a problem. The

@@ -14,9 +14,10 @@ const PROBLEM_REF = '#/components/schemas/Problem';
 const transform: typeof jsonSchemaTransform = (input) => {
   const result = jsonSchemaTransform(input);
   const responses = (result.schema as { response?: Record<string, unknown> } | undefined)?.response;
-  for (const [status, schema] of Object.entries(responses ?? {})) {
+  if (!responses) return result;
+  for (const [status, schema] of Object.entries(responses)) {
     if ((schema as { $ref?: unknown } | null)?.$ref !== PROBLEM_REF) continue;
-    responses![status] = { description: STATUS_CODES[status] ?? 'Error', content: { 'application/problem+json': { schema } } };
+    responses[status] = { description: STATUS_CODES[status] ?? 'Error', content: { 'application/problem+json': { schema } } };
   }
   return result;
 };

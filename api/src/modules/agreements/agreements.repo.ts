@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
-  absences,
   agreements,
   doctors,
   municipalities,

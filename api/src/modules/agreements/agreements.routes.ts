@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   agreement,
   agreementPage,
@@ -11,10 +10,11 @@ import {
 } from '@alis/shared';
 import { expectedVersion } from '../../lib/etag.js';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
+import { sendVersioned } from '../../lib/route-helpers.js';
+import { resourceRoutes } from '../../lib/routes.js';
 
-/** Offices and municipalities work with agreements; the directorate gets aggregates elsewhere. */
-export const agreementRoles = { roles: ['admin', 'office', 'municipality'] } as const;
+/** Offices and municipalities work with agreements and what hangs on them; the directorate gets aggregates elsewhere. */
+export const AGREEMENT_ROLES = ['admin', 'office', 'municipality'] as const;
 
 const PLANNED_END_DATE_RULE =
   '`plannedEndDate` is computed and stored by the shared rule: five calendar years at full time from `startDate` ' +
@@ -30,43 +30,36 @@ const WARNINGS_RULE =
   'than their capacity, counting their veileder supervisions running today across all agreements), `ends_within_6_months` (active and the planned end is within six months), ' +
   '`via_staffing_agency`.';
 
-export async function agreementRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function agreementRoutes(app: FastifyInstance) {
   const service = app.services.agreements;
-  const tags = ['agreements'];
+  const route = resourceRoutes(app, { tags: ['agreements'], roles: AGREEMENT_ROLES });
 
-  app.get(
+  route.get(
     '/agreements',
     {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'List ALIS agreements in the caller\'s scope',
-        description:
-          'Newest start date first. `endsBefore` compares the end date, or the planned end date while the agreement is open; ' +
-          '`supervisorId` matches any supervision role at any time; `hasVeileder` asks for a veileder supervision running today.\n\n' +
-          `${PLANNED_END_DATE_RULE}\n\n${WARNINGS_RULE}`,
-        querystring: listAgreementsQuery,
-        response: { 200: agreementPage, ...problems(...AUTHENTICATED) },
-      },
+      summary: 'List ALIS agreements in the caller\'s scope',
+      description:
+        'Newest start date first. `endsBefore` compares the end date, or the planned end date while the agreement is open; ' +
+        '`supervisorId` matches any supervision role at any time; `hasVeileder` asks for a veileder supervision running today.\n\n' +
+        `${PLANNED_END_DATE_RULE}\n\n${WARNINGS_RULE}`,
+      querystring: listAgreementsQuery,
+      response: agreementPage,
     },
     async (request) => service.list(requirePrincipal(request), request.query),
   );
 
-  app.post(
+  route.post(
     '/agreements',
     {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'Create an ALIS agreement (as a draft)',
-        description:
-          'The municipality must be in the caller\'s scope (404 otherwise); the doctor must exist (any doctor may be referenced by id). ' +
-          'A doctor has at most one open (draft or active) agreement per municipality: a second is 409 `already_exists` with `existingId`.\n\n' +
-          PLANNED_END_DATE_RULE,
-        body: createAgreementRequest,
-        response: { 201: agreement, ...problems(...AUTHENTICATED, 404, 409, 422) },
-      },
+      summary: 'Create an ALIS agreement (as a draft)',
+      description:
+        'The municipality must be in the caller\'s scope (404 otherwise); the doctor must exist (any doctor may be referenced by id). ' +
+        'A doctor has at most one open (draft or active) agreement per municipality: a second is 409 `already_exists` with `existingId`.\n\n' +
+        PLANNED_END_DATE_RULE,
+      body: createAgreementRequest,
+      response: agreement,
+      status: 201,
+      errors: [404, 409, 422],
     },
     async (request, reply) => {
       const created = await service.create(contextOf(request), request.body);
@@ -74,56 +67,47 @@ export async function agreementRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get(
+  route.get(
     '/agreements/:id',
     {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'Get an ALIS agreement with its planned end date and warnings',
-        description: `${PLANNED_END_DATE_RULE}\n\n${WARNINGS_RULE}`,
-        params: idParams,
-        response: { 200: agreement, ...problems(...AUTHENTICATED, 404) },
-      },
+      summary: 'Get an ALIS agreement with its planned end date and warnings',
+      description: `${PLANNED_END_DATE_RULE}\n\n${WARNINGS_RULE}`,
+      params: idParams,
+      response: agreement,
+      errors: [404],
     },
     async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.id)),
   );
 
-  app.patch(
+  route.patch(
     '/agreements/:id',
     {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'Change a draft or active agreement',
-        description:
-          'Send `If-Match` with the ETag you read (412 when stale). Completed and terminated agreements cannot be changed (409 `conflict`). ' +
-          'Status changes go through `/transitions`. Changing `startDate` or `positionPercent` recomputes `plannedEndDate`.',
-        params: idParams,
-        body: updateAgreementRequest,
-        response: { 200: agreement, ...problems(...AUTHENTICATED, 404, 409, 412, 422) },
-      },
+      summary: 'Change a draft or active agreement',
+      description:
+        'Send `If-Match` with the ETag you read (412 when stale). Completed and terminated agreements cannot be changed (409 `conflict`). ' +
+        'Status changes go through `/transitions`. Changing `startDate` or `positionPercent` recomputes `plannedEndDate`.',
+      params: idParams,
+      body: updateAgreementRequest,
+      response: agreement,
+      errors: [404, 409, 412, 422],
     },
     async (request, reply) =>
       sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),
   );
 
-  app.post(
+  route.post(
     '/agreements/:id/transitions',
     {
-      config: agreementRoles,
-      schema: {
-        tags,
-        summary: 'Move an agreement to another status',
-        description:
-          '`draft → active` needs the agreement\'s `signedOn` and `startDate`; `active → completed | terminated` needs `endDate` and `endReason` ' +
-          'in the body. Missing preconditions are 422 listing each; a transition not allowed from the current status is 409 ' +
-          '`illegal_transition` with `allowed`. Honours `If-Match`. Closing an agreement also ends, on `endDate`, its supervisions ' +
-          'still running past that day.',
-        params: idParams,
-        body: agreementTransitionRequest,
-        response: { 200: agreement, ...problems(...AUTHENTICATED, 404, 409, 412, 422) },
-      },
+      summary: 'Move an agreement to another status',
+      description:
+        '`draft → active` needs the agreement\'s `signedOn` and `startDate`; `active → completed | terminated` needs `endDate` and `endReason` ' +
+        'in the body. Missing preconditions are 422 listing each; a transition not allowed from the current status is 409 ' +
+        '`illegal_transition` with `allowed`. Honours `If-Match`. Closing an agreement also ends, on `endDate`, its supervisions ' +
+        'still running past that day.',
+      params: idParams,
+      body: agreementTransitionRequest,
+      response: agreement,
+      errors: [404, 409, 412, 422],
     },
     async (request, reply) =>
       sendVersioned(reply, await service.transition(contextOf(request), request.params.id, request.body, expectedVersion(request))),

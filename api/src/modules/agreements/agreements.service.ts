@@ -83,11 +83,11 @@ type AuditedFields = Omit<
  */
 export function registeredOn(history: readonly RegistrationHistoryRow[], startDate: string): boolean {
   const counts = (status: string | null) => status !== null && SERVICE_COUNTING_STATUSES.includes(status as RegistrationStatus);
-  const transitions = history.filter((row) => row.transitionId !== null && row.transitionDate !== null);
+  const transitions = history.flatMap((row) => (row.transitionId !== null && row.transitionDate !== null ? [{ ...row, date: row.transitionDate }] : []));
   if (transitions.length > 0) {
     let last: string | null = null;
     for (const transition of transitions) {
-      const date = transition.transitionDate!;
+      const { date } = transition;
       const effective = transition.toStatus === 'applied' ? registeredFromDate(date) : date;
       if (effective <= startDate) last = transition.toStatus;
     }
@@ -295,7 +295,8 @@ export class AgreementsService extends Service {
       if (missing.length > 0) {
         throw unprocessable(`The agreement cannot become ${input.to}: ${missing.map((m) => m.path).join(', ')} missing.`, missing);
       }
-      if (closing && input.endDate! < current.startDate) {
+      const closingOn = closing && input.endDate && input.endReason ? { endDate: input.endDate, endReason: input.endReason } : null;
+      if (closingOn && closingOn.endDate < current.startDate) {
         throw invalidField({
           path: 'endDate',
           code: 'too_early',
@@ -304,9 +305,7 @@ export class AgreementsService extends Service {
         });
       }
 
-      const changes: AgreementChanges = closing
-        ? { status: input.to, endDate: input.endDate!, endReason: input.endReason! }
-        : { status: input.to };
+      const changes: AgreementChanges = closingOn ? { status: input.to, ...closingOn } : { status: input.to };
       await agreementsRepo.update(tx, id, changes);
       await recordAudit(tx, context, {
         action: 'agreement.transitioned',
@@ -315,16 +314,16 @@ export class AgreementsService extends Service {
         before: { status: current.status },
         after: { ...changes, ...(input.note ? { note: input.note } : {}) },
       });
-      if (closing) {
+      if (closingOn) {
         // Supervision cannot outlast the agreement: what still runs past its end ends with it, so
         // the veileder's load (counted across all agreements) drops.
-        for (const ended of await supervisionsRepo.endRunningPast(tx, id, input.endDate!)) {
+        for (const ended of await supervisionsRepo.endRunningPast(tx, id, closingOn.endDate)) {
           await recordAudit(tx, context, {
             action: 'supervision.ended',
             entityType: 'supervision',
             entityId: ended.id,
             before: { to: ended.previousTo },
-            after: { agreementId: id, to: input.endDate!, reason: `agreement ${input.to}` },
+            after: { agreementId: id, to: closingOn.endDate, reason: `agreement ${input.to}` },
           });
         }
       }

@@ -1,26 +1,20 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiClient, createApiClientRequest, createdApiClient, idParams, listApiClientsQuery, pageOf } from '@alis/shared';
 import { contextOf } from '../../lib/request-context.js';
-import { AUTHENTICATED, problems } from '../../lib/route-helpers.js';
-const adminOnly = { roles: ['admin'] } as const;
+import { resourceRoutes } from '../../lib/routes.js';
 
-export async function apiClientRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function apiClientRoutes(app: FastifyInstance) {
   const service = app.services.apiClients;
-  const tags = ['api-clients'];
+  const route = resourceRoutes(app, { tags: ['api-clients'], roles: ['admin'] });
 
-  app.post(
+  route.post(
     '/api-clients',
     {
-      config: adminOnly,
-      schema: {
-        tags,
-        summary: 'Register a machine client (admin)',
-        description: 'The response holds `clientSecret`, shown this once; store it in the integrating system.',
-        body: createApiClientRequest,
-        response: { 201: createdApiClient, ...problems(...AUTHENTICATED) },
-      },
+      summary: 'Register a machine client (admin)',
+      description: 'The response holds `clientSecret`, shown this once; store it in the integrating system.',
+      body: createApiClientRequest,
+      response: createdApiClient,
+      status: 201,
     },
     async (request, reply) => {
       const created = await service.create(contextOf(request), request.body);
@@ -28,38 +22,29 @@ export async function apiClientRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get(
+  route.get(
     '/api-clients',
-    {
-      config: adminOnly,
-      schema: { tags, summary: 'List machine clients (admin)', querystring: listApiClientsQuery, response: { 200: pageOf(apiClient), ...problems(...AUTHENTICATED) } },
-    },
+    { summary: 'List machine clients (admin)', querystring: listApiClientsQuery, response: pageOf(apiClient) },
     async (request) => {
       const { limit, cursor, ...filter } = request.query;
       return service.list(filter, limit, cursor);
     },
   );
 
-  app.get(
+  route.get(
     '/api-clients/:id',
-    {
-      config: adminOnly,
-      schema: { tags, summary: 'Get a machine client (admin)', params: idParams, response: { 200: apiClient, ...problems(...AUTHENTICATED, 404) } },
-    },
+    { summary: 'Get a machine client (admin)', params: idParams, response: apiClient, errors: [404] },
     async (request) => service.get(request.params.id),
   );
 
-  app.post(
+  route.post(
     '/api-clients/:id/revoke',
     {
-      config: adminOnly,
-      schema: {
-        tags,
-        summary: 'Revoke a machine client (admin)',
-        description: 'Its tokens stop working and it cannot get new ones. Revoking twice is harmless.',
-        params: idParams,
-        response: { 200: apiClient, ...problems(...AUTHENTICATED, 404) },
-      },
+      summary: 'Revoke a machine client (admin)',
+      description: 'Its tokens stop working and it cannot get new ones. Revoking twice is harmless.',
+      params: idParams,
+      response: apiClient,
+      errors: [404],
     },
     async (request) => service.revoke(contextOf(request), request.params.id),
   );

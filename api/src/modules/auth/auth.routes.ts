@@ -1,19 +1,17 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginRequest, loginResponse, me } from '@alis/shared';
 import { requirePrincipal } from '../../lib/request-context.js';
-import { AUTHENTICATED, problems } from '../../lib/route-helpers.js';
+import { resourceRoutes } from '../../lib/routes.js';
 import type { Session } from './auth.service.js';
 
 export const REFRESH_COOKIE = 'alis_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
-export async function authRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function authRoutes(app: FastifyInstance) {
   const { config } = app;
   const service = app.services.auth;
-  const tags = ['auth'];
+  const route = resourceRoutes(app, { tags: ['auth'] });
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'strict' as const,
@@ -27,58 +25,51 @@ export async function authRoutes(fastify: FastifyInstance) {
       .setCookie(REFRESH_COOKIE, session.refreshToken, { ...cookieOptions, expires: session.refreshExpiresAt })
       .send(session.body);
 
-  app.post(
+  route.post(
     '/auth/login',
     {
-      config: { public: true },
-      schema: {
-        tags,
-        summary: 'Log in with e-mail and password',
-        description: 'Returns a short-lived access token and sets the refresh token as an httpOnly cookie.',
-        security: [],
-        body: loginRequest,
-        response: { 200: loginResponse, ...problems(400, 401, 429) },
-      },
+      summary: 'Log in with e-mail and password',
+      description: 'Returns a short-lived access token and sets the refresh token as an httpOnly cookie.',
+      public: true,
+      body: loginRequest,
+      response: loginResponse,
+      errors: [400, 401, 429],
     },
     async (request, reply) => sendSession(reply, await service.login(request.body.email, request.body.password, request.ip)),
   );
 
-  app.post(
+  route.post(
     '/auth/refresh',
     {
-      config: { public: true },
-      schema: {
-        tags,
-        summary: 'Get a new access token with the refresh cookie (rotates the cookie)',
-        security: [],
-        response: { 200: loginResponse, ...problems(401, 429) },
-      },
+      summary: 'Get a new access token with the refresh cookie (rotates the cookie)',
+      public: true,
+      response: loginResponse,
+      errors: [401, 429],
     },
     async (request, reply) => {
+      let session: Session;
       try {
-        return sendSession(reply, await service.refresh(request.cookies[REFRESH_COOKIE]));
+        session = await service.refresh(request.cookies[REFRESH_COOKIE]);
       } catch (error) {
         reply.clearCookie(REFRESH_COOKIE, cookieOptions);
         throw error;
       }
+      return sendSession(reply, session);
     },
   );
 
-  app.post(
+  route.post(
     '/auth/logout',
-    {
-      config: { public: true },
-      schema: { tags, summary: 'End the session of the refresh cookie', security: [], response: { 204: z.null().describe('No content') } },
-    },
+    { summary: 'End the session of the refresh cookie', public: true, response: z.null().describe('No content'), status: 204 },
     async (request, reply) => {
       await service.logout(request.cookies[REFRESH_COOKIE]);
       return reply.clearCookie(REFRESH_COOKIE, cookieOptions).code(204).send(null);
     },
   );
 
-  app.get(
+  route.get(
     '/me',
-    { schema: { tags, summary: 'Who the access token belongs to', response: { 200: me, ...problems(...AUTHENTICATED) } } },
-    async (request) => service.me(requirePrincipal(request)),
+    { summary: 'Who the access token belongs to', response: me },
+    (request) => service.me(requirePrincipal(request)),
   );
 }

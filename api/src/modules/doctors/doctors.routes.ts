@@ -1,36 +1,33 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createDoctorRequest, doctor, idParams, listDoctorsQuery, pageOf, updateDoctorRequest } from '@alis/shared';
 import { expectedVersion } from '../../lib/etag.js';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
+import { sendVersioned } from '../../lib/route-helpers.js';
+import { resourceRoutes } from '../../lib/routes.js';
 /** Individual doctors are not the directorate's business: it gets aggregates. */
-const doctorRoles = { roles: ['admin', 'office', 'municipality'] } as const;
+const DOCTOR_ROLES = ['admin', 'office', 'municipality'] as const;
 
 const SCOPE =
   'An office sees doctors with an agreement (any status) in one of its municipalities, those its users registered and those ' +
   'registered by the client of one of its municipalities; a municipality\'s client sees doctors with an agreement there and ' +
   'those it registered; an admin sees all. A doctor outside your scope answers 404.';
 
-export async function doctorRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function doctorRoutes(app: FastifyInstance) {
   const service = app.services.doctors;
-  const tags = ['doctors'];
+  const route = resourceRoutes(app, { tags: ['doctors'], roles: DOCTOR_ROLES });
 
-  app.post(
+  route.post(
     '/doctors',
     {
-      config: doctorRoles,
-      schema: {
-        tags,
-        summary: 'Register an ALIS doctor by HPR number',
-        description:
-          'The HPR number is stored without leading zeros ("0012345678" is 12345678). One doctor per HPR number: a duplicate is 409 ' +
-          '`already_exists` with `existingId`; the detail names the doctor only when you may see it. Look a number up first with ' +
-          '`GET /doctors?hprNumber=`. The doctor stays visible to the office or municipality that registered it.',
-        body: createDoctorRequest,
-        response: { 201: doctor, ...problems(...AUTHENTICATED, 409, 422) },
-      },
+      summary: 'Register an ALIS doctor by HPR number',
+      description:
+        'The HPR number is stored without leading zeros ("0012345678" is 12345678). One doctor per HPR number: a duplicate is 409 ' +
+        '`already_exists` with `existingId`; the detail names the doctor only when you may see it. Look a number up first with ' +
+        '`GET /doctors?hprNumber=`. The doctor stays visible to the office or municipality that registered it.',
+      body: createDoctorRequest,
+      response: doctor,
+      status: 201,
+      errors: [409, 422],
     },
     async (request, reply) => {
       const created = await service.create(contextOf(request), request.body);
@@ -38,52 +35,42 @@ export async function doctorRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get(
+  route.get(
     '/doctors',
     {
-      config: doctorRoles,
-      schema: {
-        tags,
-        summary: 'List doctors in the caller\'s scope, by name',
-        description:
-          `${SCOPE} \`hprNumber\` (exact) finds the doctor whatever your scope, to avoid duplicates. \`q\` matches part of the name ` +
-          '(ignoring case) or the start of the HPR number. `kommunenummer`: doctors with an agreement (any status) there.',
-        querystring: listDoctorsQuery,
-        response: { 200: pageOf(doctor), ...problems(...AUTHENTICATED) },
-      },
+      summary: 'List doctors in the caller\'s scope, by name',
+      description:
+        `${SCOPE} \`hprNumber\` (exact) finds the doctor whatever your scope, to avoid duplicates. \`q\` matches part of the name ` +
+        '(ignoring case) or the start of the HPR number. `kommunenummer`: doctors with an agreement (any status) there.',
+      querystring: listDoctorsQuery,
+      response: pageOf(doctor),
     },
     async (request) => service.list(requirePrincipal(request), request.query),
   );
 
-  app.get(
+  route.get(
     '/doctors/:id',
     {
-      config: doctorRoles,
-      schema: {
-        tags,
-        summary: 'Get a doctor',
-        description: SCOPE,
-        params: idParams,
-        response: { 200: doctor, ...problems(...AUTHENTICATED, 404) },
-      },
+      summary: 'Get a doctor',
+      description: SCOPE,
+      params: idParams,
+      response: doctor,
+      errors: [404],
     },
     async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.id)),
   );
 
-  app.patch(
+  route.patch(
     '/doctors/:id',
     {
-      config: doctorRoles,
-      schema: {
-        tags,
-        summary: 'Change a doctor',
-        description:
-          'Send `If-Match` with the ETag you read; 412 means someone changed it since. Changing `hprNumber` to one another doctor ' +
-          'holds is 409 `already_exists` with `existingId`.',
-        params: idParams,
-        body: updateDoctorRequest,
-        response: { 200: doctor, ...problems(...AUTHENTICATED, 404, 409, 412) },
-      },
+      summary: 'Change a doctor',
+      description:
+        'Send `If-Match` with the ETag you read; 412 means someone changed it since. Changing `hprNumber` to one another doctor ' +
+        'holds is 409 `already_exists` with `existingId`.',
+      params: idParams,
+      body: updateDoctorRequest,
+      response: doctor,
+      errors: [404, 409, 412],
     },
     async (request, reply) =>
       sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { oauthError, tokenRequest, tokenResponse } from '@alis/shared';
+import { type TokenResponse, oauthError, tokenRequest, tokenResponse } from '@alis/shared';
 import { isAppError } from '../../lib/app-error.js';
 import { type ClientCredentials, OAuthError } from './oauth.service.js';
 
@@ -61,6 +61,7 @@ export async function oauthRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       let basic = false;
+      let token: TokenResponse;
       try {
         await service.limitAddress(request.ip);
         const body = request.body;
@@ -70,8 +71,7 @@ export async function oauthRoutes(fastify: FastifyInstance) {
         if (body.grant_type !== 'client_credentials') {
           throw new OAuthError('unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
         }
-        const token = await service.clientCredentialsGrant(credentials, body.scope);
-        return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send(token);
+        token = await service.clientCredentialsGrant(credentials, body.scope);
       } catch (error) {
         if (error instanceof OAuthError) return sendOAuthError(reply, error, basic);
         if (isAppError(error) && error.code === 'rate_limited') {
@@ -82,6 +82,7 @@ export async function oauthRoutes(fastify: FastifyInstance) {
         }
         throw error;
       }
+      return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send(token);
     },
   );
 }

@@ -13,7 +13,7 @@ export const rateLimitsRepo = {
                     then rate_limit_buckets.hits + 1 else 1 end,
         window_start = excluded.window_start
       returning hits`);
-    return Number((result as { rows: { hits: number }[] }).rows[0]?.hits ?? 0);
+    return (result as { rows: { hits: number }[] }).rows[0]?.hits ?? 0;
   },
 
   async purgeOlderThan(db: Executor, seconds: number): Promise<void> {

@@ -1,23 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { countyList, officeList } from '@alis/shared';
-import { AUTHENTICATED, problems } from '../../lib/route-helpers.js';
+import { resourceRoutes } from '../../lib/routes.js';
 
 /** Reference data every caller may read; it is small, so lists are whole. */
-export async function referenceRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function referenceRoutes(app: FastifyInstance) {
   const { reference } = app.services;
-  const tags = ['reference data'];
-
-  app.get(
-    '/offices',
-    { schema: { tags, summary: 'The six regional ALIS offices', response: { 200: officeList, ...problems(...AUTHENTICATED) } } },
-    () => reference.offices(),
-  );
-
-  app.get(
-    '/counties',
-    { schema: { tags, summary: 'Counties with health region and default ALIS office', response: { 200: countyList, ...problems(...AUTHENTICATED) } } },
-    () => reference.counties(),
-  );
+  const route = resourceRoutes(app, { tags: ['reference data'] });
+  route.get('/offices', { summary: 'The six regional ALIS offices', response: officeList }, () => reference.offices());
+  route.get('/counties', { summary: 'Counties with health region and default ALIS office', response: countyList }, () => reference.counties());
 }

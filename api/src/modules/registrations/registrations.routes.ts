@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   municipalityParams,
   registration,
@@ -10,99 +9,88 @@ import {
 } from '@alis/shared';
 import { expectedVersion } from '../../lib/etag.js';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
+import { sendVersioned } from '../../lib/route-helpers.js';
+import { resourceRoutes } from '../../lib/routes.js';
 
-const readers = { roles: ['admin', 'office', 'municipality', 'directorate'] } as const;
-const editors = { roles: ['admin', 'office', 'municipality'] } as const;
-// Preparing needs `write` and deciding `decide`; the directorate holds no `write`, so the service
-// checks the scope per target status and the route asks only for a token that may read.
-const transitioners = { ...readers, scope: 'read' } as const;
+const READERS = ['admin', 'office', 'municipality', 'directorate'] as const;
+const EDITORS = ['admin', 'office', 'municipality'] as const;
 
-export async function registrationRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function registrationRoutes(app: FastifyInstance) {
   const service = app.services.registrations;
-  const tags = ['registrations'];
+  const route = resourceRoutes(app, { tags: ['registrations'], roles: READERS });
 
-  app.get(
+  route.get(
     '/municipalities/:kommunenummer/registration',
     {
-      config: readers,
-      schema: {
-        tags,
-        summary: 'Get a municipality\'s § 19 registration as education enterprise',
-        description:
-          'One registration per municipality and specialty (general practice, `ALM`). A municipality that has none saved yet gets the default: ' +
-          'status `not_registered`, empty fields, `version` 0, `updatedAt` null and ETag `"v0"`. `missingForApplication` lists what the ' +
-          'application lacks before it can be sent; `allowedTransitions` the statuses the caller may move it to now.',
-        params: municipalityParams,
-        response: { 200: registration, ...problems(...AUTHENTICATED, 404) },
-      },
+      summary: 'Get a municipality\'s § 19 registration as education enterprise',
+      description:
+        'One registration per municipality and specialty (general practice, `ALM`). A municipality that has none saved yet gets the default: ' +
+        'status `not_registered`, empty fields, `version` 0, `updatedAt` null and ETag `"v0"`. `missingForApplication` lists what the ' +
+        'application lacks before it can be sent; `allowedTransitions` the statuses the caller may move it to now.',
+      params: municipalityParams,
+      response: registration,
+      errors: [404],
     },
     async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.kommunenummer)),
   );
 
-  app.patch(
+  route.patch(
     '/municipalities/:kommunenummer/registration',
     {
-      config: editors,
-      schema: {
-        tags,
-        summary: 'Change the application details of a § 19 registration',
-        description:
-          'Saves the person responsible, education plan, supervision arrangement, learning arenas, decision reference and notes; the first save ' +
-          'creates the registration. Send `If-Match` with the ETag you read (`"v0"` for one never saved); 412 means someone changed it since. ' +
-          'The status and its dates change only through `/transitions`. A registration that is `applied` or `registered` can still be edited: ' +
-          'the offices correct details after the fact, and every change is in the audit log. Admin, office (own municipalities) and the ' +
-          'municipality\'s own client; the directorate decides but does not edit (403).',
-        params: municipalityParams,
-        body: updateRegistrationRequest,
-        response: { 200: registration, ...problems(...AUTHENTICATED, 404, 412) },
-      },
+      summary: 'Change the application details of a § 19 registration',
+      roles: EDITORS,
+      description:
+        'Saves the person responsible, education plan, supervision arrangement, learning arenas, decision reference and notes; the first save ' +
+        'creates the registration. Send `If-Match` with the ETag you read (`"v0"` for one never saved); 412 means someone changed it since. ' +
+        'The status and its dates change only through `/transitions`. A registration that is `applied` or `registered` can still be edited: ' +
+        'the offices correct details after the fact, and every change is in the audit log. Admin, office (own municipalities) and the ' +
+        'municipality\'s own client; the directorate decides but does not edit (403).',
+      params: municipalityParams,
+      body: updateRegistrationRequest,
+      response: registration,
+      errors: [404, 412],
     },
     async (request, reply) =>
       sendVersioned(reply, await service.update(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request))),
   );
 
-  app.post(
+  route.post(
     '/municipalities/:kommunenummer/registration/transitions',
     {
-      config: transitioners,
-      schema: {
-        tags,
-        summary: 'Move a § 19 registration to another status',
-        description:
-          'Lifecycle: `not_registered` → `preparing` → `applied` → `registered` or `rejected`; `rejected` → `preparing`; `registered` → ' +
-          '`deregistered` → `preparing`. Another move is 409 `illegal_transition`, with the statuses allowed from the current one in `allowed`. ' +
-          '`registered`, `rejected` and `deregistered` are decisions, for Helsedirektoratet (`decide` scope) or an admin; the other moves are ' +
-          'for an admin, the ALIS office and the municipality\'s own client (`write` scope). Anyone else gets 403.\n\n' +
-          '`date` (default: today in Norway, never in the future) is when it happened: `applied` sets `applicationDate`; `registered` sets ' +
-          '`decisionDate` and `registeredFrom` (the application date, or 2019-03-01 for applications sent before 2019-06-01); `rejected` sets ' +
-          '`decisionDate`. A decision dated before the application date, or a deregistration before the decision, is 422. Going to `applied` ' +
-          'with parts of the application missing is 422 listing each in `errors`. `deregistered` keeps the dates of the registration that ' +
-          'ended. `preparing` after `rejected` or `deregistered` starts a new application round: it clears `applicationDate`, `decisionDate`, ' +
-          '`registeredFrom` and `decisionReference` (the earlier ones stay in `/history` and the audit log) and keeps the application\'s content ' +
-          'to be reworked. Honours `If-Match` (412) and `Idempotency-Key`.',
-        params: municipalityParams,
-        body: registrationTransitionRequest,
-        response: { 200: registration, ...problems(...AUTHENTICATED, 404, 409, 412, 422) },
-      },
+      summary: 'Move a § 19 registration to another status',
+      // Preparing needs `write` and deciding `decide`; the directorate holds no `write`, so the service
+      // checks the scope per target status and the route asks only for a token that may read.
+      scope: 'read',
+      description:
+        'Lifecycle: `not_registered` → `preparing` → `applied` → `registered` or `rejected`; `rejected` → `preparing`; `registered` → ' +
+        '`deregistered` → `preparing`. Another move is 409 `illegal_transition`, with the statuses allowed from the current one in `allowed`. ' +
+        '`registered`, `rejected` and `deregistered` are decisions, for Helsedirektoratet (`decide` scope) or an admin; the other moves are ' +
+        'for an admin, the ALIS office and the municipality\'s own client (`write` scope). Anyone else gets 403.\n\n' +
+        '`date` (default: today in Norway, never in the future) is when it happened: `applied` sets `applicationDate`; `registered` sets ' +
+        '`decisionDate` and `registeredFrom` (the application date, or 2019-03-01 for applications sent before 2019-06-01); `rejected` sets ' +
+        '`decisionDate`. A decision dated before the application date, or a deregistration before the decision, is 422. Going to `applied` ' +
+        'with parts of the application missing is 422 listing each in `errors`. `deregistered` keeps the dates of the registration that ' +
+        'ended. `preparing` after `rejected` or `deregistered` starts a new application round: it clears `applicationDate`, `decisionDate`, ' +
+        '`registeredFrom` and `decisionReference` (the earlier ones stay in `/history` and the audit log) and keeps the application\'s content ' +
+        'to be reworked. Honours `If-Match` (412) and `Idempotency-Key`.',
+      params: municipalityParams,
+      body: registrationTransitionRequest,
+      response: registration,
+      errors: [404, 409, 412, 422],
     },
     async (request, reply) =>
       sendVersioned(reply, await service.transition(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request))),
   );
 
-  app.get(
+  route.get(
     '/municipalities/:kommunenummer/registration/history',
     {
-      config: readers,
-      schema: {
-        tags,
-        summary: 'List the status changes of a § 19 registration, newest first',
-        description: 'Each entry names who made the change (`actorName`: the staff user\'s or the API client\'s name).',
-        params: municipalityParams,
-        querystring: registrationHistoryQuery,
-        response: { 200: registrationHistory, ...problems(...AUTHENTICATED, 404) },
-      },
+      summary: 'List the status changes of a § 19 registration, newest first',
+      description: 'Each entry names who made the change (`actorName`: the staff user\'s or the API client\'s name).',
+      params: municipalityParams,
+      querystring: registrationHistoryQuery,
+      response: registrationHistory,
+      errors: [404],
     },
     async (request) => service.history(requirePrincipal(request), request.params.kommunenummer, request.query),
   );

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createSupervisorRequest, idParams, listSupervisorsQuery, pageOf, supervisor, supervisorDetail, updateSupervisorRequest } from '@alis/shared';
 import { expectedVersion } from '../../lib/etag.js';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
+import { sendVersioned } from '../../lib/route-helpers.js';
+import { resourceRoutes } from '../../lib/routes.js';
 
 /** Individual supervisors are not the directorate's business: it gets aggregates. */
-const supervisorRoles = { roles: ['admin', 'office', 'municipality'] } as const;
+const SUPERVISOR_ROLES = ['admin', 'office', 'municipality'] as const;
 
 const SCOPE =
   'An office sees supervisors working in one of its municipalities, supervising (now or before) an agreement in one of them, ' +
@@ -21,24 +21,21 @@ const FIELDS =
   'on a specialist it is kept but does not matter. A municipality\'s client registers supervisors working in its own ' +
   'municipality (the default when omitted), and no change may move a supervisor out of the caller\'s scope (400).';
 
-export async function supervisorRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function supervisorRoutes(app: FastifyInstance) {
   const service = app.services.supervisors;
-  const tags = ['supervisors'];
+  const route = resourceRoutes(app, { tags: ['supervisors'], roles: SUPERVISOR_ROLES });
 
-  app.post(
+  route.post(
     '/supervisors',
     {
-      config: supervisorRoles,
-      schema: {
-        tags,
-        summary: 'Register a supervisor (veileder or supervisør) by HPR number',
-        description:
-          `${FIELDS} The HPR number is stored without leading zeros. One supervisor per HPR number: a duplicate is 409 ` +
-          '`already_exists` with `existingId`; the detail names the supervisor only when you may see it.',
-        body: createSupervisorRequest,
-        response: { 201: supervisorDetail, ...problems(...AUTHENTICATED, 409, 422) },
-      },
+      summary: 'Register a supervisor (veileder or supervisør) by HPR number',
+      description:
+        `${FIELDS} The HPR number is stored without leading zeros. One supervisor per HPR number: a duplicate is 409 ` +
+        '`already_exists` with `existingId`; the detail names the supervisor only when you may see it.',
+      body: createSupervisorRequest,
+      response: supervisorDetail,
+      status: 201,
+      errors: [409, 422],
     },
     async (request, reply) => {
       const created = await service.create(contextOf(request), request.body);
@@ -46,54 +43,44 @@ export async function supervisorRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get(
+  route.get(
     '/supervisors',
     {
-      config: supervisorRoles,
-      schema: {
-        tags,
-        summary: 'List supervisors in the caller\'s scope, by name, with their load today',
-        description:
-          `${SCOPE} ${LOAD} \`hprNumber\` (exact) finds the supervisor whatever your scope, to avoid duplicates. \`q\` matches part ` +
-          'of the name (ignoring case) or the start of the HPR number. `kommunenummer`: working there or supervising an agreement ' +
-          'there. `qualified`: qualified as veileder today. `overCapacity`: current load above capacity.',
-        querystring: listSupervisorsQuery,
-        response: { 200: pageOf(supervisor), ...problems(...AUTHENTICATED) },
-      },
+      summary: 'List supervisors in the caller\'s scope, by name, with their load today',
+      description:
+        `${SCOPE} ${LOAD} \`hprNumber\` (exact) finds the supervisor whatever your scope, to avoid duplicates. \`q\` matches part ` +
+        'of the name (ignoring case) or the start of the HPR number. `kommunenummer`: working there or supervising an agreement ' +
+        'there. `qualified`: qualified as veileder today. `overCapacity`: current load above capacity.',
+      querystring: listSupervisorsQuery,
+      response: pageOf(supervisor),
     },
     async (request) => service.list(requirePrincipal(request), request.query),
   );
 
-  app.get(
+  route.get(
     '/supervisors/:id',
     {
-      config: supervisorRoles,
-      schema: {
-        tags,
-        summary: 'Get a supervisor with load and supervisions',
-        description:
-          `${SCOPE} ${LOAD} \`supervisions\` lists those in agreements you can see (newest first); \`currentLoad\` counts all.`,
-        params: idParams,
-        response: { 200: supervisorDetail, ...problems(...AUTHENTICATED, 404) },
-      },
+      summary: 'Get a supervisor with load and supervisions',
+      description:
+        `${SCOPE} ${LOAD} \`supervisions\` lists those in agreements you can see (newest first); \`currentLoad\` counts all.`,
+      params: idParams,
+      response: supervisorDetail,
+      errors: [404],
     },
     async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.id)),
   );
 
-  app.patch(
+  route.patch(
     '/supervisors/:id',
     {
-      config: supervisorRoles,
-      schema: {
-        tags,
-        summary: 'Change a supervisor',
-        description:
-          `Send \`If-Match\` with the ETag you read; 412 means someone changed it since. ${FIELDS} Changing \`hprNumber\` to ` +
-          'one another supervisor holds is 409 `already_exists` with `existingId`.',
-        params: idParams,
-        body: updateSupervisorRequest,
-        response: { 200: supervisorDetail, ...problems(...AUTHENTICATED, 404, 409, 412) },
-      },
+      summary: 'Change a supervisor',
+      description:
+        `Send \`If-Match\` with the ETag you read; 412 means someone changed it since. ${FIELDS} Changing \`hprNumber\` to ` +
+        'one another supervisor holds is 409 `already_exists` with `existingId`.',
+      params: idParams,
+      body: updateSupervisorRequest,
+      response: supervisorDetail,
+      errors: [404, 409, 412],
     },
     async (request, reply) =>
       sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),

@@ -1,38 +1,31 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createUserRequest, idParams, listUsersQuery, pageOf, updateUserRequest, user } from '@alis/shared';
 import { expectedVersion } from '../../lib/etag.js';
 import { contextOf } from '../../lib/request-context.js';
-import { AUTHENTICATED, problems, sendVersioned } from '../../lib/route-helpers.js';
-const adminOnly = { roles: ['admin'] } as const;
+import { sendVersioned } from '../../lib/route-helpers.js';
+import { resourceRoutes } from '../../lib/routes.js';
 
-export async function userRoutes(fastify: FastifyInstance) {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export async function userRoutes(app: FastifyInstance) {
   const service = app.services.users;
-  const tags = ['users'];
+  const route = resourceRoutes(app, { tags: ['users'], roles: ['admin'] });
 
-  app.get(
+  route.get(
     '/users',
-    {
-      config: adminOnly,
-      schema: { tags, summary: 'List staff users (admin)', querystring: listUsersQuery, response: { 200: pageOf(user), ...problems(...AUTHENTICATED) } },
-    },
+    { summary: 'List staff users (admin)', querystring: listUsersQuery, response: pageOf(user) },
     async (request) => {
       const { limit, cursor, ...filter } = request.query;
       return service.list(filter, limit, cursor);
     },
   );
 
-  app.post(
+  route.post(
     '/users',
     {
-      config: adminOnly,
-      schema: {
-        tags,
-        summary: 'Create a staff user (admin)',
-        body: createUserRequest,
-        response: { 201: user, ...problems(...AUTHENTICATED, 409, 422) },
-      },
+      summary: 'Create a staff user (admin)',
+      body: createUserRequest,
+      response: user,
+      status: 201,
+      errors: [409, 422],
     },
     async (request, reply) => {
       const created = await service.create(contextOf(request), request.body);
@@ -40,27 +33,21 @@ export async function userRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get(
+  route.get(
     '/users/:id',
-    {
-      config: adminOnly,
-      schema: { tags, summary: 'Get a staff user (admin)', params: idParams, response: { 200: user, ...problems(...AUTHENTICATED, 404) } },
-    },
+    { summary: 'Get a staff user (admin)', params: idParams, response: user, errors: [404] },
     async (request, reply) => sendVersioned(reply, await service.get(request.params.id)),
   );
 
-  app.patch(
+  route.patch(
     '/users/:id',
     {
-      config: adminOnly,
-      schema: {
-        tags,
-        summary: 'Change role, office, name or password, or deactivate (admin)',
-        description: 'Changing role, office, password or active status ends the user\'s current sessions.',
-        params: idParams,
-        body: updateUserRequest,
-        response: { 200: user, ...problems(...AUTHENTICATED, 404, 409, 412) },
-      },
+      summary: 'Change role, office, name or password, or deactivate (admin)',
+      description: 'Changing role, office, password or active status ends the user\'s current sessions.',
+      params: idParams,
+      body: updateUserRequest,
+      response: user,
+      errors: [404, 409, 412],
     },
     async (request, reply) =>
       sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),
