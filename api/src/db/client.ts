@@ -14,6 +14,11 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** What a repo runs its queries on: the database or an open transaction. */
 export type Executor = Db | Tx;
 
+/** The row a `select(columns)` gives: each column's type, nullable unless the column is not null. */
+export type RowOf<C extends Record<string, { _: { notNull: boolean; data: unknown } }>> = {
+  [K in keyof C]: C[K]['_']['notNull'] extends true ? C[K]['_']['data'] : C[K]['_']['data'] | null;
+};
+
 export interface Database {
   readonly db: Db;
   readonly kind: 'postgres' | 'embedded';

@@ -11,3 +11,10 @@ export function mustGet<K, V>(map: ReadonlyMap<K, V>, key: K, what = 'entry'): V
   if (value === undefined) throw new RangeError(`no ${what} for ${String(key)}`);
   return value;
 }
+
+/** The named members of `row`, and only those: what a view or an audit entry may show of it. */
+export function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = row[key];
+  return picked;
+}

@@ -1,7 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteHandlerMethod } from 'fastify';
 import type { Role, Scope } from '@alis/shared';
+import type { Page } from '@alis/shared';
 import type { z } from 'zod';
-import { AUTHENTICATED, problems } from './route-helpers.js';
+import { expectedVersion } from './etag.js';
+import type { Principal } from './principal.js';
+import { type RequestContext, contextOf, requirePrincipal } from './request-context.js';
+import { AUTHENTICATED, problems, sendVersioned } from './route-helpers.js';
+import type { Versioned } from './versioned.js';
 
 type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -35,10 +40,12 @@ type Handler<P extends Schema, Q extends Schema, B extends Schema> = (request: R
 /**
  * The one way a resource declares its routes: tags and roles once, then per route its schemas,
  * success response and the problems it can answer with (which the OpenAPI test holds it to).
+ * `list`, `read`, `create` and `change` carry the conventions of every resource (caller, ETag,
+ * Location, If-Match); `get`, `post`, `patch` and `delete` are for routes that follow none.
  */
 export function resourceRoutes(app: FastifyInstance, resource: { tags: string[]; roles?: readonly Role[] }) {
   const add =
-    (method: HTTPMethods) =>
+    (method: HTTPMethods, implied: readonly number[] = []) =>
     <P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(
       url: string,
       spec: RouteSpec<P, Q, B>,
@@ -47,7 +54,7 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
       const inputs = Object.fromEntries(
         Object.entries({ params: spec.params, querystring: spec.querystring, body: spec.body }).filter(([, schema]) => schema !== undefined),
       );
-      const errors = spec.public ? (spec.errors ?? []) : [...AUTHENTICATED, ...(spec.errors ?? [])];
+      const errors = [...new Set([...(spec.public ? [] : AUTHENTICATED), ...implied, ...(spec.errors ?? [])])];
       app.route({
         method,
         url,
@@ -64,5 +71,47 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
         handler: handler as RouteHandlerMethod,
       });
     };
-  return { get: add('GET'), post: add('POST'), patch: add('PATCH'), delete: add('DELETE') };
+  const get = add('GET');
+  const byId = add('GET', [404]);
+  const post = add('POST');
+  const change = (method: 'PATCH' | 'POST') => add(method, [404, 412]);
+  return {
+    get,
+    post,
+    patch: add('PATCH'),
+    delete: add('DELETE'),
+    /** A page of the resource, for the caller. */
+    list: <Q extends Schema, T>(
+      url: string,
+      spec: RouteSpec<undefined, Q, undefined>,
+      load: (principal: Principal, request: RouteRequest<undefined, Q, undefined>) => Promise<Page<T>>,
+    ) => get(url, spec, (request) => load(requirePrincipal(request), request)),
+    /** One resource by its path, for the caller (404 outside the scope), with its ETag. */
+    read: <P extends Schema, Q extends Schema = undefined, T = unknown>(
+      url: string,
+      spec: RouteSpec<P, Q, undefined>,
+      load: (principal: Principal, request: RouteRequest<P, Q, undefined>) => Promise<Versioned<T>>,
+    ) => byId(url, spec, async (request, reply) => sendVersioned(reply, await load(requirePrincipal(request), request))),
+    /** A new resource: 201 with its ETag and Location. */
+    create: <P extends Schema, B extends Schema, T>(
+      url: string,
+      spec: RouteSpec<P, undefined, B>,
+      make: (context: RequestContext, request: RouteRequest<P, undefined, B>) => Promise<Versioned<T>>,
+      locationOf: (resource: T, request: RouteRequest<P, undefined, B>) => string,
+    ) =>
+      post(url, { status: 201, ...spec }, async (request, reply) => {
+        const created = await make(contextOf(request), request);
+        return sendVersioned(reply, created, { location: locationOf(created.resource, request) });
+      }),
+    /** A change to an existing resource (PATCH, or POST to its transitions), honouring If-Match; answers it with its new ETag. */
+    change: <P extends Schema, B extends Schema, T>(
+      method: 'PATCH' | 'POST',
+      url: string,
+      spec: RouteSpec<P, undefined, B>,
+      apply: (context: RequestContext, request: RouteRequest<P, undefined, B>, expected: number | undefined) => Promise<Versioned<T>>,
+    ) =>
+      change(method)(url, spec, async (request, reply) =>
+        sendVersioned(reply, await apply(contextOf(request), request, expectedVersion(request))),
+      ),
+  };
 }

@@ -1,5 +1,6 @@
 import { type Absence, type createAbsenceRequest, fieldIssue } from '@alis/shared';
 import type { z } from 'zod';
+import type { Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Principal } from '../../lib/principal.js';
@@ -7,7 +8,7 @@ import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
 import { type AbsenceRow, absencesRepo } from './absences.repo.js';
 import { assertOpen, lockAgreement, visibleAgreement } from './agreement-access.js';
-import { agreementsRepo } from './agreements.repo.js';
+import { type AgreementRow, agreementsRepo } from './agreements.repo.js';
 import { plannedEndOf } from './agreements.service.js';
 
 export type CreateAbsenceInput = z.output<typeof createAbsenceRequest>;
@@ -20,6 +21,25 @@ export const toAbsence = (row: AbsenceRow): Absence => ({
   to: row.toDate,
   createdAt: row.createdAt.toISOString(),
 });
+
+/** After an absence changed: the planned end date from the absences as they are now, audited with the change. */
+async function movePlannedEnd(
+  tx: Executor,
+  context: RequestContext,
+  agreement: AgreementRow,
+  action: string,
+  change: { before?: Record<string, unknown>; after?: Record<string, unknown> },
+) {
+  const planned = await plannedEndOf(tx, agreement.id, agreement.startDate, agreement.positionPercent);
+  await agreementsRepo.update(tx, agreement.id, { plannedEndDate: planned });
+  await recordAudit(tx, context, {
+    action,
+    entityType: 'agreement',
+    entityId: agreement.id,
+    before: { ...change.before, plannedEndDate: agreement.plannedEndDate },
+    after: { ...change.after, plannedEndDate: planned },
+  });
+}
 
 /**
  * Absences of an agreement. Each change recomputes the agreement's planned end date, so the
@@ -62,17 +82,9 @@ export class AbsencesService extends Service {
           },
         );
       }
-      const absence = await absencesRepo.insert(tx, { agreementId: id, kind: input.kind, fromDate: input.from, toDate: input.to });
-      const planned = await plannedEndOf(tx, id, current.startDate, current.positionPercent);
-      await agreementsRepo.update(tx, id, { plannedEndDate: planned });
-      await recordAudit(tx, context, {
-        action: 'agreement.absence_added',
-        entityType: 'agreement',
-        entityId: id,
-        before: { plannedEndDate: current.plannedEndDate },
-        after: { absence: toAbsence(absence), plannedEndDate: planned },
-      });
-      return toAbsence(absence);
+      const absence = toAbsence(await absencesRepo.insert(tx, { agreementId: id, kind: input.kind, fromDate: input.from, toDate: input.to }));
+      await movePlannedEnd(tx, context, current, 'agreement.absence_added', { after: { absence } });
+      return absence;
     });
   }
 
@@ -83,15 +95,7 @@ export class AbsencesService extends Service {
       if (!absence) throw notFound('The absence');
       assertOpen(current, 'absences can be removed');
       await absencesRepo.delete(tx, id, absenceId);
-      const planned = await plannedEndOf(tx, id, current.startDate, current.positionPercent);
-      await agreementsRepo.update(tx, id, { plannedEndDate: planned });
-      await recordAudit(tx, context, {
-        action: 'agreement.absence_removed',
-        entityType: 'agreement',
-        entityId: id,
-        before: { absence: toAbsence(absence), plannedEndDate: current.plannedEndDate },
-        after: { plannedEndDate: planned },
-      });
+      await movePlannedEnd(tx, context, current, 'agreement.absence_removed', { before: { absence: toAbsence(absence) } });
     });
   }
 }

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Executor, RowOf } from '../../db/client.js';
 import {
   agreements,
   doctors,
@@ -35,11 +35,7 @@ const columns = {
   updatedAt: agreements.updatedAt,
 };
 
-export type AgreementRow = {
-  [K in keyof typeof columns]: (typeof columns)[K]['_']['notNull'] extends true
-    ? (typeof columns)[K]['_']['data']
-    : (typeof columns)[K]['_']['data'] | null;
-};
+export type AgreementRow = RowOf<typeof columns>;
 export type NewAgreementRow = typeof agreements.$inferInsert;
 export type AgreementChanges = Partial<
   Pick<

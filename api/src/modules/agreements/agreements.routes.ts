@@ -8,9 +8,6 @@ import {
   listAgreementsQuery,
   updateAgreementRequest,
 } from '@alis/shared';
-import { expectedVersion } from '../../lib/etag.js';
-import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { sendVersioned } from '../../lib/route-helpers.js';
 import { resourceRoutes } from '../../lib/routes.js';
 
 /** Offices and municipalities work with agreements and what hangs on them; the directorate gets aggregates elsewhere. */
@@ -34,7 +31,7 @@ export async function agreementRoutes(app: FastifyInstance) {
   const service = app.services.agreements;
   const route = resourceRoutes(app, { tags: ['agreements'], roles: AGREEMENT_ROLES });
 
-  route.get(
+  route.list(
     '/agreements',
     {
       summary: 'List ALIS agreements in the caller\'s scope',
@@ -45,10 +42,10 @@ export async function agreementRoutes(app: FastifyInstance) {
       querystring: listAgreementsQuery,
       response: agreementPage,
     },
-    async (request) => service.list(requirePrincipal(request), request.query),
+    (principal, request) => service.list(principal, request.query),
   );
 
-  route.post(
+  route.create(
     '/agreements',
     {
       summary: 'Create an ALIS agreement (as a draft)',
@@ -58,28 +55,25 @@ export async function agreementRoutes(app: FastifyInstance) {
         PLANNED_END_DATE_RULE,
       body: createAgreementRequest,
       response: agreement,
-      status: 201,
       errors: [404, 409, 422],
     },
-    async (request, reply) => {
-      const created = await service.create(contextOf(request), request.body);
-      return sendVersioned(reply, created, { location: `/api/v1/agreements/${created.resource.id}` });
-    },
+    (context, request) => service.create(context, request.body),
+    (created) => `/api/v1/agreements/${created.id}`,
   );
 
-  route.get(
+  route.read(
     '/agreements/:id',
     {
       summary: 'Get an ALIS agreement with its planned end date and warnings',
       description: `${PLANNED_END_DATE_RULE}\n\n${WARNINGS_RULE}`,
       params: idParams,
       response: agreement,
-      errors: [404],
     },
-    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.id)),
+    (principal, request) => service.get(principal, request.params.id),
   );
 
-  route.patch(
+  route.change(
+    'PATCH',
     '/agreements/:id',
     {
       summary: 'Change a draft or active agreement',
@@ -89,13 +83,13 @@ export async function agreementRoutes(app: FastifyInstance) {
       params: idParams,
       body: updateAgreementRequest,
       response: agreement,
-      errors: [404, 409, 412, 422],
+      errors: [409, 422],
     },
-    async (request, reply) =>
-      sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),
+    (context, request, expected) => service.update(context, request.params.id, request.body, expected),
   );
 
-  route.post(
+  route.change(
+    'POST',
     '/agreements/:id/transitions',
     {
       summary: 'Move an agreement to another status',
@@ -107,9 +101,8 @@ export async function agreementRoutes(app: FastifyInstance) {
       params: idParams,
       body: agreementTransitionRequest,
       response: agreement,
-      errors: [404, 409, 412, 422],
+      errors: [409, 422],
     },
-    async (request, reply) =>
-      sendVersioned(reply, await service.transition(contextOf(request), request.params.id, request.body, expectedVersion(request))),
+    (context, request, expected) => service.transition(context, request.params.id, request.body, expected),
   );
 }

@@ -23,6 +23,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, invalid, invalidField, notFound, unknownReference, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
+import { pick } from '../../lib/collections.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -53,24 +54,21 @@ const CLOSING_STATUSES: readonly AgreementStatus[] = ['completed', 'terminated']
 
 const cursorSchema = z.object({ s: z.iso.date(), i: z.uuid() });
 
-/** What the audit log keeps of an agreement. */
-const auditView = (row: Pick<AgreementRow, keyof AuditedFields>) => ({
-  employmentForm: row.employmentForm,
-  position: row.position,
-  positionPercent: row.positionPercent,
-  signedOn: row.signedOn,
-  startDate: row.startDate,
-  viaStaffingAgency: row.viaStaffingAgency,
-  notes: row.notes,
-  status: row.status,
-  endDate: row.endDate,
-  endReason: row.endReason,
-  plannedEndDate: row.plannedEndDate,
-});
-type AuditedFields = Omit<
-  AgreementRow,
-  'id' | 'kommunenummer' | 'municipalityName' | 'officeCode' | 'doctorId' | 'doctorHprNumber' | 'doctorName' | 'version' | 'createdAt' | 'updatedAt'
->;
+/** The agreement's own terms and state: what the API shows as is and the audit log keeps. */
+const TERMS = [
+  'employmentForm',
+  'position',
+  'positionPercent',
+  'signedOn',
+  'startDate',
+  'viaStaffingAgency',
+  'notes',
+  'status',
+  'endDate',
+  'endReason',
+  'plannedEndDate',
+] as const;
+const auditView = (row: Pick<AgreementRow, (typeof TERMS)[number]>) => pick(row, TERMS);
 
 /**
  * Whether the municipality's registration counted (applied or registered) on `startDate`.
@@ -114,17 +112,7 @@ function toAgreement(row: AgreementRow, registered: boolean, veileder: CurrentVe
     municipalityName: row.municipalityName,
     officeCode: row.officeCode,
     doctor: { id: row.doctorId, hprNumber: row.doctorHprNumber, name: row.doctorName },
-    employmentForm: row.employmentForm,
-    position: row.position,
-    positionPercent: row.positionPercent,
-    signedOn: row.signedOn,
-    startDate: row.startDate,
-    viaStaffingAgency: row.viaStaffingAgency,
-    notes: row.notes,
-    status: row.status,
-    endDate: row.endDate,
-    endReason: row.endReason,
-    plannedEndDate: row.plannedEndDate,
+    ...pick(row, TERMS),
     warnings: agreementWarnings({
       status: row.status,
       startDate: row.startDate,

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Executor, RowOf } from '../../db/client.js';
 import { supervisions, supervisors } from '../../db/schema.js';
 
 const columns = {
@@ -14,11 +14,7 @@ const columns = {
   createdAt: supervisions.createdAt,
 };
 
-export type SupervisionRow = {
-  [K in keyof typeof columns]: (typeof columns)[K]['_']['notNull'] extends true
-    ? (typeof columns)[K]['_']['data']
-    : (typeof columns)[K]['_']['data'] | null;
-};
+export type SupervisionRow = RowOf<typeof columns>;
 export type NewSupervisionRow = typeof supervisions.$inferInsert;
 
 export interface SupervisorQualificationRow {

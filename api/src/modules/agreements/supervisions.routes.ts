@@ -20,7 +20,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
     (request) => service.list(requirePrincipal(request), request.params.id),
   );
 
-  route.post(
+  route.create(
     '/agreements/:id/supervisions',
     {
       summary: 'Add a veileder, clinical supervisor or group leader',
@@ -32,19 +32,16 @@ export async function supervisionRoutes(app: FastifyInstance) {
       params: idParams,
       body: createSupervisionRequest,
       response: supervision,
-      status: 201,
       errors: [404, 409, 422],
     },
-    async (request, reply) => {
-      const created = await service.create(contextOf(request), request.params.id, request.body);
-      return sendVersioned(reply, created, { location: `/api/v1/agreements/${request.params.id}/supervisions/${created.resource.id}` });
-    },
+    (context, request) => service.create(context, request.params.id, request.body),
+    (created, request) => `/api/v1/agreements/${request.params.id}/supervisions/${created.id}`,
   );
 
-  route.get(
+  route.read(
     '/agreements/:id/supervisions/:supervisionId',
-    { summary: 'Get one supervision', params: supervisionParams, response: supervision, errors: [404] },
-    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.id, request.params.supervisionId)),
+    { summary: 'Get one supervision', params: supervisionParams, response: supervision },
+    (principal, request) => service.get(principal, request.params.id, request.params.supervisionId),
   );
 
   route.patch(

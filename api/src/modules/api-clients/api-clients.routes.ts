@@ -22,19 +22,14 @@ export async function apiClientRoutes(app: FastifyInstance) {
     },
   );
 
-  route.get(
-    '/api-clients',
-    { summary: 'List machine clients (admin)', querystring: listApiClientsQuery, response: pageOf(apiClient) },
-    async (request) => {
-      const { limit, cursor, ...filter } = request.query;
-      return service.list(filter, limit, cursor);
-    },
+  route.list('/api-clients', { summary: 'List machine clients (admin)', querystring: listApiClientsQuery, response: pageOf(apiClient) }, (_principal, request) =>
+    service.list(request.query),
   );
 
   route.get(
     '/api-clients/:id',
     { summary: 'Get a machine client (admin)', params: idParams, response: apiClient, errors: [404] },
-    async (request) => service.get(request.params.id),
+    (request) => service.get(request.params.id),
   );
 
   route.post(
@@ -46,6 +41,6 @@ export async function apiClientRoutes(app: FastifyInstance) {
       response: apiClient,
       errors: [404],
     },
-    async (request) => service.revoke(contextOf(request), request.params.id),
+    (request) => service.revoke(contextOf(request), request.params.id),
   );
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type ApiClient, CLIENT_SCOPES, type CreateApiClientRequest, type CreatedApiClient } from '@alis/shared';
+import { type ApiClient, CLIENT_SCOPES, type CreateApiClientRequest, type CreatedApiClient, type listApiClientsQuery } from '@alis/shared';
 import { z } from 'zod';
 import { notFound } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
@@ -8,7 +8,7 @@ import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';
 import { randomToken, sha256 } from '../../lib/secrets.js';
-import { type ApiClientFilter, type ApiClientRow, apiClientsRepo } from './api-clients.repo.js';
+import { type ApiClientRow, apiClientsRepo } from './api-clients.repo.js';
 
 export function toApiClient(row: ApiClientRow): ApiClient {
   return {
@@ -51,7 +51,7 @@ export class ApiClientsService extends Service {
     });
   }
 
-  async list(filter: Omit<ApiClientFilter, 'afterCreated'>, limit: number, cursor: string | undefined) {
+  async list({ limit, cursor, ...filter }: z.output<typeof listApiClientsQuery>) {
     const after = decodeCursor(cursor, cursorSchema);
     const rows = await apiClientsRepo.list(
       this.db,

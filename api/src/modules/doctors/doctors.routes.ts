@@ -1,8 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { createDoctorRequest, doctor, idParams, listDoctorsQuery, pageOf, updateDoctorRequest } from '@alis/shared';
-import { expectedVersion } from '../../lib/etag.js';
-import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { sendVersioned } from '../../lib/route-helpers.js';
 import { resourceRoutes } from '../../lib/routes.js';
 /** Individual doctors are not the directorate's business: it gets aggregates. */
 const DOCTOR_ROLES = ['admin', 'office', 'municipality'] as const;
@@ -16,7 +13,7 @@ export async function doctorRoutes(app: FastifyInstance) {
   const service = app.services.doctors;
   const route = resourceRoutes(app, { tags: ['doctors'], roles: DOCTOR_ROLES });
 
-  route.post(
+  route.create(
     '/doctors',
     {
       summary: 'Register an ALIS doctor by HPR number',
@@ -26,16 +23,13 @@ export async function doctorRoutes(app: FastifyInstance) {
         '`GET /doctors?hprNumber=`. The doctor stays visible to the office or municipality that registered it.',
       body: createDoctorRequest,
       response: doctor,
-      status: 201,
       errors: [409, 422],
     },
-    async (request, reply) => {
-      const created = await service.create(contextOf(request), request.body);
-      return sendVersioned(reply, created, { location: `/api/v1/doctors/${created.resource.id}` });
-    },
+    (context, request) => service.create(context, request.body),
+    (created) => `/api/v1/doctors/${created.id}`,
   );
 
-  route.get(
+  route.list(
     '/doctors',
     {
       summary: 'List doctors in the caller\'s scope, by name',
@@ -45,22 +39,22 @@ export async function doctorRoutes(app: FastifyInstance) {
       querystring: listDoctorsQuery,
       response: pageOf(doctor),
     },
-    async (request) => service.list(requirePrincipal(request), request.query),
+    (principal, request) => service.list(principal, request.query),
   );
 
-  route.get(
+  route.read(
     '/doctors/:id',
     {
       summary: 'Get a doctor',
       description: SCOPE,
       params: idParams,
       response: doctor,
-      errors: [404],
     },
-    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.id)),
+    (principal, request) => service.get(principal, request.params.id),
   );
 
-  route.patch(
+  route.change(
+    'PATCH',
     '/doctors/:id',
     {
       summary: 'Change a doctor',
@@ -70,9 +64,8 @@ export async function doctorRoutes(app: FastifyInstance) {
       params: idParams,
       body: updateDoctorRequest,
       response: doctor,
-      errors: [404, 409, 412],
+      errors: [409],
     },
-    async (request, reply) =>
-      sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),
+    (context, request, expected) => service.update(context, request.params.id, request.body, expected),
   );
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
+import { pick } from '../../lib/collections.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
@@ -16,34 +17,15 @@ export type DoctorCreate = z.output<typeof createDoctorRequest>;
 export type DoctorUpdate = z.output<typeof updateDoctorRequest>;
 export type DoctorListQuery = z.output<typeof listDoctorsQuery>;
 
+/** The doctor's own facts: what the API shows and the audit log keeps. */
+const FACTS = ['hprNumber', 'name', 'email', 'phone', 'lis1CompletedOn', 'scheme', 'specialistApprovedOn'] as const;
+
 export function toDoctor(row: DoctorRow): Doctor {
-  return {
-    id: row.id,
-    hprNumber: row.hprNumber,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    lis1CompletedOn: row.lis1CompletedOn,
-    scheme: row.scheme,
-    specialistApprovedOn: row.specialistApprovedOn,
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  return { id: row.id, ...pick(row, FACTS), version: row.version, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 
-/** What the audit log keeps of a doctor. */
-const auditView = (row: DoctorRow) => ({
-  hprNumber: row.hprNumber,
-  name: row.name,
-  email: row.email,
-  phone: row.phone,
-  lis1CompletedOn: row.lis1CompletedOn,
-  scheme: row.scheme,
-  specialistApprovedOn: row.specialistApprovedOn,
-  createdByOfficeCode: row.createdByOfficeCode,
-  createdByKommunenummer: row.createdByKommunenummer,
-});
+/** What the audit log keeps of a doctor: its facts and who registered it. */
+const auditView = (row: DoctorRow) => pick(row, [...FACTS, 'createdByOfficeCode', 'createdByKommunenummer']);
 
 const cursorSchema = z.object({ n: z.string(), i: z.uuid() });
 const notFoundDoctor = () => notFound('The doctor');

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, like, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client.js';
+import type { Db, Executor, RowOf } from '../../db/client.js';
 import { counties, municipalities } from '../../db/schema.js';
 import type { MunicipalityScope } from '../../lib/scope.js';
 import { escapeLike } from '../../lib/sql.js';
@@ -25,11 +25,7 @@ const columns = {
   updatedAt: municipalities.updatedAt,
 };
 
-export type MunicipalityRow = {
-  [K in keyof typeof columns]: (typeof columns)[K]['_']['notNull'] extends true
-    ? (typeof columns)[K]['_']['data']
-    : (typeof columns)[K]['_']['data'] | null;
-};
+export type MunicipalityRow = RowOf<typeof columns>;
 export type MunicipalityChanges = Partial<
   Pick<
     typeof municipalities.$inferInsert,
@@ -60,12 +56,13 @@ const inScope = (scope: MunicipalityScope) =>
     scope.kommunenummer === null ? undefined : eq(municipalities.kommunenummer, scope.kommunenummer),
   );
 
+/** Municipalities with their county's name: what every read selects from. */
+const selectMunicipalities = (db: Executor) =>
+  db.select(columns).from(municipalities).innerJoin(counties, eq(counties.countyNumber, municipalities.countyNumber));
+
 function prepareGet(db: Db) {
   // The hot path of integrations: one prepared statement, scope check included in the key lookup.
-  return db
-    .select(columns)
-    .from(municipalities)
-    .innerJoin(counties, eq(counties.countyNumber, municipalities.countyNumber))
+  return selectMunicipalities(db)
     .where(
       and(
         eq(municipalities.kommunenummer, sql.placeholder('kommunenummer')),
@@ -93,20 +90,14 @@ export const municipalitiesRepo = {
   },
 
   async getForUpdate(tx: Executor, kommunenummer: string, scope: MunicipalityScope): Promise<MunicipalityRow | undefined> {
-    const [row] = await tx
-      .select(columns)
-      .from(municipalities)
-      .innerJoin(counties, eq(counties.countyNumber, municipalities.countyNumber))
+    const [row] = await selectMunicipalities(tx)
       .where(and(eq(municipalities.kommunenummer, kommunenummer), inScope(scope)))
       .for('update', { of: municipalities });
     return row;
   },
 
   async list(db: Executor, scope: MunicipalityScope, filter: MunicipalityFilter, limit: number): Promise<MunicipalityRow[]> {
-    return db
-      .select(columns)
-      .from(municipalities)
-      .innerJoin(counties, eq(counties.countyNumber, municipalities.countyNumber))
+    return selectMunicipalities(db)
       .where(
         and(
           inScope(scope),

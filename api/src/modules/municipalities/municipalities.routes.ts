@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { listMunicipalitiesQuery, municipality, municipalityParams, pageOf, updateMunicipalityRequest } from '@alis/shared';
-import { expectedVersion } from '../../lib/etag.js';
-import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { sendVersioned } from '../../lib/route-helpers.js';
 import { resourceRoutes } from '../../lib/routes.js';
 
 export async function municipalityRoutes(app: FastifyInstance) {
   const service = app.services.municipalities;
   const route = resourceRoutes(app, { tags: ['municipalities'] });
 
-  route.get(
+  route.list(
     '/municipalities',
     {
       summary: 'List municipalities in the caller\'s scope',
@@ -17,21 +14,21 @@ export async function municipalityRoutes(app: FastifyInstance) {
       querystring: listMunicipalitiesQuery,
       response: pageOf(municipality),
     },
-    async (request) => service.list(requirePrincipal(request), request.query),
+    (principal, request) => service.list(principal, request.query),
   );
 
-  route.get(
+  route.read(
     '/municipalities/:kommunenummer',
     {
       summary: 'Get a municipality\'s master data',
       params: municipalityParams,
       response: municipality,
-      errors: [404],
     },
-    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.kommunenummer)),
+    (principal, request) => service.get(principal, request.params.kommunenummer),
   );
 
-  route.patch(
+  route.change(
+    'PATCH',
     '/municipalities/:kommunenummer',
     {
       summary: 'Change a municipality\'s master data',
@@ -41,9 +38,7 @@ export async function municipalityRoutes(app: FastifyInstance) {
       params: municipalityParams,
       body: updateMunicipalityRequest,
       response: municipality,
-      errors: [404, 412],
     },
-    async (request, reply) =>
-      sendVersioned(reply, await service.update(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request))),
+    (context, request, expected) => service.update(context, request.params.kommunenummer, request.body, expected),
   );
 }

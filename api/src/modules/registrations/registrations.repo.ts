@@ -52,17 +52,7 @@ export interface TransitionInsert {
   actorId: string | null;
 }
 
-export interface HistoryRow {
-  id: bigint;
-  fromStatus: string;
-  toStatus: string;
-  date: string;
-  note: string | null;
-  actorType: 'user' | 'client' | 'system';
-  actorId: string | null;
-  actorName: string | null;
-  occurredAt: Date;
-}
+export type HistoryRow = Omit<TransitionInsert, 'registrationId'> & { id: bigint; actorName: string | null; occurredAt: Date };
 
 const inScope = (scope: MunicipalityScope) =>
   and(

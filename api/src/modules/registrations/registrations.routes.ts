@@ -7,9 +7,7 @@ import {
   registrationTransitionRequest,
   updateRegistrationRequest,
 } from '@alis/shared';
-import { expectedVersion } from '../../lib/etag.js';
-import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { sendVersioned } from '../../lib/route-helpers.js';
+import { requirePrincipal } from '../../lib/request-context.js';
 import { resourceRoutes } from '../../lib/routes.js';
 
 const READERS = ['admin', 'office', 'municipality', 'directorate'] as const;
@@ -19,7 +17,7 @@ export async function registrationRoutes(app: FastifyInstance) {
   const service = app.services.registrations;
   const route = resourceRoutes(app, { tags: ['registrations'], roles: READERS });
 
-  route.get(
+  route.read(
     '/municipalities/:kommunenummer/registration',
     {
       summary: 'Get a municipality\'s § 19 registration as education enterprise',
@@ -29,12 +27,12 @@ export async function registrationRoutes(app: FastifyInstance) {
         'application lacks before it can be sent; `allowedTransitions` the statuses the caller may move it to now.',
       params: municipalityParams,
       response: registration,
-      errors: [404],
     },
-    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.kommunenummer)),
+    (principal, request) => service.get(principal, request.params.kommunenummer),
   );
 
-  route.patch(
+  route.change(
+    'PATCH',
     '/municipalities/:kommunenummer/registration',
     {
       summary: 'Change the application details of a § 19 registration',
@@ -48,13 +46,12 @@ export async function registrationRoutes(app: FastifyInstance) {
       params: municipalityParams,
       body: updateRegistrationRequest,
       response: registration,
-      errors: [404, 412],
     },
-    async (request, reply) =>
-      sendVersioned(reply, await service.update(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request))),
+    (context, request, expected) => service.update(context, request.params.kommunenummer, request.body, expected),
   );
 
-  route.post(
+  route.change(
+    'POST',
     '/municipalities/:kommunenummer/registration/transitions',
     {
       summary: 'Move a § 19 registration to another status',
@@ -76,10 +73,9 @@ export async function registrationRoutes(app: FastifyInstance) {
       params: municipalityParams,
       body: registrationTransitionRequest,
       response: registration,
-      errors: [404, 409, 412, 422],
+      errors: [409, 422],
     },
-    async (request, reply) =>
-      sendVersioned(reply, await service.transition(contextOf(request), request.params.kommunenummer, request.body, expectedVersion(request))),
+    (context, request, expected) => service.transition(context, request.params.kommunenummer, request.body, expected),
   );
 
   route.get(

@@ -1,8 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { createSupervisorRequest, idParams, listSupervisorsQuery, pageOf, supervisor, supervisorDetail, updateSupervisorRequest } from '@alis/shared';
-import { expectedVersion } from '../../lib/etag.js';
-import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { sendVersioned } from '../../lib/route-helpers.js';
 import { resourceRoutes } from '../../lib/routes.js';
 
 /** Individual supervisors are not the directorate's business: it gets aggregates. */
@@ -25,7 +22,7 @@ export async function supervisorRoutes(app: FastifyInstance) {
   const service = app.services.supervisors;
   const route = resourceRoutes(app, { tags: ['supervisors'], roles: SUPERVISOR_ROLES });
 
-  route.post(
+  route.create(
     '/supervisors',
     {
       summary: 'Register a supervisor (veileder or supervisør) by HPR number',
@@ -34,16 +31,13 @@ export async function supervisorRoutes(app: FastifyInstance) {
         '`already_exists` with `existingId`; the detail names the supervisor only when you may see it.',
       body: createSupervisorRequest,
       response: supervisorDetail,
-      status: 201,
       errors: [409, 422],
     },
-    async (request, reply) => {
-      const created = await service.create(contextOf(request), request.body);
-      return sendVersioned(reply, created, { location: `/api/v1/supervisors/${created.resource.id}` });
-    },
+    (context, request) => service.create(context, request.body),
+    (created) => `/api/v1/supervisors/${created.id}`,
   );
 
-  route.get(
+  route.list(
     '/supervisors',
     {
       summary: 'List supervisors in the caller\'s scope, by name, with their load today',
@@ -54,10 +48,10 @@ export async function supervisorRoutes(app: FastifyInstance) {
       querystring: listSupervisorsQuery,
       response: pageOf(supervisor),
     },
-    async (request) => service.list(requirePrincipal(request), request.query),
+    (principal, request) => service.list(principal, request.query),
   );
 
-  route.get(
+  route.read(
     '/supervisors/:id',
     {
       summary: 'Get a supervisor with load and supervisions',
@@ -65,12 +59,12 @@ export async function supervisorRoutes(app: FastifyInstance) {
         `${SCOPE} ${LOAD} \`supervisions\` lists those in agreements you can see (newest first); \`currentLoad\` counts all.`,
       params: idParams,
       response: supervisorDetail,
-      errors: [404],
     },
-    async (request, reply) => sendVersioned(reply, await service.get(requirePrincipal(request), request.params.id)),
+    (principal, request) => service.get(principal, request.params.id),
   );
 
-  route.patch(
+  route.change(
+    'PATCH',
     '/supervisors/:id',
     {
       summary: 'Change a supervisor',
@@ -80,9 +74,8 @@ export async function supervisorRoutes(app: FastifyInstance) {
       params: idParams,
       body: updateSupervisorRequest,
       response: supervisorDetail,
-      errors: [404, 409, 412],
+      errors: [409],
     },
-    async (request, reply) =>
-      sendVersioned(reply, await service.update(contextOf(request), request.params.id, request.body, expectedVersion(request))),
+    (context, request, expected) => service.update(context, request.params.id, request.body, expected),
   );
 }

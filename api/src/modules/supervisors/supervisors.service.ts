@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
+import { pick } from '../../lib/collections.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
@@ -33,19 +34,24 @@ export type SupervisorCreate = z.output<typeof createSupervisorRequest>;
 export type SupervisorUpdate = z.output<typeof updateSupervisorRequest>;
 export type SupervisorListQuery = z.output<typeof listSupervisorsQuery>;
 
+/** The supervisor's own facts: what the API shows and the audit log keeps. */
+const FACTS = [
+  'hprNumber',
+  'name',
+  'email',
+  'phone',
+  'workplaceKommunenummer',
+  'specialistInGeneralPractice',
+  'specialistApprovedOn',
+  'exemptionUntil',
+  'courseCompletedOn',
+  'capacity',
+] as const;
+
 export function toSupervisor(row: SupervisorRow, today: string): Supervisor {
   return {
     id: row.id,
-    hprNumber: row.hprNumber,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    workplaceKommunenummer: row.workplaceKommunenummer,
-    specialistInGeneralPractice: row.specialistInGeneralPractice,
-    specialistApprovedOn: row.specialistApprovedOn,
-    exemptionUntil: row.exemptionUntil,
-    courseCompletedOn: row.courseCompletedOn,
-    capacity: row.capacity,
+    ...pick(row, FACTS),
     qualifiedToday: qualifiedAsVeileder(row, today),
     currentLoad: row.currentLoad,
     version: row.version,
@@ -61,20 +67,8 @@ export function toSupervisorDetail(row: SupervisorRow, supervisions: Supervision
   };
 }
 
-/** What the audit log keeps of a supervisor. */
-const auditView = (row: SupervisorRecord) => ({
-  hprNumber: row.hprNumber,
-  name: row.name,
-  email: row.email,
-  phone: row.phone,
-  workplaceKommunenummer: row.workplaceKommunenummer,
-  specialistInGeneralPractice: row.specialistInGeneralPractice,
-  specialistApprovedOn: row.specialistApprovedOn,
-  exemptionUntil: row.exemptionUntil,
-  courseCompletedOn: row.courseCompletedOn,
-  capacity: row.capacity,
-  createdByOfficeCode: row.createdByOfficeCode,
-});
+/** What the audit log keeps of a supervisor: its facts and who registered it. */
+const auditView = (row: SupervisorRecord) => pick(row, [...FACTS, 'createdByOfficeCode']);
 
 const cursorSchema = z.object({ n: z.string(), i: z.uuid() });
 const notFoundSupervisor = () => notFound('The supervisor');

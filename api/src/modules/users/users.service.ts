@@ -1,4 +1,4 @@
-import type { CreateUserRequest, UpdateUserRequest, User } from '@alis/shared';
+import type { CreateUserRequest, UpdateUserRequest, User, listUsersQuery } from '@alis/shared';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../lib/app-error.js';
@@ -11,7 +11,7 @@ import type { Versioned } from '../../lib/versioned.js';
 import { assertOfficeExists } from '../reference/reference.service.js';
 import { hashPassword } from '../../lib/secrets.js';
 import { authRepo } from '../auth/auth.repo.js';
-import { type UserFilter, type UserRow, usersRepo } from './users.repo.js';
+import { type UserRow, usersRepo } from './users.repo.js';
 
 export function toUser(row: UserRow): User {
   return {
@@ -41,7 +41,7 @@ const cursorSchema = z.object({ e: z.string() });
 const versionedUser = (row: UserRow): Versioned<User> => ({ resource: toUser(row), version: row.version });
 
 export class UsersService extends Service {
-  async list(filter: Omit<UserFilter, 'afterEmail'>, limit: number, cursor: string | undefined) {
+  async list({ limit, cursor, ...filter }: z.output<typeof listUsersQuery>) {
     const after = decodeCursor(cursor, cursorSchema);
     const rows = await usersRepo.list(this.db, { ...filter, afterEmail: after?.e }, limit + 1);
     return pageFrom(rows, limit, toUser, (row) => ({ e: row.email }));
