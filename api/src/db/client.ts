@@ -42,8 +42,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 function openPostgres(connectionString: string, max: number): Database {
   const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
-  // A dropped idle connection must not crash the process; the pool replaces it.
+  // A connection the server drops (restart, failover, pg_terminate_backend) emits 'error'. Unheard,
+  // that event ends the process, and the pool listens only while a connection is idle: listen on
+  // every connection for its whole life. The query running on it fails on its own and is answered
+  // 503; the pool replaces the connection.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERRORS, type ErrorCode, type FieldError, fieldErrorsFromIssues, problemType } from '@alis/shared';
 import { isAppError } from '../lib/app-error.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../lib/database-errors.js';
 
 const CONTEXT_LABEL: Record<string, string> = {
   body: 'request body',
@@ -91,6 +92,11 @@ export default fp(
       if (isResponseSerializationError(error)) {
         request.log.error({ err: error, cause: error.cause }, 'response did not match its schema');
         return sendProblem(request, reply, 'internal_error', 'The server failed to produce a valid response.');
+      }
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        return sendProblem(request, reply, 'service_unavailable', 'The database is not reachable at the moment; retry shortly.');
       }
       if (sqlStateOf(error) === CHARACTER_NOT_IN_REPERTOIRE) {
         return sendProblem(request, reply, 'bad_request', 'The request holds a character that cannot be stored, such as a NUL byte.');

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemDetails } from '@alis/shared';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../../lib/database-errors.js';
 import { sendProblem } from '../../plugins/errors.js';
 
 const status = z.object({ status: z.enum(['ok']) });
@@ -29,6 +30,7 @@ export async function healthRoutes(fastify: FastifyInstance) {
         return { status: 'ok' as const };
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed');
+        reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
         return sendProblem(request, reply, 'service_unavailable', 'The database does not answer.');
       }
     },
