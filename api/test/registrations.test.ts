@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './support/build-app.js';
 import { type Caller, type TestClient, type TestUser, auditTrail, createCast, createClient, expectProblem, http } from './support/factories.js';
 import { bodyOf, etagOf, expectDefined, keysOf } from './support/expect.js';
+import { openApiDocument } from './support/openapi.js';
 
 const url = (kommunenummer: string, rest = '') => `/api/v1/municipalities/${kommunenummer}/registration${rest}`;
 
@@ -479,7 +480,7 @@ describe('scope', () => {
 describe('OpenAPI', () => {
   it('documents the registration routes with their problem responses', async () => {
     const response = await http(t).get('/api/openapi.json').expect(200);
-    const spec = response.body as { paths: Record<string, Record<string, { tags: string[]; responses: Record<string, unknown> }>> };
+    const spec = bodyOf(response, openApiDocument);
     const transitions = spec.paths['/api/v1/municipalities/{kommunenummer}/registration/transitions']?.post;
     expect(transitions?.tags).toEqual(['registrations']);
     expect(Object.keys(transitions?.responses ?? {})).toEqual(expect.arrayContaining(['200', '403', '404', '409', '412', '422']));
