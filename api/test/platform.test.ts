@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { type ErrorCode, pageOf, user } from '@alis/shared';
+import * as contract from '@alis/shared';
+import type { ErrorCode } from '@alis/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './support/build-app.js';
 import { type ProblemOf, createCast, createUser, expectProblem, http, type TestUser } from './support/factories.js';
@@ -114,7 +115,7 @@ describe('the running app', () => {
       expect(problem.requestId).toBe(response.headers['x-request-id']);
       // No directorate user but the cast's: the one in the body was not created.
       const users = await http(t).get('/api/v1/users').query({ role: 'directorate' }).set(admin.auth).expect(200);
-      expect(bodyOf(users, pageOf(user)).items.map((u) => u.id)).toEqual([directorate.id]);
+      expect(bodyOf(users, contract.pageOf(contract.user)).items.map((u) => u.id)).toEqual([directorate.id]);
     });
 
     it('rejects unknown fields in a body and names them', async () => {

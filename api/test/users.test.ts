@@ -1,10 +1,10 @@
-import { loginResponse, pageOf, user } from '@alis/shared';
+import * as contract from '@alis/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './support/build-app.js';
 import { auditTrail, createCast, createUser, expectProblem, http, type TestUser } from './support/factories.js';
 import { bodyOf, first } from './support/expect.js';
 
-const userPage = pageOf(user);
+const userPage = contract.pageOf(contract.user);
 
 let t: TestApp;
 let admin: TestUser;
@@ -29,14 +29,14 @@ describe('users', () => {
   it('creates a user who can then log in, and never shows the password hash', async () => {
     const body = newUser();
     const created = await http(t).post('/api/v1/users').set(admin.auth).send(body).expect(201);
-    const createdUser = bodyOf(created, user);
+    const createdUser = bodyOf(created, contract.user);
     expect(created.headers.location).toBe(`/api/v1/users/${createdUser.id}`);
     expect(created.headers.etag).toBe('"v1"');
     expect(createdUser).toMatchObject({ email: body.email, role: 'office', officeCode: 'midt', active: true, lastLoginAt: null });
     expect(JSON.stringify(created.body)).not.toMatch(/argon2|passwordHash|password/);
 
     const login = await http(t).post('/api/v1/auth/login').send({ email: body.email, password: body.password }).expect(200);
-    expect(bodyOf(login, loginResponse)).toMatchObject({ user: { role: 'office', officeCode: 'midt' } });
+    expect(bodyOf(login, contract.loginResponse)).toMatchObject({ user: { role: 'office', officeCode: 'midt' } });
   });
 
   it('answers 409 naming the existing user for a duplicate e-mail', async () => {
@@ -44,7 +44,7 @@ describe('users', () => {
     const firstResponse = await http(t).post('/api/v1/users').set(admin.auth).send(body).expect(201);
     const second = await http(t).post('/api/v1/users').set(admin.auth).send({ ...body, email: body.email.toUpperCase() });
     const problem = expectProblem(second, 409, 'already_exists');
-    expect(problem.existingId).toBe(bodyOf(firstResponse, user).id);
+    expect(problem.existingId).toBe(bodyOf(firstResponse, contract.user).id);
   });
 
   it('validates role and office together, passwords and unknown offices', async () => {
@@ -96,9 +96,9 @@ describe('users', () => {
 
 describe('PATCH /api/v1/users/{id}', () => {
   it('changes role and office, honours If-Match and audits the change', async () => {
-    const { id } = bodyOf(await http(t).post('/api/v1/users').set(admin.auth).send(newUser()).expect(201), user);
+    const { id } = bodyOf(await http(t).post('/api/v1/users').set(admin.auth).send(newUser()).expect(201), contract.user);
     const moved = await http(t).patch(`/api/v1/users/${id}`).set(admin.auth).set('if-match', '"v1"').send({ role: 'directorate', officeCode: null }).expect(200);
-    expect(bodyOf(moved, user)).toMatchObject({ role: 'directorate', officeCode: null });
+    expect(bodyOf(moved, contract.user)).toMatchObject({ role: 'directorate', officeCode: null });
     expect(moved.headers.etag).toBe('"v2"');
     expectProblem(await http(t).patch(`/api/v1/users/${id}`).set(admin.auth).set('if-match', '"v1"').send({ name: 'X' }), 412, 'precondition_failed');
 
@@ -109,7 +109,7 @@ describe('PATCH /api/v1/users/{id}', () => {
   });
 
   it('requires an office when making someone an office user', async () => {
-    const created = bodyOf(await http(t).post('/api/v1/users').set(admin.auth).send(newUser({ role: 'directorate', officeCode: null })).expect(201), user);
+    const created = bodyOf(await http(t).post('/api/v1/users').set(admin.auth).send(newUser({ role: 'directorate', officeCode: null })).expect(201), contract.user);
     const problem = expectProblem(
       await http(t).patch(`/api/v1/users/${created.id}`).set(admin.auth).send({ role: 'office' }),
       400,
@@ -120,9 +120,9 @@ describe('PATCH /api/v1/users/{id}', () => {
 
   it('deactivating a user ends their access token and refresh cookie at once', async () => {
     const body = newUser();
-    const created = bodyOf(await http(t).post('/api/v1/users').set(admin.auth).send(body).expect(201), user);
+    const created = bodyOf(await http(t).post('/api/v1/users').set(admin.auth).send(body).expect(201), contract.user);
     const session = await http(t).post('/api/v1/auth/login').send({ email: body.email, password: body.password }).expect(200);
-    const token = bodyOf(session, loginResponse).accessToken;
+    const token = bodyOf(session, contract.loginResponse).accessToken;
     const cookie = first(first(([] as string[]).concat(session.headers['set-cookie'] ?? []), 'a Set-Cookie header').split(';'));
     await http(t).get('/api/v1/me').set('authorization', `Bearer ${token}`).expect(200);
 
@@ -135,7 +135,7 @@ describe('PATCH /api/v1/users/{id}', () => {
 
   it('a new password works and the old one does not', async () => {
     const body = newUser();
-    const created = bodyOf(await http(t).post('/api/v1/users').set(admin.auth).send(body).expect(201), user);
+    const created = bodyOf(await http(t).post('/api/v1/users').set(admin.auth).send(body).expect(201), contract.user);
     await http(t).patch(`/api/v1/users/${created.id}`).set(admin.auth).send({ password: 'another long password' }).expect(200);
     expectProblem(await http(t).post('/api/v1/auth/login').send({ email: body.email, password: body.password }), 401, 'invalid_credentials');
     await http(t).post('/api/v1/auth/login').send({ email: body.email, password: 'another long password' }).expect(200);
