@@ -1,27 +1,14 @@
 import * as contract from '@alis/shared';
 import { type Agreement, addDays, addMonths, addYears, plannedEndDate, todayInNorway } from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { type Caller, type TestClient, type TestUser, auditTrail, createCast, createClient, expectProblem, http } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { admin, bodoClient, directorate, directorateClient, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf, etagOf, expectDefined } from './support/expect.js';
+import { type Caller, auditTrail, createClient, expectProblem, http } from './support/factories.js';
 import { insertDoctor, insertRegistration } from './support/rows.js';
 
 const BASE = '/api/v1/agreements';
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let osloOffice: TestUser;
-let directorate: TestUser;
-let heroyClient: TestClient;
-let bodoClient: TestClient;
-let directorateClient: TestClient;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ admin, nordOffice, osloOffice, directorate, heroyClient, bodoClient, directorateClient } = await createCast(t));
-});
-afterAll(() => t.close());
+useCast();
 
 interface CreateOptions {
   kommunenummer?: string;

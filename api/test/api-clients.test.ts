@@ -1,22 +1,13 @@
 import * as contract from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { auditTrail, createCast, createClient, expectProblem, http, type TestClient, type TestUser } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { buildTestApp } from './support/build-app.js';
+import { admin, directorateClient, heroyClient as heroy, nordOffice, t, useCast } from './support/cast.js';
 import { bodyOf } from './support/expect.js';
+import { auditTrail, createClient, expectProblem, http } from './support/factories.js';
 
 const apiClientPage = contract.pageOf(contract.apiClient);
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let heroy: TestClient;
-let directorateClient: TestClient;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ admin, nordOffice, heroyClient: heroy, directorateClient } = await createCast(t));
-});
-afterAll(() => t.close());
+useCast();
 
 const token = (body: Record<string, string>, basic?: string) => {
   const request = http(t).post('/api/v1/oauth/token').type('form');

@@ -2,23 +2,13 @@ import { randomUUID } from 'node:crypto';
 import * as contract from '@alis/shared';
 import type { AuditEntry, Page } from '@alis/shared';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/db/schema.js';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { auditTrail, createCast, createClient, createUser, expectProblem, http, type TestClient, type TestUser } from './support/factories.js';
+import { admin, directorate, directorateClient, nordOffice, t, useCast } from './support/cast.js';
 import { bodyOf, etagOf } from './support/expect.js';
+import { auditTrail, createClient, createUser, expectProblem, http, type TestUser } from './support/factories.js';
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let directorate: TestUser;
-let directorateClient: TestClient;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ admin, nordOffice, directorate, directorateClient } = await createCast(t));
-});
-afterAll(() => t.close());
+useCast();
 
 const audit = (query: Record<string, string | number>, user: TestUser = admin) => auditTrail(t, user, { limit: 200, ...query });
 

@@ -1,8 +1,8 @@
 import * as contract from '@alis/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './support/build-app.js';
-import { createUser, expectProblem, http, type TestUser } from './support/factories.js';
 import { bodyOf, first } from './support/expect.js';
+import { createUser, expectProblem, http, type TestUser } from './support/factories.js';
 
 let t: TestApp;
 let office: TestUser;

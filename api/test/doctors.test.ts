@@ -1,27 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import * as contract from '@alis/shared';
 import type { Doctor, Page } from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { type Caller, type TestClient, type TestUser, auditTrail, createCast, expectProblem, http } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { admin, directorate, heroyClient, nordOffice, osloClient, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf, expectDefined } from './support/expect.js';
+import { type Caller, auditTrail, expectProblem, http } from './support/factories.js';
 import { freshHprNumber, insertAgreement } from './support/rows.js';
 
 const doctorPage = contract.pageOf(contract.doctor);
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let osloOffice: TestUser;
-let directorate: TestUser;
-let heroyClient: TestClient;
-let osloClient: TestClient;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ admin, nordOffice, osloOffice, directorate, heroyClient, osloClient } = await createCast(t));
-});
-afterAll(() => t.close());
+useCast();
 
 // Every test takes fresh HPR numbers, so tests never collide on the unique index.
 const hpr = freshHprNumber;

@@ -2,20 +2,13 @@ import { randomUUID } from 'node:crypto';
 import * as contract from '@alis/shared';
 import type { ApiClient } from '@alis/shared';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { createCast, createUser, expectProblem, http, type TestUser } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { admin, t, useCast } from './support/cast.js';
 import { bodyOf, first } from './support/expect.js';
+import { createUser, expectProblem, http, type TestUser } from './support/factories.js';
 import { queryRows } from './support/sql.js';
 
-let t: TestApp;
-let admin: TestUser;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ admin } = await createCast(t));
-});
-afterAll(() => t.close());
+useCast();
 
 /** The id and the secret of the client a response created. */
 const createdOf = (response: { body: unknown }) => bodyOf(response, contract.createdApiClient);

@@ -1,20 +1,11 @@
 import * as contract from '@alis/shared';
 import type { Municipality, Page } from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { type Caller, auditTrail, createCast, expectProblem, http, type TestUser } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { admin, directorate, nordOffice, t, useCast } from './support/cast.js';
 import { bodyOf, etagOf } from './support/expect.js';
+import { type Caller, auditTrail, expectProblem, http } from './support/factories.js';
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let directorate: TestUser;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ admin, nordOffice, directorate } = await createCast(t));
-});
-afterAll(() => t.close());
+useCast();
 
 const municipalityPage = contract.pageOf(contract.municipality);
 const list = async (query: Record<string, string | number>, caller: Caller = admin) =>

@@ -1,9 +1,9 @@
 import * as contract from '@alis/shared';
 import { type Page, type RegistrationHistoryEntry, todayInNorway } from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { type Caller, type TestClient, type TestUser, auditTrail, createCast, createClient, expectProblem, http } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { admin, directorate, directorateClient, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf, etagOf, expectDefined, keysOf } from './support/expect.js';
+import { type Caller, auditTrail, createClient, expectProblem, http } from './support/factories.js';
 import { openApiDocument } from './support/openapi.js';
 
 const url = (kommunenummer: string, rest = '') => `/api/v1/municipalities/${kommunenummer}/registration${rest}`;
@@ -19,19 +19,7 @@ const complete = {
   ],
 };
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let osloOffice: TestUser;
-let directorate: TestUser;
-let heroyClient: TestClient;
-let directorateClient: TestClient;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ admin, nordOffice, osloOffice, directorate, heroyClient, directorateClient } = await createCast(t));
-});
-afterAll(() => t.close());
+useCast();
 
 async function read(kommunenummer: string, who: Caller = admin) {
   const response = await http(t).get(url(kommunenummer)).set(who.auth).expect(200);

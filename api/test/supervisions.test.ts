@@ -1,25 +1,14 @@
 import * as contract from '@alis/shared';
 import { type Agreement, type Page, addDays, todayInNorway } from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { type Caller, type TestClient, type TestUser, auditTrail, createCast, expectProblem, http } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { admin, bodoClient, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf, etagOf, expectDefined } from './support/expect.js';
+import { type Caller, auditTrail, expectProblem, http } from './support/factories.js';
 import { insertDoctor, insertSupervisor } from './support/rows.js';
 
 const BASE = '/api/v1/agreements';
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let osloOffice: TestUser;
-let heroyClient: TestClient;
-let bodoClient: TestClient;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ admin, nordOffice, osloOffice, heroyClient, bodoClient } = await createCast(t));
-});
-afterAll(() => t.close());
+useCast();
 
 /** A supervisor set up directly in the database (the supervisors API is another module's business), by id. */
 const newSupervisorId = async (options?: Parameters<typeof insertSupervisor>[1]) => (await insertSupervisor(t, options)).id;

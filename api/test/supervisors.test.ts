@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import * as contract from '@alis/shared';
 import { type Page, type Supervisor, addDays, todayInNorway } from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { type Caller, type TestClient, type TestUser, auditTrail, createCast, expectProblem, http } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { admin, bodoClient, directorate, nordOffice, osloClient, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf, expectDefined } from './support/expect.js';
+import { type Caller, auditTrail, expectProblem, http } from './support/factories.js';
 import { freshHprNumber, insertAgreement, insertDoctor, insertSupervision as insertSupervisionRow } from './support/rows.js';
 
 const supervisorPage = contract.pageOf(contract.supervisor);
@@ -14,19 +14,7 @@ const today = todayInNorway();
 const yesterday = addDays(today, -1);
 const tomorrow = addDays(today, 1);
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let osloOffice: TestUser;
-let directorate: TestUser;
-let bodoClient: TestClient;
-let osloClient: TestClient;
-
-beforeAll(async () => {
-  t = await buildTestApp({ VEILEDER_DEFAULT_CAPACITY: String(DEFAULT_CAPACITY) });
-  ({ admin, nordOffice, osloOffice, directorate, bodoClient, osloClient } = await createCast(t));
-});
-afterAll(() => t.close());
+useCast({ VEILEDER_DEFAULT_CAPACITY: String(DEFAULT_CAPACITY) });
 
 const hpr = freshHprNumber;
 const tag = () => `Veileder${randomUUID().slice(0, 8)}`;

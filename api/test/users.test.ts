@@ -1,20 +1,13 @@
 import * as contract from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { auditTrail, createCast, createUser, expectProblem, http, type TestUser } from './support/factories.js';
+import { describe, expect, it } from 'vitest';
+import { buildTestApp } from './support/build-app.js';
+import { admin, nordOffice, t, useCast } from './support/cast.js';
 import { bodyOf, first } from './support/expect.js';
+import { auditTrail, createUser, expectProblem, http } from './support/factories.js';
 
 const userPage = contract.pageOf(contract.user);
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ admin, nordOffice } = await createCast(t));
-});
-afterAll(() => t.close());
+useCast();
 
 const newUser = (overrides: Record<string, unknown> = {}) => ({
   email: `person-${Math.random().toString(36).slice(2, 8)}@example.no`,
