@@ -96,7 +96,7 @@ export async function createClient(
 /** The callers most tests need: one of each kind of staff user, and machine clients of three municipalities and the directorate. */
 export interface Cast {
   admin: TestUser;
-  /** Office user of ALIS Nord (Nordland, Troms, Finnmark). */
+  /** Office user of ALIS Nord, the office of Herøy and Bodø. */
   nordOffice: TestUser;
   /** Office user of ALIS Oslo. */
   osloOffice: TestUser;
@@ -110,7 +110,7 @@ export interface Cast {
   directorateClient: TestClient;
 }
 
-/** The standard cast of a test file, built once in its `beforeAll`. */
+/** The standard cast of a test file: `useCast()` (support/cast.ts) builds it once per file. */
 export async function createCast(t: TestApp): Promise<Cast> {
   const admin = await createUser(t);
   const [nordOffice, osloOffice, directorate, heroyClient, bodoClient, osloClient, directorateClient] = await Promise.all([
