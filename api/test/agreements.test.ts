@@ -1,77 +1,14 @@
-import { addDays, addMonths, addYears, plannedEndDate, todayInNorway } from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doctors, registrationTransitions, registrations } from '../src/db/schema.js';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { type TestClient, type TestUser, createClient, createUser, expectProblem, http } from './support/factories.js';
-
-type Agreement = {
-  id: string;
-  kommunenummer: string;
-  municipalityName: string;
-  officeCode: string;
-  doctor: { id: string; hprNumber: string; name: string };
-  employmentForm: string;
-  position: string;
-  positionPercent: number;
-  signedOn: string | null;
-  startDate: string;
-  viaStaffingAgency: boolean;
-  notes: string | null;
-  status: string;
-  endDate: string | null;
-  endReason: string | null;
-  plannedEndDate: string;
-  warnings: { code: string; message: string }[];
-  currentVeileder: { supervisionId: string; supervisorId: string; name: string } | null;
-  version: number;
-};
-type Page = { items: Agreement[]; nextCursor: string | null };
-type Absence = { id: string; agreementId: string; kind: string; from: string; to: string };
-type AuditPage = { items: { action: string; actorId: string; entityType: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[] };
+import * as contract from '@alis/shared';
+import { type Agreement, addDays, addMonths, addYears, plannedEndDate, todayInNorway } from '@alis/shared';
+import { describe, expect, it } from 'vitest';
+import { admin, bodoClient, directorate, directorateClient, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
+import { bodyOf, etagOf, expectDefined } from './support/expect.js';
+import { type Caller, auditTrail, createClient, expectProblem, http } from './support/factories.js';
+import { insertDoctor, insertRegistration } from './support/rows.js';
 
 const BASE = '/api/v1/agreements';
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let osloOffice: TestUser;
-let directorate: TestUser;
-let heroyClient: TestClient;
-let bodoClient: TestClient;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await createUser(t);
-  nordOffice = await createUser(t, { role: 'office', officeCode: 'nord' });
-  osloOffice = await createUser(t, { role: 'office', officeCode: 'oslo' });
-  directorate = await createUser(t, { role: 'directorate' });
-  heroyClient = await createClient(t, admin, { kommunenummer: '1818' });
-  bodoClient = await createClient(t, admin, { kommunenummer: '1804' });
-});
-afterAll(() => t.close());
-
-let hpr = 3_000_001;
-async function insertDoctor(name = 'Ola ALIS'): Promise<string> {
-  const [row] = await t.database.db.insert(doctors).values({ hprNumber: String(hpr++), name }).returning({ id: doctors.id });
-  return row!.id;
-}
-
-/** A § 19 registration inserted directly, with its transition history (if any) in order. */
-async function insertRegistration(
-  kommunenummer: string,
-  registration: { status: string; applicationDate?: string; registeredFrom?: string },
-  history: { from: string; to: string; date: string }[] = [],
-) {
-  const [row] = await t.database.db
-    .insert(registrations)
-    .values({ kommunenummer, status: registration.status, applicationDate: registration.applicationDate ?? null, registeredFrom: registration.registeredFrom ?? null })
-    .returning({ id: registrations.id });
-  for (const step of history) {
-    await t.database.db
-      .insert(registrationTransitions)
-      .values({ registrationId: row!.id, fromStatus: step.from, toStatus: step.to, date: step.date, actorType: 'system' });
-  }
-}
+useCast();
 
 interface CreateOptions {
   kommunenummer?: string;
@@ -85,10 +22,10 @@ interface CreateOptions {
   notes?: string;
 }
 
-async function createAgreement(caller: { auth: { authorization: string } }, options: CreateOptions = {}) {
+async function createAgreement(caller: Caller, options: CreateOptions = {}) {
   const body = {
     kommunenummer: options.kommunenummer ?? '1804',
-    doctorId: options.doctorId ?? (await insertDoctor()),
+    doctorId: options.doctorId ?? (await insertDoctor(t)).id,
     employmentForm: options.employmentForm ?? 'salaried',
     position: options.position ?? 'gp',
     positionPercent: options.positionPercent ?? 100,
@@ -98,28 +35,27 @@ async function createAgreement(caller: { auth: { authorization: string } }, opti
     ...(options.notes !== undefined ? { notes: options.notes } : {}),
   };
   const response = await http(t).post(BASE).set(caller.auth).send(body).expect(201);
-  return { agreement: response.body as Agreement, etag: response.headers.etag!, response };
+  return { agreement: bodyOf(response, contract.agreement), etag: etagOf(response), response };
 }
 
-async function activate(id: string, caller: { auth: { authorization: string } } = admin) {
+async function activate(id: string, caller: Caller = admin) {
   await http(t).patch(`${BASE}/${id}`).set(caller.auth).send({ signedOn: '2023-12-01' }).expect(200);
   const response = await http(t).post(`${BASE}/${id}/transitions`).set(caller.auth).send({ to: 'active' }).expect(200);
-  return response.body as Agreement;
+  return bodyOf(response, contract.agreement);
 }
 
-const get = async (id: string, caller: { auth: { authorization: string } } = admin) => {
+const get = async (id: string, caller: Caller = admin) => {
   const response = await http(t).get(`${BASE}/${id}`).set(caller.auth).expect(200);
-  return { agreement: response.body as Agreement, etag: response.headers.etag! };
+  return { agreement: bodyOf(response, contract.agreement), etag: etagOf(response) };
 };
-const list = async (query: Record<string, string | number>, caller: { auth: { authorization: string } } = admin) =>
-  (await http(t).get(BASE).query(query).set(caller.auth).expect(200)).body as Page;
+const list = async (query: Record<string, string | number>, caller: Caller = admin) =>
+  bodyOf(await http(t).get(BASE).query(query).set(caller.auth).expect(200), contract.agreementPage);
 const codes = (agreement: Agreement) => agreement.warnings.map((warning) => warning.code);
-const auditOf = async (id: string) =>
-  ((await http(t).get('/api/v1/audit').query({ entityType: 'agreement', entityId: id }).set(admin.auth).expect(200)).body as AuditPage).items;
+const auditOf = (id: string) => auditTrail(t, admin, { entityType: 'agreement', entityId: id });
 
 describe('POST /api/v1/agreements', () => {
   it('creates a draft with Location, ETag, the doctor and the computed planned end date', async () => {
-    const doctorId = await insertDoctor('Kari Lege');
+    const { id: doctorId } = await insertDoctor(t, { name: 'Kari Lege' });
     const { agreement, response } = await createAgreement(nordOffice, { doctorId, kommunenummer: '1804', positionPercent: 60, notes: 'Første ALIS' });
     expect(response.headers.location).toBe(`${BASE}/${agreement.id}`);
     expect(response.headers.etag).toMatch(/^"v1"$/);
@@ -151,7 +87,7 @@ describe('POST /api/v1/agreements', () => {
   });
 
   it('answers 404 for a municipality outside the caller\'s scope or one that does not exist', async () => {
-    const doctorId = await insertDoctor();
+    const { id: doctorId } = await insertDoctor(t);
     const base = { doctorId, employmentForm: 'salaried', position: 'gp', positionPercent: 100, startDate: '2024-01-01' };
     expectProblem(await http(t).post(BASE).set(nordOffice.auth).send({ ...base, kommunenummer: '0301' }), 404, 'not_found');
     expectProblem(await http(t).post(BASE).set(heroyClient.auth).send({ ...base, kommunenummer: '1804' }), 404, 'not_found');
@@ -169,28 +105,28 @@ describe('POST /api/v1/agreements', () => {
       .set(admin.auth)
       .send({ kommunenummer: '1804', doctorId: '00000000-0000-4000-8000-000000000000', employmentForm: 'salaried', position: 'gp', positionPercent: 100, startDate: '2024-01-01' });
     const problem = expectProblem(response, 400, 'validation_failed');
-    expect(problem.errors?.map((e) => e.path)).toEqual(['doctorId']);
+    expect(problem.errors.map((e) => e.path)).toEqual(['doctorId']);
   });
 
   it('rejects unknown, missing and invalid fields', async () => {
-    const doctorId = await insertDoctor();
+    const { id: doctorId } = await insertDoctor(t);
     const response = await http(t)
       .post(BASE)
       .set(admin.auth)
       .send({ kommunenummer: '1804', doctorId, employmentForm: 'freelance', positionPercent: 0, startDate: '2024-02-30', status: 'active' });
     const problem = expectProblem(response, 400, 'validation_failed');
-    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['employmentForm', 'position', 'positionPercent', 'startDate', 'status']);
+    expect(problem.errors.map((e) => e.path).sort()).toEqual(['employmentForm', 'position', 'positionPercent', 'startDate', 'status']);
   });
 
   it('refuses a second open agreement for the same doctor and municipality, naming the first', async () => {
-    const doctorId = await insertDoctor();
+    const { id: doctorId } = await insertDoctor(t);
     const { agreement: first } = await createAgreement(admin, { doctorId, kommunenummer: '1820' });
     const body = { kommunenummer: '1820', doctorId, employmentForm: 'self_employed', position: 'gp', positionPercent: 100, startDate: '2025-01-01' };
-    const duplicate = expectProblem(await http(t).post(BASE).set(admin.auth).send(body), 409, 'already_exists') as { existingId?: string };
+    const duplicate = expectProblem(await http(t).post(BASE).set(admin.auth).send(body), 409, 'already_exists');
     expect(duplicate.existingId).toBe(first.id);
 
     await activate(first.id);
-    const whileActive = expectProblem(await http(t).post(BASE).set(admin.auth).send(body), 409, 'already_exists') as { existingId?: string };
+    const whileActive = expectProblem(await http(t).post(BASE).set(admin.auth).send(body), 409, 'already_exists');
     expect(whileActive.existingId).toBe(first.id);
 
     // Another municipality is another agreement.
@@ -198,19 +134,19 @@ describe('POST /api/v1/agreements', () => {
   });
 
   it('lets exactly one of two concurrent duplicate creates through', async () => {
-    const doctorId = await insertDoctor();
+    const { id: doctorId } = await insertDoctor(t);
     const body = { kommunenummer: '1824', doctorId, employmentForm: 'salaried', position: 'gp', positionPercent: 100, startDate: '2024-01-01' };
     const responses = await Promise.all([1, 2, 3].map(() => http(t).post(BASE).set(admin.auth).send(body)));
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-    const winner = responses.find((r) => r.status === 201)!.body as Agreement;
+    const winner = bodyOf(expectDefined(responses.find((r) => r.status === 201), 'the create that won'), contract.agreement);
     for (const loser of responses.filter((r) => r.status === 409)) {
-      expect((expectProblem(loser, 409, 'already_exists') as { existingId?: string }).existingId).toBe(winner.id);
+      expect(expectProblem(loser, 409, 'already_exists').existingId).toBe(winner.id);
     }
     expect((await list({ doctorId })).items).toHaveLength(1);
   });
 
   it('allows a new agreement once the previous one is completed', async () => {
-    const doctorId = await insertDoctor();
+    const { id: doctorId } = await insertDoctor(t);
     const { agreement } = await createAgreement(admin, { doctorId, kommunenummer: '1825' });
     await activate(agreement.id);
     await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2024-12-31', endReason: 'left_position' }).expect(200);
@@ -223,16 +159,16 @@ describe('transitions', () => {
   it('goes draft → active → completed, auditing each step and moving the ETag', async () => {
     const { agreement, etag } = await createAgreement(admin, { signedOn: '2023-12-15' });
     const activated = await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).set('if-match', etag).send({ to: 'active', note: 'Signert' }).expect(200);
-    expect((activated.body as Agreement).status).toBe('active');
+    expect(bodyOf(activated, contract.agreement).status).toBe('active');
     expect(activated.headers.etag).not.toBe(etag);
 
     const completed = await http(t)
       .post(`${BASE}/${agreement.id}/transitions`)
       .set(admin.auth)
-      .set('if-match', activated.headers.etag!)
+      .set('if-match', etagOf(activated))
       .send({ to: 'completed', endDate: '2028-12-31', endReason: 'completed_training' })
       .expect(200);
-    expect(completed.body).toMatchObject({ status: 'completed', endDate: '2028-12-31', endReason: 'completed_training', warnings: [] });
+    expect(bodyOf(completed, contract.agreement)).toMatchObject({ status: 'completed', endDate: '2028-12-31', endReason: 'completed_training', warnings: [] });
 
     const actions = (await auditOf(agreement.id)).map((entry) => entry.action);
     expect(actions).toEqual(['agreement.transitioned', 'agreement.transitioned', 'agreement.created']);
@@ -245,13 +181,13 @@ describe('transitions', () => {
     const { agreement } = await createAgreement(admin);
     await activate(agreement.id);
     const response = await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2024-06-30', endReason: 'no_grant' }).expect(200);
-    expect(response.body).toMatchObject({ status: 'terminated', endReason: 'no_grant' });
+    expect(bodyOf(response, contract.agreement)).toMatchObject({ status: 'terminated', endReason: 'no_grant' });
   });
 
   it('answers 422 listing signedOn when a draft without it is activated', async () => {
     const { agreement } = await createAgreement(admin);
     const problem = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active' }), 422, 'unprocessable');
-    expect(problem.errors?.map((e) => e.path)).toEqual(['signedOn']);
+    expect(problem.errors.map((e) => e.path)).toEqual(['signedOn']);
     expect((await get(agreement.id)).agreement.status).toBe('draft');
   });
 
@@ -259,13 +195,13 @@ describe('transitions', () => {
     const { agreement } = await createAgreement(admin);
     await activate(agreement.id);
     const both = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed' }), 422, 'unprocessable');
-    expect(both.errors?.map((e) => e.path)).toEqual(['endDate', 'endReason']);
+    expect(both.errors.map((e) => e.path)).toEqual(['endDate', 'endReason']);
     const reason = expectProblem(
       await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2025-01-01' }),
       422,
       'unprocessable',
     );
-    expect(reason.errors?.map((e) => e.path)).toEqual(['endReason']);
+    expect(reason.errors.map((e) => e.path)).toEqual(['endReason']);
   });
 
   it('answers 409 illegal_transition naming the allowed ones', async () => {
@@ -274,31 +210,31 @@ describe('transitions', () => {
       await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2025-01-01', endReason: 'other' }),
       409,
       'illegal_transition',
-    ) as { allowed?: string[] };
+    );
     expect(fromDraft.allowed).toEqual(['active']);
-    const same = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'draft' }), 409, 'illegal_transition') as { allowed?: string[] };
+    const same = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'draft' }), 409, 'illegal_transition');
     expect(same.allowed).toEqual(['active']);
 
     await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active' }).expect(200);
-    const fromActive = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'draft' }), 409, 'illegal_transition') as { allowed?: string[] };
+    const fromActive = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'draft' }), 409, 'illegal_transition');
     expect(fromActive.allowed).toEqual(['completed', 'terminated']);
 
     await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2025-01-01', endReason: 'other' }).expect(200);
-    const fromClosed = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active' }), 409, 'illegal_transition') as { allowed?: string[] };
+    const fromClosed = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active' }), 409, 'illegal_transition');
     expect(fromClosed.allowed).toEqual([]);
   });
 
   it('rejects an end date before the start and end fields on activation', async () => {
     const { agreement } = await createAgreement(admin, { signedOn: '2023-12-01', startDate: '2024-01-01' });
     const stray = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active', endDate: '2025-01-01' }), 400, 'validation_failed');
-    expect(stray.errors?.map((e) => e.path)).toEqual(['endDate']);
+    expect(stray.errors.map((e) => e.path)).toEqual(['endDate']);
     await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active' }).expect(200);
     const early = expectProblem(
       await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2023-12-31', endReason: 'other' }),
       400,
       'validation_failed',
     );
-    expect(early.errors?.map((e) => e.path)).toEqual(['endDate']);
+    expect(early.errors.map((e) => e.path)).toEqual(['endDate']);
     expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', extra: 1 }), 400, 'validation_failed');
   });
 
@@ -319,7 +255,7 @@ describe('PATCH /api/v1/agreements/{id}', () => {
       .set('if-match', etag)
       .send({ positionPercent: 50, position: 'gp_locum', notes: 'Halv stilling' })
       .expect(200);
-    expect(response.body).toMatchObject({ positionPercent: 50, position: 'gp_locum', notes: 'Halv stilling', plannedEndDate: plannedEndDate('2024-01-01', 50) });
+    expect(bodyOf(response, contract.agreement)).toMatchObject({ positionPercent: 50, position: 'gp_locum', notes: 'Halv stilling', plannedEndDate: plannedEndDate('2024-01-01', 50) });
     expect(response.headers.etag).toBe('"v2"');
     const [updated] = await auditOf(agreement.id);
     expect(updated).toMatchObject({
@@ -329,7 +265,7 @@ describe('PATCH /api/v1/agreements/{id}', () => {
     });
 
     const moved = await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ startDate: '2025-01-01' }).expect(200);
-    expect((moved.body as Agreement).plannedEndDate).toBe(plannedEndDate('2025-01-01', 50));
+    expect(bodyOf(moved, contract.agreement).plannedEndDate).toBe(plannedEndDate('2025-01-01', 50));
   });
 
   it('answers 412 to a stale or foreign If-Match and leaves the agreement alone', async () => {
@@ -356,16 +292,16 @@ describe('PATCH /api/v1/agreements/{id}', () => {
   it('keeps status and end out of PATCH, and keeps the signing date of an active agreement', async () => {
     const { agreement } = await createAgreement(admin);
     const problem = expectProblem(await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ status: 'active', endDate: '2025-01-01' }), 400, 'validation_failed');
-    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['endDate', 'status']);
+    expect(problem.errors.map((e) => e.path).sort()).toEqual(['endDate', 'status']);
     await activate(agreement.id);
     const unsigned = expectProblem(await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ signedOn: null }), 422, 'unprocessable');
-    expect(unsigned.errors?.map((e) => e.path)).toEqual(['signedOn']);
+    expect(unsigned.errors.map((e) => e.path)).toEqual(['signedOn']);
   });
 });
 
 describe('GET /api/v1/agreements', () => {
   it('filters by kommunenummer, officeCode, status, doctorId and employmentForm', async () => {
-    const doctorId = await insertDoctor();
+    const { id: doctorId } = await insertDoctor(t);
     const { agreement: inBodo } = await createAgreement(admin, { doctorId, kommunenummer: '1804', employmentForm: 'self_employed' });
     const { agreement: inOslo } = await createAgreement(admin, { doctorId, kommunenummer: '0301' });
     await activate(inOslo.id);
@@ -389,7 +325,7 @@ describe('GET /api/v1/agreements', () => {
   });
 
   it('filters endsBefore on the end date, or the planned end date while open', async () => {
-    const doctorId = await insertDoctor();
+    const { id: doctorId } = await insertDoctor(t);
     const { agreement: long } = await createAgreement(admin, { doctorId, kommunenummer: '1804', startDate: '2024-01-01' }); // planned 2028-12-31
     const { agreement: ended } = await createAgreement(admin, { doctorId, kommunenummer: '1806', startDate: '2024-01-01' });
     await activate(ended.id);
@@ -402,13 +338,16 @@ describe('GET /api/v1/agreements', () => {
   });
 
   it('pages newest start first with an opaque cursor, ties broken by id', async () => {
-    const doctorId = await insertDoctor();
-    const starts = ['2024-03-01', '2024-01-01', '2024-05-01', '2024-01-01', '2023-06-01'];
-    const municipalitiesForPaging = ['1811', '1812', '1813', '1815', '1816'];
+    const { id: doctorId } = await insertDoctor(t);
+    const starts = [
+      { kommunenummer: '1811', startDate: '2024-03-01' },
+      { kommunenummer: '1812', startDate: '2024-01-01' },
+      { kommunenummer: '1813', startDate: '2024-05-01' },
+      { kommunenummer: '1815', startDate: '2024-01-01' },
+      { kommunenummer: '1816', startDate: '2023-06-01' },
+    ];
     const created: Agreement[] = [];
-    for (const [index, startDate] of starts.entries()) {
-      created.push((await createAgreement(admin, { doctorId, kommunenummer: municipalitiesForPaging[index]!, startDate })).agreement);
-    }
+    for (const start of starts) created.push((await createAgreement(admin, { doctorId, ...start })).agreement);
     const expected = [...created]
       .sort((a, b) => (a.startDate === b.startDate ? (a.id < b.id ? -1 : 1) : a.startDate < b.startDate ? 1 : -1))
       .map((a) => a.id);
@@ -438,8 +377,8 @@ describe('GET /api/v1/agreements', () => {
 describe('scope and roles', () => {
   it('answers 404 on every path of an agreement outside the caller\'s scope, and lists exclude it', async () => {
     const { agreement, etag } = await createAgreement(nordOffice, { kommunenummer: '1804' });
-    const { body: absence } = await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-02-01', to: '2024-02-10' }).expect(201);
-    const absenceId = (absence as Absence).id;
+    const added = await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-02-01', to: '2024-02-10' }).expect(201);
+    const absenceId = bodyOf(added, contract.absence).id;
     const supervisionId = '00000000-0000-4000-8000-000000000001';
 
     for (const outsider of [osloOffice, heroyClient]) {
@@ -476,7 +415,6 @@ describe('scope and roles', () => {
   });
 
   it('answers 403 to the directorate on every agreement endpoint', async () => {
-    const directorateClient = await createClient(t, admin, { role: 'directorate' });
     const { agreement } = await createAgreement(admin);
     for (const caller of [directorate, directorateClient]) {
       expectProblem(await http(t).get(BASE).set(caller.auth), 403, 'forbidden');
@@ -511,7 +449,7 @@ describe('absences', () => {
     expect(agreement.plannedEndDate).toBe('2028-12-31');
 
     const added = await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).set('if-match', etag).send({ kind: 'leave', from: '2025-03-01', to: '2025-03-10' }).expect(201);
-    const absence = added.body as Absence;
+    const absence = bodyOf(added, contract.absence);
     expect(absence).toMatchObject({ agreementId: agreement.id, kind: 'leave', from: '2025-03-01', to: '2025-03-10' });
     expect(added.headers.location).toBe(`${BASE}/${agreement.id}/absences/${absence.id}`);
 
@@ -522,7 +460,7 @@ describe('absences', () => {
     await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'institution_service', from: '2026-01-01', to: '2026-06-30' }).expect(201);
     expect((await get(agreement.id)).agreement.plannedEndDate).toBe(addDays('2029-01-10', 181));
 
-    const listed = (await http(t).get(`${BASE}/${agreement.id}/absences`).set(admin.auth).expect(200)).body as { items: Absence[] };
+    const listed = bodyOf(await http(t).get(`${BASE}/${agreement.id}/absences`).set(admin.auth).expect(200), contract.absenceList);
     expect(listed.items.map((a) => a.from)).toEqual(['2025-03-01', '2026-01-01']);
     await http(t).get(`${BASE}/${agreement.id}/absences/${absence.id}`).set(admin.auth).expect(200);
 
@@ -545,14 +483,17 @@ describe('absences', () => {
     const { agreement } = await createAgreement(admin, { startDate: '2024-01-01', positionPercent: 100 });
     await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-02-01', to: '2024-02-29' }).expect(201);
     const patched = await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ positionPercent: 80 }).expect(200);
-    expect((patched.body as Agreement).plannedEndDate).toBe(plannedEndDate('2024-01-01', 80, [{ from: '2024-02-01', to: '2024-02-29' }]));
+    expect(bodyOf(patched, contract.agreement).plannedEndDate).toBe(plannedEndDate('2024-01-01', 80, [{ from: '2024-02-01', to: '2024-02-29' }]));
   });
 
   it('refuses an overlapping absence with 422 naming the other', async () => {
     const { agreement } = await createAgreement(admin);
-    const first = (await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-05-01', to: '2024-05-31' }).expect(201)).body as Absence;
+    const first = bodyOf(
+      await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-05-01', to: '2024-05-31' }).expect(201),
+      contract.absence,
+    );
     for (const period of [{ from: '2024-05-31', to: '2024-06-10' }, { from: '2024-04-01', to: '2024-05-01' }, { from: '2024-05-10', to: '2024-05-12' }, { from: '2024-04-01', to: '2024-07-01' }]) {
-      const problem = expectProblem(await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'other', ...period }), 422, 'unprocessable') as { overlappingId?: string };
+      const problem = expectProblem(await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'other', ...period }), 422, 'unprocessable');
       expect(problem.overlappingId).toBe(first.id);
     }
     await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'other', from: '2024-06-01', to: '2024-06-01' }).expect(201);
@@ -565,14 +506,14 @@ describe('absences', () => {
       http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-09-15', to: '2024-10-15' }),
     ]);
     expect(responses.map((r) => r.status).sort()).toEqual([201, 422]);
-    const listed = (await http(t).get(`${BASE}/${agreement.id}/absences`).set(admin.auth).expect(200)).body as { items: Absence[] };
+    const listed = bodyOf(await http(t).get(`${BASE}/${agreement.id}/absences`).set(admin.auth).expect(200), contract.absenceList);
     expect(listed.items).toHaveLength(1);
   });
 
   it('answers 400 when to is before from, and for unknown fields', async () => {
     const { agreement } = await createAgreement(admin);
     const problem = expectProblem(await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-05-10', to: '2024-05-01' }), 400, 'validation_failed');
-    expect(problem.errors?.map((e) => e.path)).toEqual(['to']);
+    expect(problem.errors.map((e) => e.path)).toEqual(['to']);
     expectProblem(await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'holiday', from: '2024-05-01', to: '2024-05-02', x: 1 }), 400, 'validation_failed');
   });
 
@@ -591,7 +532,7 @@ describe('warnings', () => {
     expect(codes(none)).toContain('municipality_not_registered');
 
     // 1833: applied before the start, registered later: counted.
-    await insertRegistration('1833', { status: 'registered', applicationDate: '2023-05-01', registeredFrom: '2023-05-01' }, [
+    await insertRegistration(t, '1833', { status: 'registered', applicationDate: '2023-05-01', registeredFrom: '2023-05-01' }, [
       { from: 'not_registered', to: 'preparing', date: '2023-01-10' },
       { from: 'preparing', to: 'applied', date: '2023-05-01' },
       { from: 'applied', to: 'registered', date: '2024-03-01' },
@@ -601,7 +542,7 @@ describe('warnings', () => {
     expect(codes((await createAgreement(admin, { kommunenummer: '1833', startDate: '2023-04-30' })).agreement)).toContain('municipality_not_registered');
 
     // 1834: registered now, but applied only after the start.
-    await insertRegistration('1834', { status: 'registered', applicationDate: '2024-06-01', registeredFrom: '2024-06-01' }, [
+    await insertRegistration(t, '1834', { status: 'registered', applicationDate: '2024-06-01', registeredFrom: '2024-06-01' }, [
       { from: 'not_registered', to: 'preparing', date: '2024-01-10' },
       { from: 'preparing', to: 'applied', date: '2024-06-01' },
       { from: 'applied', to: 'registered', date: '2024-09-01' },
@@ -610,7 +551,7 @@ describe('warnings', () => {
     expect(codes(late)).toContain('municipality_not_registered');
 
     // 1835: applied and rejected before the start: not counted.
-    await insertRegistration('1835', { status: 'rejected', applicationDate: '2023-01-01' }, [
+    await insertRegistration(t, '1835', { status: 'rejected', applicationDate: '2023-01-01' }, [
       { from: 'not_registered', to: 'preparing', date: '2022-11-01' },
       { from: 'preparing', to: 'applied', date: '2023-01-01' },
       { from: 'applied', to: 'rejected', date: '2023-06-01' },
@@ -619,14 +560,14 @@ describe('warnings', () => {
     expect(codes((await createAgreement(admin, { kommunenummer: '1835', startDate: '2023-03-01' })).agreement)).not.toContain('municipality_not_registered');
 
     // 1836: an application sent before 1 June 2019 counts from 1 March 2019.
-    await insertRegistration('1836', { status: 'registered', applicationDate: '2019-05-15', registeredFrom: '2019-03-01' }, [
+    await insertRegistration(t, '1836', { status: 'registered', applicationDate: '2019-05-15', registeredFrom: '2019-03-01' }, [
       { from: 'preparing', to: 'applied', date: '2019-05-15' },
       { from: 'applied', to: 'registered', date: '2019-10-01' },
     ]);
     expect(codes((await createAgreement(admin, { kommunenummer: '1836', startDate: '2019-04-01' })).agreement)).not.toContain('municipality_not_registered');
 
     // 1837: no recorded history (imported): its current status and the date it counts from.
-    await insertRegistration('1837', { status: 'applied', applicationDate: '2023-09-01' });
+    await insertRegistration(t, '1837', { status: 'applied', applicationDate: '2023-09-01' });
     expect(codes((await createAgreement(admin, { kommunenummer: '1837', startDate: '2024-01-01' })).agreement)).not.toContain('municipality_not_registered');
     expect(codes((await createAgreement(admin, { kommunenummer: '1837', startDate: '2023-08-01' })).agreement)).toContain('municipality_not_registered');
   });
@@ -654,15 +595,15 @@ describe('warnings', () => {
     const { agreement } = await createAgreement(admin, { viaStaffingAgency: true });
     expect(codes(agreement)).toContain('via_staffing_agency');
     const fixed = await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ viaStaffingAgency: false }).expect(200);
-    expect(codes(fixed.body as Agreement)).not.toContain('via_staffing_agency');
+    expect(codes(bodyOf(fixed, contract.agreement))).not.toContain('via_staffing_agency');
 
     await activate(agreement.id);
     const closed = await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2024-02-01', endReason: 'no_grant' }).expect(200);
-    expect((closed.body as Agreement).warnings).toEqual([]);
+    expect(bodyOf(closed, contract.agreement).warnings).toEqual([]);
   });
 
   it('shows the same warnings in the list as on the single read', async () => {
-    const doctorId = await insertDoctor();
+    const { id: doctorId } = await insertDoctor(t);
     const { agreement } = await createAgreement(admin, { doctorId, viaStaffingAgency: true, kommunenummer: '1840' });
     await activate(agreement.id);
     const single = await get(agreement.id);

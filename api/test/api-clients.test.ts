@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { createClient, createUser, expectProblem, http, type TestClient, type TestUser } from './support/factories.js';
+import * as contract from '@alis/shared';
+import { describe, expect, it } from 'vitest';
+import { buildTestApp } from './support/build-app.js';
+import { admin, directorateClient, heroyClient as heroy, nordOffice, t, useCast } from './support/cast.js';
+import { bodyOf } from './support/expect.js';
+import { auditTrail, createClient, expectProblem, http } from './support/factories.js';
 
-let t: TestApp;
-let admin: TestUser;
-let heroy: TestClient;
+const apiClientPage = contract.pageOf(contract.apiClient);
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await createUser(t);
-  heroy = await createClient(t, admin, { kommunenummer: '1818' });
-});
-afterAll(() => t.close());
+useCast();
 
 const token = (body: Record<string, string>, basic?: string) => {
   const request = http(t).post('/api/v1/oauth/token').type('form');
@@ -22,18 +18,19 @@ const basicOf = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).t
 
 describe('API clients', () => {
   it('shows the secret once and never again', async () => {
-    const created = await http(t).post('/api/v1/api-clients').set(admin.auth).send({ name: 'HR Bodø', role: 'municipality', kommunenummer: '1804' }).expect(201);
-    const body = created.body as { id: string; clientId: string; clientSecret: string; scopes: string[] };
+    // Narvik has no client of the cast, so this is its only one.
+    const created = await http(t).post('/api/v1/api-clients').set(admin.auth).send({ name: 'HR Narvik', role: 'municipality', kommunenummer: '1806' }).expect(201);
+    const body = bodyOf(created, contract.createdApiClient);
     expect(body.clientId).toMatch(/^alis_[0-9a-f]{24}$/);
     expect(body.clientSecret.length).toBeGreaterThanOrEqual(40);
     expect(body.scopes).toEqual(['read', 'write']);
     expect(created.headers['cache-control']).toBe('no-store');
 
     const fetched = await http(t).get(`/api/v1/api-clients/${body.id}`).set(admin.auth).expect(200);
-    expect(fetched.body).not.toHaveProperty('clientSecret');
-    const list = await http(t).get('/api/v1/api-clients').query({ kommunenummer: '1804' }).set(admin.auth).expect(200);
+    expect(bodyOf(fetched, contract.apiClient)).not.toHaveProperty('clientSecret');
+    const list = await http(t).get('/api/v1/api-clients').query({ kommunenummer: '1806' }).set(admin.auth).expect(200);
     expect(JSON.stringify(list.body)).not.toContain(body.clientSecret);
-    expect((list.body as { items: unknown[] }).items).toHaveLength(1);
+    expect(bodyOf(list, apiClientPage).items).toHaveLength(1);
   });
 
   it('validates role and municipality', async () => {
@@ -45,13 +42,12 @@ describe('API clients', () => {
     ];
     for (const [body, path] of cases) {
       const problem = expectProblem(await http(t).post('/api/v1/api-clients').set(admin.auth).send(body), 400, 'validation_failed');
-      expect(problem.errors?.map((e) => e.path)).toContain(path);
+      expect(problem.errors.map((e) => e.path)).toContain(path);
     }
   });
 
   it('is for admins only', async () => {
-    const office = await createUser(t, { role: 'office' });
-    expectProblem(await http(t).get('/api/v1/api-clients').set(office.auth), 403, 'forbidden');
+    expectProblem(await http(t).get('/api/v1/api-clients').set(nordOffice.auth), 403, 'forbidden');
     expectProblem(await http(t).get('/api/v1/api-clients').set(heroy.auth), 403, 'forbidden');
   });
 });
@@ -59,45 +55,46 @@ describe('API clients', () => {
 describe('POST /api/v1/oauth/token', () => {
   it('issues a bearer token with HTTP Basic client authentication', async () => {
     const response = await token({ grant_type: 'client_credentials' }, basicOf(heroy.clientId, heroy.clientSecret)).expect(200);
-    expect(response.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 900, scope: 'read write' });
+    const issued = bodyOf(response, contract.tokenResponse);
+    expect(issued).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 900, scope: 'read write' });
     expect(response.headers['cache-control']).toBe('no-store');
-    const me = await http(t).get('/api/v1/me').set('authorization', `Bearer ${(response.body as { access_token: string }).access_token}`).expect(200);
-    expect(me.body).toMatchObject({ kind: 'client', id: heroy.clientId, role: 'municipality', kommunenummer: '1818' });
+    const me = await http(t).get('/api/v1/me').set('authorization', `Bearer ${issued.access_token}`).expect(200);
+    expect(bodyOf(me, contract.me)).toMatchObject({ kind: 'client', id: heroy.clientId, role: 'municipality', kommunenummer: '1818' });
   });
 
   it('answers errors in RFC 6749 format', async () => {
     const wrongSecret = await token({ grant_type: 'client_credentials', client_id: heroy.clientId, client_secret: 'nope' }).expect(401);
-    expect(wrongSecret.body).toEqual({ error: 'invalid_client', error_description: expect.any(String) });
+    expect(bodyOf(wrongSecret, contract.oauthError)).toEqual({ error: 'invalid_client', error_description: expect.any(String) });
     const wrongBasic = await token({ grant_type: 'client_credentials' }, basicOf(heroy.clientId, 'nope')).expect(401);
     expect(wrongBasic.headers['www-authenticate']).toMatch(/^Basic/);
     const unknown = await token({ grant_type: 'client_credentials', client_id: 'alis_unknown', client_secret: 'x' }).expect(401);
-    expect((unknown.body as { error_description: string }).error_description).toBe((wrongSecret.body as { error_description: string }).error_description);
+    expect(bodyOf(unknown, contract.oauthError).error_description).toBe(bodyOf(wrongSecret, contract.oauthError).error_description);
 
     const grant = await token({ grant_type: 'password', client_id: heroy.clientId, client_secret: heroy.clientSecret }).expect(400);
-    expect(grant.body).toMatchObject({ error: 'unsupported_grant_type' });
+    expect(bodyOf(grant, contract.oauthError)).toMatchObject({ error: 'unsupported_grant_type' });
     const missing = await token({ client_id: heroy.clientId, client_secret: heroy.clientSecret }).expect(400);
-    expect(missing.body).toMatchObject({ error: 'invalid_request' });
+    expect(bodyOf(missing, contract.oauthError)).toMatchObject({ error: 'invalid_request' });
     const scope = await token({ grant_type: 'client_credentials', client_id: heroy.clientId, client_secret: heroy.clientSecret, scope: 'read decide' }).expect(400);
-    expect(scope.body).toMatchObject({ error: 'invalid_scope' });
+    expect(bodyOf(scope, contract.oauthError)).toMatchObject({ error: 'invalid_scope' });
     const noAuth = await token({ grant_type: 'client_credentials' }).expect(401);
-    expect(noAuth.body).toMatchObject({ error: 'invalid_client' });
+    expect(bodyOf(noAuth, contract.oauthError)).toMatchObject({ error: 'invalid_client' });
     const both = await token({ grant_type: 'client_credentials', client_secret: heroy.clientSecret }, basicOf(heroy.clientId, heroy.clientSecret)).expect(400);
-    expect(both.body).toMatchObject({ error: 'invalid_request' });
+    expect(bodyOf(both, contract.oauthError)).toMatchObject({ error: 'invalid_request' });
   });
 
   it('refuses new tokens for a revoked client and stops its current ones', async () => {
     const client = await createClient(t, admin, { kommunenummer: '1820' });
     await http(t).get('/api/v1/municipalities/1820').set(client.auth).expect(200);
     const revoked = await http(t).post(`/api/v1/api-clients/${client.id}/revoke`).set(admin.auth).expect(200);
-    expect((revoked.body as { revokedAt: string | null }).revokedAt).not.toBeNull();
+    expect(bodyOf(revoked, contract.apiClient).revokedAt).not.toBeNull();
     // Many HTTP clients label a bodiless POST as JSON; that is not an error.
     await http(t).post(`/api/v1/api-clients/${client.id}/revoke`).set(admin.auth).set('content-type', 'application/json').expect(200);
 
     expectProblem(await http(t).get('/api/v1/municipalities/1820').set(client.auth), 401, 'unauthorized');
     const again = await token({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }).expect(401);
-    expect(again.body).toMatchObject({ error: 'invalid_client' });
+    expect(bodyOf(again, contract.oauthError)).toMatchObject({ error: 'invalid_client' });
     const listed = await http(t).get('/api/v1/api-clients').query({ revoked: 'true' }).set(admin.auth).expect(200);
-    expect((listed.body as { items: { id: string }[] }).items.map((c) => c.id)).toContain(client.id);
+    expect(bodyOf(listed, apiClientPage).items.map((c) => c.id)).toContain(client.id);
   });
 
   it('rate-limits token requests with 429 and Retry-After', async () => {
@@ -107,7 +104,7 @@ describe('POST /api/v1/oauth/token', () => {
       await send().expect(401);
       await send().expect(401);
       const response = await send().expect(429);
-      expect(response.body).toMatchObject({ error: 'temporarily_unavailable' });
+      expect(bodyOf(response, contract.oauthError)).toMatchObject({ error: 'temporarily_unavailable' });
       expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     } finally {
       await limited.close();
@@ -118,7 +115,7 @@ describe('POST /api/v1/oauth/token', () => {
 describe('a municipality client\'s scope', () => {
   it('sees only its own municipality', async () => {
     const list = await http(t).get('/api/v1/municipalities').query({ limit: 200 }).set(heroy.auth).expect(200);
-    expect((list.body as { items: { kommunenummer: string }[] }).items.map((m) => m.kommunenummer)).toEqual(['1818']);
+    expect(bodyOf(list, contract.pageOf(contract.municipality)).items.map((m) => m.kommunenummer)).toEqual(['1818']);
     await http(t).get('/api/v1/municipalities/1818').set(heroy.auth).expect(200);
     expectProblem(await http(t).get('/api/v1/municipalities/1515').set(heroy.auth), 404, 'not_found');
     expectProblem(await http(t).patch('/api/v1/municipalities/1515').set(heroy.auth).send({ contactName: 'X' }), 404, 'not_found');
@@ -130,12 +127,12 @@ describe('a municipality client\'s scope', () => {
       .set(heroy.auth)
       .send({ contactName: 'Per Hansen', contactEmail: 'per.hansen@heroy.kommune.no', contactPhone: '+47 75 06 00 00' })
       .expect(200);
-    expect(updated.body).toMatchObject({ contactName: 'Per Hansen' });
+    expect(bodyOf(updated, contract.municipality)).toMatchObject({ contactName: 'Per Hansen' });
     const refused = expectProblem(await http(t).patch('/api/v1/municipalities/1818').set(heroy.auth).send({ population: 1 }), 403, 'forbidden');
     expect(refused.detail).toContain('population');
 
-    const audit = await http(t).get('/api/v1/audit').query({ entityId: '1818', actorId: heroy.clientId }).set(admin.auth).expect(200);
-    expect((audit.body as { items: { actorType: string; actorRole: string }[] }).items[0]).toMatchObject({ actorType: 'client', actorRole: 'municipality' });
+    const audit = await auditTrail(t, admin, { entityId: '1818', actorId: heroy.clientId });
+    expect(audit[0]).toMatchObject({ actorType: 'client', actorRole: 'municipality' });
   });
 
   it('with a read-only token cannot write', async () => {
@@ -145,8 +142,7 @@ describe('a municipality client\'s scope', () => {
   });
 
   it('a directorate client reads all municipalities but writes none', async () => {
-    const directorate = await createClient(t, admin, { role: 'directorate' });
-    await http(t).get('/api/v1/municipalities/0301').set(directorate.auth).expect(200);
-    expectProblem(await http(t).patch('/api/v1/municipalities/0301').set(directorate.auth).send({ notes: 'x' }), 403, 'forbidden');
+    await http(t).get('/api/v1/municipalities/0301').set(directorateClient.auth).expect(200);
+    expectProblem(await http(t).patch('/api/v1/municipalities/0301').set(directorateClient.auth).send({ notes: 'x' }), 403, 'forbidden');
   });
 });

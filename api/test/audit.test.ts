@@ -1,38 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import * as contract from '@alis/shared';
+import type { AuditEntry, Page } from '@alis/shared';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/db/schema.js';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { createClient, createUser, expectProblem, http, type TestUser } from './support/factories.js';
+import { admin, directorate, directorateClient, nordOffice, t, useCast } from './support/cast.js';
+import { bodyOf, etagOf } from './support/expect.js';
+import { auditTrail, createClient, createUser, expectProblem, http, type TestUser } from './support/factories.js';
 
-type Entry = {
-  id: string;
-  occurredAt: string;
-  actorType: 'user' | 'client' | 'system';
-  actorId: string | null;
-  actorRole: string | null;
-  requestId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-};
-type Page = { items: Entry[]; nextCursor: string | null };
+useCast();
 
-let t: TestApp;
-let admin: TestUser;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await createUser(t);
-});
-afterAll(() => t.close());
-
-async function audit(query: Record<string, string | number>, user: TestUser = admin): Promise<Entry[]> {
-  const response = await http(t).get('/api/v1/audit').query({ limit: 200, ...query }).set(user.auth).expect(200);
-  return (response.body as Page).items;
-}
+const audit = (query: Record<string, string | number>, user: TestUser = admin) => auditTrail(t, user, { limit: 200, ...query });
 
 const entriesFor = (kommunenummer: string) => audit({ entityType: 'municipality', entityId: kommunenummer });
 
@@ -91,17 +69,16 @@ describe('writing the audit log', () => {
 
   it('writes nothing for a change that is refused', async () => {
     const current = await http(t).get('/api/v1/municipalities/1812').set(admin.auth).expect(200);
-    await http(t).patch('/api/v1/municipalities/1812').set(admin.auth).set('if-match', current.headers.etag!).send({ population: 1 }).expect(200);
+    await http(t).patch('/api/v1/municipalities/1812').set(admin.auth).set('if-match', etagOf(current)).send({ population: 1 }).expect(200);
     expect(await entriesFor('1812')).toHaveLength(1);
 
     expectProblem(
-      await http(t).patch('/api/v1/municipalities/1812').set(admin.auth).set('if-match', current.headers.etag!).send({ population: 2 }),
+      await http(t).patch('/api/v1/municipalities/1812').set(admin.auth).set('if-match', etagOf(current)).send({ population: 2 }),
       412,
       'precondition_failed',
     );
     expectProblem(await http(t).patch('/api/v1/municipalities/1812').set(admin.auth).send({ population: -2 }), 400, 'validation_failed');
-    const office = await createUser(t, { role: 'office', officeCode: 'nord' });
-    expectProblem(await http(t).patch('/api/v1/municipalities/1812').set(office.auth).send({ officeCode: 'midt' }), 403, 'forbidden');
+    expectProblem(await http(t).patch('/api/v1/municipalities/1812').set(nordOffice.auth).send({ officeCode: 'midt' }), 403, 'forbidden');
     expect(await entriesFor('1812')).toHaveLength(1);
   });
 
@@ -124,7 +101,7 @@ describe('writing the audit log', () => {
       const failed = await http(t).patch('/api/v1/municipalities/1815').set(admin.auth).send({ population: 4_000 });
       expectProblem(failed, 500, 'internal_error');
       const after = await http(t).get('/api/v1/municipalities/1815').set(admin.auth).expect(200);
-      expect(after.body).toEqual(before.body);
+      expect(bodyOf(after, contract.municipality)).toEqual(bodyOf(before, contract.municipality));
       expect(after.headers.etag).toBe(before.headers.etag);
     } finally {
       await db.execute(sql`drop trigger audit_probe_fail on audit_log`);
@@ -141,13 +118,14 @@ describe('writing the audit log', () => {
       .send({ email: `audit-${randomUUID().slice(0, 8)}@example.no`, name: 'Audit', role: 'directorate', password: 'a long enough password' })
       .expect(201);
     const client = await http(t).post('/api/v1/api-clients').set(admin.auth).send({ name: 'Audit client', role: 'directorate' }).expect(201);
-    const [userEntry] = await audit({ entityType: 'user', entityId: (created.body as { id: string }).id });
-    const [clientEntry] = await audit({ entityType: 'api_client', entityId: (client.body as { id: string }).id });
+    const createdClient = bodyOf(client, contract.createdApiClient);
+    const [userEntry] = await audit({ entityType: 'user', entityId: bodyOf(created, contract.user).id });
+    const [clientEntry] = await audit({ entityType: 'api_client', entityId: createdClient.id });
     expect(userEntry?.action).toBe('user.created');
     expect(clientEntry?.action).toBe('api_client.created');
     const text = JSON.stringify([userEntry, clientEntry]);
     expect(text).not.toMatch(/password|secret|hash|argon2/i);
-    expect(text).not.toContain((client.body as { clientSecret: string }).clientSecret);
+    expect(text).not.toContain(createdClient.clientSecret);
   });
 });
 
@@ -243,7 +221,7 @@ describe('GET /api/v1/audit', () => {
         .query({ entityType: 'page-probe', limit: 2, ...(cursor ? { cursor } : {}) })
         .set(admin.auth)
         .expect(200);
-      const page = response.body as Page;
+      const page: Page<AuditEntry> = bodyOf(response, contract.pageOf(contract.auditEntry));
       pages.push(page.items.map((e) => e.entityId));
       cursor = page.nextCursor;
     } while (cursor && pages.length < 10);
@@ -265,10 +243,8 @@ describe('GET /api/v1/audit', () => {
 
   it('is for admins only', async () => {
     expectProblem(await http(t).get('/api/v1/audit'), 401, 'unauthorized');
-    for (const user of [await createUser(t, { role: 'office', officeCode: 'nord' }), await createUser(t, { role: 'directorate' })]) {
-      expectProblem(await http(t).get('/api/v1/audit').set(user.auth), 403, 'forbidden');
+    for (const caller of [nordOffice, directorate, directorateClient]) {
+      expectProblem(await http(t).get('/api/v1/audit').set(caller.auth), 403, 'forbidden');
     }
-    const client = await createClient(t, admin, { role: 'directorate' });
-    expectProblem(await http(t).get('/api/v1/audit').set(client.auth), 403, 'forbidden');
   });
 });

@@ -1,5 +1,7 @@
+import * as contract from '@alis/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './support/build-app.js';
+import { bodyOf, first } from './support/expect.js';
 import { createUser, expectProblem, http, type TestUser } from './support/factories.js';
 
 let t: TestApp;
@@ -17,7 +19,7 @@ const refreshCookieOf = (response: { headers: Record<string, string | string[] |
   if (!cookie) throw new Error('no refresh cookie set');
   return cookie;
 };
-const cookiePair = (setCookie: string) => setCookie.split(';')[0]!;
+const cookiePair = (setCookie: string) => first(setCookie.split(';'));
 
 function login(email: string, password: string) {
   return http(t).post('/api/v1/auth/login').send({ email, password });
@@ -26,7 +28,8 @@ function login(email: string, password: string) {
 describe('POST /api/v1/auth/login', () => {
   it('returns an access token, the user, and an httpOnly refresh cookie', async () => {
     const response = await login('KONTOR@alis-vest.no ', office.password).expect(200);
-    expect(response.body).toEqual({
+    const session = bodyOf(response, contract.loginResponse);
+    expect(session).toEqual({
       accessToken: expect.any(String),
       expiresIn: 900,
       user: { id: office.id, email: office.email, name: 'Test office', role: 'office', officeCode: 'vest' },
@@ -37,9 +40,8 @@ describe('POST /api/v1/auth/login', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
 
-    const token = (response.body as { accessToken: string }).accessToken;
-    const me = await http(t).get('/api/v1/me').set('authorization', `Bearer ${token}`).expect(200);
-    expect(me.body).toMatchObject({ kind: 'user', id: office.id, role: 'office', officeCode: 'vest', scopes: ['read', 'write'] });
+    const me = await http(t).get('/api/v1/me').set('authorization', `Bearer ${session.accessToken}`).expect(200);
+    expect(bodyOf(me, contract.me)).toMatchObject({ kind: 'user', id: office.id, role: 'office', officeCode: 'vest', scopes: ['read', 'write'] });
   });
 
   it('answers a wrong password and an unknown e-mail alike', async () => {
@@ -59,7 +61,7 @@ describe('POST /api/v1/auth/login', () => {
       400,
       'validation_failed',
     );
-    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['email', 'remember']);
+    expect(problem.errors.map((e) => e.path).sort()).toEqual(['email', 'remember']);
   });
 });
 
@@ -71,7 +73,7 @@ describe('refresh and logout', () => {
     const rotated = await http(t).post('/api/v1/auth/refresh').set('cookie', original).expect(200);
     const next = cookiePair(refreshCookieOf(rotated));
     expect(next).not.toBe(original);
-    expect(rotated.body).toMatchObject({ user: { id: office.id } });
+    expect(bodyOf(rotated, contract.loginResponse)).toMatchObject({ user: { id: office.id } });
 
     // The old token again: someone copied it. Both it and its successor stop working.
     expectProblem(await http(t).post('/api/v1/auth/refresh').set('cookie', original), 401, 'unauthorized');

@@ -1,36 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements } from '../src/db/schema.js';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { type TestClient, type TestUser, createClient, createUser, expectProblem, http } from './support/factories.js';
+import * as contract from '@alis/shared';
+import type { Doctor, Page } from '@alis/shared';
+import { describe, expect, it } from 'vitest';
+import { admin, directorate, heroyClient, nordOffice, osloClient, osloOffice, t, useCast } from './support/cast.js';
+import { bodyOf, expectDefined } from './support/expect.js';
+import { type Caller, auditTrail, expectProblem, http } from './support/factories.js';
+import { freshHprNumber, insertAgreement } from './support/rows.js';
 
-type Doctor = {
-  id: string;
-  hprNumber: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  lis1CompletedOn: string | null;
-  scheme: 'new' | 'old';
-  specialistApprovedOn: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-type Page = { items: Doctor[]; nextCursor: string | null };
-type Caller = TestUser | TestClient;
+const doctorPage = contract.pageOf(contract.doctor);
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let osloOffice: TestUser;
-let directorate: TestUser;
-let heroyClient: TestClient;
-let osloClient: TestClient;
+useCast();
 
 // Every test takes fresh HPR numbers, so tests never collide on the unique index.
-let nextHpr = 3_000_000;
-const hpr = () => String(nextHpr++);
+const hpr = freshHprNumber;
 /** A name no other test uses, for filtering lists down to one test's rows. */
 const tag = () => `Lege${randomUUID().slice(0, 8)}`;
 
@@ -40,36 +22,12 @@ async function createDoctor(caller: Caller, body: Record<string, unknown> = {}):
     .set(caller.auth)
     .send({ hprNumber: hpr(), name: `Kari ${tag()}`, ...body })
     .expect(201);
-  return response.body as Doctor;
-}
-
-/** Agreements are set up directly: the agreements API is another module's business. */
-async function insertAgreement(doctorId: string, kommunenummer: string, status: 'draft' | 'active' = 'active') {
-  await t.database.db.insert(agreements).values({
-    doctorId,
-    kommunenummer,
-    employmentForm: 'salaried',
-    position: 'gp',
-    positionPercent: 100,
-    startDate: '2024-01-01',
-    plannedEndDate: '2029-01-01',
-    status,
-  });
+  return bodyOf(response, contract.doctor);
 }
 
 const list = async (caller: Caller, query: Record<string, string | number>) =>
-  (await http(t).get('/api/v1/doctors').query(query).set(caller.auth).expect(200)).body as Page;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await createUser(t);
-  nordOffice = await createUser(t, { role: 'office', officeCode: 'nord' });
-  osloOffice = await createUser(t, { role: 'office', officeCode: 'oslo' });
-  directorate = await createUser(t, { role: 'directorate' });
-  heroyClient = await createClient(t, admin, { kommunenummer: '1818' });
-  osloClient = await createClient(t, admin, { kommunenummer: '0301' });
-});
-afterAll(() => t.close());
+  bodyOf(await http(t).get('/api/v1/doctors').query(query).set(caller.auth).expect(200), doctorPage);
+const auditOf = (doctorId: string) => auditTrail(t, admin, { entityType: 'doctor', entityId: doctorId });
 
 describe('POST /api/v1/doctors', () => {
   it('registers a doctor with a canonical HPR number, Location and ETag, and audits it', async () => {
@@ -78,7 +36,7 @@ describe('POST /api/v1/doctors', () => {
       .set(nordOffice.auth)
       .send({ hprNumber: '0012345678', name: '  Ola Nordmann ', email: 'Ola@Example.NO', phone: '+47 900 00 000', lis1CompletedOn: '2023-08-31' })
       .expect(201);
-    const created = response.body as Doctor;
+    const created = bodyOf(response, contract.doctor);
     expect(created).toMatchObject({
       hprNumber: '12345678',
       name: 'Ola Nordmann',
@@ -93,8 +51,7 @@ describe('POST /api/v1/doctors', () => {
     expect(response.headers.location).toBe(`/api/v1/doctors/${created.id}`);
     expect(response.headers.etag).toBe('"v1"');
 
-    const audit = await http(t).get('/api/v1/audit').query({ entityType: 'doctor', entityId: created.id }).set(admin.auth).expect(200);
-    const [entry] = (audit.body as { items: { action: string; actorId: string; after: Record<string, unknown> }[] }).items;
+    const [entry] = await auditOf(created.id);
     expect(entry).toMatchObject({
       action: 'doctor.created',
       actorId: nordOffice.id,
@@ -111,7 +68,7 @@ describe('POST /api/v1/doctors', () => {
     for (const hprNumber of ['123456', '1234567890', '00123456', '12345a7', '', '-1234567']) {
       const response = await http(t).post('/api/v1/doctors').set(admin.auth).send({ hprNumber, name: 'Feil Nummer' });
       const problem = expectProblem(response, 400, 'validation_failed');
-      expect(problem.errors?.map((e) => e.path)).toEqual(['hprNumber']);
+      expect(problem.errors.map((e) => e.path)).toEqual(['hprNumber']);
     }
   });
 
@@ -121,7 +78,7 @@ describe('POST /api/v1/doctors', () => {
       .set(admin.auth)
       .send({ hprNumber: hpr(), name: 'Ukjent Felt', createdByOfficeCode: 'oslo', scheme: 'ancient', email: 'nope' });
     const problem = expectProblem(response, 400, 'validation_failed');
-    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['createdByOfficeCode', 'email', 'scheme']);
+    expect(problem.errors.map((e) => e.path).sort()).toEqual(['createdByOfficeCode', 'email', 'scheme']);
     expectProblem(await http(t).post('/api/v1/doctors').set(admin.auth).send({ hprNumber: hpr() }), 400, 'validation_failed');
   });
 
@@ -131,7 +88,7 @@ describe('POST /api/v1/doctors', () => {
       .post('/api/v1/doctors')
       .set(nordOffice.auth)
       .send({ hprNumber: `00${existing.hprNumber}`, name: 'Per Dobbel igjen' });
-    const problem = expectProblem(response, 409, 'already_exists') as { existingId?: string; detail?: string };
+    const problem = expectProblem(response, 409, 'already_exists');
     expect(problem.existingId).toBe(existing.id);
     expect(problem.detail).toBe(`HPR number ${existing.hprNumber} is already registered as Per Dobbel.`);
   });
@@ -140,7 +97,7 @@ describe('POST /api/v1/doctors', () => {
     const existing = await createDoctor(nordOffice, { name: 'Hemmelig Navnesen' });
     for (const caller of [osloOffice, osloClient]) {
       const response = await http(t).post('/api/v1/doctors').set(caller.auth).send({ hprNumber: existing.hprNumber, name: 'Noen Andre' });
-      const problem = expectProblem(response, 409, 'already_exists') as { existingId?: string; detail?: string };
+      const problem = expectProblem(response, 409, 'already_exists');
       expect(problem.existingId).toBe(existing.id);
       expect(problem.detail).toContain(existing.id);
       expect(JSON.stringify(problem)).not.toContain('Hemmelig');
@@ -155,7 +112,7 @@ describe('POST /api/v1/doctors', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const [winner, loser] = a.status === 201 ? [a, b] : [b, a];
-    expect((loser.body as { existingId: string }).existingId).toBe((winner.body as Doctor).id);
+    expect(expectProblem(loser, 409, 'already_exists').existingId).toBe(bodyOf(winner, contract.doctor).id);
     expect((await list(admin, { hprNumber: number })).items).toHaveLength(1);
   });
 
@@ -168,7 +125,7 @@ describe('GET and PATCH /api/v1/doctors/{id}', () => {
   it('returns the doctor with an ETag; 404 for an unknown id, 400 for a malformed one', async () => {
     const created = await createDoctor(admin);
     const response = await http(t).get(`/api/v1/doctors/${created.id}`).set(admin.auth).expect(200);
-    expect(response.body).toEqual(created);
+    expect(bodyOf(response, contract.doctor)).toEqual(created);
     expect(response.headers.etag).toBe('"v1"');
     expectProblem(await http(t).get(`/api/v1/doctors/${randomUUID()}`).set(admin.auth), 404, 'not_found');
     expectProblem(await http(t).get('/api/v1/doctors/not-a-uuid').set(admin.auth), 400, 'validation_failed');
@@ -182,11 +139,10 @@ describe('GET and PATCH /api/v1/doctors/{id}', () => {
       .set('if-match', '"v1"')
       .send({ name: 'Endret Meg', scheme: 'old', specialistApprovedOn: '2025-01-15', email: '' })
       .expect(200);
-    expect(response.body).toMatchObject({ name: 'Endret Meg', scheme: 'old', specialistApprovedOn: '2025-01-15', email: null, version: 2 });
+    expect(bodyOf(response, contract.doctor)).toMatchObject({ name: 'Endret Meg', scheme: 'old', specialistApprovedOn: '2025-01-15', email: null, version: 2 });
     expect(response.headers.etag).toBe('"v2"');
 
-    const audit = await http(t).get('/api/v1/audit').query({ entityType: 'doctor', entityId: created.id }).set(admin.auth).expect(200);
-    const [entry] = (audit.body as { items: { action: string; before: unknown; after: unknown }[] }).items;
+    const [entry] = await auditOf(created.id);
     expect(entry).toEqual(
       expect.objectContaining({
         action: 'doctor.updated',
@@ -206,7 +162,7 @@ describe('GET and PATCH /api/v1/doctors/{id}', () => {
     const created = await createDoctor(admin, { name: 'Før Endring' });
     await http(t).patch(`/api/v1/doctors/${created.id}`).set(admin.auth).set('if-match', '"v1"').send({ name: 'Første' }).expect(200);
     const stale = await http(t).patch(`/api/v1/doctors/${created.id}`).set(admin.auth).set('if-match', '"v1"').send({ name: 'Andre' });
-    const problem = expectProblem(stale, 412, 'precondition_failed') as { currentETag?: string };
+    const problem = expectProblem(stale, 412, 'precondition_failed');
     expect(problem.currentETag).toBe('"v2"');
     expectProblem(
       await http(t).patch(`/api/v1/doctors/${created.id}`).set(admin.auth).set('if-match', 'garbage').send({ name: 'Andre' }),
@@ -214,7 +170,7 @@ describe('GET and PATCH /api/v1/doctors/{id}', () => {
       'precondition_failed',
     );
     const after = await http(t).get(`/api/v1/doctors/${created.id}`).set(admin.auth).expect(200);
-    expect((after.body as Doctor).name).toBe('Første');
+    expect(bodyOf(after, contract.doctor).name).toBe('Første');
   });
 
   it('rejects unknown fields and bad HPR numbers in a PATCH', async () => {
@@ -224,20 +180,21 @@ describe('GET and PATCH /api/v1/doctors/{id}', () => {
       400,
       'validation_failed',
     );
-    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['hprNumber', 'id']);
+    expect(problem.errors.map((e) => e.path).sort()).toEqual(['hprNumber', 'id']);
   });
 
   it('canonicalises a new HPR number and answers 409 when another doctor has it', async () => {
     const [first, second] = [await createDoctor(admin, { name: 'Første Lege' }), await createDoctor(admin)];
-    const moved = await http(t).patch(`/api/v1/doctors/${second.id}`).set(admin.auth).send({ hprNumber: `000${nextHpr}` }).expect(200);
-    expect((moved.body as Doctor).hprNumber).toBe(String(nextHpr++));
+    const number = hpr();
+    const moved = bodyOf(await http(t).patch(`/api/v1/doctors/${second.id}`).set(admin.auth).send({ hprNumber: `000${number}` }).expect(200), contract.doctor);
+    expect(moved.hprNumber).toBe(number);
 
     const response = await http(t).patch(`/api/v1/doctors/${second.id}`).set(admin.auth).send({ hprNumber: first.hprNumber, name: 'Nytt Navn' });
-    const problem = expectProblem(response, 409, 'already_exists') as { existingId?: string; detail?: string };
+    const problem = expectProblem(response, 409, 'already_exists');
     expect(problem.existingId).toBe(first.id);
     expect(problem.detail).toBe(`HPR number ${first.hprNumber} is already registered as Første Lege.`);
     const after = await http(t).get(`/api/v1/doctors/${second.id}`).set(admin.auth).expect(200);
-    expect(after.body).toMatchObject({ hprNumber: (moved.body as Doctor).hprNumber, name: second.name, version: 2 });
+    expect(bodyOf(after, contract.doctor)).toMatchObject({ hprNumber: moved.hprNumber, name: second.name, version: 2 });
   });
 
   it('lets exactly one of two concurrent PATCHes to the same new HPR number win', async () => {
@@ -250,8 +207,8 @@ describe('GET and PATCH /api/v1/doctors/{id}', () => {
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
     const found = await list(admin, { hprNumber: number });
     expect(found.items).toHaveLength(1);
-    const loser = responses.find((r) => r.status === 409)!;
-    expect((loser.body as { existingId: string }).existingId).toBe(found.items[0]!.id);
+    const loser = expectDefined(responses.find((r) => r.status === 409), 'the PATCH that lost');
+    expect(expectProblem(loser, 409, 'already_exists').existingId).toBe(expectDefined(found.items[0], 'the holder of the number').id);
   });
 
   it('is refused to the directorate', async () => {
@@ -272,7 +229,7 @@ describe('scope', () => {
       expectProblem(await http(t).patch(`/api/v1/doctors/${doctor.id}`).set(outsider.auth).send({ name: 'Kapret' }), 404, 'not_found');
     }
     const after = await http(t).get(`/api/v1/doctors/${doctor.id}`).set(admin.auth).expect(200);
-    expect((after.body as Doctor).name).toBe(doctor.name);
+    expect(bodyOf(after, contract.doctor).name).toBe(doctor.name);
   });
 
   it('an agreement in a municipality (any status) opens the doctor to that municipality and its office', async () => {
@@ -280,7 +237,7 @@ describe('scope', () => {
     for (const outsider of [nordOffice, osloOffice, osloClient]) {
       expectProblem(await http(t).get(`/api/v1/doctors/${doctor.id}`).set(outsider.auth), 404, 'not_found');
     }
-    await insertAgreement(doctor.id, '0301', 'draft');
+    await insertAgreement(t, { doctorId: doctor.id, kommunenummer: '0301', status: 'draft' });
     await http(t).get(`/api/v1/doctors/${doctor.id}`).set(osloOffice.auth).expect(200);
     await http(t).get(`/api/v1/doctors/${doctor.id}`).set(osloClient.auth).expect(200);
     await http(t).patch(`/api/v1/doctors/${doctor.id}`).set(osloClient.auth).send({ lis1CompletedOn: '2022-02-28' }).expect(200);
@@ -290,8 +247,7 @@ describe('scope', () => {
 
   it('a municipality\'s client sees what it registered, and so does the office of that municipality', async () => {
     const doctor = await createDoctor(heroyClient);
-    const audit = await http(t).get('/api/v1/audit').query({ entityType: 'doctor', entityId: doctor.id }).set(admin.auth).expect(200);
-    expect((audit.body as { items: { after: Record<string, unknown> }[] }).items[0]?.after).toMatchObject({
+    expect((await auditOf(doctor.id))[0]?.after).toMatchObject({
       createdByKommunenummer: '1818',
       createdByOfficeCode: null,
     });
@@ -307,7 +263,7 @@ describe('scope', () => {
     const osloOwn = await createDoctor(osloOffice, { name: `${name} B` });
     const heroyOwn = await createDoctor(heroyClient, { name: `${name} C` });
     const inOslo = await createDoctor(admin, { name: `${name} D` });
-    await insertAgreement(inOslo.id, '0301');
+    await insertAgreement(t, { doctorId: inOslo.id, kommunenummer: '0301' });
     const ids = async (caller: Caller, extra: Record<string, string> = {}) =>
       (await list(caller, { q: name, ...extra })).items.map((d) => d.id);
 
@@ -338,19 +294,19 @@ describe('scope', () => {
 describe('GET /api/v1/doctors', () => {
   it('orders by name then id and pages with an opaque cursor', async () => {
     const name = tag();
-    const created = [
+    const [bjorn, anne1, anne2, cecilie, anne3] = [
       await createDoctor(admin, { name: `${name} Bjørn` }),
       await createDoctor(admin, { name: `${name} Anne` }),
       await createDoctor(admin, { name: `${name} Anne` }),
       await createDoctor(admin, { name: `${name} Cecilie` }),
       await createDoctor(admin, { name: `${name} Anne` }),
     ];
-    const anne = created.filter((d) => d.name.endsWith('Anne')).map((d) => d.id).sort();
-    const expected = [...anne, created[0]!.id, created[3]!.id];
+    const anne = [anne1, anne2, anne3].map((d) => d.id).sort();
+    const expected = [...anne, bjorn.id, cecilie.id];
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Page = await list(admin, { q: name, limit: 2, ...(cursor ? { cursor } : {}) });
+      const page: Page<Doctor> = await list(admin, { q: name, limit: 2, ...(cursor ? { cursor } : {}) });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((d) => d.id));
       cursor = page.nextCursor;
@@ -380,9 +336,9 @@ describe('GET /api/v1/doctors', () => {
     const inBodo = await createDoctor(admin, { name: `${name} Bodø` });
     const inBoth = await createDoctor(admin, { name: `${name} Begge` });
     await createDoctor(admin, { name: `${name} Ingen` });
-    await insertAgreement(inBodo.id, '1804');
-    await insertAgreement(inBoth.id, '1804', 'draft');
-    await insertAgreement(inBoth.id, '0301');
+    await insertAgreement(t, { doctorId: inBodo.id, kommunenummer: '1804' });
+    await insertAgreement(t, { doctorId: inBoth.id, kommunenummer: '1804', status: 'draft' });
+    await insertAgreement(t, { doctorId: inBoth.id, kommunenummer: '0301' });
     expect((await list(admin, { q: name, kommunenummer: '1804' })).items.map((d) => d.id)).toEqual([inBoth.id, inBodo.id]);
     expect((await list(admin, { q: name, kommunenummer: '0301' })).items.map((d) => d.id)).toEqual([inBoth.id]);
     expect((await list(admin, { q: name, kommunenummer: '4601' })).items).toEqual([]);

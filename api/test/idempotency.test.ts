@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import * as contract from '@alis/shared';
+import type { ApiClient } from '@alis/shared';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
+import { describe, expect, it } from 'vitest';
+import { admin, t, useCast } from './support/cast.js';
+import { bodyOf, first } from './support/expect.js';
 import { createUser, expectProblem, http, type TestUser } from './support/factories.js';
 import { queryRows } from './support/sql.js';
 
-type CreatedClient = { id: string; clientId: string; clientSecret: string; name: string };
+useCast();
 
-let t: TestApp;
-let admin: TestUser;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await createUser(t);
-});
-afterAll(() => t.close());
+/** The id and the secret of the client a response created. */
+const createdOf = (response: { body: unknown }) => bodyOf(response, contract.createdApiClient);
 
 /** A body for POST /api-clients with a name no other test uses, so clients can be counted by name. */
 const clientBody = () => ({ name: `Idempotency ${randomUUID()}`, role: 'directorate' as const });
@@ -25,9 +22,9 @@ const createClient = (user: TestUser, body: object, key?: string) => {
   return request.send(body);
 };
 
-async function clientsNamed(name: string): Promise<CreatedClient[]> {
+async function clientsNamed(name: string): Promise<ApiClient[]> {
   const response = await http(t).get('/api/v1/api-clients').query({ limit: 200 }).set(admin.auth).expect(200);
-  return (response.body as { items: CreatedClient[] }).items.filter((client) => client.name === name);
+  return bodyOf(response, contract.pageOf(contract.apiClient)).items.filter((client) => client.name === name);
 }
 
 /** Pretends the request that claimed `key` is still running, started `startedSecondsAgo` ago. */
@@ -69,13 +66,16 @@ describe('Idempotency-Key on POST', () => {
 
   it('keeps the stored response encrypted, so a client secret is never stored in plain text', async () => {
     const key = randomUUID();
-    const first = await createClient(admin, clientBody(), key).expect(201);
-    const [stored] = await queryRows<{ response_body: string }>(
-      t.database,
-      sql`select response_body from idempotency_keys where caller_key = ${`user:${admin.id}`} and key = ${key}`,
+    const created = await createClient(admin, clientBody(), key).expect(201);
+    const stored = first(
+      await queryRows<{ response_body: string }>(
+        t.database,
+        sql`select response_body from idempotency_keys where caller_key = ${`user:${admin.id}`} and key = ${key}`,
+      ),
+      'the stored response',
     );
-    expect(stored!.response_body).not.toContain((first.body as CreatedClient).clientSecret);
-    expect(stored!.response_body).not.toContain('clientSecret');
+    expect(stored.response_body).not.toContain(createdOf(created).clientSecret);
+    expect(stored.response_body).not.toContain('clientSecret');
   });
 
   it('treats a body with the same fields in another order as the same request', async () => {
@@ -128,7 +128,7 @@ describe('Idempotency-Key on POST', () => {
 
     const retry = await createClient(admin, body, key).expect(201);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
-    expect((retry.body as CreatedClient).id).not.toBe((first.body as CreatedClient).id);
+    expect(createdOf(retry).id).not.toBe(createdOf(first).id);
     const replay = await createClient(admin, body, key).expect(201);
     expect(replay.body).toEqual(retry.body);
   });
@@ -140,7 +140,7 @@ describe('Idempotency-Key on POST', () => {
     const mine = await createClient(admin, body, key).expect(201);
     const theirs = await createClient(otherAdmin, body, key).expect(201);
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
-    expect((theirs.body as CreatedClient).id).not.toBe((mine.body as CreatedClient).id);
+    expect(createdOf(theirs).id).not.toBe(createdOf(mine).id);
     expect(await clientsNamed(body.name)).toHaveLength(2);
   });
 
@@ -166,7 +166,7 @@ describe('Idempotency-Key on POST', () => {
 
     const second = await createClient(admin, body, key).expect(201);
     expect(second.headers['idempotent-replayed']).toBeUndefined();
-    expect((second.body as CreatedClient).clientSecret).not.toBe((first.body as CreatedClient).clientSecret);
+    expect(createdOf(second).clientSecret).not.toBe(createdOf(first).clientSecret);
     expect(await clientsNamed(body.name)).toHaveLength(2);
     // And the new run is what a retry now gets.
     expect((await createClient(admin, body, key).expect(201)).body).toEqual(second.body);
@@ -214,7 +214,7 @@ describe('Idempotency-Key on POST', () => {
     const first = await createClient(admin, body).expect(201);
     const second = await createClient(admin, body).expect(201);
     expect(second.headers['idempotent-replayed']).toBeUndefined();
-    expect((second.body as CreatedClient).id).not.toBe((first.body as CreatedClient).id);
+    expect(createdOf(second).id).not.toBe(createdOf(first).id);
     expect(await clientsNamed(body.name)).toHaveLength(2);
   });
 

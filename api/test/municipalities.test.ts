@@ -1,32 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { createUser, expectProblem, http, type TestUser } from './support/factories.js';
+import * as contract from '@alis/shared';
+import type { Municipality, Page } from '@alis/shared';
+import { describe, expect, it } from 'vitest';
+import { admin, directorate, nordOffice, t, useCast } from './support/cast.js';
+import { bodyOf, etagOf } from './support/expect.js';
+import { type Caller, auditTrail, expectProblem, http } from './support/factories.js';
 
-type Municipality = { kommunenummer: string; officeCode: string; version: number; population: number | null; contactName: string | null };
-type Page = { items: Municipality[]; nextCursor: string | null };
+useCast();
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await createUser(t);
-  nordOffice = await createUser(t, { role: 'office', officeCode: 'nord' });
-});
-afterAll(() => t.close());
+const municipalityPage = contract.pageOf(contract.municipality);
+const list = async (query: Record<string, string | number>, caller: Caller = admin) =>
+  bodyOf(await http(t).get('/api/v1/municipalities').query(query).set(caller.auth).expect(200), municipalityPage);
+const get = async (kommunenummer: string) => {
+  const response = await http(t).get(`/api/v1/municipalities/${kommunenummer}`).set(admin.auth).expect(200);
+  return { municipality: bodyOf(response, contract.municipality), etag: etagOf(response) };
+};
 
 describe('GET /api/v1/municipalities', () => {
   it('pages through all 357 municipalities with an opaque cursor', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await http(t)
-        .get('/api/v1/municipalities')
-        .query({ limit: 200, ...(cursor ? { cursor } : {}) })
-        .set(admin.auth)
-        .expect(200);
-      const page = response.body as Page;
+      const page: Page<Municipality> = await list({ limit: 200, ...(cursor ? { cursor } : {}) });
       seen.push(...page.items.map((m) => m.kommunenummer));
       cursor = page.nextCursor;
     } while (cursor);
@@ -37,45 +31,37 @@ describe('GET /api/v1/municipalities', () => {
   });
 
   it('defaults to 50 per page', async () => {
-    const response = await http(t).get('/api/v1/municipalities').set(admin.auth).expect(200);
-    expect((response.body as Page).items).toHaveLength(50);
+    expect((await list({})).items).toHaveLength(50);
   });
 
   it('finds both Herøy with "heroy", ignoring case and accents', async () => {
-    const response = await http(t).get('/api/v1/municipalities').query({ q: 'HEROY' }).set(admin.auth).expect(200);
-    expect((response.body as Page).items.map((m) => m.kommunenummer)).toEqual(['1515', '1818']);
+    expect((await list({ q: 'HEROY' })).items.map((m) => m.kommunenummer)).toEqual(['1515', '1818']);
   });
 
   it('finds by number and by Sami parallel name', async () => {
-    const byNumber = await http(t).get('/api/v1/municipalities').query({ q: '0301' }).set(admin.auth).expect(200);
-    expect((byNumber.body as Page).items.map((m) => m.kommunenummer)).toEqual(['0301']);
-    const bySami = await http(t).get('/api/v1/municipalities').query({ q: 'guovdageaidnu' }).set(admin.auth).expect(200);
-    expect((bySami.body as Page).items.map((m) => m.kommunenummer)).toEqual(['5612']);
+    expect((await list({ q: '0301' })).items.map((m) => m.kommunenummer)).toEqual(['0301']);
+    expect((await list({ q: 'guovdageaidnu' })).items.map((m) => m.kommunenummer)).toEqual(['5612']);
   });
 
   it('treats LIKE wildcards in q as text', async () => {
-    const response = await http(t).get('/api/v1/municipalities').query({ q: '%' }).set(admin.auth).expect(200);
-    expect((response.body as Page).items).toHaveLength(0);
+    expect((await list({ q: '%' })).items).toHaveLength(0);
   });
 
   it('filters by office, county and recruitment flag', async () => {
-    const byOffice = await http(t).get('/api/v1/municipalities').query({ officeCode: 'oslo' }).set(admin.auth).expect(200);
-    expect((byOffice.body as Page).items.map((m) => m.kommunenummer)).toEqual(['0301']);
-    const byCounty = await http(t).get('/api/v1/municipalities').query({ countyNumber: '56', limit: 200 }).set(admin.auth).expect(200);
-    const finnmark = (byCounty.body as Page).items;
+    expect((await list({ officeCode: 'oslo' })).items.map((m) => m.kommunenummer)).toEqual(['0301']);
+    const finnmark = (await list({ countyNumber: '56', limit: 200 })).items;
     expect(finnmark.length).toBeGreaterThan(10);
     expect(finnmark.every((m) => m.kommunenummer.startsWith('56'))).toBe(true);
 
     await http(t).patch('/api/v1/municipalities/5636').set(admin.auth).send({ recruitmentChallenged: true }).expect(200);
-    const flagged = await http(t).get('/api/v1/municipalities').query({ recruitmentChallenged: 'true', countyNumber: '56' }).set(admin.auth).expect(200);
-    expect((flagged.body as Page).items.map((m) => m.kommunenummer)).toEqual(['5636']);
+    expect((await list({ recruitmentChallenged: 'true', countyNumber: '56' })).items.map((m) => m.kommunenummer)).toEqual(['5636']);
   });
 
   it('rejects bad query parameters with field errors', async () => {
     for (const query of [{ limit: '0' }, { limit: '201' }, { recruitmentChallenged: 'yes' }, { countyNumber: 'x' }, { unknownFilter: '1' }]) {
       const response = await http(t).get('/api/v1/municipalities').query(query).set(admin.auth);
       const problem = expectProblem(response, 400, 'validation_failed');
-      expect(problem.errors?.length).toBeGreaterThan(0);
+      expect(problem.errors.length).toBeGreaterThan(0);
     }
   });
 
@@ -91,12 +77,10 @@ describe('GET /api/v1/municipalities', () => {
 
 describe('office scope', () => {
   it('lists only the office\'s municipalities, whatever the filter asks', async () => {
-    const response = await http(t).get('/api/v1/municipalities').query({ limit: 200 }).set(nordOffice.auth).expect(200);
-    const items = (response.body as Page).items;
+    const { items } = await list({ limit: 200 }, nordOffice);
     expect(items.length).toBeGreaterThan(50);
     expect(items.every((m) => m.officeCode === 'nord')).toBe(true);
-    const other = await http(t).get('/api/v1/municipalities').query({ officeCode: 'oslo' }).set(nordOffice.auth).expect(200);
-    expect((other.body as Page).items).toEqual([]);
+    expect((await list({ officeCode: 'oslo' }, nordOffice)).items).toEqual([]);
   });
 
   it('answers 404 for a municipality of another office, on read and on write', async () => {
@@ -126,7 +110,8 @@ describe('GET and PATCH /api/v1/municipalities/{kommunenummer}', () => {
   it('returns master data with an ETag', async () => {
     const response = await http(t).get('/api/v1/municipalities/1826').set(admin.auth).expect(200);
     expect(response.headers.etag).toMatch(/^"v\d+"$/);
-    expect(response.body).toMatchObject({
+    const municipality = bodyOf(response, contract.municipality);
+    expect(municipality).toMatchObject({
       kommunenummer: '1826',
       name: 'Aarborte - Hattfjelldal',
       shortName: 'Hattfjelldal',
@@ -136,7 +121,7 @@ describe('GET and PATCH /api/v1/municipalities/{kommunenummer}', () => {
       validFrom: '2024-01-01',
       validTo: null,
     });
-    expect(response.body).not.toHaveProperty('searchText');
+    expect(municipality).not.toHaveProperty('searchText');
   });
 
   it('answers 404 for an unknown number and 400 for a malformed one', async () => {
@@ -145,11 +130,11 @@ describe('GET and PATCH /api/v1/municipalities/{kommunenummer}', () => {
   });
 
   it('updates master data, bumps the ETag and audits before and after', async () => {
-    const before = await http(t).get('/api/v1/municipalities/1820').set(admin.auth).expect(200);
+    const before = await get('1820');
     const response = await http(t)
       .patch('/api/v1/municipalities/1820')
       .set(admin.auth)
-      .set('if-match', before.headers.etag!)
+      .set('if-match', before.etag)
       .send({
         organisationNumber: '974 760 673',
         centralityClass: 6,
@@ -159,16 +144,15 @@ describe('GET and PATCH /api/v1/municipalities/{kommunenummer}', () => {
         contactPhone: '+47 75 00 00 00',
       })
       .expect(200);
-    expect(response.body).toMatchObject({
+    expect(bodyOf(response, contract.municipality)).toMatchObject({
       organisationNumber: '974760673',
       centralityClass: 6,
       population: 1700,
       contactEmail: 'kari@alstahaug.kommune.no',
     });
-    expect(response.headers.etag).not.toBe(before.headers.etag);
+    expect(response.headers.etag).not.toBe(before.etag);
 
-    const audit = await http(t).get('/api/v1/audit').query({ entityType: 'municipality', entityId: '1820' }).set(admin.auth).expect(200);
-    const [entry] = (audit.body as { items: { action: string; actorId: string; before: unknown; after: unknown }[] }).items;
+    const [entry] = await auditTrail(t, admin, { entityType: 'municipality', entityId: '1820' });
     expect(entry).toMatchObject({
       action: 'municipality.updated',
       actorId: admin.id,
@@ -177,7 +161,7 @@ describe('GET and PATCH /api/v1/municipalities/{kommunenummer}', () => {
     });
 
     const cleared = await http(t).patch('/api/v1/municipalities/1820').set(admin.auth).send({ contactName: '', contactEmail: null }).expect(200);
-    expect(cleared.body).toMatchObject({ contactName: null, contactEmail: null });
+    expect(bodyOf(cleared, contract.municipality)).toMatchObject({ contactName: null, contactEmail: null });
   });
 
   it('rejects invalid fields and unknown fields with a problem naming each', async () => {
@@ -186,7 +170,7 @@ describe('GET and PATCH /api/v1/municipalities/{kommunenummer}', () => {
       .set(admin.auth)
       .send({ organisationNumber: '123456789', centralityClass: 7, population: -1, contactEmail: 'nope', searchText: 'x' });
     const problem = expectProblem(response, 400, 'validation_failed');
-    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['centralityClass', 'contactEmail', 'organisationNumber', 'population', 'searchText']);
+    expect(problem.errors.map((e) => e.path).sort()).toEqual(['centralityClass', 'contactEmail', 'organisationNumber', 'population', 'searchText']);
   });
 
   it('rejects an office that does not exist', async () => {
@@ -201,41 +185,39 @@ describe('GET and PATCH /api/v1/municipalities/{kommunenummer}', () => {
   });
 
   it('answers 412 to a stale If-Match and leaves the data alone', async () => {
-    const current = await http(t).get('/api/v1/municipalities/1822').set(admin.auth).expect(200);
-    await http(t).patch('/api/v1/municipalities/1822').set(admin.auth).set('if-match', current.headers.etag!).send({ population: 10 }).expect(200);
-    const stale = await http(t).patch('/api/v1/municipalities/1822').set(admin.auth).set('if-match', current.headers.etag!).send({ population: 20 });
+    const current = await get('1822');
+    await http(t).patch('/api/v1/municipalities/1822').set(admin.auth).set('if-match', current.etag).send({ population: 10 }).expect(200);
+    const stale = await http(t).patch('/api/v1/municipalities/1822').set(admin.auth).set('if-match', current.etag).send({ population: 20 });
     expectProblem(stale, 412, 'precondition_failed');
     expectProblem(
       await http(t).patch('/api/v1/municipalities/1822').set(admin.auth).set('if-match', 'garbage').send({ population: 20 }),
       412,
       'precondition_failed',
     );
-    const after = await http(t).get('/api/v1/municipalities/1822').set(admin.auth).expect(200);
-    expect((after.body as Municipality).population).toBe(10);
+    expect((await get('1822')).municipality.population).toBe(10);
   });
 
   it('lets exactly one of two concurrent PATCHes with the same ETag win', async () => {
-    const current = await http(t).get('/api/v1/municipalities/1824').set(admin.auth).expect(200);
-    const etag = current.headers.etag!;
+    const current = await get('1824');
+    const { etag } = current;
     const [a, b] = await Promise.all([
       http(t).patch('/api/v1/municipalities/1824').set(admin.auth).set('if-match', etag).send({ population: 111 }),
       http(t).patch('/api/v1/municipalities/1824').set(admin.auth).set('if-match', etag).send({ population: 222 }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);
     const winner = a.status === 200 ? 111 : 222;
-    const after = await http(t).get('/api/v1/municipalities/1824').set(admin.auth).expect(200);
-    expect((after.body as Municipality).population).toBe(winner);
-    expect((after.body as Municipality).version).toBe((current.body as Municipality).version + 1);
+    const after = await get('1824');
+    expect(after.municipality.population).toBe(winner);
+    expect(after.municipality.version).toBe(current.municipality.version + 1);
   });
 
   it('does not bump the version when nothing changes', async () => {
-    const current = await http(t).get('/api/v1/municipalities/1825').set(admin.auth).expect(200);
-    const same = await http(t).patch('/api/v1/municipalities/1825').set(admin.auth).send({ population: (current.body as Municipality).population }).expect(200);
-    expect(same.headers.etag).toBe(current.headers.etag);
+    const current = await get('1825');
+    const same = await http(t).patch('/api/v1/municipalities/1825').set(admin.auth).send({ population: current.municipality.population }).expect(200);
+    expect(same.headers.etag).toBe(current.etag);
   });
 
   it('lets the directorate read but not write', async () => {
-    const directorate = await createUser(t, { role: 'directorate' });
     await http(t).get('/api/v1/municipalities/0301').set(directorate.auth).expect(200);
     expectProblem(await http(t).patch('/api/v1/municipalities/0301').set(directorate.auth).send({ population: 1 }), 403, 'forbidden');
   });
@@ -243,10 +225,9 @@ describe('GET and PATCH /api/v1/municipalities/{kommunenummer}', () => {
 
 describe('reference data', () => {
   it('lists six offices and fifteen counties', async () => {
-    const offices = await http(t).get('/api/v1/offices').set(nordOffice.auth).expect(200);
-    expect((offices.body as { items: { code: string }[] }).items.map((o) => o.code).sort()).toEqual(['midt', 'nord', 'oslo', 'ost', 'sor', 'vest']);
-    const counties = await http(t).get('/api/v1/counties').set(nordOffice.auth).expect(200);
-    const items = (counties.body as { items: { countyNumber: string; defaultOfficeCode: string; healthRegion: string }[] }).items;
+    const offices = bodyOf(await http(t).get('/api/v1/offices').set(nordOffice.auth).expect(200), contract.officeList);
+    expect(offices.items.map((o) => o.code).sort()).toEqual(['midt', 'nord', 'oslo', 'ost', 'sor', 'vest']);
+    const { items } = bodyOf(await http(t).get('/api/v1/counties').set(nordOffice.auth).expect(200), contract.countyList);
     expect(items).toHaveLength(15);
     expect(items.find((c) => c.countyNumber === '42')).toMatchObject({ defaultOfficeCode: 'sor', healthRegion: 'Helse Sør-Øst' });
   });

@@ -2,25 +2,14 @@ import type { RouteOptions } from 'fastify';
 import { errorCodes } from '@alis/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './support/build-app.js';
+import { bodyOf, expectDefined } from './support/expect.js';
 import { http } from './support/factories.js';
+import { type JsonSchema, type OpenApiDocument, openApiDocument } from './support/openapi.js';
 
-type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; [key: string]: unknown };
-type MediaTypes = Record<string, { schema?: Schema }>;
-type Operation = {
-  security?: unknown[];
-  requestBody?: { content?: MediaTypes };
-  responses: Record<string, { description?: string; content?: MediaTypes }>;
-};
-type Spec = {
-  openapi: string;
-  info: { title: string; version: string };
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema>; securitySchemes: Record<string, unknown> };
-};
 type RegisteredRoute = { method: string; url: string; hasBody: boolean; isPublic: boolean };
 
 let t: TestApp;
-let spec: Spec;
+let spec: OpenApiDocument;
 const routes: RegisteredRoute[] = [];
 
 beforeAll(async () => {
@@ -42,31 +31,33 @@ beforeAll(async () => {
   );
   const response = await http(t).get('/api/openapi.json').expect(200);
   expect(response.headers['content-type']).toMatch(/^application\/json/);
-  spec = response.body as Spec;
+  spec = bodyOf(response, openApiDocument);
 });
 afterAll(() => t.close());
 
 const openapiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 const operation = (method: string, url: string) => spec.paths[openapiPath(url)]?.[method.toLowerCase()];
+/** The operation of a route the app serves, failing the test when the document lacks it. */
+const documented = (method: string, url: string) => expectDefined(operation(method, url), `the operation ${method} ${url}`);
 const apiRoutes = () => routes.filter((route) => route.url.startsWith('/api/v1/'));
 /** Token endpoint errors follow RFC 6749, not problem details. */
 const isOAuth = (route: RegisteredRoute) => route.url === '/api/v1/oauth/token';
 
-function resolve(schema: Schema | undefined): Schema | undefined {
+function resolve(schema: JsonSchema | undefined): JsonSchema | undefined {
   if (!schema?.$ref) return schema;
   const name = schema.$ref.replace('#/components/schemas/', '');
   return spec.components.schemas[name];
 }
 
 /** Every property name a schema can produce, following references, arrays and combinators. */
-function propertyNames(schema: Schema | undefined, seen = new Set<Schema>()): string[] {
+function propertyNames(schema: JsonSchema | undefined, seen = new Set<JsonSchema>()): string[] {
   const resolved = resolve(schema);
   if (!resolved || seen.has(resolved)) return [];
   seen.add(resolved);
   const nested = [
     ...Object.values(resolved.properties ?? {}),
     ...(resolved.items ? [resolved.items] : []),
-    ...(['anyOf', 'oneOf', 'allOf'] as const).flatMap((key) => (resolved[key] as Schema[] | undefined) ?? []),
+    ...(['anyOf', 'oneOf', 'allOf'] as const).flatMap((key) => resolved[key] ?? []),
   ];
   return [...Object.keys(resolved.properties ?? {}), ...nested.flatMap((child) => propertyNames(child, seen))];
 }
@@ -121,7 +112,7 @@ describe('/api/openapi.json', () => {
 
   it('gives every operation a success response with a schema', () => {
     for (const route of routes) {
-      const op = operation(route.method, route.url)!;
+      const op = documented(route.method, route.url);
       const successes = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
       expect(successes, `${route.method} ${route.url}`).not.toEqual([]);
       for (const status of successes.filter((s) => s !== '204')) {
@@ -134,18 +125,18 @@ describe('/api/openapi.json', () => {
 
   it('gives every request body a schema', () => {
     for (const route of routes.filter((r) => r.hasBody)) {
-      const content = operation(route.method, route.url)!.requestBody?.content ?? {};
+      const content = documented(route.method, route.url).requestBody?.content ?? {};
       const schemas = Object.values(content).map((media) => resolve(media.schema));
       expect(schemas.length, `${route.method} ${route.url}`).toBeGreaterThan(0);
       expect(schemas.every(Boolean), `${route.method} ${route.url}`).toBe(true);
     }
-    expect(Object.keys(operation('POST', '/api/v1/oauth/token')!.requestBody?.content ?? {})).toEqual(['application/x-www-form-urlencoded']);
+    expect(Object.keys(documented('POST', '/api/v1/oauth/token').requestBody?.content ?? {})).toEqual(['application/x-www-form-urlencoded']);
   });
 
   it('lists the errors each operation can answer with, as problem details', () => {
     const problemRef = '#/components/schemas/Problem';
     for (const route of apiRoutes().filter((r) => !isOAuth(r))) {
-      const op = operation(route.method, route.url)!;
+      const op = documented(route.method, route.url);
       const where = `${route.method} ${route.url}`;
       const statuses = Object.keys(op.responses);
       if (!route.isPublic) {
@@ -168,21 +159,21 @@ describe('/api/openapi.json', () => {
         expect(content['application/problem+json']?.schema?.$ref, `${where} ${status}`).toBe(problemRef);
       }
     }
-    expect(Object.keys(operation('PATCH', '/api/v1/municipalities/:kommunenummer')!.responses)).toEqual(
+    expect(Object.keys(documented('PATCH', '/api/v1/municipalities/:kommunenummer').responses)).toEqual(
       expect.arrayContaining(['200', '400', '401', '403', '404', '412']),
     );
-    expect(Object.keys(operation('GET', '/health/ready')!.responses)).toEqual(['200', '503']);
+    expect(Object.keys(documented('GET', '/health/ready').responses)).toEqual(['200', '503']);
   });
 
   it('has component schemas for problems and the main resources', () => {
     const { schemas } = spec.components;
     // One variant per error code, each with the members of every problem and its code's own.
-    const variants = (schemas.Problem?.oneOf ?? []) as Schema[];
-    expect(variants.map((variant) => (variant.properties?.code as { const?: string } | undefined)?.const).sort()).toEqual([...errorCodes].sort());
+    const variants = schemas.Problem?.oneOf ?? [];
+    expect(variants.map((variant) => variant.properties?.code?.const).sort()).toEqual([...errorCodes].sort());
     for (const variant of variants) {
       expect(Object.keys(variant.properties ?? {})).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code', 'requestId']));
     }
-    const variantOf = (code: string) => variants.find((variant) => (variant.properties?.code as { const?: string }).const === code);
+    const variantOf = (code: string) => variants.find((variant) => variant.properties?.code?.const === code);
     expect(variantOf('validation_failed')?.properties).toHaveProperty('errors');
     expect(variantOf('already_exists')?.required).toContain('existingId');
     expect(variantOf('illegal_transition')?.required).toContain('allowed');
@@ -195,7 +186,7 @@ describe('/api/openapi.json', () => {
   });
 
   it('gives integrators an example of every main request body', () => {
-    const { schemas } = spec.components as { schemas: Record<string, { examples?: unknown[] } | undefined> };
+    const { schemas } = spec.components;
     for (const name of [
       'UpdateMunicipalityRequest',
       'UpdateRegistrationRequest',

@@ -5,12 +5,14 @@ import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { StartupError, ensureFirstAdmin, prepareDatabase, resolveJwtSecret } from '../src/bootstrap.js';
 import { type Config, ConfigError, parseConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { migrateAndSeed } from '../src/db/migrate.js';
 import { verifyPassword } from '../src/lib/secrets.js';
 import { createTestDatabase } from './support/build-app.js';
+import { expectDefined, first } from './support/expect.js';
 import { MIGRATIONS_DIR, SEED_DIR } from './support/global-setup.js';
 import { queryRows } from './support/sql.js';
 import { TEST_DATABASE_URL, withDatabase } from './support/test-env.js';
@@ -37,7 +39,8 @@ function configError(env: Record<string, string>): string {
     parseConfig(env);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
+    if (error instanceof ConfigError) return error.message;
+    throw error;
   }
   throw new Error(`expected ${JSON.stringify(env)} to be refused`);
 }
@@ -146,8 +149,9 @@ describe('ensureFirstAdmin', () => {
         sql`select email, role, password_hash, active from users`,
       );
       expect(users).toHaveLength(1);
-      expect(users[0]).toMatchObject({ email: 'first.admin@example.no', role: 'admin', active: true });
-      expect(await verifyPassword(users[0]!.password_hash, 'first admin password')).toBe(true);
+      const [admin] = users;
+      expect(admin).toMatchObject({ email: 'first.admin@example.no', role: 'admin', active: true });
+      expect(await verifyPassword(expectDefined(admin, 'the admin').password_hash, 'first admin password')).toBe(true);
       const audit = await rows<{ actor_type: string; action: string }>(database, sql`select actor_type, action from audit_log where entity_type = 'user'`);
       expect(audit).toEqual([{ actor_type: 'system', action: 'user.created' }]);
 
@@ -178,15 +182,16 @@ describe('ensureFirstAdmin', () => {
       const text = await readFile(file, 'utf8');
       const match = /^e-mail: (\S+)\npassword: (\S+)\n$/.exec(text);
       expect(match).not.toBeNull();
-      const [, email, password] = match!;
-      expect(password!.length).toBeGreaterThanOrEqual(16);
+      const email = expectDefined(match?.[1], 'the e-mail in the file');
+      const password = expectDefined(match?.[2], 'the password in the file');
+      expect(password.length).toBeGreaterThanOrEqual(16);
       expect(modeOf(file)).toBe(0o600);
       expect(note).toContain(file);
       expect(note).not.toContain(password);
 
-      const [user] = await rows<{ email: string; role: string; password_hash: string }>(database, sql`select email, role, password_hash from users`);
+      const user = first(await rows<{ email: string; role: string; password_hash: string }>(database, sql`select email, role, password_hash from users`));
       expect(user).toMatchObject({ email, role: 'admin' });
-      expect(await verifyPassword(user!.password_hash, password!)).toBe(true);
+      expect(await verifyPassword(user.password_hash, password)).toBe(true);
 
       // Later starts leave the admin and the file alone.
       expect(await ensureFirstAdmin(config, database)).toBeNull();
@@ -200,7 +205,7 @@ describe('ensureFirstAdmin', () => {
 });
 
 describe('migrations and reference data', () => {
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  const journal = z.object({ entries: z.array(z.unknown()) }).parse(JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')));
 
   async function expectReferenceData(database: Database) {
     expect(await countOf(database, 'municipalities')).toBe(357);
@@ -256,17 +261,18 @@ describe('migrations and reference data', () => {
   });
 
   it.runIf(TEST_DATABASE_URL)('lets several instances migrate a new PostgreSQL database at once', async () => {
+    const url = expectDefined(TEST_DATABASE_URL, 'DATABASE_URL');
     const name = `alis_test_concurrent_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
       await admin.query(`create database ${name}`);
       const instances = await Promise.all(
-        [1, 2, 3].map(() => openDatabase({ databaseUrl: withDatabase(TEST_DATABASE_URL!, name), poolSize: 2 })),
+        [1, 2, 3].map(() => openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 2 })),
       );
       try {
         await Promise.all(instances.map((database) => migrateAndSeed(database, dirs)));
-        await expectReferenceData(instances[0]!);
+        await expectReferenceData(first(instances));
       } finally {
         await Promise.all(instances.map((database) => database.close()));
       }

@@ -1,98 +1,48 @@
-import { addDays, todayInNorway } from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doctors, supervisors } from '../src/db/schema.js';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { type TestClient, type TestUser, createClient, createUser, expectProblem, http } from './support/factories.js';
-
-type Agreement = {
-  id: string;
-  status: string;
-  warnings: { code: string; message: string }[];
-  currentVeileder: { supervisionId: string; supervisorId: string; name: string } | null;
-};
-type Page = { items: Agreement[]; nextCursor: string | null };
-type Supervision = {
-  id: string;
-  agreementId: string;
-  supervisorId: string;
-  supervisorName: string;
-  role: string;
-  from: string;
-  to: string | null;
-  active: boolean;
-  version: number;
-};
-type AuditPage = { items: { action: string; actorId: string; entityType: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[] };
+import * as contract from '@alis/shared';
+import { type Agreement, type Page, addDays, todayInNorway } from '@alis/shared';
+import { describe, expect, it } from 'vitest';
+import { admin, bodoClient, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
+import { bodyOf, etagOf, expectDefined } from './support/expect.js';
+import { type Caller, auditTrail, expectProblem, http } from './support/factories.js';
+import { insertDoctor, insertSupervisor } from './support/rows.js';
 
 const BASE = '/api/v1/agreements';
-type Caller = { auth: { authorization: string } };
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let osloOffice: TestUser;
-let heroyClient: TestClient;
+useCast();
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await createUser(t);
-  nordOffice = await createUser(t, { role: 'office', officeCode: 'nord' });
-  osloOffice = await createUser(t, { role: 'office', officeCode: 'oslo' });
-  heroyClient = await createClient(t, admin, { kommunenummer: '1818' });
-});
-afterAll(() => t.close());
-
-let hpr = 4_000_001;
-async function insertDoctor(): Promise<string> {
-  const [row] = await t.database.db.insert(doctors).values({ hprNumber: String(hpr++), name: 'Ola ALIS' }).returning({ id: doctors.id });
-  return row!.id;
-}
-
-async function insertSupervisor(
-  options: { name?: string; specialist?: boolean; exemptionUntil?: string | null; capacity?: number } = {},
-): Promise<string> {
-  const [row] = await t.database.db
-    .insert(supervisors)
-    .values({
-      hprNumber: String(hpr++),
-      name: options.name ?? 'Vera Veileder',
-      specialistInGeneralPractice: options.specialist ?? true,
-      exemptionUntil: options.exemptionUntil ?? null,
-      capacity: options.capacity ?? 3,
-    })
-    .returning({ id: supervisors.id });
-  return row!.id;
-}
+/** A supervisor set up directly in the database (the supervisors API is another module's business), by id. */
+const newSupervisorId = async (options?: Parameters<typeof insertSupervisor>[1]) => (await insertSupervisor(t, options)).id;
 
 /** An active agreement (signed, started 2024-01-01) in a Nordland municipality. */
 async function activeAgreement(kommunenummer = '1804', caller: Caller = admin): Promise<Agreement> {
   const created = await http(t)
     .post(BASE)
     .set(caller.auth)
-    .send({ kommunenummer, doctorId: await insertDoctor(), employmentForm: 'salaried', position: 'gp', positionPercent: 100, signedOn: '2023-12-01', startDate: '2024-01-01' })
+    .send({ kommunenummer, doctorId: (await insertDoctor(t)).id, employmentForm: 'salaried', position: 'gp', positionPercent: 100, signedOn: '2023-12-01', startDate: '2024-01-01' })
     .expect(201);
-  const id = (created.body as Agreement).id;
-  return (await http(t).post(`${BASE}/${id}/transitions`).set(caller.auth).send({ to: 'active' }).expect(200)).body as Agreement;
+  const { id } = bodyOf(created, contract.agreement);
+  return bodyOf(await http(t).post(`${BASE}/${id}/transitions`).set(caller.auth).send({ to: 'active' }).expect(200), contract.agreement);
 }
 
 const supervise = (agreementId: string, body: Record<string, unknown>, caller: Caller = admin) =>
   http(t).post(`${BASE}/${agreementId}/supervisions`).set(caller.auth).send(body);
 const endSupervision = (agreementId: string, supervisionId: string, to: string, caller: Caller = admin) =>
   http(t).patch(`${BASE}/${agreementId}/supervisions/${supervisionId}`).set(caller.auth).send({ to });
-const getAgreement = async (id: string) => (await http(t).get(`${BASE}/${id}`).set(admin.auth).expect(200)).body as Agreement;
+const getAgreement = async (id: string) => bodyOf(await http(t).get(`${BASE}/${id}`).set(admin.auth).expect(200), contract.agreement);
 const codes = (agreement: Agreement) => agreement.warnings.map((warning) => warning.code);
 const listSupervisions = async (agreementId: string) =>
-  ((await http(t).get(`${BASE}/${agreementId}/supervisions`).set(admin.auth).expect(200)).body as { items: Supervision[] }).items;
-const list = async (query: Record<string, string | number>) => (await http(t).get(BASE).query(query).set(admin.auth).expect(200)).body as Page;
+  bodyOf(await http(t).get(`${BASE}/${agreementId}/supervisions`).set(admin.auth).expect(200), contract.supervisionList).items;
+const list = async (query: Record<string, string | number>) => bodyOf(await http(t).get(BASE).query(query).set(admin.auth).expect(200), contract.agreementPage);
+const auditOf = (supervisionId: string) => auditTrail(t, admin, { entityType: 'supervision', entityId: supervisionId });
 
 describe('veileder', () => {
   it('adds a qualified veileder: 201 with Location and ETag, the agreement shows it and loses the warning', async () => {
     const agreement = await activeAgreement();
     expect(codes(agreement)).toContain('no_active_veileder');
-    const supervisorId = await insertSupervisor({ name: 'Vera Veileder' });
+    const supervisorId = await newSupervisorId({ name: 'Vera Veileder' });
 
     const response = await supervise(agreement.id, { supervisorId, role: 'veileder', from: '2024-01-01' }).expect(201);
-    const created = response.body as Supervision;
+    const created = bodyOf(response, contract.supervision);
     expect(created).toMatchObject({ agreementId: agreement.id, supervisorId, supervisorName: 'Vera Veileder', role: 'veileder', from: '2024-01-01', to: null, active: true, version: 1 });
     expect(response.headers.location).toBe(`${BASE}/${agreement.id}/supervisions/${created.id}`);
     expect(response.headers.etag).toBe('"v1"');
@@ -104,7 +54,7 @@ describe('veileder', () => {
     expect(codes(after)).not.toContain('veileder_over_capacity');
 
     const fetched = await http(t).get(`${BASE}/${agreement.id}/supervisions/${created.id}`).set(admin.auth).expect(200);
-    expect(fetched.body).toEqual(created);
+    expect(bodyOf(fetched, contract.supervision)).toEqual(created);
   });
 
   it('answers 400 naming supervisorId when the supervisor does not exist', async () => {
@@ -114,16 +64,16 @@ describe('veileder', () => {
       400,
       'validation_failed',
     );
-    expect(problem.errors?.map((e) => e.path)).toEqual(['supervisorId']);
+    expect(problem.errors.map((e) => e.path)).toEqual(['supervisorId']);
   });
 
   it('answers 422 for a veileder who is neither specialist nor exempt on the start date', async () => {
     const agreement = await activeAgreement();
-    const unqualified = await insertSupervisor({ specialist: false });
+    const unqualified = await newSupervisorId({ specialist: false });
     const problem = expectProblem(await supervise(agreement.id, { supervisorId: unqualified, role: 'veileder', from: '2024-01-01' }), 422, 'unprocessable');
-    expect(problem.errors?.map((e) => e.path)).toEqual(['supervisorId']);
+    expect(problem.errors.map((e) => e.path)).toEqual(['supervisorId']);
 
-    const expiredBeforeStart = await insertSupervisor({ specialist: false, exemptionUntil: '2024-03-31' });
+    const expiredBeforeStart = await newSupervisorId({ specialist: false, exemptionUntil: '2024-03-31' });
     expectProblem(await supervise(agreement.id, { supervisorId: expiredBeforeStart, role: 'veileder', from: '2024-04-01' }), 422, 'unprocessable');
     // The same person may be a clinical supervisor: no qualification needed.
     await supervise(agreement.id, { supervisorId: unqualified, role: 'supervisor', from: '2024-01-01' }).expect(201);
@@ -134,10 +84,10 @@ describe('veileder', () => {
 
   it('refuses a second veileder whose period overlaps the current one, naming it', async () => {
     const agreement = await activeAgreement();
-    const first = (await supervise(agreement.id, { supervisorId: await insertSupervisor(), role: 'veileder', from: '2024-01-01' }).expect(201)).body as Supervision;
-    const other = await insertSupervisor({ name: 'Nils Ny' });
+    const first = bodyOf(await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'veileder', from: '2024-01-01' }).expect(201), contract.supervision);
+    const other = await newSupervisorId({ name: 'Nils Ny' });
     for (const period of [{ from: '2024-06-01' }, { from: '2023-01-01', to: '2024-01-01' }, { from: '2030-01-01' }]) {
-      const problem = expectProblem(await supervise(agreement.id, { supervisorId: other, role: 'veileder', ...period }), 409, 'conflict') as { existingId?: string };
+      const problem = expectProblem(await supervise(agreement.id, { supervisorId: other, role: 'veileder', ...period }), 409, 'conflict');
       expect(problem.existingId).toBe(first.id);
     }
     // Before the current one, without touching it: fine.
@@ -146,14 +96,14 @@ describe('veileder', () => {
 
   it('accepts a new veileder after the current one is ended, and not on its last day', async () => {
     const agreement = await activeAgreement();
-    const first = (await supervise(agreement.id, { supervisorId: await insertSupervisor(), role: 'veileder', from: '2024-01-01' }).expect(201)).body as Supervision;
+    const first = bodyOf(await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'veileder', from: '2024-01-01' }).expect(201), contract.supervision);
     const ended = await endSupervision(agreement.id, first.id, '2024-12-31').expect(200);
-    expect(ended.body).toMatchObject({ id: first.id, to: '2024-12-31', active: false, version: 2 });
+    expect(bodyOf(ended, contract.supervision)).toMatchObject({ id: first.id, to: '2024-12-31', active: false, version: 2 });
     expect(ended.headers.etag).toBe('"v2"');
 
-    const next = await insertSupervisor({ name: 'Nina Neste' });
+    const next = await newSupervisorId({ name: 'Nina Neste' });
     expectProblem(await supervise(agreement.id, { supervisorId: next, role: 'veileder', from: '2024-12-31' }), 409, 'conflict');
-    const second = (await supervise(agreement.id, { supervisorId: next, role: 'veileder', from: '2025-01-01' }).expect(201)).body as Supervision;
+    const second = bodyOf(await supervise(agreement.id, { supervisorId: next, role: 'veileder', from: '2025-01-01' }).expect(201), contract.supervision);
     expect((await getAgreement(agreement.id)).currentVeileder?.supervisionId).toBe(second.id);
 
     // Moving the first one's end into the second's period is refused as well.
@@ -162,7 +112,7 @@ describe('veileder', () => {
 
   it('lets exactly one of two concurrent veileders in', async () => {
     const agreement = await activeAgreement();
-    const [a, b] = [await insertSupervisor(), await insertSupervisor()];
+    const [a, b] = [await newSupervisorId(), await newSupervisorId()];
     const responses = await Promise.all([
       supervise(agreement.id, { supervisorId: a, role: 'veileder', from: '2024-01-01' }),
       supervise(agreement.id, { supervisorId: b, role: 'veileder', from: '2024-02-01' }),
@@ -174,7 +124,7 @@ describe('veileder', () => {
   it('allows several clinical supervisors and group leaders at once', async () => {
     const agreement = await activeAgreement();
     for (const role of ['supervisor', 'supervisor', 'group_leader', 'group_leader']) {
-      await supervise(agreement.id, { supervisorId: await insertSupervisor({ specialist: false }), role, from: '2024-01-01' }).expect(201);
+      await supervise(agreement.id, { supervisorId: await newSupervisorId({ specialist: false }), role, from: '2024-01-01' }).expect(201);
     }
     const items = await listSupervisions(agreement.id);
     expect(items.map((s) => s.role).sort()).toEqual(['group_leader', 'group_leader', 'supervisor', 'supervisor']);
@@ -186,15 +136,15 @@ describe('veileder', () => {
 describe('ending a supervision', () => {
   it('answers 400 when to is before from, 412 to a stale If-Match, 404 for an unknown one', async () => {
     const agreement = await activeAgreement();
-    const created = await supervise(agreement.id, { supervisorId: await insertSupervisor(), role: 'supervisor', from: '2024-03-01' }).expect(201);
-    const supervision = created.body as Supervision;
+    const created = await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'supervisor', from: '2024-03-01' }).expect(201);
+    const supervision = bodyOf(created, contract.supervision);
     const early = expectProblem(await endSupervision(agreement.id, supervision.id, '2024-02-28'), 400, 'validation_failed');
-    expect(early.errors?.map((e) => e.path)).toEqual(['to']);
+    expect(early.errors.map((e) => e.path)).toEqual(['to']);
     expectProblem(await http(t).patch(`${BASE}/${agreement.id}/supervisions/${supervision.id}`).set(admin.auth).send({ to: '2024-05-01', from: '2024-01-01' }), 400, 'validation_failed');
 
-    await http(t).patch(`${BASE}/${agreement.id}/supervisions/${supervision.id}`).set(admin.auth).set('if-match', created.headers.etag!).send({ to: '2024-03-01' }).expect(200);
+    await http(t).patch(`${BASE}/${agreement.id}/supervisions/${supervision.id}`).set(admin.auth).set('if-match', etagOf(created)).send({ to: '2024-03-01' }).expect(200);
     expectProblem(
-      await http(t).patch(`${BASE}/${agreement.id}/supervisions/${supervision.id}`).set(admin.auth).set('if-match', created.headers.etag!).send({ to: '2024-04-01' }),
+      await http(t).patch(`${BASE}/${agreement.id}/supervisions/${supervision.id}`).set(admin.auth).set('if-match', etagOf(created)).send({ to: '2024-04-01' }),
       412,
       'precondition_failed',
     );
@@ -206,10 +156,10 @@ describe('ending a supervision', () => {
 
   it('audits creating and ending', async () => {
     const agreement = await activeAgreement();
-    const supervisorId = await insertSupervisor();
-    const created = (await supervise(agreement.id, { supervisorId, role: 'veileder', from: '2024-01-01' }, nordOffice).expect(201)).body as Supervision;
+    const supervisorId = await newSupervisorId();
+    const created = bodyOf(await supervise(agreement.id, { supervisorId, role: 'veileder', from: '2024-01-01' }, nordOffice).expect(201), contract.supervision);
     await endSupervision(agreement.id, created.id, '2024-06-30', nordOffice).expect(200);
-    const audit = ((await http(t).get('/api/v1/audit').query({ entityType: 'supervision', entityId: created.id }).set(admin.auth).expect(200)).body as AuditPage).items;
+    const audit = await auditOf(created.id);
     expect(audit.map((entry) => entry.action)).toEqual(['supervision.ended', 'supervision.created']);
     expect(audit[1]).toMatchObject({ actorId: nordOffice.id, after: { agreementId: agreement.id, supervisorId, role: 'veileder', from: '2024-01-01', to: null } });
     expect(audit[0]).toMatchObject({ before: { to: null }, after: { to: '2024-06-30' } });
@@ -217,17 +167,17 @@ describe('ending a supervision', () => {
 
   it('refuses new supervisions on a closed agreement but lets their end be set', async () => {
     const agreement = await activeAgreement();
-    const created = (await supervise(agreement.id, { supervisorId: await insertSupervisor(), role: 'veileder', from: '2024-01-01' }).expect(201)).body as Supervision;
+    const created = bodyOf(await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'veileder', from: '2024-01-01' }).expect(201), contract.supervision);
     await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2024-09-30', endReason: 'left_position' }).expect(200);
-    expectProblem(await supervise(agreement.id, { supervisorId: await insertSupervisor(), role: 'supervisor', from: '2024-01-01' }), 409, 'conflict');
+    expectProblem(await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'supervisor', from: '2024-01-01' }), 409, 'conflict');
     await endSupervision(agreement.id, created.id, '2024-09-15').expect(200);
   });
 
   it('ends the supervisions still running when the agreement closes, and audits it', async () => {
     const agreement = await activeAgreement();
-    const veileder = (await supervise(agreement.id, { supervisorId: await insertSupervisor(), role: 'veileder', from: '2024-01-01' }).expect(201)).body as Supervision;
-    const endedEarlier = (await supervise(agreement.id, { supervisorId: await insertSupervisor(), role: 'supervisor', from: '2024-01-01', to: '2024-03-31' }).expect(201)).body as Supervision;
-    const runsLonger = (await supervise(agreement.id, { supervisorId: await insertSupervisor(), role: 'group_leader', from: '2024-01-01', to: '2025-12-31' }).expect(201)).body as Supervision;
+    const veileder = bodyOf(await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'veileder', from: '2024-01-01' }).expect(201), contract.supervision);
+    const endedEarlier = bodyOf(await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'supervisor', from: '2024-01-01', to: '2024-03-31' }).expect(201), contract.supervision);
+    const runsLonger = bodyOf(await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'group_leader', from: '2024-01-01', to: '2025-12-31' }).expect(201), contract.supervision);
     await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2024-09-30', endReason: 'left_position' }).expect(200);
 
     const byId = new Map((await listSupervisions(agreement.id)).map((s) => [s.id, s]));
@@ -235,7 +185,7 @@ describe('ending a supervision', () => {
     expect(byId.get(endedEarlier.id)).toMatchObject({ to: '2024-03-31', version: 1 });
     expect(byId.get(runsLonger.id)).toMatchObject({ to: '2024-09-30', version: 2 });
     expect((await getAgreement(agreement.id)).currentVeileder).toBeNull();
-    const audit = ((await http(t).get('/api/v1/audit').query({ entityType: 'supervision', entityId: veileder.id }).set(admin.auth).expect(200)).body as AuditPage).items;
+    const audit = await auditOf(veileder.id);
     expect(audit[0]).toMatchObject({ action: 'supervision.ended', before: { to: null }, after: { to: '2024-09-30' } });
   });
 });
@@ -243,7 +193,7 @@ describe('ending a supervision', () => {
 describe('veileder warnings', () => {
   it('flags a veileder whose exemption has run out since the start', async () => {
     const agreement = await activeAgreement();
-    const exempt = await insertSupervisor({ name: 'Erik Unntak', specialist: false, exemptionUntil: '2024-06-30' });
+    const exempt = await newSupervisorId({ name: 'Erik Unntak', specialist: false, exemptionUntil: '2024-06-30' });
     await supervise(agreement.id, { supervisorId: exempt, role: 'veileder', from: '2024-01-01' }).expect(201);
     const after = await getAgreement(agreement.id);
     expect(codes(after)).toContain('veileder_not_qualified');
@@ -251,14 +201,14 @@ describe('veileder warnings', () => {
     expect(codes(after)).not.toContain('no_active_veileder');
 
     // Still exempt today: no warning.
-    const stillExempt = await insertSupervisor({ specialist: false, exemptionUntil: addDays(todayInNorway(), 30) });
+    const stillExempt = await newSupervisorId({ specialist: false, exemptionUntil: addDays(todayInNorway(), 30) });
     const other = await activeAgreement();
     await supervise(other.id, { supervisorId: stillExempt, role: 'veileder', from: '2024-01-01' }).expect(201);
     expect(codes(await getAgreement(other.id))).not.toContain('veileder_not_qualified');
   });
 
   it('flags a veileder above capacity on every agreement they follow, without refusing the supervision', async () => {
-    const busy = await insertSupervisor({ name: 'Berit Travel', capacity: 1 });
+    const busy = await newSupervisorId({ name: 'Berit Travel', capacity: 1 });
     const first = await activeAgreement('1804');
     await supervise(first.id, { supervisorId: busy, role: 'veileder', from: '2024-01-01' }).expect(201);
     expect(codes(await getAgreement(first.id))).not.toContain('veileder_over_capacity');
@@ -277,7 +227,7 @@ describe('veileder warnings', () => {
 
     // A supervision that has ended no longer counts.
     const supervisions = await listSupervisions(second.id);
-    await endSupervision(second.id, supervisions[0]!.id, '2024-12-31').expect(200);
+    await endSupervision(second.id, expectDefined(supervisions[0], 'the second agreement\'s supervision').id, '2024-12-31').expect(200);
     expect(codes(await getAgreement(first.id))).not.toContain('veileder_over_capacity');
 
     // Nor does the veileder of an agreement that has closed.
@@ -291,19 +241,19 @@ describe('veileder warnings', () => {
 
 describe('list filters on supervision', () => {
   it('filters supervisorId over any role and hasVeileder on today', async () => {
-    const veileder = await insertSupervisor();
-    const groupLeader = await insertSupervisor({ specialist: false });
+    const veileder = await newSupervisorId();
+    const groupLeader = await newSupervisorId({ specialist: false });
     const withVeileder = await activeAgreement('1811');
     const withEndedVeileder = await activeAgreement('1812');
     const withoutVeileder = await activeAgreement('1813');
     const future = await activeAgreement('1815');
     await supervise(withVeileder.id, { supervisorId: veileder, role: 'veileder', from: '2024-01-01' }).expect(201);
-    const ended = (await supervise(withEndedVeileder.id, { supervisorId: veileder, role: 'veileder', from: '2024-01-01' }).expect(201)).body as Supervision;
+    const ended = bodyOf(await supervise(withEndedVeileder.id, { supervisorId: veileder, role: 'veileder', from: '2024-01-01' }).expect(201), contract.supervision);
     await endSupervision(withEndedVeileder.id, ended.id, '2024-06-30').expect(200);
     await supervise(withoutVeileder.id, { supervisorId: groupLeader, role: 'group_leader', from: '2024-01-01' }).expect(201);
     await supervise(future.id, { supervisorId: veileder, role: 'veileder', from: addDays(todayInNorway(), 10) }).expect(201);
 
-    const ids = (page: Page) => page.items.map((a) => a.id).sort();
+    const ids = (page: Page<Agreement>) => page.items.map((a) => a.id).sort();
     expect(ids(await list({ supervisorId: veileder }))).toEqual([withVeileder.id, withEndedVeileder.id, future.id].sort());
     expect(ids(await list({ supervisorId: groupLeader }))).toEqual([withoutVeileder.id]);
 
@@ -320,9 +270,9 @@ describe('list filters on supervision', () => {
 describe('scope', () => {
   it('answers 404 to callers outside the agreement\'s municipality, and lets its own client work', async () => {
     const agreement = await activeAgreement('1818', heroyClient);
-    const supervisorId = await insertSupervisor();
-    const created = (await supervise(agreement.id, { supervisorId, role: 'veileder', from: '2024-01-01' }, heroyClient).expect(201)).body as Supervision;
-    for (const outsider of [osloOffice, await createClient(t, admin, { kommunenummer: '1804' })]) {
+    const supervisorId = await newSupervisorId();
+    const created = bodyOf(await supervise(agreement.id, { supervisorId, role: 'veileder', from: '2024-01-01' }, heroyClient).expect(201), contract.supervision);
+    for (const outsider of [osloOffice, bodoClient]) {
       expectProblem(await http(t).get(`${BASE}/${agreement.id}/supervisions`).set(outsider.auth), 404, 'not_found');
       expectProblem(await http(t).get(`${BASE}/${agreement.id}/supervisions/${created.id}`).set(outsider.auth), 404, 'not_found');
       expectProblem(await supervise(agreement.id, { supervisorId, role: 'supervisor', from: '2024-01-01' }, outsider), 404, 'not_found');

@@ -1,63 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, todayInNorway } from '@alis/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreements, doctors, supervisions } from '../src/db/schema.js';
-import { buildTestApp, type TestApp } from './support/build-app.js';
-import { type TestClient, type TestUser, createClient, createUser, expectProblem, http } from './support/factories.js';
+import * as contract from '@alis/shared';
+import { type Page, type Supervisor, addDays, todayInNorway } from '@alis/shared';
+import { describe, expect, it } from 'vitest';
+import { admin, bodoClient, directorate, nordOffice, osloClient, osloOffice, t, useCast } from './support/cast.js';
+import { bodyOf, expectDefined } from './support/expect.js';
+import { type Caller, auditTrail, expectProblem, http } from './support/factories.js';
+import { freshHprNumber, insertAgreement, insertDoctor, insertSupervision as insertSupervisionRow } from './support/rows.js';
 
-type Supervisor = {
-  id: string;
-  hprNumber: string;
-  name: string;
-  email: string | null;
-  workplaceKommunenummer: string | null;
-  specialistInGeneralPractice: boolean;
-  specialistApprovedOn: string | null;
-  exemptionUntil: string | null;
-  courseCompletedOn: string | null;
-  capacity: number;
-  qualifiedToday: boolean;
-  currentLoad: number;
-  version: number;
-};
-type SupervisionItem = {
-  supervisionId: string;
-  agreementId: string;
-  role: string;
-  from: string;
-  to: string | null;
-  active: boolean;
-  doctorName: string;
-  kommunenummer: string;
-};
-type SupervisorDetail = Supervisor & { supervisions: SupervisionItem[] };
-type Page = { items: Supervisor[]; nextCursor: string | null };
-type Caller = TestUser | TestClient;
+const supervisorPage = contract.pageOf(contract.supervisor);
 
 const DEFAULT_CAPACITY = 3;
 const today = todayInNorway();
 const yesterday = addDays(today, -1);
 const tomorrow = addDays(today, 1);
 
-let t: TestApp;
-let admin: TestUser;
-let nordOffice: TestUser;
-let osloOffice: TestUser;
-let directorate: TestUser;
-let bodoClient: TestClient;
-let osloClient: TestClient;
+useCast({ VEILEDER_DEFAULT_CAPACITY: String(DEFAULT_CAPACITY) });
 
-let nextHpr = 4_000_000;
-const hpr = () => String(nextHpr++);
+const hpr = freshHprNumber;
 const tag = () => `Veileder${randomUUID().slice(0, 8)}`;
 
-async function createSupervisor(caller: Caller, body: Record<string, unknown> = {}): Promise<SupervisorDetail> {
+async function createSupervisor(caller: Caller, body: Record<string, unknown> = {}) {
   const response = await http(t)
     .post('/api/v1/supervisors')
     .set(caller.auth)
     .send({ hprNumber: hpr(), name: `Siri ${tag()}`, specialistInGeneralPractice: true, ...body });
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as SupervisorDetail;
+  return bodyOf(response, contract.supervisorDetail);
 }
 
 /**
@@ -69,52 +37,23 @@ async function insertSupervision(
   kommunenummer: string,
   options: { role?: 'veileder' | 'supervisor' | 'group_leader'; from?: string; to?: string | null; doctorName?: string } = {},
 ) {
-  const db = t.database.db;
-  const [doctor] = await db
-    .insert(doctors)
-    .values({ hprNumber: String(9_000_000 + nextHpr++), name: options.doctorName ?? `ALIS ${tag()}` })
-    .returning();
-  const [agreement] = await db
-    .insert(agreements)
-    .values({
-      doctorId: doctor!.id,
-      kommunenummer,
-      employmentForm: 'self_employed',
-      position: 'gp',
-      positionPercent: 100,
-      startDate: '2024-01-01',
-      plannedEndDate: '2029-01-01',
-      status: 'active',
-    })
-    .returning();
-  const [supervision] = await db
-    .insert(supervisions)
-    .values({
-      agreementId: agreement!.id,
-      supervisorId,
-      role: options.role ?? 'veileder',
-      fromDate: options.from ?? yesterday,
-      toDate: options.to ?? null,
-    })
-    .returning();
-  return { doctor: doctor!, agreement: agreement!, supervision: supervision! };
+  const doctor = await insertDoctor(t, { name: options.doctorName ?? `ALIS ${tag()}` });
+  const agreement = await insertAgreement(t, { doctorId: doctor.id, kommunenummer, employmentForm: 'self_employed' });
+  const supervision = await insertSupervisionRow(t, {
+    agreementId: agreement.id,
+    supervisorId,
+    role: options.role,
+    from: options.from ?? yesterday,
+    to: options.to,
+  });
+  return { doctor, agreement, supervision };
 }
 
 const list = async (caller: Caller, query: Record<string, string | number>) =>
-  (await http(t).get('/api/v1/supervisors').query(query).set(caller.auth).expect(200)).body as Page;
+  bodyOf(await http(t).get('/api/v1/supervisors').query(query).set(caller.auth).expect(200), supervisorPage);
 const get = async (caller: Caller, id: string) =>
-  (await http(t).get(`/api/v1/supervisors/${id}`).set(caller.auth).expect(200)).body as SupervisorDetail;
-
-beforeAll(async () => {
-  t = await buildTestApp({ VEILEDER_DEFAULT_CAPACITY: String(DEFAULT_CAPACITY) });
-  admin = await createUser(t);
-  nordOffice = await createUser(t, { role: 'office', officeCode: 'nord' });
-  osloOffice = await createUser(t, { role: 'office', officeCode: 'oslo' });
-  directorate = await createUser(t, { role: 'directorate' });
-  bodoClient = await createClient(t, admin, { kommunenummer: '1804' });
-  osloClient = await createClient(t, admin, { kommunenummer: '0301' });
-});
-afterAll(() => t.close());
+  bodyOf(await http(t).get(`/api/v1/supervisors/${id}`).set(caller.auth).expect(200), contract.supervisorDetail);
+const auditOf = (supervisorId: string) => auditTrail(t, admin, { entityType: 'supervisor', entityId: supervisorId });
 
 describe('POST /api/v1/supervisors', () => {
   it('registers a supervisor with the configured default capacity, Location and ETag, and audits it', async () => {
@@ -131,7 +70,7 @@ describe('POST /api/v1/supervisors', () => {
         courseCompletedOn: '2020-03-12',
       })
       .expect(201);
-    const created = response.body as SupervisorDetail;
+    const created = bodyOf(response, contract.supervisorDetail);
     expect(created).toMatchObject({
       hprNumber: '12345678',
       name: 'Siri Veileder',
@@ -152,8 +91,7 @@ describe('POST /api/v1/supervisors', () => {
     expect(response.headers.etag).toBe('"v1"');
     expect(await get(admin, created.id)).toEqual(created);
 
-    const audit = await http(t).get('/api/v1/audit').query({ entityType: 'supervisor', entityId: created.id }).set(admin.auth).expect(200);
-    expect((audit.body as { items: unknown[] }).items).toEqual([
+    expect(await auditOf(created.id)).toEqual([
       expect.objectContaining({
         action: 'supervisor.created',
         actorId: nordOffice.id,
@@ -174,13 +112,13 @@ describe('POST /api/v1/supervisors', () => {
   it('rejects HPR numbers of 6 or 10 digits, unknown fields and a missing specialist flag', async () => {
     for (const hprNumber of ['123456', '1234567890']) {
       const response = await http(t).post('/api/v1/supervisors').set(admin.auth).send({ hprNumber, name: 'Feil', specialistInGeneralPractice: true });
-      expect(expectProblem(response, 400, 'validation_failed').errors?.map((e) => e.path)).toEqual(['hprNumber']);
+      expect(expectProblem(response, 400, 'validation_failed').errors.map((e) => e.path)).toEqual(['hprNumber']);
     }
     const response = await http(t)
       .post('/api/v1/supervisors')
       .set(admin.auth)
       .send({ hprNumber: hpr(), name: 'Ukjent', currentLoad: 0, createdByOfficeCode: 'nord' });
-    expect(expectProblem(response, 400, 'validation_failed').errors?.map((e) => e.path).sort()).toEqual([
+    expect(expectProblem(response, 400, 'validation_failed').errors.map((e) => e.path).sort()).toEqual([
       'createdByOfficeCode',
       'currentLoad',
       'specialistInGeneralPractice',
@@ -207,7 +145,7 @@ describe('POST /api/v1/supervisors', () => {
       .post('/api/v1/supervisors')
       .set(admin.auth)
       .send({ hprNumber: hpr(), name: 'Ikke Spesialist', specialistInGeneralPractice: false, specialistApprovedOn: '2020-01-01' });
-    expect(expectProblem(response, 400, 'validation_failed').errors?.map((e) => e.path)).toEqual(['specialistApprovedOn']);
+    expect(expectProblem(response, 400, 'validation_failed').errors.map((e) => e.path)).toEqual(['specialistApprovedOn']);
 
     const specialist = await createSupervisor(admin, { specialistInGeneralPractice: true, exemptionUntil: yesterday });
     expect(specialist).toMatchObject({ exemptionUntil: yesterday, qualifiedToday: true });
@@ -221,7 +159,7 @@ describe('POST /api/v1/supervisors', () => {
       .post('/api/v1/supervisors')
       .set(nordOffice.auth)
       .send({ hprNumber: `0${existing.hprNumber}`, name: 'Igjen', specialistInGeneralPractice: true });
-    const problem = expectProblem(own, 409, 'already_exists') as { existingId?: string; detail?: string };
+    const problem = expectProblem(own, 409, 'already_exists');
     expect(problem).toMatchObject({ existingId: existing.id, detail: `HPR number ${existing.hprNumber} is already registered as Hemmelig Veiledersen.` });
 
     for (const outsider of [osloOffice, osloClient]) {
@@ -229,7 +167,7 @@ describe('POST /api/v1/supervisors', () => {
         .post('/api/v1/supervisors')
         .set(outsider.auth)
         .send({ hprNumber: existing.hprNumber, name: 'Annen', specialistInGeneralPractice: true });
-      const hidden = expectProblem(response, 409, 'already_exists') as { existingId?: string };
+      const hidden = expectProblem(response, 409, 'already_exists');
       expect(hidden.existingId).toBe(existing.id);
       expect(JSON.stringify(hidden)).not.toContain('Hemmelig');
     }
@@ -242,7 +180,7 @@ describe('POST /api/v1/supervisors', () => {
     const [a, b] = await Promise.all([send('Samtidig A'), send('Samtidig B')]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const [winner, loser] = a.status === 201 ? [a, b] : [b, a];
-    expect((loser.body as { existingId: string }).existingId).toBe((winner.body as Supervisor).id);
+    expect(expectProblem(loser, 409, 'already_exists').existingId).toBe(bodyOf(winner, contract.supervisorDetail).id);
   });
 
   it('makes a municipality\'s client register supervisors working in its own municipality', async () => {
@@ -254,7 +192,7 @@ describe('POST /api/v1/supervisors', () => {
         .post('/api/v1/supervisors')
         .set(bodoClient.auth)
         .send({ hprNumber: hpr(), name: 'Annen Kommune', specialistInGeneralPractice: true, workplaceKommunenummer });
-      expect(expectProblem(response, 400, 'validation_failed').errors?.map((e) => e.path)).toEqual(['workplaceKommunenummer']);
+      expect(expectProblem(response, 400, 'validation_failed').errors.map((e) => e.path)).toEqual(['workplaceKommunenummer']);
     }
   });
 });
@@ -302,7 +240,7 @@ describe('load and qualification', () => {
     await insertSupervision(idle.id, '1804', { to: yesterday, from: '2024-01-01' });
     await insertSupervision(idle.id, '1804', { role: 'group_leader' });
 
-    const byName = (page: Page) => Object.fromEntries(page.items.map((s) => [s.name.slice(name.length + 1), s.currentLoad]));
+    const byName = (page: Page<Supervisor>) => Object.fromEntries(page.items.map((s) => [s.name.slice(name.length + 1), s.currentLoad]));
     expect(byName(await list(admin, { q: name }))).toEqual({ Over: 2, Full: 2, Ledig: 0 });
     expect(byName(await list(admin, { q: name, overCapacity: 'true' }))).toEqual({ Over: 2 });
     expect(byName(await list(admin, { q: name, overCapacity: 'false' }))).toEqual({ Full: 2, Ledig: 0 });
@@ -340,15 +278,15 @@ describe('GET and PATCH /api/v1/supervisors/{id}', () => {
       .send({ specialistInGeneralPractice: true, specialistApprovedOn: '2025-02-01', capacity: 5 })
       .expect(200);
     expect(response.headers.etag).toBe('"v2"');
-    expect(response.body).toMatchObject({ version: 2, qualifiedToday: true, capacity: 5, currentLoad: 1 });
-    expect((response.body as SupervisorDetail).supervisions).toHaveLength(1);
+    const updated = bodyOf(response, contract.supervisorDetail);
+    expect(updated).toMatchObject({ version: 2, qualifiedToday: true, capacity: 5, currentLoad: 1 });
+    expect(updated.supervisions).toHaveLength(1);
 
     const stale = await http(t).patch(`/api/v1/supervisors/${created.id}`).set(admin.auth).set('if-match', '"v1"').send({ capacity: 9 });
     expectProblem(stale, 412, 'precondition_failed');
     expect((await get(admin, created.id)).capacity).toBe(5);
 
-    const audit = await http(t).get('/api/v1/audit').query({ entityType: 'supervisor', entityId: created.id }).set(admin.auth).expect(200);
-    expect((audit.body as { items: unknown[] }).items[0]).toMatchObject({
+    expect((await auditOf(created.id))[0]).toMatchObject({
       action: 'supervisor.updated',
       before: { specialistInGeneralPractice: false, specialistApprovedOn: null, capacity: DEFAULT_CAPACITY },
       after: { specialistInGeneralPractice: true, specialistApprovedOn: '2025-02-01', capacity: 5 },
@@ -361,21 +299,21 @@ describe('GET and PATCH /api/v1/supervisors/{id}', () => {
   it('checks the specialist fields against the result of the change', async () => {
     const created = await createSupervisor(admin, { specialistInGeneralPractice: true, specialistApprovedOn: '2019-01-01' });
     const response = await http(t).patch(`/api/v1/supervisors/${created.id}`).set(admin.auth).send({ specialistInGeneralPractice: false });
-    expect(expectProblem(response, 400, 'validation_failed').errors?.map((e) => e.path)).toEqual(['specialistApprovedOn']);
+    expect(expectProblem(response, 400, 'validation_failed').errors.map((e) => e.path)).toEqual(['specialistApprovedOn']);
     const ok = await http(t)
       .patch(`/api/v1/supervisors/${created.id}`)
       .set(admin.auth)
       .send({ specialistInGeneralPractice: false, specialistApprovedOn: null, exemptionUntil: tomorrow })
       .expect(200);
-    expect(ok.body).toMatchObject({ specialistInGeneralPractice: false, qualifiedToday: true, version: 2 });
+    expect(bodyOf(ok, contract.supervisorDetail)).toMatchObject({ specialistInGeneralPractice: false, qualifiedToday: true, version: 2 });
   });
 
   it('rejects an unknown workplace and unknown fields', async () => {
     const created = await createSupervisor(admin);
     const bad = await http(t).patch(`/api/v1/supervisors/${created.id}`).set(admin.auth).send({ workplaceKommunenummer: '0000' });
-    expect(expectProblem(bad, 400, 'validation_failed').errors?.map((e) => e.path)).toEqual(['workplaceKommunenummer']);
+    expect(expectProblem(bad, 400, 'validation_failed').errors.map((e) => e.path)).toEqual(['workplaceKommunenummer']);
     const unknown = await http(t).patch(`/api/v1/supervisors/${created.id}`).set(admin.auth).send({ version: 7 });
-    expect(expectProblem(unknown, 400, 'validation_failed').errors?.map((e) => e.path)).toEqual(['version']);
+    expect(expectProblem(unknown, 400, 'validation_failed').errors.map((e) => e.path)).toEqual(['version']);
   });
 
   it('answers 409 when the new HPR number is taken, also when two changes race', async () => {
@@ -393,7 +331,8 @@ describe('GET and PATCH /api/v1/supervisors/{id}', () => {
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
     const holder = (await list(admin, { hprNumber: number })).items;
     expect(holder).toHaveLength(1);
-    expect((responses.find((r) => r.status === 409)!.body as { existingId: string }).existingId).toBe(holder[0]!.id);
+    const loser = expectDefined(responses.find((r) => r.status === 409), 'the change that lost');
+    expect(expectProblem(loser, 409, 'already_exists').existingId).toBe(expectDefined(holder[0], 'the holder of the number').id);
   });
 
   it('is refused to the directorate on every endpoint', async () => {
@@ -479,7 +418,7 @@ describe('scope', () => {
   it('refuses a change that would move the supervisor out of the caller\'s scope', async () => {
     const created = await createSupervisor(bodoClient);
     const response = await http(t).patch(`/api/v1/supervisors/${created.id}`).set(bodoClient.auth).send({ workplaceKommunenummer: '0301', name: 'Flyttet' });
-    expect(expectProblem(response, 400, 'validation_failed').errors?.map((e) => e.path)).toEqual(['workplaceKommunenummer']);
+    expect(expectProblem(response, 400, 'validation_failed').errors.map((e) => e.path)).toEqual(['workplaceKommunenummer']);
     expect(await get(bodoClient, created.id)).toMatchObject({ workplaceKommunenummer: '1804', name: created.name, version: 1 });
 
     // Once it supervises an agreement here, it may work elsewhere and stay in scope.
@@ -491,17 +430,22 @@ describe('scope', () => {
 describe('GET /api/v1/supervisors', () => {
   it('orders by name then id and pages with an opaque cursor', async () => {
     const name = tag();
-    const created = [];
-    for (const suffix of ['Berit', 'Arne', 'Arne', 'Cato', 'Arne']) created.push(await createSupervisor(admin, { name: `${name} ${suffix}` }));
-    const arne = created.filter((s) => s.name.endsWith('Arne')).map((s) => s.id).sort();
+    const [berit, arne1, arne2, cato, arne3] = [
+      await createSupervisor(admin, { name: `${name} Berit` }),
+      await createSupervisor(admin, { name: `${name} Arne` }),
+      await createSupervisor(admin, { name: `${name} Arne` }),
+      await createSupervisor(admin, { name: `${name} Cato` }),
+      await createSupervisor(admin, { name: `${name} Arne` }),
+    ];
+    const arne = [arne1, arne2, arne3].map((s) => s.id).sort();
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Page = await list(admin, { q: name, limit: 2, ...(cursor ? { cursor } : {}) });
+      const page: Page<Supervisor> = await list(admin, { q: name, limit: 2, ...(cursor ? { cursor } : {}) });
       seen.push(...page.items.map((s) => s.id));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toEqual([...arne, created[0]!.id, created[3]!.id]);
+    expect(seen).toEqual([...arne, berit.id, cato.id]);
     expectProblem(await http(t).get('/api/v1/supervisors').query({ cursor: 'bm9wZQ' }).set(admin.auth), 400, 'invalid_cursor');
   });
 
