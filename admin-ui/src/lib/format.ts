@@ -11,6 +11,9 @@ export const formatText = (value: string | null | undefined) => (value === null 
 
 export const formatInteger = (value: number | null | undefined) => (value === null || value === undefined ? '–' : integer.format(value));
 
+/** The Norwegian label of a code, or the code itself when this version of the app does not know it. */
+export const labelOf = (labels: Readonly<Record<string, string>>, code: string): string => labels[code] ?? code;
+
 export const formatBoolean = (value: boolean) => (value ? 'Ja' : 'Nei');
 
 const dateTime = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'medium', timeStyle: 'short' });

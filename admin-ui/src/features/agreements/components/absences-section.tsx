@@ -1,5 +1,5 @@
 import { type Absence, type Agreement, absenceKinds } from '@alis/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { type SubmitEvent, useId, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Field } from '../../../components/field';
@@ -53,7 +53,7 @@ export function AbsencesSection({ agreement, canEdit }: AbsencesSectionProps) {
     setAdded(false);
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
     const validation = validateAbsence(values);

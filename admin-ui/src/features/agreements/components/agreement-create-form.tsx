@@ -1,6 +1,6 @@
 import type { Doctor } from '@alis/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type SubmitEvent, useId, useRef, useState } from 'react';
 import { FormStatus, type FormStatusState } from '../../../components/form-status';
 import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
@@ -70,7 +70,7 @@ export function AgreementCreateForm({ initialKommunenummer = '', initialDoctorId
     if (picked) setNewDoctorHpr(null);
   };
   const pickExistingDoctor = async (id: string) => {
-    const found = await queryClient.fetchQuery(doctorQueryOptions(id)).catch(() => undefined);
+    const found = await queryClient.query(doctorQueryOptions(id)).catch(() => undefined);
     chooseDoctor(found ? found.doctor : { id, name: 'Eksisterende lege', hprNumber: '' });
   };
   const focusFirst = (fieldErrors: AgreementFieldErrors) => {
@@ -79,7 +79,7 @@ export function AgreementCreateForm({ initialKommunenummer = '', initialDoctorId
     else statusRef.current?.focus();
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (mutation.isPending) return;
     setDuplicateOf(null);

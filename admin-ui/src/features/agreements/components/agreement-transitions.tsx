@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Field } from '../../../components/field';
 import { TransitionError } from '../../../components/transition-error';
-import { formatDate } from '../../../lib/format';
+import { formatDate, labelOf } from '../../../lib/format';
 import { isIsoDate } from '../../../lib/form';
 import { agreementQueryKey } from '../api/get-agreement';
 import { useTransitionAgreement } from '../api/transition-agreement';
@@ -22,7 +22,7 @@ interface Draft {
   note: string;
 }
 
-const statusLabel = (status: string) => AGREEMENT_STATUS_LABELS[status as AgreementStatus] ?? status;
+const statusLabel = (status: string) => labelOf(AGREEMENT_STATUS_LABELS, status);
 const defaultReason = (to: AgreementStatus): EndReason | '' => (to === 'completed' ? 'completed_training' : '');
 
 /** Activate, complete or terminate the agreement, each after a confirmation. */

@@ -1,5 +1,5 @@
 import { type Agreement, type Supervision, type SupervisionRole, supervisionRoles, todayInNorway } from '@alis/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { type SubmitEvent, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -59,7 +59,7 @@ export function SupervisionsSection({ agreement, canAssign }: SupervisionsSectio
   const [assigned, setAssigned] = useState<string | null>(null);
   const [ending, setEnding] = useState<{ supervision: Supervision; to: string; touched: boolean } | null>(null);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
     const next: typeof errors = {};

@@ -1,5 +1,5 @@
 import type { Doctor } from '@alis/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type SubmitEvent, useId, useRef, useState } from 'react';
 import { ConflictAlert } from '../../../components/conflict-alert';
 import { FormStatus, type FormStatusState } from '../../../components/form-status';
 import { isApiError } from '../../../lib/api-client';
@@ -51,7 +51,7 @@ export function DoctorEditForm({ doctor, etag, onReload }: DoctorEditFormProps) 
     else statusRef.current?.focus();
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (mutation.isPending) return;
     setDuplicate(null);

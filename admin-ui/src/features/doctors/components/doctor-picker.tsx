@@ -49,7 +49,10 @@ export function DoctorPicker({ id, label = 'Lege', hint = 'Søk på navn eller H
       selected={selected ? doctorOption(selected) : null}
       onSelect={(option) => {
         setSearch('');
-        if (!option) return onSelect(null);
+        if (!option) {
+          onSelect(null);
+          return;
+        }
         const doctor = found.get(option.value);
         onSelect(doctor ?? { id: option.value, name: option.label, hprNumber: option.description?.replace('HPR ', '') ?? '' });
       }}

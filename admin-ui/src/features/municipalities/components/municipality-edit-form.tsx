@@ -1,5 +1,5 @@
 import type { Municipality, Office } from '@alis/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type SubmitEvent, useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Field } from '../../../components/field';
 import { isApiError } from '../../../lib/api-client';
@@ -79,7 +79,7 @@ export function MunicipalityEditForm({ municipality, etag, canChangeOffice, offi
     else statusRef.current?.focus();
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (mutation.isPending) return;
     const changes = changedFields(values, baseline.municipality, { canChangeOffice });

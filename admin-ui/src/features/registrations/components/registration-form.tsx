@@ -1,5 +1,5 @@
 import type { Registration } from '@alis/shared';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type SubmitEvent, useEffect, useRef, useState } from 'react';
 import { ConflictAlert } from '../../../components/conflict-alert';
 import { Field } from '../../../components/field';
 import { FormStatus, type FormStatusState } from '../../../components/form-status';
@@ -63,13 +63,14 @@ export function RegistrationForm({ idPrefix, registration, etag, onReload, onDir
     const first = REGISTRATION_FIELDS.find((field) => fieldErrors[field]);
     if (first === 'learningArenas') {
       const index = Number(Object.keys(arenas)[0] ?? 0);
-      const arenaField = arenas[index]?.partner && !arenas[index]?.name ? 'partner' : 'name';
+      const arenaErrors = arenas[index];
+      const arenaField = arenaErrors?.partner && !arenaErrors.name ? 'partner' : 'name';
       document.getElementById(arenaFieldId(idPrefix, index, arenaField))?.focus();
     } else if (first) document.getElementById(fieldId(first))?.focus();
     else statusRef.current?.focus();
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (mutation.isPending) return;
     const changes = changedRegistrationFields(form.values, form.baseline.value);

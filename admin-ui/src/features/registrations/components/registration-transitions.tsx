@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Field } from '../../../components/field';
 import { TransitionError } from '../../../components/transition-error';
 import { isIsoDate } from '../../../lib/form';
-import { formatDate } from '../../../lib/format';
+import { formatDate, labelOf } from '../../../lib/format';
 import { registrationQueryKey } from '../api/get-registration';
 import { useTransitionRegistration } from '../api/transition-registration';
 import { missingLabel } from '../utils/registration-form';
@@ -18,7 +18,7 @@ interface RegistrationTransitionsProps {
   blockedByUnsavedChanges: boolean;
 }
 
-const statusLabel = (status: string) => REGISTRATION_STATUS_LABELS[status as RegistrationStatus] ?? status;
+const statusLabel = (status: string) => labelOf(REGISTRATION_STATUS_LABELS, status);
 
 /** Buttons for the transitions the API allows this user now, each behind a confirmation with an optional date and note. */
 export function RegistrationTransitions({ registration, etag, blockedByUnsavedChanges }: RegistrationTransitionsProps) {

@@ -1,5 +1,5 @@
 import type { Supervisor } from '@alis/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type SubmitEvent, useId, useRef, useState } from 'react';
 import { FormStatus, type FormStatusState } from '../../../components/form-status';
 import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
@@ -36,7 +36,7 @@ export function SupervisorCreateForm({ onCreated }: { onCreated: (supervisor: Su
     else statusRef.current?.focus();
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (mutation.isPending) return;
     setDuplicate(null);
