@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { ApiError, apiErrorFromResponse, networkError } from './api-error';
+import { ApiError, apiErrorFromResponse, invalidResponse, networkError, problemOf } from './api-error';
 import { API_BASE, type SessionStore, session as defaultSession } from './session';
 
-export { ApiError, errorMessage, isApiError } from './api-error';
+export { ApiError, errorMessage, isApiError, isProblem } from './api-error';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -81,12 +81,7 @@ export function createApiClient(store: SessionStore, fetchImpl: typeof fetch = (
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new ApiError({
-        status: response.status,
-        code: 'invalid_response',
-        detail: `Uventet svar fra serveren (${path}).`,
-        requestId: response.headers.get('x-request-id') ?? undefined,
-      });
+      throw invalidResponse(response.status, `Uventet svar fra serveren (${path}).`, response.headers.get('x-request-id') ?? undefined);
     }
     return { data: parsed.data, status: response.status, headers: response.headers };
   }
@@ -103,7 +98,7 @@ export function createApiClient(store: SessionStore, fetchImpl: typeof fetch = (
 }
 
 const unauthorized = () =>
-  new ApiError({ status: 401, code: 'unauthorized', detail: 'Økten er utløpt. Logg inn på nytt.' });
+  new ApiError({ status: 401, code: 'unauthorized', problem: problemOf('unauthorized', 401, 'Økten er utløpt. Logg inn på nytt.') });
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 

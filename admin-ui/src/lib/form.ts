@@ -1,8 +1,15 @@
-import type { FieldError } from '@alis/shared';
+import { type FieldError, type SchemaIssue, fieldErrorsFromIssues } from '@alis/shared';
 import type { z } from 'zod';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 export type Issue = Pick<z.core.$ZodIssue, 'code' | 'path' | 'message'>;
+
+/**
+ * zod's issues as `errors[]` entries, as the API would send them for the same body. (zod declares its
+ * issues as interfaces, which TypeScript will not match to `SchemaIssue`'s index signature.)
+ */
+export const fieldErrorsOf = (issues: readonly z.core.$ZodIssue[]): FieldError[] =>
+  fieldErrorsFromIssues(issues as unknown as readonly SchemaIssue[]);
 
 /** Trimmed text, or null when empty: how optional text fields are sent. */
 export const textOrNull = (value: string) => (value.trim() === '' ? null : value.trim());

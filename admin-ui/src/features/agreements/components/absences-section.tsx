@@ -4,9 +4,9 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Field } from '../../../components/field';
 import { Loading } from '../../../components/loading';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError, isProblem } from '../../../lib/api-client';
+import { fieldErrorText } from '../../../lib/field-error-text';
 import { type FieldErrors } from '../../../lib/form';
-import { problemString } from '../../../lib/problem';
 import { formatDate } from '../../../lib/format';
 import { useCreateAbsence } from '../api/create-absence';
 import { useDeleteAbsence } from '../api/delete-absence';
@@ -29,10 +29,10 @@ interface AbsencesSectionProps {
 function absenceErrorText(error: unknown): string | null {
   if (!isApiError(error)) return null;
   if (error.status === 409) return 'Avtalen er avsluttet. Fravær kan bare legges til og slettes på avtaler som er utkast eller aktive.';
-  if (error.status === 422 && problemString(error, 'overlappingId')) {
-    return `Fraværet overlapper et fravær som allerede er registrert (${error.errors.map((item) => item.message).join('; ')}).`;
+  if (isProblem(error, 'unprocessable') && error.problem.overlappingId) {
+    return `Fraværet overlapper et fravær som allerede er registrert (${error.errors.map(fieldErrorText).join('; ')}).`;
   }
-  if ((error.status === 422 || error.status === 400) && error.errors.length > 0) return error.errors.map((item) => item.message).join('; ');
+  if ((error.status === 422 || error.status === 400) && error.errors.length > 0) return error.errors.map(fieldErrorText).join('; ');
   return null;
 }
 

@@ -4,7 +4,7 @@ import { type SubmitEvent, useId, useRef, useState } from 'react';
 import { FormStatus, type FormStatusState } from '../../../components/form-status';
 import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
-import { isProblem, problemString } from '../../../lib/problem';
+import { isProblem } from '../../../lib/api-error';
 import { doctorQueryOptions, useDoctor } from '../../doctors/api/get-doctor';
 import { DoctorCreateForm } from '../../doctors/components/doctor-create-form';
 import { DoctorPicker } from '../../doctors/components/doctor-picker';
@@ -95,8 +95,8 @@ export function AgreementCreateForm({ initialKommunenummer = '', initialDoctorId
     mutation.mutate(validation.data, {
       onSuccess: (created) => onCreated(created.agreement.id),
       onError: (error) => {
-        if (isProblem(error, 409, 'already_exists')) {
-          setDuplicateOf(problemString(error, 'existingId'));
+        if (isProblem(error, 'already_exists')) {
+          setDuplicateOf(error.problem.existingId);
           setStatus({ kind: 'idle' });
         } else if (isApiError(error) && error.status === 400 && error.errors.length > 0) {
           const split = splitServerErrors(error.errors, AGREEMENT_FIELDS);

@@ -4,7 +4,7 @@ import { ConflictAlert } from '../../../components/conflict-alert';
 import { FormStatus, type FormStatusState } from '../../../components/form-status';
 import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
-import { isProblem } from '../../../lib/problem';
+import { isProblem } from '../../../lib/api-error';
 import { useEditBaseline } from '../../../lib/use-edit-baseline';
 import type { VersionedAgreement } from '../api/get-agreement';
 import { useUpdateAgreement } from '../api/update-agreement';
@@ -76,7 +76,7 @@ export function AgreementEditForm({ agreement, etag, absences, onReload }: Agree
           setStatus({ kind: 'saved' });
         },
         onError: (error) => {
-          if (isProblem(error, 412)) setStatus({ kind: 'conflict' });
+          if (isProblem(error, 'precondition_failed')) setStatus({ kind: 'conflict' });
           else if (isApiError(error) && (error.status === 400 || error.status === 422) && error.errors.length > 0) {
             const split = splitServerErrors(error.errors, AGREEMENT_FIELDS);
             setErrors(split.fieldErrors);

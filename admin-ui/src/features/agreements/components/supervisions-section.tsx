@@ -6,9 +6,9 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Field } from '../../../components/field';
 import { Loading } from '../../../components/loading';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError, isProblem } from '../../../lib/api-client';
+import { fieldErrorText } from '../../../lib/field-error-text';
 import { isIsoDate } from '../../../lib/form';
-import { problemString } from '../../../lib/problem';
 import { formatDate } from '../../../lib/format';
 import { type PickedSupervisor, SupervisorPicker } from '../../supervisors/components/supervisor-picker';
 import { useCreateSupervision } from '../api/create-supervision';
@@ -25,14 +25,14 @@ interface SupervisionsSectionProps {
 /** Why assigning was refused, plainly. */
 export function supervisionErrorText(error: unknown): string | null {
   if (!isApiError(error)) return null;
-  if (error.status === 409 && problemString(error, 'agreementStatus')) {
+  if (isProblem(error, 'conflict') && error.problem.agreementStatus) {
     return 'Avtalen er avsluttet. Veileder og supervisører kan bare tildeles på avtaler som er utkast eller aktive.';
   }
   if (error.status === 409) {
     return 'Avtalen har allerede en veileder i denne perioden. En ALIS har én veileder om gangen: avslutt den gjeldende veiledningen før du tildeler en ny.';
   }
   if (error.status === 422) {
-    const details = error.errors.map((item) => item.message).join('; ') || error.detail;
+    const details = error.errors.map(fieldErrorText).join('; ') || error.detail;
     return `Personen kan ikke være veileder: en veileder må være spesialist i allmennmedisin eller ha gyldig fritak fra Helsedirektoratet. (${details})`;
   }
   return null;

@@ -1,4 +1,4 @@
-import { agreementWarningCodes, agreementWarnings } from '@alis/shared';
+import { agreementWarningCodes, agreementWarnings, fieldIssue } from '@alis/shared';
 import { describe, expect, it } from 'vitest';
 import { WARNING_LABELS, transitionMissingLabel, warningLabel } from './labels';
 
@@ -34,8 +34,17 @@ describe('warning labels', () => {
   });
 
   it('explains a 422 on a transition in Norwegian', () => {
-    expect(transitionMissingLabel({ path: 'signedOn', message: 'the date the agreement was signed is missing' })).toMatch(/^Signert dato mangler/);
-    expect(transitionMissingLabel({ path: 'endReason', message: 'x' })).toBe('Sluttårsak mangler.');
-    expect(transitionMissingLabel({ path: 'other', message: 'as the API said' })).toBe('as the API said');
+    expect(transitionMissingLabel(fieldIssue({ path: 'signedOn', code: 'missing', message: 'the date the agreement was signed is missing' }))).toMatch(
+      /^Signert dato mangler/,
+    );
+    expect(transitionMissingLabel(fieldIssue({ path: 'endReason', code: 'missing', message: 'x' }))).toBe('Sluttårsak mangler.');
+    // Anything else is worded from its code: the API's English message is never shown.
+    expect(transitionMissingLabel(fieldIssue({ path: 'other', code: 'missing', message: 'as the API said' }))).toBe('Mangler');
+    expect(
+      transitionMissingLabel(fieldIssue({ path: 'endDate', code: 'not_allowed', message: 'only for completed or terminated', params: { reason: 'closing_only' } })),
+    ).toBe('Sluttdato: gjelder bare når avtalen fullføres eller avsluttes');
+    expect(
+      transitionMissingLabel(fieldIssue({ path: 'endDate', code: 'too_early', message: 'x', params: { earliest: '2024-01-01', reference: 'startDate' } })),
+    ).toBe('Sluttdato: kan ikke være før 01.01.2024');
   });
 });

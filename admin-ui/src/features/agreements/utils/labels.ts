@@ -2,12 +2,14 @@ import type {
   AgreementStatus,
   AgreementWarningCode,
   EndReason,
+  FieldError,
   SupervisionRole,
   absenceKinds,
   employmentForms,
   positions,
 } from '@alis/shared';
 import type { BadgeTone } from '../../../components/badge';
+import { fieldErrorText } from '../../../lib/field-error-text';
 
 export type EmploymentForm = (typeof employmentForms)[number];
 export type Position = (typeof positions)[number];
@@ -84,18 +86,28 @@ export const WARNING_LABELS: Record<AgreementWarningCode, string> = {
 export const warningLabel = (code: string): string =>
   (WARNING_LABELS as Record<string, string | undefined>)[code] ?? 'Avtalen har et avvik som bør sjekkes.';
 
-/** One item of a 422 on an agreement transition, in Norwegian. */
-export function transitionMissingLabel(item: { path: string; message: string }): string {
-  switch (item.path) {
-    case 'signedOn':
-      return 'Signert dato mangler. Fyll inn «Signert dato» under «Endre avtalen» og lagre før du aktiverer.';
-    case 'startDate':
-      return 'Startdato mangler.';
-    case 'endDate':
-      return 'Sluttdato mangler eller er før startdatoen.';
-    case 'endReason':
-      return 'Sluttårsak mangler.';
-    default:
-      return item.message;
+const TRANSITION_FIELD_LABELS: Readonly<Record<string, string>> = {
+  signedOn: 'Signert dato',
+  startDate: 'Startdato',
+  endDate: 'Sluttdato',
+  endReason: 'Sluttårsak',
+  note: 'Merknad',
+};
+
+/** What is wrong with a transition (its 400 or 422 `errors[]`), in Norwegian: what is missing said plainly, the rest by field. */
+export function transitionMissingLabel(item: FieldError): string {
+  if (item.code === 'missing' || item.code === 'required') {
+    switch (item.path) {
+      case 'signedOn':
+        return 'Signert dato mangler. Fyll inn «Signert dato» under «Endre avtalen» og lagre før du aktiverer.';
+      case 'startDate':
+        return 'Startdato mangler.';
+      case 'endDate':
+        return 'Sluttdato mangler.';
+      case 'endReason':
+        return 'Sluttårsak mangler.';
+    }
   }
+  const label = TRANSITION_FIELD_LABELS[item.path];
+  return label ? `${label}: ${fieldErrorText(item).toLowerCase()}` : fieldErrorText(item);
 }

@@ -3,7 +3,7 @@ import { type SubmitEvent, useId, useRef, useState } from 'react';
 import { FormStatus, type FormStatusState } from '../../../components/form-status';
 import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
-import { isProblem, problemString } from '../../../lib/problem';
+import { isProblem } from '../../../lib/api-error';
 import { useCreateDoctor } from '../api/create-doctor';
 import { DOCTOR_FIELDS, type DoctorField, type DoctorFieldErrors, type DoctorFormValues, emptyDoctorForm, validateNewDoctor } from '../utils/doctor-form';
 import { DoctorFields, doctorFieldId } from './doctor-fields';
@@ -54,8 +54,8 @@ export function DoctorCreateForm({ onCreated, onCancel, onUseExisting, initialHp
     mutation.mutate(validation.data, {
       onSuccess: (created) => onCreated(created.doctor),
       onError: (error) => {
-        if (isProblem(error, 409, 'already_exists')) {
-          setDuplicate({ hprNumber: validation.data.hprNumber, existingId: problemString(error, 'existingId') });
+        if (isProblem(error, 'already_exists')) {
+          setDuplicate({ hprNumber: validation.data.hprNumber, existingId: error.problem.existingId });
           setStatus({ kind: 'idle' });
         } else if (isApiError(error) && error.status === 400 && error.errors.length > 0) {
           const split = splitServerErrors(error.errors, DOCTOR_FIELDS);

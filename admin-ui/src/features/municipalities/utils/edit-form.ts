@@ -139,7 +139,7 @@ export function validateChanges(changes: Record<string, unknown>): ValidationRes
 }
 
 /** The API's `errors[]` (path = field name) split into messages beside fields and the rest. */
-export function splitServerErrors(errors: FieldError[]): { fieldErrors: FieldErrors; formErrors: string[] } {
+export function splitServerErrors(errors: readonly FieldError[]): { fieldErrors: FieldErrors; formErrors: string[] } {
   const fieldErrors: FieldErrors = {};
   const formErrors: string[] = [];
   for (const error of errors) {

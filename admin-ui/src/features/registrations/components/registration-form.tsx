@@ -4,7 +4,7 @@ import { ConflictAlert } from '../../../components/conflict-alert';
 import { Field } from '../../../components/field';
 import { FormStatus, type FormStatusState } from '../../../components/form-status';
 import { isApiError } from '../../../lib/api-client';
-import { isProblem } from '../../../lib/problem';
+import { isProblem } from '../../../lib/api-error';
 import { useEditBaseline } from '../../../lib/use-edit-baseline';
 import type { VersionedRegistration } from '../api/get-registration';
 import { useUpdateRegistration } from '../api/update-registration';
@@ -99,7 +99,7 @@ export function RegistrationForm({ idPrefix, registration, etag, onReload, onDir
           setStatus({ kind: 'saved', message: 'Søknaden er lagret' });
         },
         onError: (error) => {
-          if (isProblem(error, 412)) setStatus({ kind: 'conflict' });
+          if (isProblem(error, 'precondition_failed')) setStatus({ kind: 'conflict' });
           else if (isApiError(error) && (error.status === 400 || error.status === 422) && error.errors.length > 0) {
             const fieldErrors: RegistrationFieldErrors = {};
             const formErrors: string[] = [];

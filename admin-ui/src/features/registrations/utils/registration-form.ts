@@ -7,6 +7,7 @@ import {
   updateRegistrationRequest,
 } from '@alis/shared';
 import type { z } from 'zod';
+import { fieldErrorText } from '../../../lib/field-error-text';
 import { type FieldErrors, type Issue, textOrNull } from '../../../lib/form';
 
 /** One learning arena as the editor holds it; `key` keeps rows apart while they are edited. */
@@ -101,7 +102,7 @@ export function applicationElementsOf(values: RegistrationFormValues): Applicati
 export const missingForForm = (values: RegistrationFormValues): FieldError[] => missingApplicationElements(applicationElementsOf(values));
 
 /** A missing element in Norwegian, for the checklist and for a 422 from the API. */
-export function missingLabel(item: Pick<FieldError, 'path' | 'message'>, arenaNames: readonly string[] = []): string {
+export function missingLabel(item: FieldError, arenaNames: readonly string[] = []): string {
   const arenaMatch = /^learningArenas\.(\d+)\.(agreementInPlace|partner)$/.exec(item.path);
   if (arenaMatch) {
     const index = Number(arenaMatch[1]);
@@ -120,9 +121,9 @@ export function missingLabel(item: Pick<FieldError, 'path' | 'message'>, arenaNa
     case 'learningArenas':
       return 'Minst én læringsarena må være oppgitt';
     case 'date':
-      return `Datoen kan ikke brukes: ${item.message}`;
+      return `Datoen kan ikke brukes: ${fieldErrorText(item).toLowerCase()}`;
     default:
-      return item.message;
+      return fieldErrorText(item);
   }
 }
 

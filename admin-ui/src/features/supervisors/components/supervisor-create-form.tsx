@@ -3,7 +3,7 @@ import { type SubmitEvent, useId, useRef, useState } from 'react';
 import { FormStatus, type FormStatusState } from '../../../components/form-status';
 import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
-import { isProblem, problemString } from '../../../lib/problem';
+import { isProblem } from '../../../lib/api-error';
 import { useCreateSupervisor } from '../api/create-supervisor';
 import {
   SUPERVISOR_FIELDS,
@@ -52,8 +52,8 @@ export function SupervisorCreateForm({ onCreated }: { onCreated: (supervisor: Su
     mutation.mutate(validation.data, {
       onSuccess: onCreated,
       onError: (error) => {
-        if (isProblem(error, 409, 'already_exists')) {
-          setDuplicate({ hprNumber: validation.data.hprNumber, existingId: problemString(error, 'existingId') });
+        if (isProblem(error, 'already_exists')) {
+          setDuplicate({ hprNumber: validation.data.hprNumber, existingId: error.problem.existingId });
           setStatus({ kind: 'idle' });
         } else if (isApiError(error) && error.status === 400 && error.errors.length > 0) {
           const split = splitServerErrors(error.errors, SUPERVISOR_FIELDS);

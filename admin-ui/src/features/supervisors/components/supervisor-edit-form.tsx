@@ -4,7 +4,7 @@ import { ConflictAlert } from '../../../components/conflict-alert';
 import { FormStatus, type FormStatusState } from '../../../components/form-status';
 import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
-import { isProblem, problemString } from '../../../lib/problem';
+import { isProblem } from '../../../lib/api-error';
 import { useEditBaseline } from '../../../lib/use-edit-baseline';
 import { useUpdateSupervisor } from '../api/update-supervisor';
 import {
@@ -77,9 +77,9 @@ export function SupervisorEditForm({ supervisor, etag, onReload }: SupervisorEdi
           setStatus({ kind: 'saved' });
         },
         onError: (error) => {
-          if (isProblem(error, 412)) setStatus({ kind: 'conflict' });
-          else if (isProblem(error, 409, 'already_exists')) {
-            setDuplicate({ hprNumber: form.values.hprNumber, existingId: problemString(error, 'existingId') });
+          if (isProblem(error, 'precondition_failed')) setStatus({ kind: 'conflict' });
+          else if (isProblem(error, 'already_exists')) {
+            setDuplicate({ hprNumber: form.values.hprNumber, existingId: error.problem.existingId });
             setStatus({ kind: 'idle' });
           } else if (isApiError(error) && error.status === 400 && error.errors.length > 0) {
             const split = splitServerErrors(error.errors, SUPERVISOR_FIELDS);
