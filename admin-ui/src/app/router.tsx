@@ -4,7 +4,7 @@ import { AgreementsPage } from '../features/agreements/routes/agreements-page';
 import { NewAgreementPage } from '../features/agreements/routes/new-agreement-page';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { RequireRole } from '../features/auth/components/require-role';
-import { CASEWORK_ROLES } from '../features/auth/roles';
+import { CASEWORK_ROLES } from '../lib/roles';
 import { DoctorPage } from '../features/doctors/routes/doctor-page';
 import { DoctorsPage } from '../features/doctors/routes/doctors-page';
 import { NewDoctorPage } from '../features/doctors/routes/new-doctor-page';

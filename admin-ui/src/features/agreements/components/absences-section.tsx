@@ -8,9 +8,9 @@ import { isApiError, isProblem } from '../../../lib/api-client';
 import { fieldErrorText } from '../../../lib/field-error-text';
 import { type FieldErrors } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
-import { useCreateAbsence } from '../api/create-absence';
-import { useDeleteAbsence } from '../api/delete-absence';
-import { useAbsences } from '../api/get-absences';
+import { useCreateAbsence } from '../../../entities/agreements/api/create-absence';
+import { useDeleteAbsence } from '../../../entities/agreements/api/delete-absence';
+import { useAbsences } from '../../../entities/agreements/api/get-absences';
 import {
   type AbsenceField,
   type AbsenceFormValues,
@@ -19,7 +19,7 @@ import {
   plannedEndWithAbsence,
   validateAbsence,
 } from '../utils/absence-form';
-import { ABSENCE_KIND_LABELS, type AbsenceKind } from '../utils/labels';
+import { ABSENCE_KIND_LABELS, type AbsenceKind } from '../../../entities/agreements/utils/labels';
 
 interface AbsencesSectionProps {
   agreement: Agreement;

@@ -5,11 +5,11 @@ import { FormStatus, type FormStatusState } from '../../../components/form-statu
 import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
 import { isProblem } from '../../../lib/api-error';
-import { doctorQueryOptions, useDoctor } from '../../doctors/api/get-doctor';
-import { DoctorCreateForm } from '../../doctors/components/doctor-create-form';
-import { DoctorPicker } from '../../doctors/components/doctor-picker';
-import { MunicipalityPicker } from '../../municipalities/components/municipality-picker';
-import { useCreateAgreement } from '../api/create-agreement';
+import { doctorQueryOptions, useDoctor } from '../../../entities/doctors/api/get-doctor';
+import { DoctorCreateForm } from '../../../entities/doctors/components/doctor-create-form';
+import { DoctorPicker } from '../../../entities/doctors/components/doctor-picker';
+import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
+import { useCreateAgreement } from '../../../entities/agreements/api/create-agreement';
 import {
   AGREEMENT_FIELDS,
   type AgreementField,

@@ -6,8 +6,8 @@ import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
 import { isProblem } from '../../../lib/api-error';
 import { useEditBaseline } from '../../../lib/use-edit-baseline';
-import type { VersionedAgreement } from '../api/get-agreement';
-import { useUpdateAgreement } from '../api/update-agreement';
+import type { VersionedAgreement } from '../../../entities/agreements/api/get-agreement';
+import { useUpdateAgreement } from '../../../entities/agreements/api/update-agreement';
 import {
   AGREEMENT_FIELDS,
   type AgreementFieldErrors,

@@ -1,7 +1,7 @@
 import { employmentForms, positions } from '@alis/shared';
 import { Field } from '../../../components/field';
 import { AGREEMENT_FIELD_LABELS, type AgreementFieldErrors, type AgreementFormValues } from '../utils/agreement-form';
-import { EMPLOYMENT_FORM_LABELS, POSITION_LABELS, type Position } from '../utils/labels';
+import { EMPLOYMENT_FORM_LABELS, POSITION_LABELS, type Position } from '../../../entities/agreements/utils/labels';
 
 type Editable = keyof AgreementFormValues;
 

@@ -2,12 +2,12 @@ import { agreementStatuses, employmentForms } from '@alis/shared';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { hasAnyFilter, withFilter } from '../../../lib/url-filters';
-import { useDoctor } from '../../doctors/api/get-doctor';
-import { DoctorPicker } from '../../doctors/components/doctor-picker';
-import { MunicipalityPicker } from '../../municipalities/components/municipality-picker';
-import { useOffices } from '../../reference/api/get-offices';
+import { useDoctor } from '../../../entities/doctors/api/get-doctor';
+import { DoctorPicker } from '../../../entities/doctors/components/doctor-picker';
+import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
+import { useOffices } from '../../../entities/reference/api/get-offices';
 import { agreementFiltersFrom } from '../utils/filters';
-import { AGREEMENT_STATUS_LABELS, EMPLOYMENT_FORM_LABELS } from '../utils/labels';
+import { AGREEMENT_STATUS_LABELS, EMPLOYMENT_FORM_LABELS } from '../../../entities/agreements/utils/labels';
 
 /** Filters for the agreement list, kept in the URL so a filtered list can be shared and bookmarked. */
 export function AgreementFilters() {

@@ -6,9 +6,9 @@ import { Field } from '../../../components/field';
 import { TransitionError } from '../../../components/transition-error';
 import { formatDate, labelOf } from '../../../lib/format';
 import { isIsoDate } from '../../../lib/form';
-import { agreementQueryKey } from '../api/get-agreement';
-import { useTransitionAgreement } from '../api/transition-agreement';
-import { AGREEMENT_STATUS_LABELS, AGREEMENT_TRANSITION_LABELS, END_REASON_LABELS, ENDING_STATUSES, transitionMissingLabel } from '../utils/labels';
+import { agreementQueryKey } from '../../../entities/agreements/api/get-agreement';
+import { useTransitionAgreement } from '../../../entities/agreements/api/transition-agreement';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_TRANSITION_LABELS, END_REASON_LABELS, ENDING_STATUSES, transitionMissingLabel } from '../../../entities/agreements/utils/labels';
 
 interface AgreementTransitionsProps {
   agreement: Agreement;

@@ -10,11 +10,11 @@ import { isApiError, isProblem } from '../../../lib/api-client';
 import { fieldErrorText } from '../../../lib/field-error-text';
 import { isIsoDate } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
-import { type PickedSupervisor, SupervisorPicker } from '../../supervisors/components/supervisor-picker';
-import { useCreateSupervision } from '../api/create-supervision';
-import { useEndSupervision } from '../api/end-supervision';
-import { useSupervisions } from '../api/get-supervisions';
-import { SUPERVISION_ROLE_LABELS } from '../utils/labels';
+import { type PickedSupervisor, SupervisorPicker } from '../../../entities/supervisors/components/supervisor-picker';
+import { useCreateSupervision } from '../../../entities/agreements/api/create-supervision';
+import { useEndSupervision } from '../../../entities/agreements/api/end-supervision';
+import { useSupervisions } from '../../../entities/agreements/api/get-supervisions';
+import { SUPERVISION_ROLE_LABELS } from '../../../entities/agreements/utils/labels';
 
 interface SupervisionsSectionProps {
   agreement: Agreement;

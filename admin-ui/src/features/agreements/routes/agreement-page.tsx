@@ -5,15 +5,15 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { isApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useAbsences } from '../api/get-absences';
-import { useAgreement } from '../api/get-agreement';
+import { useAbsences } from '../../../entities/agreements/api/get-absences';
+import { useAgreement } from '../../../entities/agreements/api/get-agreement';
 import { AbsencesSection } from '../components/absences-section';
 import { AgreementEditForm } from '../components/agreement-edit-form';
 import { AgreementSummary } from '../components/agreement-summary';
 import { AgreementTransitions } from '../components/agreement-transitions';
 import { AgreementWarnings } from '../components/agreement-warnings';
 import { SupervisionsSection } from '../components/supervisions-section';
-import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUS_TONES } from '../utils/labels';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUS_TONES } from '../../../entities/agreements/utils/labels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,6 @@
 import { type Absence, type AbsencePeriod, type Agreement, createAbsenceRequest, daysBetween, plannedEndDate } from '@alis/shared';
 import { isIsoDate, issuesToErrors } from '../../../lib/form';
-import type { AbsenceKind } from './labels';
+import type { AbsenceKind } from '../../../entities/agreements/utils/labels';
 
 export interface AbsenceFormValues {
   kind: AbsenceKind | '';

@@ -7,7 +7,7 @@ import {
 } from '@alis/shared';
 import type { z } from 'zod';
 import { type FieldErrors, type Issue, dateOrNull, isIsoDate, issuesToErrors, parseWholeNumber, textOrNull } from '../../../lib/form';
-import type { EmploymentForm, Position } from './labels';
+import type { EmploymentForm, Position } from '../../../entities/agreements/utils/labels';
 
 /** The agreement's own fields as the form holds them: text as typed. */
 export interface AgreementFormValues {

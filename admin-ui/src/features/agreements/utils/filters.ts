@@ -1,6 +1,6 @@
 import { agreementStatuses, employmentForms } from '@alis/shared';
 import { filtersFrom, setFilters } from '../../../lib/url-filters';
-import type { AgreementListParams } from '../api/get-agreements';
+import type { AgreementListParams } from '../../../entities/agreements/api/get-agreements';
 
 export const AGREEMENT_PAGE_SIZE = 50;
 export const AGREEMENT_FILTER_KEYS = ['kommunenummer', 'officeCode', 'status', 'doctorId', 'employmentForm', 'endsBefore', 'hasVeileder'] as const;

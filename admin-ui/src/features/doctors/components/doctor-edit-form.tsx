@@ -6,8 +6,8 @@ import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
 import { isProblem } from '../../../lib/api-error';
 import { useEditBaseline } from '../../../lib/use-edit-baseline';
-import type { VersionedDoctor } from '../api/get-doctor';
-import { useUpdateDoctor } from '../api/update-doctor';
+import type { VersionedDoctor } from '../../../entities/doctors/api/get-doctor';
+import { useUpdateDoctor } from '../../../entities/doctors/api/update-doctor';
 import {
   DOCTOR_FIELDS,
   type DoctorField,
@@ -16,9 +16,9 @@ import {
   changedDoctorFields,
   toDoctorFormValues,
   validateDoctorChanges,
-} from '../utils/doctor-form';
-import { DoctorFields, doctorFieldId } from './doctor-fields';
-import { DuplicateDoctorAlert } from './duplicate-doctor-alert';
+} from '../../../entities/doctors/utils/doctor-form';
+import { DoctorFields, doctorFieldId } from '../../../entities/doctors/components/doctor-fields';
+import { DuplicateDoctorAlert } from '../../../entities/doctors/components/duplicate-doctor-alert';
 
 export const DOCTOR_CONFLICT_MESSAGE = 'Noen andre har endret legen mens du redigerte. Last inn på nytt for å se endringene.';
 

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { UrlSearchInput } from '../../../components/url-search-input';
 import { hasAnyFilter, withFilter } from '../../../lib/url-filters';
-import { MunicipalityPicker } from '../../municipalities/components/municipality-picker';
+import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
 import { doctorFiltersFrom } from '../utils/filters';
 
 export function DoctorFilters() {

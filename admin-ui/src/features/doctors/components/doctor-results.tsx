@@ -3,7 +3,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { Pager } from '../../../components/pager';
 import { useCursorPaging } from '../../../lib/use-cursor-paging';
-import { useDoctors } from '../api/get-doctors';
+import { useDoctors } from '../../../entities/doctors/api/get-doctors';
 import { type DoctorFilters, toDoctorListParams } from '../utils/filters';
 import { DoctorsTable } from './doctors-table';
 

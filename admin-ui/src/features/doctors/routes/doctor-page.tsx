@@ -3,8 +3,8 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { isApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { AgreementResults } from '../../agreements/components/agreement-results';
-import { useDoctor } from '../api/get-doctor';
+import { AgreementResults } from '../../../entities/agreements/components/agreement-results';
+import { useDoctor } from '../../../entities/doctors/api/get-doctor';
 import { DoctorEditForm } from '../components/doctor-edit-form';
 import { DoctorSummary } from '../components/doctor-summary';
 

@@ -1,5 +1,5 @@
 import { filtersFrom, setFilters } from '../../../lib/url-filters';
-import type { DoctorListParams } from '../api/get-doctors';
+import type { DoctorListParams } from '../../../entities/doctors/api/get-doctors';
 
 export const DOCTOR_PAGE_SIZE = 50;
 export const DOCTOR_FILTER_KEYS = ['q', 'kommunenummer'] as const;

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../../lib/session';
 import { heroyNordland, jsonResponse, loginBody, problemResponse } from '../../../test/fixtures';
-import type { VersionedMunicipality } from '../api/get-municipality';
+import type { VersionedMunicipality } from '../../../entities/municipalities/api/get-municipality';
 import { CONFLICT_MESSAGE, MunicipalityEditForm } from './municipality-edit-form';
 
 function renderForm(

@@ -3,8 +3,8 @@ import { type SubmitEvent, useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Field } from '../../../components/field';
 import { isApiError } from '../../../lib/api-client';
-import type { VersionedMunicipality } from '../api/get-municipality';
-import { useUpdateMunicipality } from '../api/update-municipality';
+import type { VersionedMunicipality } from '../../../entities/municipalities/api/get-municipality';
+import { useUpdateMunicipality } from '../../../entities/municipalities/api/update-municipality';
 import {
   type EditFormValues,
   type EditableField,

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { useCounties } from '../../reference/api/get-counties';
-import { useOffices } from '../../reference/api/get-offices';
+import { useCounties } from '../../../entities/reference/api/get-counties';
+import { useOffices } from '../../../entities/reference/api/get-offices';
 import { type MunicipalityFilters as Filters, filtersFromSearchParams, hasActiveFilters, withFilter } from '../utils/filters';
 
 /** Search and filters for the list, kept in the URL so a filtered list can be shared and bookmarked. */

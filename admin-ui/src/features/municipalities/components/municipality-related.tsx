@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import { AgreementResults } from '../../agreements/components/agreement-results';
-import { SupervisorResults } from '../../supervisors/components/supervisor-results';
+import { AgreementResults } from '../../../entities/agreements/components/agreement-results';
+import { SupervisorResults } from '../../../entities/supervisors/components/supervisor-results';
 
 /** The municipality's ALIS agreements and the veiledere working in or supervising there, with links. */
 export function MunicipalityRelated({ kommunenummer }: { kommunenummer: string }) {

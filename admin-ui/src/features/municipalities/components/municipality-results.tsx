@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
-import { useOffices } from '../../reference/api/get-offices';
-import { useMunicipalities } from '../api/get-municipalities';
+import { useOffices } from '../../../entities/reference/api/get-offices';
+import { useMunicipalities } from '../../../entities/municipalities/api/get-municipalities';
 import { type MunicipalityFilters, toListParams } from '../utils/filters';
 import { MunicipalitiesTable } from './municipalities-table';
 

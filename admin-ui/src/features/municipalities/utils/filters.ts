@@ -1,4 +1,4 @@
-import type { MunicipalityListParams } from '../api/get-municipalities';
+import type { MunicipalityListParams } from '../../../entities/municipalities/api/get-municipalities';
 
 export const PAGE_SIZE = 50;
 

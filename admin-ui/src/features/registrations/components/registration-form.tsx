@@ -6,8 +6,8 @@ import { FormStatus, type FormStatusState } from '../../../components/form-statu
 import { isApiError } from '../../../lib/api-client';
 import { isProblem } from '../../../lib/api-error';
 import { useEditBaseline } from '../../../lib/use-edit-baseline';
-import type { VersionedRegistration } from '../api/get-registration';
-import { useUpdateRegistration } from '../api/update-registration';
+import type { VersionedRegistration } from '../../../entities/registrations/api/get-registration';
+import { useUpdateRegistration } from '../../../entities/registrations/api/update-registration';
 import {
   type ArenaErrors,
   REGISTRATION_FIELDS,

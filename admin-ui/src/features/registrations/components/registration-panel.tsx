@@ -4,7 +4,7 @@ import { DetailsList } from '../../../components/details-list';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { formatDate, formatTimestamp } from '../../../lib/format';
-import { useRegistration } from '../api/get-registration';
+import { useRegistration } from '../../../entities/registrations/api/get-registration';
 import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUS_TONES } from '../utils/status';
 import { RegistrationApplicationSummary } from './registration-application-summary';
 import { RegistrationForm } from './registration-form';

@@ -6,8 +6,8 @@ import { Field } from '../../../components/field';
 import { TransitionError } from '../../../components/transition-error';
 import { isIsoDate } from '../../../lib/form';
 import { formatDate, labelOf } from '../../../lib/format';
-import { registrationQueryKey } from '../api/get-registration';
-import { useTransitionRegistration } from '../api/transition-registration';
+import { registrationQueryKey } from '../../../entities/registrations/api/get-registration';
+import { useTransitionRegistration } from '../../../entities/registrations/api/transition-registration';
 import { missingLabel } from '../utils/registration-form';
 import { REGISTRATION_STATUS_LABELS, noTransitionText, transitionDateLabel, transitionExplanation, transitionLabel } from '../utils/status';
 

@@ -4,7 +4,7 @@ import { FormStatus, type FormStatusState } from '../../../components/form-statu
 import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
 import { isProblem } from '../../../lib/api-error';
-import { useCreateSupervisor } from '../api/create-supervisor';
+import { useCreateSupervisor } from '../../../entities/supervisors/api/create-supervisor';
 import {
   SUPERVISOR_FIELDS,
   type SupervisorField,

@@ -6,7 +6,7 @@ import { isApiError } from '../../../lib/api-client';
 import { splitServerErrors } from '../../../lib/form';
 import { isProblem } from '../../../lib/api-error';
 import { useEditBaseline } from '../../../lib/use-edit-baseline';
-import { useUpdateSupervisor } from '../api/update-supervisor';
+import { useUpdateSupervisor } from '../../../entities/supervisors/api/update-supervisor';
 import {
   SUPERVISOR_FIELDS,
   type SupervisorField,

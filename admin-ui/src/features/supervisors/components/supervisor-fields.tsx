@@ -1,6 +1,6 @@
 import { todayInNorway } from '@alis/shared';
 import { Field } from '../../../components/field';
-import { MunicipalityPicker } from '../../municipalities/components/municipality-picker';
+import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
 import {
   SUPERVISOR_FIELD_LABELS,
   type SupervisorField,

@@ -3,7 +3,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { isApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useSupervisor } from '../api/get-supervisor';
+import { useSupervisor } from '../../../entities/supervisors/api/get-supervisor';
 import { SupervisedAgreements } from '../components/supervised-agreements';
 import { SupervisorEditForm } from '../components/supervisor-edit-form';
 import { SupervisorSummary } from '../components/supervisor-summary';

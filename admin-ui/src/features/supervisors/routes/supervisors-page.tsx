@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { SupervisorFilters } from '../components/supervisor-filters';
-import { SupervisorResults } from '../components/supervisor-results';
+import { SupervisorResults } from '../../../entities/supervisors/components/supervisor-results';
 import { supervisorFiltersFrom } from '../utils/filters';
 
 export function SupervisorsPage() {

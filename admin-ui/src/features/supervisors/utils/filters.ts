@@ -1,5 +1,5 @@
 import { filtersFrom, setFilters } from '../../../lib/url-filters';
-import type { SupervisorListParams } from '../api/get-supervisors';
+import type { SupervisorListParams } from '../../../entities/supervisors/api/get-supervisors';
 
 export const SUPERVISOR_PAGE_SIZE = 50;
 export const SUPERVISOR_FILTER_KEYS = ['q', 'kommunenummer', 'qualified', 'overCapacity'] as const;

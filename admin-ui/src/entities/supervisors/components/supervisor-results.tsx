@@ -4,7 +4,7 @@ import { Loading } from '../../../components/loading';
 import { Pager } from '../../../components/pager';
 import { useCursorPaging } from '../../../lib/use-cursor-paging';
 import { useSupervisors } from '../api/get-supervisors';
-import { type SupervisorFilters, toSupervisorListParams } from '../utils/filters';
+import { type SupervisorFilters, toSupervisorListParams } from '../../../features/supervisors/utils/filters';
 import { SupervisorsTable } from './supervisors-table';
 
 interface SupervisorResultsProps {
