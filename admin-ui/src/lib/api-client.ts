@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, apiErrorFromResponse, invalidResponse, networkError, problemOf } from './api-error';
 import { API_BASE, type SessionStore, session as defaultSession } from './session';
 
@@ -19,6 +19,17 @@ export interface ApiResponse<T> {
   status: number;
   headers: Headers;
 }
+
+/** A resource with the ETag it was read or written at: the `If-Match` of the next change to it. */
+export interface Versioned<T> {
+  value: T;
+  etag: string | null;
+}
+
+export const versioned = <T>({ data, headers }: ApiResponse<T>): Versioned<T> => ({ value: data, etag: headers.get('etag') });
+
+/** Makes a change conditional on the version it started from: a stale one answers 412. */
+export const ifMatch = (etag: string | null): Pick<RequestOptions, 'headers'> => ({ headers: etag ? { 'if-match': etag } : {} });
 
 /** `/api/v1` + path + query string, leaving out empty values. */
 export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
@@ -94,6 +105,7 @@ export function createApiClient(store: SessionStore, fetchImpl: typeof fetch = (
       request(path, schema, { ...options, method: 'POST', body }),
     patch: <S extends z.ZodType>(path: string, schema: S, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
       request(path, schema, { ...options, method: 'PATCH', body }),
+    delete: (path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) => request(path, z.unknown(), { ...options, method: 'DELETE' }),
   };
 }
 

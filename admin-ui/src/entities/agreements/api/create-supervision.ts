@@ -1,8 +1,8 @@
 import { type CreateSupervisionRequest, supervision } from '@alis/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { refreshAgreement } from './get-agreement';
-import { supervisionsQueryKey } from './get-supervisions';
+import { afterAgreementChange } from '../../invalidation';
+import { agreementPath } from './keys';
 
 export interface CreateSupervisionInput {
   agreementId: string;
@@ -14,19 +14,10 @@ export interface CreateSupervisionInput {
  * `conflict`; a veileder who is neither specialist nor exempt answers 422.
  */
 export async function createSupervision({ agreementId, body }: CreateSupervisionInput) {
-  const { data } = await api.post(`/agreements/${encodeURIComponent(agreementId)}/supervisions`, supervision, body);
-  return data;
+  return (await api.post(agreementPath(agreementId, 'supervisions'), supervision, body)).data;
 }
 
 export function useCreateSupervision() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createSupervision,
-    onSuccess: async (_created, input) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: supervisionsQueryKey(input.agreementId) }),
-        refreshAgreement(queryClient, input.agreementId),
-      ]);
-    },
-  });
+  return useMutation({ mutationFn: createSupervision, onSuccess: (_created, input) => afterAgreementChange(queryClient, input.agreementId) });
 }

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '../../../lib/api-client';
-import { absencesQueryKey } from './get-absences';
-import { refreshAgreement } from './get-agreement';
+import { afterAgreementChange } from '../../invalidation';
+import { agreementPath } from './keys';
 
 export interface DeleteAbsenceInput {
   agreementId: string;
@@ -11,20 +10,10 @@ export interface DeleteAbsenceInput {
 
 /** `DELETE /agreements/{id}/absences/{absenceId}`: the planned end date moves back. */
 export async function deleteAbsence({ agreementId, absenceId }: DeleteAbsenceInput) {
-  await api.request(`/agreements/${encodeURIComponent(agreementId)}/absences/${encodeURIComponent(absenceId)}`, z.unknown(), {
-    method: 'DELETE',
-  });
+  await api.delete(agreementPath(agreementId, 'absences', absenceId));
 }
 
 export function useDeleteAbsence() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteAbsence,
-    onSuccess: async (_result, input) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: absencesQueryKey(input.agreementId) }),
-        refreshAgreement(queryClient, input.agreementId),
-      ]);
-    },
-  });
+  return useMutation({ mutationFn: deleteAbsence, onSuccess: (_result, input) => afterAgreementChange(queryClient, input.agreementId) });
 }

@@ -1,8 +1,8 @@
 import { supervision } from '@alis/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { refreshAgreement } from './get-agreement';
-import { supervisionsQueryKey } from './get-supervisions';
+import { afterAgreementChange } from '../../invalidation';
+import { agreementPath } from './keys';
 
 export interface EndSupervisionInput {
   agreementId: string;
@@ -13,23 +13,10 @@ export interface EndSupervisionInput {
 
 /** `PATCH /agreements/{id}/supervisions/{supervisionId}` with the last day. */
 export async function endSupervision({ agreementId, supervisionId, to }: EndSupervisionInput) {
-  const { data } = await api.patch(
-    `/agreements/${encodeURIComponent(agreementId)}/supervisions/${encodeURIComponent(supervisionId)}`,
-    supervision,
-    { to },
-  );
-  return data;
+  return (await api.patch(agreementPath(agreementId, 'supervisions', supervisionId), supervision, { to })).data;
 }
 
 export function useEndSupervision() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: endSupervision,
-    onSuccess: async (_ended, input) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: supervisionsQueryKey(input.agreementId) }),
-        refreshAgreement(queryClient, input.agreementId),
-      ]);
-    },
-  });
+  return useMutation({ mutationFn: endSupervision, onSuccess: (_ended, input) => afterAgreementChange(queryClient, input.agreementId) });
 }

@@ -1,35 +1,15 @@
 import { type Agreement, agreement } from '@alis/shared';
-import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { type Versioned, api, versioned } from '../../../lib/api-client';
+import { agreementKeys, agreementPath } from './keys';
 
-/** An agreement with the ETag it was read at, for `If-Match` on the next change or transition. */
-export interface VersionedAgreement {
-  agreement: Agreement;
-  etag: string | null;
-}
-
-export const agreementQueryKey = (id: string) => ['agreements', 'detail', id] as const;
+export type VersionedAgreement = Versioned<Agreement>;
 
 export async function getAgreement(id: string, signal?: AbortSignal): Promise<VersionedAgreement> {
-  const { data, headers } = await api.get(`/agreements/${encodeURIComponent(id)}`, agreement, { signal });
-  return { agreement: data, etag: headers.get('etag') };
+  return versioned(await api.get(agreementPath(id), agreement, { signal }));
 }
 
 export const agreementQueryOptions = (id: string) =>
-  queryOptions({
-    queryKey: agreementQueryKey(id),
-    queryFn: ({ signal }) => getAgreement(id, signal),
-  });
+  queryOptions({ queryKey: agreementKeys.detail(id), queryFn: ({ signal }) => getAgreement(id, signal) });
 
 export const useAgreement = (id: string, enabled = true) => useQuery({ ...agreementQueryOptions(id), enabled });
-
-/**
- * After anything that changes an agreement: its detail (planned end date, warnings, veileder),
- * the lists it is in, and the supervisors whose load it counts in.
- */
-export async function refreshAgreement(queryClient: QueryClient, id: string, fresh?: VersionedAgreement) {
-  if (fresh?.etag) queryClient.setQueryData(agreementQueryKey(id), fresh);
-  else await queryClient.invalidateQueries({ queryKey: agreementQueryKey(id) });
-  void queryClient.invalidateQueries({ queryKey: ['agreements', 'list'] });
-  void queryClient.invalidateQueries({ queryKey: ['supervisors'] });
-}

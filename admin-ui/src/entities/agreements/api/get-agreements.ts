@@ -1,6 +1,7 @@
 import { type AgreementStatus, agreementPage, type employmentForms } from '@alis/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { agreementKeys } from './keys';
 
 /** The query of `GET /agreements` (see `listAgreementsQuery`), as sent in the URL. */
 export interface AgreementListParams {
@@ -18,15 +19,10 @@ export interface AgreementListParams {
 }
 
 export async function getAgreements(params: AgreementListParams, signal?: AbortSignal) {
-  const { data } = await api.get('/agreements', agreementPage, { query: { ...params }, signal });
-  return data;
+  return (await api.get('/agreements', agreementPage, { query: { ...params }, signal })).data;
 }
 
 export const agreementsQueryOptions = (params: AgreementListParams) =>
-  queryOptions({
-    queryKey: ['agreements', 'list', params],
-    queryFn: ({ signal }) => getAgreements(params, signal),
-    placeholderData: keepPreviousData,
-  });
+  queryOptions({ queryKey: agreementKeys.list(params), queryFn: ({ signal }) => getAgreements(params, signal), placeholderData: keepPreviousData });
 
 export const useAgreements = (params: AgreementListParams, enabled = true) => useQuery({ ...agreementsQueryOptions(params), enabled });

@@ -1,18 +1,13 @@
 import { supervisionList } from '@alis/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-
-export const supervisionsQueryKey = (agreementId: string) => ['agreements', 'supervisions', agreementId] as const;
+import { agreementKeys, agreementPath } from './keys';
 
 export async function getSupervisions(agreementId: string, signal?: AbortSignal) {
-  const { data } = await api.get(`/agreements/${encodeURIComponent(agreementId)}/supervisions`, supervisionList, { signal });
-  return data.items;
+  return (await api.get(agreementPath(agreementId, 'supervisions'), supervisionList, { signal })).data.items;
 }
 
 export const supervisionsQueryOptions = (agreementId: string) =>
-  queryOptions({
-    queryKey: supervisionsQueryKey(agreementId),
-    queryFn: ({ signal }) => getSupervisions(agreementId, signal),
-  });
+  queryOptions({ queryKey: agreementKeys.supervisions(agreementId), queryFn: ({ signal }) => getSupervisions(agreementId, signal) });
 
-export const useSupervisions = (agreementId: string) => useQuery(supervisionsQueryOptions(agreementId));
+export const useSupervisions = (agreementId: string, enabled = true) => useQuery({ ...supervisionsQueryOptions(agreementId), enabled });

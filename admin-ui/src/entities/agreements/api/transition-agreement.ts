@@ -1,7 +1,9 @@
 import { type AgreementTransitionRequest, agreement } from '@alis/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { type VersionedAgreement, refreshAgreement } from './get-agreement';
+import { api, ifMatch, versioned } from '../../../lib/api-client';
+import { afterAgreementChange } from '../../invalidation';
+import type { VersionedAgreement } from './get-agreement';
+import { agreementPath } from './keys';
 
 export interface TransitionAgreementInput {
   id: string;
@@ -14,16 +16,10 @@ export interface TransitionAgreementInput {
  * what is missing (end date and reason for completed and terminated).
  */
 export async function transitionAgreement({ id, etag, body }: TransitionAgreementInput): Promise<VersionedAgreement> {
-  const { data, headers } = await api.post(`/agreements/${encodeURIComponent(id)}/transitions`, agreement, body, {
-    headers: etag ? { 'if-match': etag } : {},
-  });
-  return { agreement: data, etag: headers.get('etag') };
+  return versioned(await api.post(agreementPath(id, 'transitions'), agreement, body, ifMatch(etag)));
 }
 
 export function useTransitionAgreement() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: transitionAgreement,
-    onSuccess: (result, input) => refreshAgreement(queryClient, input.id, result),
-  });
+  return useMutation({ mutationFn: transitionAgreement, onSuccess: (result, input) => afterAgreementChange(queryClient, input.id, result) });
 }

@@ -1,6 +1,7 @@
 import { doctor, pageOf } from '@alis/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { doctorKeys } from './keys';
 
 export const doctorPage = pageOf(doctor);
 
@@ -16,15 +17,10 @@ export interface DoctorListParams {
 }
 
 export async function getDoctors(params: DoctorListParams, signal?: AbortSignal) {
-  const { data } = await api.get('/doctors', doctorPage, { query: { ...params }, signal });
-  return data;
+  return (await api.get('/doctors', doctorPage, { query: { ...params }, signal })).data;
 }
 
 export const doctorsQueryOptions = (params: DoctorListParams) =>
-  queryOptions({
-    queryKey: ['doctors', 'list', params],
-    queryFn: ({ signal }) => getDoctors(params, signal),
-    placeholderData: keepPreviousData,
-  });
+  queryOptions({ queryKey: doctorKeys.list(params), queryFn: ({ signal }) => getDoctors(params, signal), placeholderData: keepPreviousData });
 
 export const useDoctors = (params: DoctorListParams, enabled = true) => useQuery({ ...doctorsQueryOptions(params), enabled });

@@ -1,32 +1,21 @@
 import { type UpdateDoctorRequest, doctor } from '@alis/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { type VersionedDoctor, doctorQueryKey } from './get-doctor';
+import { api, ifMatch, versioned } from '../../../lib/api-client';
+import { afterDoctorChange } from '../../invalidation';
+import type { VersionedDoctor } from './get-doctor';
 
 export interface UpdateDoctorInput {
   id: string;
-  /** The ETag the form was loaded with; a stale one answers 412. */
+  /** The ETag the form started from; a stale one answers 412. */
   etag: string | null;
   changes: UpdateDoctorRequest;
 }
 
 export async function updateDoctor({ id, etag, changes }: UpdateDoctorInput): Promise<VersionedDoctor> {
-  const { data, headers } = await api.patch(`/doctors/${encodeURIComponent(id)}`, doctor, changes, {
-    headers: etag ? { 'if-match': etag } : {},
-  });
-  return { doctor: data, etag: headers.get('etag') };
+  return versioned(await api.patch(`/doctors/${encodeURIComponent(id)}`, doctor, changes, ifMatch(etag)));
 }
 
 export function useUpdateDoctor() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateDoctor,
-    onSuccess: async (result, input) => {
-      if (result.etag) queryClient.setQueryData(doctorQueryKey(input.id), result);
-      else await queryClient.invalidateQueries({ queryKey: doctorQueryKey(input.id) });
-      void queryClient.invalidateQueries({ queryKey: ['doctors', 'list'] });
-      // Agreements carry the doctor's name and HPR number.
-      void queryClient.invalidateQueries({ queryKey: ['agreements'] });
-    },
-  });
+  return useMutation({ mutationFn: updateDoctor, onSuccess: (saved, input) => afterDoctorChange(queryClient, input.id, saved) });
 }

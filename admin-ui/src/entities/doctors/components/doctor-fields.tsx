@@ -1,37 +1,31 @@
 import { Field } from '../../../components/field';
-import { DOCTOR_FIELD_LABELS, type DoctorField, type DoctorFieldErrors, type DoctorFormValues, SCHEME_LABELS } from '../utils/doctor-form';
+import { TextField } from '../../../components/text-field';
+import type { FieldErrors } from '../../../lib/form';
+import { DOCTOR_FIELD_LABELS, type DoctorField, type DoctorFormValues, SCHEME_LABELS } from '../utils/doctor-form';
 
 interface DoctorFieldsProps {
   idPrefix: string;
   values: DoctorFormValues;
-  errors: DoctorFieldErrors;
+  errors: FieldErrors<DoctorField>;
   onChange: <K extends DoctorField>(field: K, value: DoctorFormValues[K]) => void;
 }
 
 export const doctorFieldId = (idPrefix: string, field: DoctorField) => `${idPrefix}-${field}`;
 
+type TextProps = Omit<Parameters<typeof TextField>[0], 'id' | 'label' | 'value' | 'onChange'>;
+
 /** The doctor's fields, shared by the create and edit forms. */
 export function DoctorFields({ idPrefix, values, errors, onChange }: DoctorFieldsProps) {
-  const text = (field: 'hprNumber' | 'name' | 'email' | 'phone', props: { type?: string; inputMode?: 'numeric' | 'email' | 'tel'; hint?: string; maxLength?: number } = {}) => (
-    <Field id={doctorFieldId(idPrefix, field)} label={DOCTOR_FIELD_LABELS[field]} error={errors[field]} hint={props.hint}>
-      {(control) => (
-        <input
-          {...control}
-          name={field}
-          type={props.type ?? 'text'}
-          inputMode={props.inputMode}
-          autoComplete="off"
-          maxLength={props.maxLength}
-          value={values[field]}
-          onChange={(event) => onChange(field, event.target.value)}
-        />
-      )}
-    </Field>
-  );
-  const date = (field: 'lis1CompletedOn' | 'specialistApprovedOn', hint?: string) => (
-    <Field id={doctorFieldId(idPrefix, field)} label={DOCTOR_FIELD_LABELS[field]} error={errors[field]} hint={hint}>
-      {(control) => <input {...control} name={field} type="date" value={values[field]} onChange={(event) => onChange(field, event.target.value)} />}
-    </Field>
+  const text = (field: Exclude<DoctorField, 'scheme'>, props: TextProps = {}) => (
+    <TextField
+      id={doctorFieldId(idPrefix, field)}
+      name={field}
+      label={DOCTOR_FIELD_LABELS[field]}
+      value={values[field]}
+      error={errors[field]}
+      onChange={(value) => onChange(field, value)}
+      {...props}
+    />
   );
   return (
     <>
@@ -39,7 +33,7 @@ export function DoctorFields({ idPrefix, values, errors, onChange }: DoctorField
       {text('name', { maxLength: 200 })}
       {text('email', { type: 'email', inputMode: 'email', maxLength: 254 })}
       {text('phone', { type: 'tel', inputMode: 'tel', hint: 'For eksempel +47 22 00 00 00', maxLength: 20 })}
-      {date('lis1CompletedOn', 'Dato LIS1 (turnus) ble fullført')}
+      {text('lis1CompletedOn', { type: 'date', hint: 'Dato LIS1 (turnus) ble fullført' })}
       <Field id={doctorFieldId(idPrefix, 'scheme')} label={DOCTOR_FIELD_LABELS.scheme} error={errors.scheme}>
         {(control) => (
           <select {...control} name="scheme" value={values.scheme} onChange={(event) => onChange('scheme', event.target.value as DoctorFormValues['scheme'])}>
@@ -51,7 +45,7 @@ export function DoctorFields({ idPrefix, values, errors, onChange }: DoctorField
           </select>
         )}
       </Field>
-      {date('specialistApprovedOn', 'Når legen ble spesialist i allmennmedisin, om det har skjedd')}
+      {text('specialistApprovedOn', { type: 'date', hint: 'Når legen ble spesialist i allmennmedisin, om det har skjedd' })}
     </>
   );
 }

@@ -1,9 +1,13 @@
 import { Link } from 'react-router-dom';
 import { duplicateHprMessage } from '../utils/doctor-form';
 
-interface DuplicateDoctorAlertProps {
+/** The HPR number that is taken, and by whom (the 409's `existingId`). */
+export interface Duplicate {
   hprNumber: string;
   existingId: string | undefined;
+}
+
+interface DuplicateDoctorAlertProps extends Duplicate {
   /** Offered where the doctor is being picked (the agreement form): use the existing doctor instead. */
   onUseExisting?: (existingId: string) => void;
 }

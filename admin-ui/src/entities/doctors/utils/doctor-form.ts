@@ -1,6 +1,6 @@
-import { type Doctor, canonicalHprNumber, createDoctorRequest, updateDoctorRequest } from '@alis/shared';
+import { type Doctor, type FieldError, canonicalHprNumber, createDoctorRequest, updateDoctorRequest } from '@alis/shared';
 import type { z } from 'zod';
-import { type FieldErrors, type Issue, dateOrNull, issuesToErrors, textOrNull } from '../../../lib/form';
+import { type Changes, type Validation, dateOrNull, isShapeError, textOrNull, validateWith } from '../../../lib/form';
 
 /** What the doctor form holds: text as typed. */
 export interface DoctorFormValues {
@@ -14,7 +14,6 @@ export interface DoctorFormValues {
 }
 
 export type DoctorField = keyof DoctorFormValues;
-export type DoctorFieldErrors = FieldErrors<DoctorField>;
 
 export const DOCTOR_FIELD_LABELS: Record<DoctorField, string> = {
   hprNumber: 'HPR-nummer',
@@ -54,8 +53,9 @@ export function toDoctorFormValues(doctor: Doctor): DoctorFormValues {
   };
 }
 
-/** Norwegian message for a schema issue on a field of the doctor form. */
-export function doctorMessageFor(field: DoctorField, issue: Pick<Issue, 'code'>): string {
+/** Norwegian message for an error on a field of the doctor form; the general text for the API's own rules. */
+export function doctorMessageFor(field: DoctorField, issue: FieldError): string | undefined {
+  if (!isShapeError(issue)) return undefined;
   switch (field) {
     case 'hprNumber':
       return 'HPR-nummeret må være 7–9 siffer';
@@ -76,10 +76,8 @@ export function doctorMessageFor(field: DoctorField, issue: Pick<Issue, 'code'>)
 type CreateBody = z.output<typeof createDoctorRequest>;
 type UpdateBody = z.output<typeof updateDoctorRequest>;
 
-export type DoctorValidation<T> = { ok: true; data: T } | { ok: false; fieldErrors: DoctorFieldErrors; formErrors: string[] };
-
 /** The body of `POST /doctors`, checked against the shared contract as the API will. */
-export function validateNewDoctor(values: DoctorFormValues): DoctorValidation<CreateBody> {
+export function validateNewDoctor(values: DoctorFormValues): Validation<CreateBody, DoctorField> {
   const body = {
     hprNumber: values.hprNumber.replace(/\s+/g, ''),
     name: values.name,
@@ -89,14 +87,12 @@ export function validateNewDoctor(values: DoctorFormValues): DoctorValidation<Cr
     scheme: values.scheme,
     specialistApprovedOn: dateOrNull(values.specialistApprovedOn),
   };
-  const result = createDoctorRequest.safeParse(body);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, ...issuesToErrors(result.error.issues, DOCTOR_FIELDS, doctorMessageFor) };
+  return validateWith(createDoctorRequest, body, DOCTOR_FIELDS, doctorMessageFor);
 }
 
 /** The fields that differ from the doctor as loaded, in the shape the PATCH body takes. */
-export function changedDoctorFields(values: DoctorFormValues, original: Doctor): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
+export function changedDoctorFields(values: DoctorFormValues, original: Doctor): Changes {
+  const changes: Changes = {};
   const hpr = values.hprNumber.replace(/\s+/g, '');
   if ((canonicalHprNumber(hpr) ?? hpr) !== original.hprNumber) changes.hprNumber = hpr;
   if (values.name.trim() !== original.name) changes.name = values.name;
@@ -110,11 +106,8 @@ export function changedDoctorFields(values: DoctorFormValues, original: Doctor):
   return changes;
 }
 
-export function validateDoctorChanges(changes: Record<string, unknown>): DoctorValidation<UpdateBody> {
-  const result = updateDoctorRequest.safeParse(changes);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, ...issuesToErrors(result.error.issues, DOCTOR_FIELDS, doctorMessageFor) };
-}
+export const validateDoctorChanges = (changes: Changes): Validation<UpdateBody, DoctorField> =>
+  validateWith(updateDoctorRequest, changes, DOCTOR_FIELDS, doctorMessageFor);
 
 /** "Det finnes allerede en lege med HPR-nummer …": the 409 `already_exists` on create or change. */
 export const duplicateHprMessage = (hprNumber: string) =>

@@ -1,6 +1,7 @@
 import { type ListMunicipalitiesQuery, municipality, pageOf } from '@alis/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { municipalityKeys } from './keys';
 
 export const municipalityPage = pageOf(municipality);
 
@@ -15,15 +16,14 @@ export interface MunicipalityListParams {
 }
 
 export async function getMunicipalities(params: MunicipalityListParams, signal?: AbortSignal) {
-  const { data } = await api.get('/municipalities', municipalityPage, { query: { ...params }, signal });
-  return data;
+  return (await api.get('/municipalities', municipalityPage, { query: { ...params }, signal })).data;
 }
 
 export const municipalitiesQueryOptions = (params: MunicipalityListParams) =>
   queryOptions({
-    queryKey: ['municipalities', 'list', params],
+    queryKey: municipalityKeys.list(params),
     queryFn: ({ signal }) => getMunicipalities(params, signal),
     placeholderData: keepPreviousData,
   });
 
-export const useMunicipalities = (params: MunicipalityListParams) => useQuery(municipalitiesQueryOptions(params));
+export const useMunicipalities = (params: MunicipalityListParams, enabled = true) => useQuery({ ...municipalitiesQueryOptions(params), enabled });

@@ -1,25 +1,15 @@
 import { type Municipality, municipality } from '@alis/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { type Versioned, api, versioned } from '../../../lib/api-client';
+import { municipalityKeys } from './keys';
 
-/** A municipality with the ETag it was read at, for `If-Match` on the next change. */
-export interface VersionedMunicipality {
-  municipality: Municipality;
-  etag: string | null;
-}
-
-export const municipalityQueryKey = (kommunenummer: string) => ['municipalities', 'detail', kommunenummer] as const;
+export type VersionedMunicipality = Versioned<Municipality>;
 
 export async function getMunicipality(kommunenummer: string, signal?: AbortSignal): Promise<VersionedMunicipality> {
-  const { data, headers } = await api.get(`/municipalities/${encodeURIComponent(kommunenummer)}`, municipality, { signal });
-  return { municipality: data, etag: headers.get('etag') };
+  return versioned(await api.get(`/municipalities/${encodeURIComponent(kommunenummer)}`, municipality, { signal }));
 }
 
 export const municipalityQueryOptions = (kommunenummer: string) =>
-  queryOptions({
-    queryKey: municipalityQueryKey(kommunenummer),
-    queryFn: ({ signal }) => getMunicipality(kommunenummer, signal),
-  });
+  queryOptions({ queryKey: municipalityKeys.detail(kommunenummer), queryFn: ({ signal }) => getMunicipality(kommunenummer, signal) });
 
-export const useMunicipality = (kommunenummer: string, enabled = true) =>
-  useQuery({ ...municipalityQueryOptions(kommunenummer), enabled });
+export const useMunicipality = (kommunenummer: string, enabled = true) => useQuery({ ...municipalityQueryOptions(kommunenummer), enabled });

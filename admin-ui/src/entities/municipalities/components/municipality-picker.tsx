@@ -26,8 +26,8 @@ export function MunicipalityPicker({ id, label = 'Kommune', hint, value, onChang
   const selected: PickerOption | null = value
     ? {
         value,
-        label: chosen.data ? `${chosen.data.municipality.shortName} (${value})` : value,
-        description: chosen.data?.municipality.countyName,
+        label: chosen.data ? `${chosen.data.value.shortName} (${value})` : value,
+        description: chosen.data?.value.countyName,
       }
     : null;
   const stale = q !== search.trim();

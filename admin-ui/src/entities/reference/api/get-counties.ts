@@ -1,17 +1,13 @@
 import { countyList } from '@alis/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { REFERENCE_STALE_MS, referenceKeys } from './keys';
 
 export async function getCounties(signal?: AbortSignal) {
-  const { data } = await api.get('/counties', countyList, { signal });
-  return data.items;
+  return (await api.get('/counties', countyList, { signal })).data.items;
 }
 
 export const countiesQueryOptions = () =>
-  queryOptions({
-    queryKey: ['reference', 'counties'],
-    queryFn: ({ signal }) => getCounties(signal),
-    staleTime: 60 * 60 * 1000,
-  });
+  queryOptions({ queryKey: referenceKeys.counties(), queryFn: ({ signal }) => getCounties(signal), staleTime: REFERENCE_STALE_MS });
 
 export const useCounties = () => useQuery(countiesQueryOptions());

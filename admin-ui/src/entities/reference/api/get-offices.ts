@@ -1,17 +1,13 @@
 import { officeList } from '@alis/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { REFERENCE_STALE_MS, referenceKeys } from './keys';
 
 export async function getOffices(signal?: AbortSignal) {
-  const { data } = await api.get('/offices', officeList, { signal });
-  return data.items;
+  return (await api.get('/offices', officeList, { signal })).data.items;
 }
 
 export const officesQueryOptions = () =>
-  queryOptions({
-    queryKey: ['reference', 'offices'],
-    queryFn: ({ signal }) => getOffices(signal),
-    staleTime: 60 * 60 * 1000,
-  });
+  queryOptions({ queryKey: referenceKeys.offices(), queryFn: ({ signal }) => getOffices(signal), staleTime: REFERENCE_STALE_MS });
 
 export const useOffices = () => useQuery(officesQueryOptions());

@@ -1,30 +1,23 @@
 import { type UpdateRegistrationRequest, registration } from '@alis/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import { type VersionedRegistration, registrationPath, registrationQueryKey } from './get-registration';
+import { api, ifMatch, versioned } from '../../../lib/api-client';
+import { afterApplicationSaved } from '../../invalidation';
+import type { VersionedRegistration } from './get-registration';
+import { registrationPath } from './keys';
 
 export interface UpdateRegistrationInput {
   kommunenummer: string;
-  /** The ETag the form was loaded with; a stale one answers 412. */
+  /** The ETag the form started from; a stale one answers 412. */
   etag: string | null;
   changes: UpdateRegistrationRequest;
 }
 
 /** `PATCH /municipalities/{k}/registration`: saves the application (the first save creates it). */
 export async function updateRegistration({ kommunenummer, etag, changes }: UpdateRegistrationInput): Promise<VersionedRegistration> {
-  const { data, headers } = await api.patch(registrationPath(kommunenummer), registration, changes, {
-    headers: etag ? { 'if-match': etag } : {},
-  });
-  return { registration: data, etag: headers.get('etag') };
+  return versioned(await api.patch(registrationPath(kommunenummer), registration, changes, ifMatch(etag)));
 }
 
 export function useUpdateRegistration() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateRegistration,
-    onSuccess: async (result, input) => {
-      if (result.etag) queryClient.setQueryData(registrationQueryKey(input.kommunenummer), result);
-      else await queryClient.invalidateQueries({ queryKey: registrationQueryKey(input.kommunenummer) });
-    },
-  });
+  return useMutation({ mutationFn: updateRegistration, onSuccess: (saved, input) => afterApplicationSaved(queryClient, input.kommunenummer, saved) });
 }

@@ -1,6 +1,7 @@
 import { pageOf, supervisor } from '@alis/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { supervisorKeys } from './keys';
 
 export const supervisorPage = pageOf(supervisor);
 
@@ -17,15 +18,10 @@ export interface SupervisorListParams {
 }
 
 export async function getSupervisors(params: SupervisorListParams, signal?: AbortSignal) {
-  const { data } = await api.get('/supervisors', supervisorPage, { query: { ...params }, signal });
-  return data;
+  return (await api.get('/supervisors', supervisorPage, { query: { ...params }, signal })).data;
 }
 
 export const supervisorsQueryOptions = (params: SupervisorListParams) =>
-  queryOptions({
-    queryKey: ['supervisors', 'list', params],
-    queryFn: ({ signal }) => getSupervisors(params, signal),
-    placeholderData: keepPreviousData,
-  });
+  queryOptions({ queryKey: supervisorKeys.list(params), queryFn: ({ signal }) => getSupervisors(params, signal), placeholderData: keepPreviousData });
 
 export const useSupervisors = (params: SupervisorListParams, enabled = true) => useQuery({ ...supervisorsQueryOptions(params), enabled });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { type PickerOption, SearchPicker } from '../../../components/search-picker';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { supervisorsQueryOptions } from '../api/get-supervisors';
-import { loadText } from '../../../features/supervisors/utils/supervisor-form';
+import { loadText } from '../utils/load';
 
 export type PickedSupervisor = Pick<Supervisor, 'id' | 'name' | 'hprNumber' | 'qualifiedToday' | 'currentLoad' | 'capacity'>;
 

@@ -2,7 +2,7 @@ import type { Supervisor } from '@alis/shared';
 import { Link } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
 import { formatDate } from '../../../lib/format';
-import { loadText } from '../../../features/supervisors/utils/supervisor-form';
+import { loadText } from '../utils/load';
 
 export function SupervisorsTable({ items, busy, caption = 'Veiledere' }: { items: Supervisor[]; busy: boolean; caption?: string }) {
   return (

@@ -20,7 +20,7 @@ export function AgreementFilters() {
 
   const selectedDoctor = filters.doctorId
     ? doctor.data
-      ? doctor.data.doctor
+      ? doctor.data.value
       : { id: filters.doctorId, name: doctor.isError ? 'Ukjent lege' : 'Laster …', hprNumber: '' }
     : null;
 

@@ -6,7 +6,7 @@ import { Field } from '../../../components/field';
 import { TransitionError } from '../../../components/transition-error';
 import { formatDate, labelOf } from '../../../lib/format';
 import { isIsoDate } from '../../../lib/form';
-import { agreementQueryKey } from '../../../entities/agreements/api/get-agreement';
+import { agreementKeys } from '../../../entities/agreements/api/keys';
 import { useTransitionAgreement } from '../../../entities/agreements/api/transition-agreement';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_TRANSITION_LABELS, END_REASON_LABELS, ENDING_STATUSES, transitionMissingLabel } from '../../../entities/agreements/utils/labels';
 
@@ -74,7 +74,7 @@ export function AgreementTransitions({ agreement, etag }: AgreementTransitionsPr
   };
   const reload = () => {
     close();
-    void queryClient.invalidateQueries({ queryKey: agreementQueryKey(agreement.id) });
+    void queryClient.invalidateQueries({ queryKey: agreementKeys.detail(agreement.id) });
   };
 
   return (

@@ -23,7 +23,7 @@ export function AgreementPage() {
   const valid = UUID.test(id);
   const query = useAgreement(id, valid);
   const absences = useAbsences(id, valid);
-  const title = query.data ? `ALIS-avtale: ${query.data.agreement.doctor.name}, ${query.data.agreement.municipalityName}` : 'ALIS-avtale';
+  const title = query.data ? `ALIS-avtale: ${query.data.value.doctor.name}, ${query.data.value.municipalityName}` : 'ALIS-avtale';
   useDocumentTitle(title);
   const created = (location.state as { created?: unknown } | null)?.created === true;
   const back = (
@@ -59,7 +59,7 @@ export function AgreementPage() {
     );
   }
 
-  const { agreement, etag } = query.data;
+  const { value: agreement, etag } = query.data;
   const open = OPEN_AGREEMENT_STATUSES.includes(agreement.status);
   return (
     <>

@@ -15,7 +15,7 @@ export function DoctorPage() {
   const location = useLocation();
   const valid = UUID.test(id);
   const query = useDoctor(id, valid);
-  useDocumentTitle(query.data ? query.data.doctor.name : 'Lege');
+  useDocumentTitle(query.data ? query.data.value.name : 'Lege');
   const created = (location.state as { created?: unknown } | null)?.created === true;
   const back = (
     <p>
@@ -50,7 +50,7 @@ export function DoctorPage() {
     );
   }
 
-  const { doctor, etag } = query.data;
+  const { value: doctor, etag } = query.data;
   return (
     <>
       {back}

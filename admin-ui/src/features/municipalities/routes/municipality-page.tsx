@@ -19,7 +19,7 @@ export function MunicipalityPage() {
   const valid = /^\d{4}$/.test(kommunenummer);
   const query = useMunicipality(kommunenummer, valid);
   const offices = useOffices();
-  useDocumentTitle(query.data ? query.data.municipality.shortName : 'Kommune');
+  useDocumentTitle(query.data ? query.data.value.shortName : 'Kommune');
 
   const listSearch = (location.state as { listSearch?: unknown } | null)?.listSearch;
   const backTo = `/kommuner${typeof listSearch === 'string' ? listSearch : ''}`;
@@ -56,7 +56,7 @@ export function MunicipalityPage() {
     );
   }
 
-  const { municipality, etag } = query.data;
+  const { value: municipality, etag } = query.data;
   const role = session.status === 'authenticated' ? session.user.role : undefined;
   const canEdit = role === 'admin' || role === 'office';
   return (

@@ -6,7 +6,7 @@ import { Field } from '../../../components/field';
 import { TransitionError } from '../../../components/transition-error';
 import { isIsoDate } from '../../../lib/form';
 import { formatDate, labelOf } from '../../../lib/format';
-import { registrationQueryKey } from '../../../entities/registrations/api/get-registration';
+import { registrationKeys } from '../../../entities/registrations/api/keys';
 import { useTransitionRegistration } from '../../../entities/registrations/api/transition-registration';
 import { missingLabel } from '../utils/registration-form';
 import { REGISTRATION_STATUS_LABELS, noTransitionText, transitionDateLabel, transitionExplanation, transitionLabel } from '../utils/status';
@@ -60,7 +60,7 @@ export function RegistrationTransitions({ registration, etag, blockedByUnsavedCh
   };
   const reload = () => {
     close();
-    void queryClient.invalidateQueries({ queryKey: registrationQueryKey(registration.kommunenummer) });
+    void queryClient.invalidateQueries({ queryKey: registrationKeys.detail(registration.kommunenummer) });
   };
 
   const effectiveDate = draft?.date && isIsoDate(draft.date) ? draft.date : todayInNorway();

@@ -15,7 +15,7 @@ export function SupervisorPage() {
   const location = useLocation();
   const valid = UUID.test(id);
   const query = useSupervisor(id, valid);
-  useDocumentTitle(query.data ? query.data.supervisor.name : 'Veileder');
+  useDocumentTitle(query.data ? query.data.value.name : 'Veileder');
   const created = (location.state as { created?: unknown } | null)?.created === true;
   const back = (
     <p>
@@ -50,7 +50,7 @@ export function SupervisorPage() {
     );
   }
 
-  const { supervisor, etag } = query.data;
+  const { value: supervisor, etag } = query.data;
   return (
     <>
       {back}

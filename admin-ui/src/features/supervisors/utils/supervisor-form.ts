@@ -1,6 +1,6 @@
-import { type Supervisor, canonicalHprNumber, createSupervisorRequest, qualifiedAsVeileder, updateSupervisorRequest } from '@alis/shared';
+import { type FieldError, type Supervisor, canonicalHprNumber, createSupervisorRequest, qualifiedAsVeileder, updateSupervisorRequest } from '@alis/shared';
 import type { z } from 'zod';
-import { type FieldErrors, type Issue, dateOrNull, isIsoDate, issuesToErrors, parseWholeNumber, textOrNull } from '../../../lib/form';
+import { type Changes, type Validation, dateOrNull, isIsoDate, isShapeError, parseWholeNumber, textOrNull, validateWith } from '../../../lib/form';
 
 /** What the supervisor form holds: text as typed. */
 export interface SupervisorFormValues {
@@ -17,7 +17,6 @@ export interface SupervisorFormValues {
 }
 
 export type SupervisorField = keyof SupervisorFormValues;
-export type SupervisorFieldErrors = FieldErrors<SupervisorField>;
 
 export const SUPERVISOR_FIELD_LABELS: Record<SupervisorField, string> = {
   hprNumber: 'HPR-nummer',
@@ -61,7 +60,9 @@ export function toSupervisorFormValues(s: Supervisor): SupervisorFormValues {
   };
 }
 
-export function supervisorMessageFor(field: SupervisorField, issue: Pick<Issue, 'code'>): string {
+/** Norwegian message for an error on a field of the supervisor form; the general text for the API's own rules. */
+export function supervisorMessageFor(field: SupervisorField, issue: FieldError): string | undefined {
+  if (!isShapeError(issue)) return undefined;
   switch (field) {
     case 'hprNumber':
       return 'HPR-nummeret må være 7–9 siffer';
@@ -84,9 +85,7 @@ export function supervisorMessageFor(field: SupervisorField, issue: Pick<Issue, 
   }
 }
 
-export type SupervisorValidation<T> = { ok: true; data: T } | { ok: false; fieldErrors: SupervisorFieldErrors; formErrors: string[] };
-
-export function validateNewSupervisor(values: SupervisorFormValues): SupervisorValidation<z.output<typeof createSupervisorRequest>> {
+export function validateNewSupervisor(values: SupervisorFormValues): Validation<z.output<typeof createSupervisorRequest>, SupervisorField> {
   const capacity = parseWholeNumber(values.capacity);
   const body = {
     hprNumber: values.hprNumber.replace(/\s+/g, ''),
@@ -101,13 +100,11 @@ export function validateNewSupervisor(values: SupervisorFormValues): SupervisorV
     // Empty: the configured default capacity.
     ...(capacity === null ? {} : { capacity }),
   };
-  const result = createSupervisorRequest.safeParse(body);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, ...issuesToErrors(result.error.issues, SUPERVISOR_FIELDS, supervisorMessageFor) };
+  return validateWith(createSupervisorRequest, body, SUPERVISOR_FIELDS, supervisorMessageFor);
 }
 
-export function changedSupervisorFields(values: SupervisorFormValues, original: Supervisor): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
+export function changedSupervisorFields(values: SupervisorFormValues, original: Supervisor): Changes {
+  const changes: Changes = {};
   const hpr = values.hprNumber.replace(/\s+/g, '');
   if ((canonicalHprNumber(hpr) ?? hpr) !== original.hprNumber) changes.hprNumber = hpr;
   if (values.name.trim() !== original.name) changes.name = values.name;
@@ -127,11 +124,8 @@ export function changedSupervisorFields(values: SupervisorFormValues, original: 
   return changes;
 }
 
-export function validateSupervisorChanges(changes: Record<string, unknown>): SupervisorValidation<z.output<typeof updateSupervisorRequest>> {
-  const result = updateSupervisorRequest.safeParse(changes);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, ...issuesToErrors(result.error.issues, SUPERVISOR_FIELDS, supervisorMessageFor) };
-}
+export const validateSupervisorChanges = (changes: Changes): Validation<z.output<typeof updateSupervisorRequest>, SupervisorField> =>
+  validateWith(updateSupervisorRequest, changes, SUPERVISOR_FIELDS, supervisorMessageFor);
 
 /** Whether the form describes someone who may be veileder on the given day (specialist, or valid exemption). */
 export function qualificationPreview(values: Pick<SupervisorFormValues, 'specialistInGeneralPractice' | 'exemptionUntil'>, today: string): string {
@@ -144,9 +138,4 @@ export function qualificationPreview(values: Pick<SupervisorFormValues, 'special
   return exemptionUntil
     ? 'Kan ikke være veileder: fritaket er utløpt. Kan fortsatt være supervisør.'
     : 'Kan ikke være veileder uten spesialistgodkjenning eller fritak. Kan være supervisør.';
-}
-
-/** "2 av 3" and whether the veileder is over capacity. */
-export function loadText(currentLoad: number, capacity: number): { text: string; over: boolean } {
-  return { text: `${currentLoad} av ${capacity} ALIS`, over: currentLoad > capacity };
 }
