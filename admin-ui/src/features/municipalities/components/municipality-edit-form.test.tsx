@@ -102,7 +102,7 @@ describe('MunicipalityEditForm', () => {
     expect(screen.getByLabelText<HTMLTextAreaElement>('Notater').value).toBe('Endret');
     expect(input('Innbyggertall').value).toBe('1900');
     const items = within(conflict).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent?.replace(/\s*Bruk den lagrede verdien$/, ''))).toEqual([
+    expect(items.map((item) => item.textContent.replace(/\s*Bruk den lagrede verdien$/, ''))).toEqual([
       'Innbyggertall: din verdi «1900», lagret av en annen «1800»',
       'Navn: din verdi «Kari», lagret av en annen «(tomt)»',
     ]);
