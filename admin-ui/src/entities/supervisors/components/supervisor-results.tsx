@@ -1,53 +1,20 @@
-import { useRef } from 'react';
-import { ErrorAlert } from '../../../components/error-alert';
-import { Loading } from '../../../components/loading';
-import { Pager } from '../../../components/pager';
-import { useCursorPaging } from '../../../lib/use-cursor-paging';
-import { useSupervisors } from '../api/get-supervisors';
-import { type SupervisorFilters, toSupervisorListParams } from '../../../features/supervisors/utils/filters';
+import { PagedResults } from '../../../components/paged-results';
+import { type SupervisorListParams, supervisorsQueryOptions } from '../api/get-supervisors';
 import { SupervisorsTable } from './supervisors-table';
 
 interface SupervisorResultsProps {
-  filters: SupervisorFilters;
+  /** The list's filters, without cursor. */
+  params: Omit<SupervisorListParams, 'cursor'>;
   heading?: string;
   empty?: string;
   headingLevel?: 2 | 3;
 }
 
-export function SupervisorResults({ filters, heading = 'Resultater', empty = 'Ingen veiledere passer filteret', headingLevel = 2 }: SupervisorResultsProps) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const paging = useCursorPaging(JSON.stringify(filters));
-  const query = useSupervisors(toSupervisorListParams(filters, paging.cursor));
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  if (query.isPending) return <Loading label="Laster veiledere …" />;
-  if (!query.data) return <ErrorAlert error={query.error} title="Kunne ikke hente veilederne" onRetry={() => void query.refetch()} />;
-
-  const { items, nextCursor } = query.data;
-  const showingPrevious = query.isPlaceholderData;
+/** A filtered list of veiledere with cursor paging, on the veiledere page and on a municipality's. */
+export function SupervisorResults({ params, heading, empty = 'Ingen veiledere passer filteret', headingLevel }: SupervisorResultsProps) {
   return (
-    <div className="results">
-      <Heading ref={headingRef} tabIndex={-1} className="results-heading">
-        {heading} {paging.page > 1 || nextCursor ? <span className="muted">(side {paging.page})</span> : null}
-      </Heading>
-      <p role="status" className="visually-hidden">
-        {showingPrevious ? 'Laster …' : `Viser ${items.length} veiledere på side ${paging.page}`}
-      </p>
-      {items.length === 0 ? <p className="empty-state">{empty}</p> : <SupervisorsTable items={items} busy={query.isFetching} />}
-      {query.isError ? <ErrorAlert error={query.error} title="Kunne ikke oppdatere listen" /> : null}
-      <Pager
-        page={paging.page}
-        hasNext={Boolean(nextCursor)}
-        busy={showingPrevious}
-        onPrevious={() => {
-          paging.previous();
-          headingRef.current?.focus();
-        }}
-        onNext={() => {
-          if (nextCursor) paging.next(nextCursor);
-          headingRef.current?.focus();
-        }}
-      />
-    </div>
+    <PagedResults params={params} queryOptions={supervisorsQueryOptions} noun="veiledere" heading={heading} headingLevel={headingLevel} empty={empty}>
+      {(items, busy) => <SupervisorsTable items={items} busy={busy} />}
+    </PagedResults>
   );
 }

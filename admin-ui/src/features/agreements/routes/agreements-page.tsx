@@ -7,7 +7,7 @@ import { agreementFiltersFrom, toAgreementListParams } from '../utils/filters';
 export function AgreementsPage() {
   useDocumentTitle('Avtaler');
   const [searchParams] = useSearchParams();
-  const params = toAgreementListParams(agreementFiltersFrom(searchParams), undefined);
+  const params = toAgreementListParams(agreementFiltersFrom(searchParams));
   return (
     <>
       <div className="page-header">

@@ -1,18 +1,24 @@
+import type { Municipality, StaffRole } from '@alis/shared';
+import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { isApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSession } from '../../../lib/use-session';
-import { APPLICATION_EDITOR_ROLES, CASEWORK_ROLES } from '../../../lib/roles';
+import { CASEWORK_ROLES } from '../../../lib/roles';
 import { useOffices } from '../../../entities/reference/api/get-offices';
-import { RegistrationPanel } from '../../registrations/components/registration-panel';
 import { useMunicipality } from '../../../entities/municipalities/api/get-municipality';
 import { MunicipalityDetails } from '../components/municipality-details';
 import { MunicipalityEditForm } from '../components/municipality-edit-form';
 import { MunicipalityRelated } from '../components/municipality-related';
 
-export function MunicipalityPage() {
+interface MunicipalityPageProps {
+  /** What other areas of the app show on the page, above its agreements and veiledere (the § 19 registration). */
+  sections?: (municipality: Municipality, role: StaffRole | undefined) => ReactNode;
+}
+
+export function MunicipalityPage({ sections }: MunicipalityPageProps) {
   const { kommunenummer = '' } = useParams();
   const location = useLocation();
   const session = useSession();
@@ -80,10 +86,7 @@ export function MunicipalityPage() {
         )}
       </div>
       <div className="stack" style={{ marginTop: '1.5rem' }}>
-        <RegistrationPanel
-          kommunenummer={municipality.kommunenummer}
-          canEditApplication={role !== undefined && APPLICATION_EDITOR_ROLES.includes(role)}
-        />
+        {sections?.(municipality, role)}
         {/* The directorate sees registrations, not the agreements and supervisors behind them. */}
         {role !== undefined && CASEWORK_ROLES.includes(role) ? <MunicipalityRelated kommunenummer={municipality.kommunenummer} /> : null}
       </div>
