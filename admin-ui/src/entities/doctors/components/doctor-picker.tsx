@@ -1,8 +1,7 @@
-import { type Doctor, canonicalHprNumber } from '@alis/shared';
-import { useQuery } from '@tanstack/react-query';
+import type { Doctor } from '@alis/shared';
 import { type ReactNode, useState } from 'react';
 import { type PickerOption, SearchPicker } from '../../../components/search-picker';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { usePersonSearch } from '../../../lib/use-person-search';
 import { doctorsQueryOptions } from '../api/get-doctors';
 
 interface DoctorPickerProps {
@@ -28,15 +27,7 @@ export const doctorOption = (doctor: Pick<Doctor, 'id' | 'name' | 'hprNumber'>):
  */
 export function DoctorPicker({ id, label = 'Lege', hint = 'Søk på navn eller HPR-nummer', selected, onSelect, error, footer }: DoctorPickerProps) {
   const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim(), 250);
-  const exactHpr = canonicalHprNumber(q);
-  const byText = useQuery({ ...doctorsQueryOptions({ q, limit: 10 }), enabled: q.length >= 2 && !selected });
-  const byHpr = useQuery({ ...doctorsQueryOptions({ hprNumber: exactHpr ?? '', limit: 1 }), enabled: exactHpr !== null && !selected });
-
-  const stale = q !== search.trim() || byText.isPlaceholderData;
-  const found = new Map<string, Doctor>();
-  for (const doctor of [...(byHpr.data?.items ?? []), ...(byText.data?.items ?? [])]) found.set(doctor.id, doctor);
-  const ready = !stale && byText.data !== undefined && (exactHpr === null || byHpr.data !== undefined || byHpr.isError);
+  const { found, ready, failed } = usePersonSearch(search, !selected, doctorsQueryOptions);
 
   return (
     <SearchPicker
@@ -60,7 +51,7 @@ export function DoctorPicker({ id, label = 'Lege', hint = 'Søk på navn eller H
       onSearchChange={setSearch}
       options={ready ? [...found.values()].map(doctorOption) : undefined}
       loading={!ready}
-      failed={byText.isError}
+      failed={failed}
       footer={footer?.(search)}
     />
   );

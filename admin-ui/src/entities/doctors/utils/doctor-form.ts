@@ -1,13 +1,10 @@
 import { type Doctor, type FieldError, canonicalHprNumber, createDoctorRequest, updateDoctorRequest } from '@alis/shared';
 import type { z } from 'zod';
-import { type Changes, type Validation, dateOrNull, isShapeError, textOrNull, validateWith } from '../../../lib/form';
+import { type Changes, type Validation, dateOrNull, isShapeError, validateWith } from '../../../lib/form';
+import { type PersonFormValues, changedPersonFields, hprNumberOf, isPersonField, personFormValues, personMessage } from '../../../lib/person-fields';
 
 /** What the doctor form holds: text as typed. */
-export interface DoctorFormValues {
-  hprNumber: string;
-  name: string;
-  email: string;
-  phone: string;
+export interface DoctorFormValues extends PersonFormValues {
   lis1CompletedOn: string;
   scheme: 'new' | 'old';
   specialistApprovedOn: string;
@@ -43,10 +40,7 @@ export const emptyDoctorForm = (hprNumber = ''): DoctorFormValues => ({
 
 export function toDoctorFormValues(doctor: Doctor): DoctorFormValues {
   return {
-    hprNumber: doctor.hprNumber,
-    name: doctor.name,
-    email: doctor.email ?? '',
-    phone: doctor.phone ?? '',
+    ...personFormValues(doctor),
     lis1CompletedOn: doctor.lis1CompletedOn ?? '',
     scheme: doctor.scheme,
     specialistApprovedOn: doctor.specialistApprovedOn ?? '',
@@ -56,15 +50,8 @@ export function toDoctorFormValues(doctor: Doctor): DoctorFormValues {
 /** Norwegian message for an error on a field of the doctor form; the general text for the API's own rules. */
 export function doctorMessageFor(field: DoctorField, issue: FieldError): string | undefined {
   if (!isShapeError(issue)) return undefined;
+  if (isPersonField(field)) return personMessage(field, issue, 'Skriv inn legens navn');
   switch (field) {
-    case 'hprNumber':
-      return 'HPR-nummeret må være 7–9 siffer';
-    case 'name':
-      return issue.code === 'too_big' ? 'Navnet kan ha høyst 200 tegn' : 'Skriv inn legens navn';
-    case 'email':
-      return 'Ugyldig e-postadresse';
-    case 'phone':
-      return 'Ugyldig telefonnummer (for eksempel +47 22 00 00 00)';
     case 'lis1CompletedOn':
     case 'specialistApprovedOn':
       return 'Ugyldig dato';
@@ -79,7 +66,7 @@ type UpdateBody = z.output<typeof updateDoctorRequest>;
 /** The body of `POST /doctors`, checked against the shared contract as the API will. */
 export function validateNewDoctor(values: DoctorFormValues): Validation<CreateBody, DoctorField> {
   const body = {
-    hprNumber: values.hprNumber.replace(/\s+/g, ''),
+    hprNumber: hprNumberOf(values),
     name: values.name,
     email: values.email.trim(),
     phone: values.phone.trim(),
@@ -92,12 +79,7 @@ export function validateNewDoctor(values: DoctorFormValues): Validation<CreateBo
 
 /** The fields that differ from the doctor as loaded, in the shape the PATCH body takes. */
 export function changedDoctorFields(values: DoctorFormValues, original: Doctor): Changes {
-  const changes: Changes = {};
-  const hpr = values.hprNumber.replace(/\s+/g, '');
-  if ((canonicalHprNumber(hpr) ?? hpr) !== original.hprNumber) changes.hprNumber = hpr;
-  if (values.name.trim() !== original.name) changes.name = values.name;
-  if ((textOrNull(values.email)?.toLowerCase() ?? null) !== original.email) changes.email = values.email.trim();
-  if (textOrNull(values.phone) !== original.phone) changes.phone = values.phone.trim();
+  const changes = changedPersonFields(values, original);
   if (dateOrNull(values.lis1CompletedOn) !== original.lis1CompletedOn) changes.lis1CompletedOn = dateOrNull(values.lis1CompletedOn);
   if (values.scheme !== original.scheme) changes.scheme = values.scheme;
   if (dateOrNull(values.specialistApprovedOn) !== original.specialistApprovedOn) {

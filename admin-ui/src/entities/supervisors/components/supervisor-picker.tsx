@@ -1,8 +1,7 @@
-import { type Supervisor, canonicalHprNumber } from '@alis/shared';
-import { useQuery } from '@tanstack/react-query';
+import type { Supervisor } from '@alis/shared';
 import { useState } from 'react';
 import { type PickerOption, SearchPicker } from '../../../components/search-picker';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { usePersonSearch } from '../../../lib/use-person-search';
 import { supervisorsQueryOptions } from '../api/get-supervisors';
 import { loadText } from '../utils/load';
 
@@ -22,14 +21,7 @@ const describe = (s: PickedSupervisor) =>
 /** Find a veileder or supervisør by name or HPR number, with qualification and load in the result. */
 export function SupervisorPicker({ id, label = 'Veileder eller supervisør', selected, onSelect, error }: SupervisorPickerProps) {
   const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim(), 250);
-  const exactHpr = canonicalHprNumber(q);
-  const byText = useQuery({ ...supervisorsQueryOptions({ q, limit: 10 }), enabled: q.length >= 2 && !selected });
-  const byHpr = useQuery({ ...supervisorsQueryOptions({ hprNumber: exactHpr ?? '', limit: 1 }), enabled: exactHpr !== null && !selected });
-  const stale = q !== search.trim() || byText.isPlaceholderData;
-  const found = new Map<string, Supervisor>();
-  for (const s of [...(byHpr.data?.items ?? []), ...(byText.data?.items ?? [])]) found.set(s.id, s);
-  const ready = !stale && byText.data !== undefined && (exactHpr === null || byHpr.data !== undefined || byHpr.isError);
+  const { found, ready, failed } = usePersonSearch(search, !selected, supervisorsQueryOptions);
   const option = (s: PickedSupervisor): PickerOption => ({ value: s.id, label: s.name, description: describe(s) });
 
   return (
@@ -49,7 +41,7 @@ export function SupervisorPicker({ id, label = 'Veileder eller supervisør', sel
       onSearchChange={setSearch}
       options={ready ? [...found.values()].map(option) : undefined}
       loading={!ready}
-      failed={byText.isError}
+      failed={failed}
     />
   );
 }

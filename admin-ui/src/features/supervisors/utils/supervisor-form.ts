@@ -1,13 +1,10 @@
-import { type FieldError, type Supervisor, canonicalHprNumber, createSupervisorRequest, qualifiedAsVeileder, updateSupervisorRequest } from '@alis/shared';
+import { type FieldError, type Supervisor, createSupervisorRequest, qualifiedAsVeileder, updateSupervisorRequest } from '@alis/shared';
 import type { z } from 'zod';
 import { type Changes, type Validation, dateOrNull, isIsoDate, isShapeError, parseWholeNumber, textOrNull, validateWith } from '../../../lib/form';
+import { type PersonFormValues, changedPersonFields, hprNumberOf, isPersonField, personFormValues, personMessage } from '../../../lib/person-fields';
 
 /** What the supervisor form holds: text as typed. */
-export interface SupervisorFormValues {
-  hprNumber: string;
-  name: string;
-  email: string;
-  phone: string;
+export interface SupervisorFormValues extends PersonFormValues {
   workplaceKommunenummer: string;
   specialistInGeneralPractice: boolean;
   specialistApprovedOn: string;
@@ -47,10 +44,7 @@ export const emptySupervisorForm = (): SupervisorFormValues => ({
 
 export function toSupervisorFormValues(s: Supervisor): SupervisorFormValues {
   return {
-    hprNumber: s.hprNumber,
-    name: s.name,
-    email: s.email ?? '',
-    phone: s.phone ?? '',
+    ...personFormValues(s),
     workplaceKommunenummer: s.workplaceKommunenummer ?? '',
     specialistInGeneralPractice: s.specialistInGeneralPractice,
     specialistApprovedOn: s.specialistApprovedOn ?? '',
@@ -63,15 +57,8 @@ export function toSupervisorFormValues(s: Supervisor): SupervisorFormValues {
 /** Norwegian message for an error on a field of the supervisor form; the general text for the API's own rules. */
 export function supervisorMessageFor(field: SupervisorField, issue: FieldError): string | undefined {
   if (!isShapeError(issue)) return undefined;
+  if (isPersonField(field)) return personMessage(field, issue, 'Skriv inn navnet');
   switch (field) {
-    case 'hprNumber':
-      return 'HPR-nummeret må være 7–9 siffer';
-    case 'name':
-      return issue.code === 'too_big' ? 'Navnet kan ha høyst 200 tegn' : 'Skriv inn navnet';
-    case 'email':
-      return 'Ugyldig e-postadresse';
-    case 'phone':
-      return 'Ugyldig telefonnummer (for eksempel +47 22 00 00 00)';
     case 'workplaceKommunenummer':
       return 'Velg en kommune';
     case 'specialistInGeneralPractice':
@@ -88,7 +75,7 @@ export function supervisorMessageFor(field: SupervisorField, issue: FieldError):
 export function validateNewSupervisor(values: SupervisorFormValues): Validation<z.output<typeof createSupervisorRequest>, SupervisorField> {
   const capacity = parseWholeNumber(values.capacity);
   const body = {
-    hprNumber: values.hprNumber.replace(/\s+/g, ''),
+    hprNumber: hprNumberOf(values),
     name: values.name,
     email: values.email.trim(),
     phone: values.phone.trim(),
@@ -104,12 +91,7 @@ export function validateNewSupervisor(values: SupervisorFormValues): Validation<
 }
 
 export function changedSupervisorFields(values: SupervisorFormValues, original: Supervisor): Changes {
-  const changes: Changes = {};
-  const hpr = values.hprNumber.replace(/\s+/g, '');
-  if ((canonicalHprNumber(hpr) ?? hpr) !== original.hprNumber) changes.hprNumber = hpr;
-  if (values.name.trim() !== original.name) changes.name = values.name;
-  if ((textOrNull(values.email)?.toLowerCase() ?? null) !== original.email) changes.email = values.email.trim();
-  if (textOrNull(values.phone) !== original.phone) changes.phone = values.phone.trim();
+  const changes = changedPersonFields(values, original);
   if (textOrNull(values.workplaceKommunenummer) !== original.workplaceKommunenummer) {
     changes.workplaceKommunenummer = textOrNull(values.workplaceKommunenummer);
   }
