@@ -97,6 +97,13 @@ describe.skipIf(!hasChromium)('editing a municipality in the admin app', () => {
       await page.getByRole('button', { name: 'Lagre', exact: true }).click();
       await page.getByText(CONFLICT_MESSAGE).waitFor();
 
+      // The form now stands on their version: their note is taken in, and the user's own number is
+      // kept with the saved one beside it.
+      const differences = page.getByTestId('conflict').locator('li');
+      await differences.filter({ hasText: `Innbyggertall: din verdi «${Number(population) + 1}», lagret av en annen «${population}»` }).waitFor();
+      expect(await differences.count()).toBe(1);
+      expect(await page.getByLabel('Notater').inputValue()).toBe('Endret av noen andre');
+
       // Reloading shows the other change and drops the stale edit.
       await page.getByRole('button', { name: 'Last inn på nytt' }).click();
       await expect.poll(() => page.getByLabel('Notater').inputValue()).toBe('Endret av noen andre');
