@@ -1,13 +1,10 @@
 import { addDays, addYears, plannedEndDate, todayInNorway } from '@alis/shared';
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, apiClient, hasChromium, logInAsAdmin, norwegianDate, openBrowser, warnIfNoChromium } from './browser';
-import { type RunningServer, startServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, hasChromium, logInAsAdmin, norwegianDate, setUpBrowserTest, warnIfNoChromium } from './browser';
 
 warnIfNoChromium('agreement browser tests');
 
-let server: RunningServer;
-let session: BrowserSession;
 let agreementUrl = '';
 
 const doctorHpr = String(randomInt(10_000_000, 99_999_999));
@@ -18,11 +15,11 @@ const startDate = addYears(todayInNorway(), -1);
 const signedOn = addDays(startDate, -14);
 
 describe.skipIf(!hasChromium)('an ALIS agreement from doctor to absence', () => {
+  const test = setUpBrowserTest();
+
   beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser(server);
     // The veileder exists already; creating supervisors in the UI is not what this test is about.
-    const api = await apiClient(server);
+    const api = await apiClient(test.server());
     const created = await api('POST', '/supervisors', {
       hprNumber: String(randomInt(10_000_000, 99_999_999)),
       name: supervisorName,
@@ -34,16 +31,11 @@ describe.skipIf(!hasChromium)('an ALIS agreement from doctor to absence', () => 
     expect(created.status).toBe(201);
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
-
   it('creates a doctor and an agreement, assigns a veileder, activates it, and an absence moves the planned end date', async () => {
-    const { page, step } = session;
+    const { page, step } = test.session();
 
     await step('new-agreement', async () => {
-      await logInAsAdmin(page, server);
+      await logInAsAdmin(page, test.server());
       await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Avtaler' }).click();
       await page.getByRole('heading', { level: 1, name: 'ALIS-avtaler' }).waitFor();
       await page.getByRole('link', { name: 'Ny avtale' }).click();
@@ -130,7 +122,7 @@ describe.skipIf(!hasChromium)('an ALIS agreement from doctor to absence', () => 
   });
 
   it('explains a duplicate agreement (409) and links to the existing one', async () => {
-    const { page, step } = session;
+    const { page, step } = test.session();
     await step('duplicate', async () => {
       expect(agreementUrl).toMatch(/^\/avtaler\//);
       await page.goto('/avtaler/ny?kommunenummer=1818');

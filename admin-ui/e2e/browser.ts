@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { expect } from 'vitest';
-import type { RunningServer } from './server';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type RunningServer, startServer } from './server';
 
 /** Chromium from `CHROMIUM_PATH` or Debian's package, as in municipality-edit.test.ts. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -59,6 +59,32 @@ export async function openBrowser(server: RunningServer): Promise<BrowserSession
   };
 }
 
+export interface BrowserTest {
+  server: () => RunningServer;
+  session: () => BrowserSession;
+}
+
+/**
+ * Starts the API and Chromium before a file's tests and stops them after: only what was started,
+ * so a start that failed halfway does not hide its error behind a second one.
+ */
+export function setUpBrowserTest(): BrowserTest {
+  const started: { server?: RunningServer; session?: BrowserSession } = {};
+  beforeAll(async () => {
+    started.server = await startServer();
+    started.session = await openBrowser(started.server);
+  });
+  afterAll(async () => {
+    await started.session?.close();
+    await started.server?.stop();
+  });
+  const running = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The browser test did not start (see the error from beforeAll).');
+    return value;
+  };
+  return { server: () => running(started.server), session: () => running(started.session) };
+}
+
 /** Logs in through the login page as the admin the server was started with. */
 export async function logInAsAdmin(page: Page, server: RunningServer) {
   await page.goto('/');
@@ -78,14 +104,14 @@ export async function apiClient(server: RunningServer) {
   });
   expect(login.status).toBe(200);
   const { accessToken } = (await login.json()) as { accessToken: string };
-  return async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
       method,
       headers: { authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? null : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
 }
 

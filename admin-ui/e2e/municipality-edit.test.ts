@@ -1,31 +1,13 @@
 import { randomInt } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, setUpBrowserTest, warnIfNoChromium } from './browser';
 
 const CONFLICT_MESSAGE = 'Noen andre har endret kommunen mens du redigerte. Last inn på nytt for å se endringene.';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const pageErrors: string[] = [];
-
-/** Runs a step; on failure saves a screenshot to /tmp and prints what the browser and server said. */
-async function step(name: string, run: () => Promise<void>) {
-  try {
-    await run();
-  } catch (error) {
-    const file = `/tmp/alis-e2e-${name}-${Date.now()}.png`;
-    await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    console.error(`Screenshot: ${file}\nURL: ${page?.url()}\nBrowser errors:\n${pageErrors.join('\n')}\nServer output:\n${server?.output()}`);
-    throw error;
-  }
-}
+warnIfNoChromium('municipality browser test');
 
 /** Logs in through the API as another client would, outside the browser. */
-async function apiToken(): Promise<string> {
+async function apiToken(server: { baseUrl: string; adminEmail: string; adminPassword: string }): Promise<string> {
   const response = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -36,39 +18,16 @@ async function apiToken(): Promise<string> {
   return body.accessToken;
 }
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-// CI must run the browser test; on a developer machine without Chromium it is skipped, loudly.
-if (!hasChromium && process.env.CI) throw new Error(`Chromium not found at ${chromiumPath}; CI installs it with apt-get install chromium.`);
-if (!hasChromium) console.warn(`Chromium not found at ${chromiumPath}: browser test SKIPPED (apt-get install chromium, or set CHROMIUM_PATH).`);
-
 describe.skipIf(!hasChromium)('editing a municipality in the admin app', () => {
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    context = await browser.newContext({ baseURL: server.baseUrl, locale: 'nb-NO' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const test = setUpBrowserTest();
 
   const population = String(randomInt(1_000, 9_000));
   const contactName = `Kari Testesen ${randomInt(100, 999)}`;
   const contactEmail = 'kari.testesen@heroy.kommune.no';
 
   it('logs in, finds both Herøy by searching "heroy", saves a change that survives a reload', async () => {
+    const server = test.server();
+    const { page, step } = test.session();
     await step('login', async () => {
       await page.goto('/');
       await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
@@ -115,13 +74,15 @@ describe.skipIf(!hasChromium)('editing a municipality in the admin app', () => {
   });
 
   it('tells the user when someone else changed the municipality while the form was open (412)', async () => {
+    const server = test.server();
+    const { page, step } = test.session();
     await step('conflict', async () => {
       await page.getByRole('heading', { level: 1, name: /Herøy/ }).waitFor();
       // The user starts editing ...
       await page.getByLabel('Innbyggertall').fill(String(Number(population) + 1));
 
       // ... while someone else saves a change through the API.
-      const token = await apiToken();
+      const token = await apiToken(server);
       const current = await fetch(`${server.baseUrl}/api/v1/municipalities/1818`, { headers: { authorization: `Bearer ${token}` } });
       expect(current.status).toBe(200);
       const etag = current.headers.get('etag');
@@ -135,6 +96,13 @@ describe.skipIf(!hasChromium)('editing a municipality in the admin app', () => {
 
       await page.getByRole('button', { name: 'Lagre', exact: true }).click();
       await page.getByText(CONFLICT_MESSAGE).waitFor();
+
+      // The form now stands on their version: their note is taken in, and the user's own number is
+      // kept with the saved one beside it.
+      const differences = page.getByTestId('conflict').locator('li');
+      await differences.filter({ hasText: `Innbyggertall: din verdi «${Number(population) + 1}», lagret av en annen «${population}»` }).waitFor();
+      expect(await differences.count()).toBe(1);
+      expect(await page.getByLabel('Notater').inputValue()).toBe('Endret av noen andre');
 
       // Reloading shows the other change and drops the stale edit.
       await page.getByRole('button', { name: 'Last inn på nytt' }).click();

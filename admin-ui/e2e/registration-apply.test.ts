@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, hasChromium, logInAsAdmin, openBrowser, warnIfNoChromium } from './browser';
-import { type RunningServer, startServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, logInAsAdmin, setUpBrowserTest, warnIfNoChromium } from './browser';
 
 warnIfNoChromium('registration browser test');
 
-let server: RunningServer;
-let session: BrowserSession;
 
 describe.skipIf(!hasChromium)('preparing and sending a registration application', () => {
-  beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser(server);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  const test = setUpBrowserTest();
 
   it('fills in the application, sees the checklist empty, applies and sees status "Søkt"', async () => {
-    const { page, step } = session;
+    const { page, step } = test.session();
     const panel = page.getByRole('region', { name: 'Registrering som utdanningsvirksomhet' });
     const status = panel.getByTestId('registration-status');
     const checklist = panel.getByTestId('application-checklist');
 
     await step('open-municipality', async () => {
-      await logInAsAdmin(page, server);
+      await logInAsAdmin(page, test.server());
       await page.goto('/kommuner/1818');
       await page.getByRole('heading', { level: 1, name: /Herøy/ }).waitFor();
       await status.getByText('Ikke registrert').waitFor();

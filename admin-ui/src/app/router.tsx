@@ -4,17 +4,17 @@ import { AgreementsPage } from '../features/agreements/routes/agreements-page';
 import { NewAgreementPage } from '../features/agreements/routes/new-agreement-page';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { RequireRole } from '../features/auth/components/require-role';
-import { CASEWORK_ROLES } from '../features/auth/roles';
+import { CASEWORK_ROLES } from '../lib/roles';
 import { DoctorPage } from '../features/doctors/routes/doctor-page';
 import { DoctorsPage } from '../features/doctors/routes/doctors-page';
 import { NewDoctorPage } from '../features/doctors/routes/new-doctor-page';
 import { LoginPage } from '../features/auth/routes/login-page';
 import { MunicipalitiesPage } from '../features/municipalities/routes/municipalities-page';
-import { MunicipalityPage } from '../features/municipalities/routes/municipality-page';
 import { NewSupervisorPage } from '../features/supervisors/routes/new-supervisor-page';
 import { SupervisorPage } from '../features/supervisors/routes/supervisor-page';
 import { SupervisorsPage } from '../features/supervisors/routes/supervisors-page';
 import { AppLayout } from './layout/app-layout';
+import { MunicipalityRoute } from './routes/municipality-route';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
 
@@ -35,7 +35,7 @@ export function createRouter() {
                   children: [
                     { index: true, element: <Navigate to="/kommuner" replace /> },
                     { path: '/kommuner', element: <MunicipalitiesPage /> },
-                    { path: '/kommuner/:kommunenummer', element: <MunicipalityPage /> },
+                    { path: '/kommuner/:kommunenummer', element: <MunicipalityRoute /> },
                     {
                       element: <RequireRole roles={CASEWORK_ROLES} />,
                       children: [

@@ -1,13 +1,6 @@
 import type { ReactNode, RefObject } from 'react';
+import type { FormStatus as FormStatusState } from '../lib/use-versioned-form';
 import { ErrorAlert } from './error-alert';
-
-export type FormStatusState =
-  | { kind: 'idle' }
-  | { kind: 'saved'; message?: string }
-  | { kind: 'unchanged' }
-  | { kind: 'invalid'; formErrors: string[] }
-  | { kind: 'conflict' }
-  | { kind: 'error'; error: unknown; title?: string };
 
 interface FormStatusProps {
   status: FormStatusState;
@@ -15,12 +8,10 @@ interface FormStatusProps {
   /** What to say on 412, with a way to reload. */
   conflict?: ReactNode;
   errorTitle?: string;
-  /** Shown instead of the generic error alert, for errors the form explains itself (409 …). */
-  children?: ReactNode;
 }
 
 /** The message row at the top of a form: saved, nothing to save, invalid, conflict or error. */
-export function FormStatus({ status, statusRef, conflict, errorTitle = 'Kunne ikke lagre', children }: FormStatusProps) {
+export function FormStatus({ status, statusRef, conflict, errorTitle = 'Kunne ikke lagre' }: FormStatusProps) {
   return (
     <div ref={statusRef} tabIndex={-1} className="form-status">
       {status.kind === 'saved' ? (
@@ -46,7 +37,7 @@ export function FormStatus({ status, statusRef, conflict, errorTitle = 'Kunne ik
         </div>
       ) : null}
       {status.kind === 'conflict' ? conflict : null}
-      {status.kind === 'error' ? children ?? <ErrorAlert error={status.error} title={status.title ?? errorTitle} /> : null}
+      {status.kind === 'error' ? <ErrorAlert error={status.error} title={errorTitle} /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { FieldError } from '@alis/shared';
-import { isApiError } from '../lib/api-client';
-import { problemStrings } from '../lib/problem';
+import { isApiError, isProblem } from '../lib/api-client';
+import { fieldErrorText } from '../lib/field-error-text';
 import { ErrorAlert } from './error-alert';
 
 interface TransitionErrorProps {
@@ -18,9 +18,9 @@ interface TransitionErrorProps {
  * Why a state transition was refused, plainly: 409 names the transitions allowed now, 422 lists
  * what is missing, 412 means someone else changed it first.
  */
-export function TransitionError({ error, statusLabel, describeMissing = (item) => item.message, subject, onReload }: TransitionErrorProps) {
-  if (isApiError(error) && error.status === 409 && error.code === 'illegal_transition') {
-    const allowed = problemStrings(error, 'allowed');
+export function TransitionError({ error, statusLabel, describeMissing = fieldErrorText, subject, onReload }: TransitionErrorProps) {
+  if (isProblem(error, 'illegal_transition')) {
+    const { allowed } = error.problem;
     return (
       <div role="alert" className="alert alert-error" data-testid="transition-error">
         <p className="alert-title">Statusen kan ikke endres slik nå.</p>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, loginBody, problemResponse } from '../test/fixtures';
 import { ApiError, buildUrl, createApiClient } from './api-client';
-import { apiErrorFromResponse, errorMessage, parseRetryAfter } from './api-error';
+import { apiErrorFromResponse, errorMessage, isProblem, parseRetryAfter } from './api-error';
 import { SessionStore, refreshDelayMs } from './session';
 
 
@@ -26,6 +26,20 @@ describe('problem details', () => {
     expect(error.detail).toBe('The request body has invalid fields.');
     expect(error.errors).toEqual([{ path: 'organisationNumber', code: 'invalid_format', message: 'must be a valid organisation number', params: { format: 'organisation_number' } }]);
     expect(error.requestId).toBe('req-42');
+  });
+
+  it('types the members a code carries once the code is checked', async () => {
+    const error: unknown = await apiErrorFromResponse(problemResponse(409, 'already_exists', { existingId: 'doc-1' }));
+    expect(isProblem(error, 'already_exists')).toBe(true);
+    expect(isProblem(error, 'conflict', 'illegal_transition')).toBe(false);
+    if (!isProblem(error, 'already_exists')) return;
+    const existingId: string = error.problem.existingId;
+    expect(existingId).toBe('doc-1');
+
+    const refused = await apiErrorFromResponse(problemResponse(409, 'illegal_transition', { allowed: ['active'] }));
+    expect(isProblem(refused, 'illegal_transition') ? refused.problem.allowed : []).toEqual(['active']);
+    // A 412 without a body (a proxy in between) is still the precondition failing.
+    expect(isProblem(await apiErrorFromResponse(new Response(null, { status: 412 })), 'precondition_failed')).toBe(true);
   });
 
   it('falls back to the status when the body is not a problem', async () => {

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
-import { ApiError, apiErrorFromResponse, networkError } from './api-error';
+import { z } from 'zod';
+import { ApiError, apiErrorFromResponse, invalidResponse, networkError, problemOf } from './api-error';
 import { API_BASE, type SessionStore, session as defaultSession } from './session';
 
-export { ApiError, errorMessage, isApiError } from './api-error';
+export { ApiError, errorMessage, isApiError, isProblem } from './api-error';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -19,6 +19,17 @@ export interface ApiResponse<T> {
   status: number;
   headers: Headers;
 }
+
+/** A resource with the ETag it was read or written at: the `If-Match` of the next change to it. */
+export interface Versioned<T> {
+  value: T;
+  etag: string | null;
+}
+
+export const versioned = <T>({ data, headers }: ApiResponse<T>): Versioned<T> => ({ value: data, etag: headers.get('etag') });
+
+/** Makes a change conditional on the version it started from: a stale one answers 412. */
+export const ifMatch = (etag: string | null): Pick<RequestOptions, 'headers'> => ({ headers: etag ? { 'if-match': etag } : {} });
 
 /** `/api/v1` + path + query string, leaving out empty values. */
 export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
@@ -81,12 +92,7 @@ export function createApiClient(store: SessionStore, fetchImpl: typeof fetch = (
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new ApiError({
-        status: response.status,
-        code: 'invalid_response',
-        detail: `Uventet svar fra serveren (${path}).`,
-        requestId: response.headers.get('x-request-id') ?? undefined,
-      });
+      throw invalidResponse(response.status, `Uventet svar fra serveren (${path}).`, response.headers.get('x-request-id') ?? undefined);
     }
     return { data: parsed.data, status: response.status, headers: response.headers };
   }
@@ -99,11 +105,12 @@ export function createApiClient(store: SessionStore, fetchImpl: typeof fetch = (
       request(path, schema, { ...options, method: 'POST', body }),
     patch: <S extends z.ZodType>(path: string, schema: S, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
       request(path, schema, { ...options, method: 'PATCH', body }),
+    delete: (path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) => request(path, z.unknown(), { ...options, method: 'DELETE' }),
   };
 }
 
 const unauthorized = () =>
-  new ApiError({ status: 401, code: 'unauthorized', detail: 'Økten er utløpt. Logg inn på nytt.' });
+  new ApiError({ status: 401, code: 'unauthorized', problem: problemOf('unauthorized', 401, 'Økten er utløpt. Logg inn på nytt.') });
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 

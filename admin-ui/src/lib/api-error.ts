@@ -1,43 +1,69 @@
-import { type FieldError, type ProblemDetails, problemDetails } from '@alis/shared';
+import { ERRORS, type ErrorCode, type FieldError, type Problem, problemDetails, problemType } from '@alis/shared';
 
-export interface ApiErrorInit {
+/** Codes the app gives a request that got no problem from the API: never sent, not answered, or not understood. */
+export type ClientErrorCode = 'network_error' | 'invalid_response' | 'http_error';
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+
+type ProblemByCode = { [K in ErrorCode]: Problem<K> } & Record<ClientErrorCode, undefined>;
+/** The API's problem body for an API code; nothing for the app's own codes. */
+export type ProblemOf<C extends ApiErrorCode> = ProblemByCode[C];
+
+export interface ApiErrorInit<C extends ApiErrorCode> {
   status: number;
-  code: string;
-  detail: string;
-  errors?: FieldError[];
+  code: C;
+  problem: ProblemOf<C>;
+  /** Defaults to the problem's `detail`, else its title. */
+  detail?: string | undefined;
   requestId?: string | undefined;
   retryAfterSeconds?: number | undefined;
-  problem?: ProblemDetails | undefined;
 }
 
 /**
- * An error answer from the API (RFC 9457 problem details), or a request that never got one
- * (status 0, code `network_error`).
+ * An error answer from the API (RFC 9457 problem details) typed by its `code`, so that the members
+ * a code carries (`existingId`, `allowed` …) are typed once the code is known (see `isProblem`). A
+ * request that never got a problem has one of the app's own codes and no `problem`.
  */
-export class ApiError extends Error {
+export class ApiError<C extends ApiErrorCode = ApiErrorCode> extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: C;
+  readonly problem: ProblemOf<C>;
   readonly detail: string;
-  readonly errors: FieldError[];
+  /** The problem's `errors[]` (400 and 422), or none. */
+  readonly errors: readonly FieldError[];
   readonly requestId: string | undefined;
   /** Seconds from a `Retry-After` header (429, 503), when the API sent one. */
   readonly retryAfterSeconds: number | undefined;
-  readonly problem: ProblemDetails | undefined;
 
-  constructor(init: ApiErrorInit) {
-    super(init.detail);
+  constructor(init: ApiErrorInit<C>) {
+    const problem: Problem | undefined = init.problem;
+    const detail = init.detail ?? problem?.detail ?? problem?.title ?? init.code;
+    super(detail);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
-    this.detail = init.detail;
-    this.errors = init.errors ?? [];
-    this.requestId = init.requestId;
-    this.retryAfterSeconds = init.retryAfterSeconds;
     this.problem = init.problem;
+    this.detail = detail;
+    this.errors = problem && 'errors' in problem ? problem.errors : [];
+    this.requestId = init.requestId ?? problem?.requestId;
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/**
+ * Whether the error is the API's problem with one of these codes; narrows it so that what that
+ * code carries is typed: `if (isProblem(error, 'already_exists')) error.problem.existingId`.
+ */
+export function isProblem<C extends ErrorCode>(error: unknown, ...codes: readonly C[]): error is ApiError<C> {
+  return isApiError(error) && (codes as readonly string[]).includes(error.code);
+}
+
+/** The body the API would have sent for a code whose extra members are all optional. */
+export function problemOf<C extends ErrorCode>(code: C, status: number = ERRORS[code].status, detail?: string): Problem<C> {
+  // Each code listed by `fallbackCode` (and used by the app itself) has no required extra member.
+  return { type: problemType(code), title: ERRORS[code].title, status, code, ...(detail === undefined ? {} : { detail }) } as Problem<C>;
+}
 
 /** `Retry-After` is either delay-seconds or an HTTP date. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
@@ -49,15 +75,16 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-const fallbackCode = (status: number) => {
+/** What an answer without a problem body (a proxy's page …) means, by its status; these codes carry no required member. */
+function fallbackCode(status: number): ErrorCode | undefined {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 412) return 'precondition_failed';
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'internal_error';
-  return 'http_error';
-};
+  return undefined;
+}
 
 /** Turns an error response into an ApiError, reading the problem details body when there is one. */
 export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
@@ -70,37 +97,32 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
   }
   const parsed = problemDetails.safeParse(body);
   const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-  const headerRequestId = response.headers.get('x-request-id') ?? undefined;
+  const requestId = response.headers.get('x-request-id') ?? undefined;
   if (parsed.success) {
     const problem = parsed.data;
-    return new ApiError({
-      status: response.status,
-      code: problem.code,
-      detail: problem.detail ?? problem.title,
-      errors: 'errors' in problem ? problem.errors : [],
-      requestId: problem.requestId ?? headerRequestId,
-      retryAfterSeconds,
-      problem,
-    });
+    return new ApiError({ status: response.status, code: problem.code, problem, requestId: problem.requestId ?? requestId, retryAfterSeconds });
   }
-  return new ApiError({
-    status: response.status,
-    code: fallbackCode(response.status),
-    detail: response.statusText || `HTTP ${response.status}`,
-    requestId: headerRequestId,
-    retryAfterSeconds,
-  });
+  const detail = response.statusText || `HTTP ${response.status}`;
+  const code = fallbackCode(response.status);
+  return code
+    ? new ApiError({ status: response.status, code, problem: problemOf(code, response.status, detail), requestId, retryAfterSeconds })
+    : new ApiError({ status: response.status, code: 'http_error', problem: undefined, detail, requestId, retryAfterSeconds });
 }
 
-export function networkError(cause: unknown): ApiError {
+export function networkError(cause: unknown): ApiError<'network_error'> {
   const error = new ApiError({
     status: 0,
     code: 'network_error',
+    problem: undefined,
     detail: cause instanceof Error ? cause.message : 'The request failed',
   });
   error.cause = cause;
   return error;
 }
+
+/** The API's answer could not be read as the contract says it should be. */
+export const invalidResponse = (status: number, detail: string, requestId?: string) =>
+  new ApiError({ status, code: 'invalid_response', problem: undefined, detail, requestId });
 
 /** A message for people, in Norwegian, for any error a request can end with. */
 export function errorMessage(error: unknown): string {
@@ -115,8 +137,6 @@ export function errorMessage(error: unknown): string {
       : 'For mange forespørsler, prøv igjen om litt.';
   }
   if (error.status >= 500) return 'Noe gikk galt på serveren. Prøv igjen om litt.';
-  if (error.code === 'validation_failed' || error.code === 'invalid_cursor' || error.code === 'bad_request') {
-    return `Ugyldig forespørsel: ${error.detail}`;
-  }
+  if (isProblem(error, 'validation_failed', 'invalid_cursor', 'bad_request')) return `Ugyldig forespørsel: ${error.detail}`;
   return error.detail;
 }

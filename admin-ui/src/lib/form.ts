@@ -1,8 +1,77 @@
-import type { FieldError } from '@alis/shared';
+import { type FieldError, type SchemaIssue, fieldErrorsFromIssues } from '@alis/shared';
 import type { z } from 'zod';
+import { fieldErrorText } from './field-error-text';
 
+/** A Norwegian message beside each field that has one. */
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
-export type Issue = Pick<z.core.$ZodIssue, 'code' | 'path' | 'message'>;
+
+/** A form's values checked into a request body, or what is wrong with them: beside the fields, and the rest. */
+export type Validation<B, F extends string> = { ok: true; data: B } | { ok: false; fieldErrors: FieldErrors<F>; formErrors: string[] };
+
+/**
+ * A form's own wording of an error on one of its fields ("Velg stilling"), or undefined for the
+ * general text from `fieldErrorText`.
+ */
+export type FieldMessage<F extends string> = (field: F, error: FieldError) => string | undefined;
+
+/**
+ * zod's issues as `errors[]` entries, as the API would send them for the same body. (zod declares its
+ * issues as interfaces, which TypeScript will not match to `SchemaIssue`'s index signature.)
+ */
+export const fieldErrorsOf = (issues: readonly z.core.$ZodIssue[]): FieldError[] =>
+  fieldErrorsFromIssues(issues as unknown as readonly SchemaIssue[]);
+
+/**
+ * Errors a request schema finds by itself (absent, wrong type, format or size): a form words these
+ * per field. The API's rules about other data (an overlap, an unknown reference …) keep the general
+ * text, which carries the details.
+ */
+export const isShapeError = (error: FieldError) =>
+  error.code === 'required' ||
+  error.code === 'invalid_type' ||
+  error.code === 'invalid_value' ||
+  error.code === 'invalid_format' ||
+  error.code === 'too_small' ||
+  error.code === 'too_big' ||
+  error.code === 'invalid';
+
+/**
+ * `errors[]` (from the shared check before sending, or the API's 400 and 422) as one Norwegian text
+ * beside each field, by the first segment of the path, and the rest as form-level texts.
+ */
+export function splitFieldErrors<F extends string>(
+  errors: readonly FieldError[],
+  fields: readonly F[],
+  messageFor?: FieldMessage<F>,
+): { fieldErrors: FieldErrors<F>; formErrors: string[] } {
+  const fieldErrors: FieldErrors<F> = {};
+  const formErrors: string[] = [];
+  const isField = (name: string): name is F => (fields as readonly string[]).includes(name);
+  for (const error of errors) {
+    const field = error.path.split('.')[0] ?? '';
+    if (isField(field)) {
+      const text = messageFor?.(field, error) ?? fieldErrorText(error);
+      const before = fieldErrors[field];
+      fieldErrors[field] = before === undefined || before === text ? text : `${before}; ${text}`;
+    } else {
+      const text = fieldErrorText(error);
+      formErrors.push(error.path ? `${error.path}: ${text}` : text);
+    }
+  }
+  return { fieldErrors, formErrors };
+}
+
+/** The body checked against the shared request schema, as the API will check it, with the form's wording. */
+export function validateWith<S extends z.ZodType, F extends string>(
+  schema: S,
+  body: unknown,
+  fields: readonly F[],
+  messageFor?: FieldMessage<F>,
+): Validation<z.output<S>, F> {
+  const result = schema.safeParse(body);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, ...splitFieldErrors(fieldErrorsOf(result.error.issues), fields, messageFor) };
+}
 
 /** Trimmed text, or null when empty: how optional text fields are sent. */
 export const textOrNull = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -24,40 +93,5 @@ export function parseWholeNumber(value: string): number | null {
   return /^-?\d+$/.test(compact) ? Number(compact) : Number.NaN;
 }
 
-/** Schema issues as one Norwegian message per field, and the rest as form-level messages. */
-export function issuesToErrors<F extends string>(
-  issues: readonly Issue[],
-  fields: readonly F[],
-  messageFor: (field: F, issue: Issue) => string,
-): { fieldErrors: FieldErrors<F>; formErrors: string[] } {
-  const fieldErrors: FieldErrors<F> = {};
-  const formErrors: string[] = [];
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? '');
-    if ((fields as readonly string[]).includes(field)) fieldErrors[field as F] ??= messageFor(field as F, issue);
-    else formErrors.push(issue.message);
-  }
-  return { fieldErrors, formErrors };
-}
-
-/** The API's `errors[]` (path = field name) split into messages beside fields and the rest. */
-export function splitServerErrors<F extends string>(
-  errors: readonly FieldError[],
-  fields: readonly F[],
-): { fieldErrors: FieldErrors<F>; formErrors: string[] } {
-  const fieldErrors: FieldErrors<F> = {};
-  const formErrors: string[] = [];
-  for (const error of errors) {
-    const field = error.path.split('.')[0] ?? '';
-    if ((fields as readonly string[]).includes(field)) {
-      const key = field as F;
-      fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]}; ${error.message}` : error.message;
-    } else {
-      formErrors.push(error.path ? `${error.path}: ${error.message}` : error.message);
-    }
-  }
-  return { fieldErrors, formErrors };
-}
-
-/** `"v7"` from a version number: the API's ETag for it. */
-export const etagOfVersion = (version: number) => `"v${version}"`;
+/** The fields of a PATCH body that differ from the resource, as `changes` helpers build it. */
+export type Changes = Record<string, unknown>;

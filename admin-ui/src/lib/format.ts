@@ -11,6 +11,9 @@ export const formatText = (value: string | null | undefined) => (value === null 
 
 export const formatInteger = (value: number | null | undefined) => (value === null || value === undefined ? '–' : integer.format(value));
 
+/** The Norwegian label of a code, or the code itself when this version of the app does not know it. */
+export const labelOf = (labels: Readonly<Record<string, string>>, code: string): string => labels[code] ?? code;
+
 export const formatBoolean = (value: boolean) => (value ? 'Ja' : 'Nei');
 
 const dateTime = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'medium', timeStyle: 'short' });
@@ -19,3 +22,8 @@ export function formatTimestamp(value: string): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : dateTime.format(date);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id from the address can be one at all (the API's ids are UUIDs). */
+export const isUuid = (value: string) => UUID.test(value);

@@ -1,5 +1,5 @@
 import { type LoginResponse, type SessionUser, loginResponse } from '@alis/shared';
-import { ApiError, apiErrorFromResponse, networkError } from './api-error';
+import { apiErrorFromResponse, invalidResponse, networkError } from './api-error';
 
 export const API_BASE = '/api/v1';
 
@@ -126,7 +126,7 @@ export class SessionStore {
     if (!response.ok) throw await apiErrorFromResponse(response);
     const parsed = loginResponse.safeParse(await response.json());
     if (!parsed.success) {
-      throw new ApiError({ status: response.status, code: 'invalid_response', detail: 'Uventet svar fra serveren.' });
+      throw invalidResponse(response.status, 'Uventet svar fra serveren.');
     }
     this.start(parsed.data);
     return parsed.data.user;

@@ -23,3 +23,12 @@ export function setFilters<K extends string>(filters: Record<K, string>): Partia
   }
   return result;
 }
+
+/** Rows per page of the main lists. */
+export const LIST_PAGE_SIZE = 50;
+
+/** A list request from the filters that are set, a page at a time. */
+export const listParams = <K extends string>(filters: Record<K, string>) => ({ ...setFilters(filters), limit: LIST_PAGE_SIZE });
+
+/** A filter value the API accepts, or none (a value it would reject is dropped rather than sent). */
+export const oneOf = <T extends string>(value: string, allowed: readonly T[]): T | '' => ((allowed as readonly string[]).includes(value) ? (value as T) : '');

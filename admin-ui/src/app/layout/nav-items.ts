@@ -1,5 +1,5 @@
 import type { StaffRole } from '@alis/shared';
-import { CASEWORK_ROLES } from '../../features/auth/roles';
+import { CASEWORK_ROLES } from '../../lib/roles';
 
 export interface NavItem {
   to: string;

@@ -1,21 +1,20 @@
 import type { Doctor } from '@alis/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { FormStatus, type FormStatusState } from '../../../components/form-status';
-import { isApiError } from '../../../lib/api-client';
-import { splitServerErrors } from '../../../lib/form';
-import { isProblem, problemString } from '../../../lib/problem';
-import { doctorQueryOptions, useDoctor } from '../../doctors/api/get-doctor';
-import { DoctorCreateForm } from '../../doctors/components/doctor-create-form';
-import { DoctorPicker } from '../../doctors/components/doctor-picker';
-import { MunicipalityPicker } from '../../municipalities/components/municipality-picker';
-import { useCreateAgreement } from '../api/create-agreement';
+import { useId, useState } from 'react';
+import { SaveForm } from '../../../components/save-form';
+import { useCreateAgreement } from '../../../entities/agreements/api/create-agreement';
+import { doctorQueryOptions, useDoctor } from '../../../entities/doctors/api/get-doctor';
+import { DoctorCreateForm } from '../../../entities/doctors/components/doctor-create-form';
+import { DoctorPicker } from '../../../entities/doctors/components/doctor-picker';
+import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
+import { isProblem } from '../../../lib/api-error';
+import { useVersionedForm } from '../../../lib/use-versioned-form';
 import {
   AGREEMENT_FIELDS,
+  AGREEMENT_FIELD_LABELS,
   type AgreementField,
-  type AgreementFieldErrors,
-  type AgreementFormValues,
   type NewAgreementValues,
+  agreementMessageFor,
   emptyAgreementForm,
   validateNewAgreement,
 } from '../utils/agreement-form';
@@ -39,77 +38,46 @@ export function AgreementCreateForm({ initialKommunenummer = '', initialDoctorId
   const idPrefix = useId();
   const queryClient = useQueryClient();
   const mutation = useCreateAgreement();
-  const statusRef = useRef<HTMLDivElement>(null);
-  const [values, setValues] = useState<NewAgreementValues>(() => emptyAgreementForm(initialKommunenummer, initialDoctorId));
   const [doctor, setDoctor] = useState<PickedDoctor | null>(null);
-  const [errors, setErrors] = useState<AgreementFieldErrors>({});
-  const [status, setStatus] = useState<FormStatusState>({ kind: 'idle' });
-  const [duplicateOf, setDuplicateOf] = useState<string | null | undefined>(null);
+  /** The 409 `already_exists`: the open agreement in the way, when the API named it. */
+  const [duplicate, setDuplicate] = useState<{ existingId: string | undefined } | null>(null);
   const [newDoctorHpr, setNewDoctorHpr] = useState<string | null>(null);
+  const form = useVersionedForm({
+    initialValues: () => emptyAgreementForm(initialKommunenummer, initialDoctorId),
+    fields: AGREEMENT_FIELDS,
+    fieldId: (field) => agreementFieldId(idPrefix, field),
+    validate: (values) => validateNewAgreement(values),
+    messageFor: agreementMessageFor,
+    save: (body) => mutation.mutateAsync(body),
+    onSaved: (created) => onCreated(created.value.id),
+    beforeSubmit: () => setDuplicate(null),
+    onProblem: (error) => {
+      if (!isProblem(error, 'already_exists')) return false;
+      setDuplicate({ existingId: error.problem.existingId });
+      return true;
+    },
+  });
 
   // A doctor given in the URL (from the doctor's page) is shown by name once it has loaded.
   const initialDoctor = useDoctor(initialDoctorId, initialDoctorId !== '');
   const [initialApplied, setInitialApplied] = useState(false);
-  if (!initialApplied && initialDoctor.data && values.doctorId === initialDoctorId) {
+  if (!initialApplied && initialDoctor.data && form.values.doctorId === initialDoctorId) {
     setInitialApplied(true);
-    setDoctor(initialDoctor.data.doctor);
+    setDoctor(initialDoctor.data.value);
   }
 
-  const clearError = (field: AgreementField) => {
-    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
-    if (duplicateOf !== null) setDuplicateOf(null);
-  };
-  const update = <K extends keyof AgreementFormValues>(field: K, value: AgreementFormValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    clearError(field);
+  const change = <K extends AgreementField>(field: K, value: NewAgreementValues[K]) => {
+    form.update(field, value);
+    setDuplicate(null);
   };
   const chooseDoctor = (picked: PickedDoctor | null) => {
     setDoctor(picked);
-    setValues((current) => ({ ...current, doctorId: picked?.id ?? '' }));
-    clearError('doctorId');
+    change('doctorId', picked?.id ?? '');
     if (picked) setNewDoctorHpr(null);
   };
   const pickExistingDoctor = async (id: string) => {
-    const found = await queryClient.fetchQuery(doctorQueryOptions(id)).catch(() => undefined);
-    chooseDoctor(found ? found.doctor : { id, name: 'Eksisterende lege', hprNumber: '' });
-  };
-  const focusFirst = (fieldErrors: AgreementFieldErrors) => {
-    const first = AGREEMENT_FIELDS.find((field) => fieldErrors[field]);
-    if (first) document.getElementById(agreementFieldId(idPrefix, first))?.focus();
-    else statusRef.current?.focus();
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (mutation.isPending) return;
-    setDuplicateOf(null);
-    const validation = validateNewAgreement(values);
-    if (!validation.ok) {
-      setErrors(validation.fieldErrors);
-      setStatus({ kind: 'invalid', formErrors: validation.formErrors });
-      focusFirst(validation.fieldErrors);
-      return;
-    }
-    setErrors({});
-    setStatus({ kind: 'idle' });
-    mutation.mutate(validation.data, {
-      onSuccess: (created) => onCreated(created.agreement.id),
-      onError: (error) => {
-        if (isProblem(error, 409, 'already_exists')) {
-          setDuplicateOf(problemString(error, 'existingId'));
-          setStatus({ kind: 'idle' });
-        } else if (isApiError(error) && error.status === 400 && error.errors.length > 0) {
-          const split = splitServerErrors(error.errors, AGREEMENT_FIELDS);
-          setErrors(split.fieldErrors);
-          setStatus({ kind: 'invalid', formErrors: split.formErrors });
-          focusFirst(split.fieldErrors);
-          return;
-        } else {
-          setStatus({ kind: 'error', error, title: 'Kunne ikke opprette avtalen' });
-        }
-        requestAnimationFrame(() => statusRef.current?.focus());
-      },
-    });
+    const found = await queryClient.query(doctorQueryOptions(id)).catch(() => undefined);
+    chooseDoctor(found ? found.value : { id, name: 'Eksisterende lege', hprNumber: '' });
   };
 
   return (
@@ -119,18 +87,15 @@ export function AgreementCreateForm({ initialKommunenummer = '', initialDoctorId
         <div className="form">
           <MunicipalityPicker
             id={agreementFieldId(idPrefix, 'kommunenummer')}
-            value={values.kommunenummer}
-            error={errors.kommunenummer}
-            onChange={(kommunenummer) => {
-              setValues((current) => ({ ...current, kommunenummer }));
-              clearError('kommunenummer');
-            }}
+            value={form.values.kommunenummer}
+            error={form.fieldErrors.kommunenummer}
+            onChange={(kommunenummer) => change('kommunenummer', kommunenummer)}
           />
           <DoctorPicker
             id={agreementFieldId(idPrefix, 'doctorId')}
-            selected={doctor ?? (values.doctorId && initialDoctor.isPending ? { id: values.doctorId, name: 'Laster …', hprNumber: '' } : null)}
+            selected={doctor ?? (form.values.doctorId && initialDoctor.isPending ? { id: form.values.doctorId, name: 'Laster …', hprNumber: '' } : null)}
             onSelect={chooseDoctor}
-            error={errors.doctorId}
+            error={form.fieldErrors.doctorId}
             footer={(search) =>
               newDoctorHpr === null ? (
                 <p className="section-actions">
@@ -163,17 +128,18 @@ export function AgreementCreateForm({ initialKommunenummer = '', initialDoctorId
 
       <section className="card" aria-labelledby={`${idPrefix}-terms`}>
         <h2 id={`${idPrefix}-terms`}>Avtalen</h2>
-        <form className="form" onSubmit={onSubmit} noValidate aria-labelledby={`${idPrefix}-terms`}>
-          <FormStatus status={status} statusRef={statusRef} />
-          {duplicateOf !== null ? <DuplicateAgreementAlert existingId={duplicateOf} /> : null}
-          <AgreementFields idPrefix={idPrefix} values={values} errors={errors} onChange={update} />
-          <PlannedEndDatePreview startDate={values.startDate} positionPercent={values.positionPercent} />
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-              {mutation.isPending ? 'Oppretter …' : 'Opprett avtale'}
-            </button>
-          </div>
-        </form>
+        <SaveForm
+          form={form}
+          labels={AGREEMENT_FIELD_LABELS}
+          submitLabel="Opprett avtale"
+          savingLabel="Oppretter …"
+          errorTitle="Kunne ikke opprette avtalen"
+          aria-labelledby={`${idPrefix}-terms`}
+        >
+          {duplicate ? <DuplicateAgreementAlert existingId={duplicate.existingId} /> : null}
+          <AgreementFields idPrefix={idPrefix} values={form.values} errors={form.fieldErrors} onChange={change} />
+          <PlannedEndDatePreview startDate={form.values.startDate} positionPercent={form.values.positionPercent} />
+        </SaveForm>
       </section>
     </div>
   );

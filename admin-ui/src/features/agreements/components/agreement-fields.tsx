@@ -1,23 +1,37 @@
 import { employmentForms, positions } from '@alis/shared';
 import { Field } from '../../../components/field';
-import { AGREEMENT_FIELD_LABELS, type AgreementFieldErrors, type AgreementFormValues } from '../utils/agreement-form';
-import { EMPLOYMENT_FORM_LABELS, POSITION_LABELS, type Position } from '../utils/labels';
+import { CheckboxField, TextField } from '../../../components/text-field';
+import type { FieldErrors } from '../../../lib/form';
+import { labelOf } from '../../../lib/format';
+import { AGREEMENT_FIELD_LABELS, type AgreementField, type AgreementFormValues } from '../utils/agreement-form';
+import { EMPLOYMENT_FORM_LABELS, POSITION_LABELS, type Position } from '../../../entities/agreements/utils/labels';
 
 type Editable = keyof AgreementFormValues;
 
-interface AgreementFieldsProps {
+interface AgreementFieldsProps<V extends AgreementFormValues> {
   idPrefix: string;
-  values: AgreementFormValues;
-  errors: AgreementFieldErrors;
-  onChange: <K extends Editable>(field: K, value: AgreementFormValues[K]) => void;
+  values: V;
+  errors: FieldErrors<AgreementField>;
+  onChange: <K extends Editable>(field: K, value: V[K]) => void;
 }
 
 export const agreementFieldId = (idPrefix: string, field: string) => `${idPrefix}-${field}`;
 
+/** A chosen employment form or position by its label, for the differences shown after a 412. */
+export function agreementValueText(field: Editable, value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  if (field === 'employmentForm') return labelOf(EMPLOYMENT_FORM_LABELS, value);
+  if (field === 'position') return labelOf(POSITION_LABELS, value);
+  return undefined;
+}
+
 /** The agreement's own fields, shared by the create and edit forms. */
-export function AgreementFields({ idPrefix, values, errors, onChange }: AgreementFieldsProps) {
+export function AgreementFields<V extends AgreementFormValues>({ idPrefix, values, errors, onChange }: AgreementFieldsProps<V>) {
   const fieldId = (field: Editable) => agreementFieldId(idPrefix, field);
   const employmentError = errors.employmentForm;
+  const date = (field: 'startDate' | 'signedOn', hint?: string) => (
+    <TextField id={fieldId(field)} name={field} type="date" label={AGREEMENT_FIELD_LABELS[field]} hint={hint} value={values[field]} error={errors[field]} onChange={(value) => onChange(field, value)} />
+  );
   return (
     <>
       <fieldset
@@ -60,43 +74,39 @@ export function AgreementFields({ idPrefix, values, errors, onChange }: Agreemen
             </select>
           )}
         </Field>
-        <Field id={fieldId('positionPercent')} label={AGREEMENT_FIELD_LABELS.positionPercent} error={errors.positionPercent} hint="1–100">
-          {(control) => (
-            <input
-              {...control}
-              name="positionPercent"
-              type="text"
-              inputMode="numeric"
-              maxLength={5}
-              value={values.positionPercent}
-              onChange={(event) => onChange('positionPercent', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={fieldId('startDate')} label={AGREEMENT_FIELD_LABELS.startDate} error={errors.startDate}>
-          {(control) => <input {...control} name="startDate" type="date" value={values.startDate} onChange={(event) => onChange('startDate', event.target.value)} />}
-        </Field>
-        <Field id={fieldId('signedOn')} label={AGREEMENT_FIELD_LABELS.signedOn} error={errors.signedOn} hint="Trengs før avtalen aktiveres">
-          {(control) => <input {...control} name="signedOn" type="date" value={values.signedOn} onChange={(event) => onChange('signedOn', event.target.value)} />}
-        </Field>
-      </div>
-      <div className={errors.viaStaffingAgency ? 'field field-checkbox field-invalid' : 'field field-checkbox'}>
-        <input
-          id={fieldId('viaStaffingAgency')}
-          name="viaStaffingAgency"
-          type="checkbox"
-          checked={values.viaStaffingAgency}
-          aria-describedby={`${fieldId('viaStaffingAgency')}-hint`}
-          onChange={(event) => onChange('viaStaffingAgency', event.target.checked)}
+        <TextField
+          id={fieldId('positionPercent')}
+          name="positionPercent"
+          label={AGREEMENT_FIELD_LABELS.positionPercent}
+          hint="1–100"
+          inputMode="numeric"
+          maxLength={5}
+          value={values.positionPercent}
+          error={errors.positionPercent}
+          onChange={(value) => onChange('positionPercent', value)}
         />
-        <label htmlFor={fieldId('viaStaffingAgency')}>{AGREEMENT_FIELD_LABELS.viaStaffingAgency}</label>
-        <p id={`${fieldId('viaStaffingAgency')}-hint`} className="field-hint" style={{ flexBasis: '100%' }}>
-          Leger ansatt via bemanningsbyrå gir ikke rett til tilskudd.
-        </p>
+        {date('startDate')}
+        {date('signedOn', 'Trengs før avtalen aktiveres')}
       </div>
-      <Field id={fieldId('notes')} label={AGREEMENT_FIELD_LABELS.notes} error={errors.notes}>
-        {(control) => <textarea {...control} name="notes" rows={3} maxLength={4000} value={values.notes} onChange={(event) => onChange('notes', event.target.value)} />}
-      </Field>
+      <CheckboxField
+        id={fieldId('viaStaffingAgency')}
+        name="viaStaffingAgency"
+        label={AGREEMENT_FIELD_LABELS.viaStaffingAgency}
+        hint="Leger ansatt via bemanningsbyrå gir ikke rett til tilskudd."
+        checked={values.viaStaffingAgency}
+        error={errors.viaStaffingAgency}
+        onChange={(checked) => onChange('viaStaffingAgency', checked)}
+      />
+      <TextField
+        id={fieldId('notes')}
+        name="notes"
+        label={AGREEMENT_FIELD_LABELS.notes}
+        rows={3}
+        maxLength={4000}
+        value={values.notes}
+        error={errors.notes}
+        onChange={(value) => onChange('notes', value)}
+      />
     </>
   );
 }

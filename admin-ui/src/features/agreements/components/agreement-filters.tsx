@@ -1,13 +1,14 @@
-import { agreementStatuses, employmentForms } from '@alis/shared';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { FiltersForm } from '../../../components/filters-form';
+import { UrlSelect, YES_NO, optionsOf } from '../../../components/url-select';
+import { useDoctor } from '../../../entities/doctors/api/get-doctor';
+import { DoctorPicker } from '../../../entities/doctors/components/doctor-picker';
+import { AGREEMENT_STATUS_LABELS, EMPLOYMENT_FORM_LABELS } from '../../../entities/agreements/utils/labels';
+import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
+import { useOffices } from '../../../entities/reference/api/get-offices';
 import { hasAnyFilter, withFilter } from '../../../lib/url-filters';
-import { useDoctor } from '../../doctors/api/get-doctor';
-import { DoctorPicker } from '../../doctors/components/doctor-picker';
-import { MunicipalityPicker } from '../../municipalities/components/municipality-picker';
-import { useOffices } from '../../reference/api/get-offices';
 import { agreementFiltersFrom } from '../utils/filters';
-import { AGREEMENT_STATUS_LABELS, EMPLOYMENT_FORM_LABELS } from '../utils/labels';
 
 /** Filters for the agreement list, kept in the URL so a filtered list can be shared and bookmarked. */
 export function AgreementFilters() {
@@ -20,66 +21,30 @@ export function AgreementFilters() {
 
   const selectedDoctor = filters.doctorId
     ? doctor.data
-      ? doctor.data.doctor
+      ? doctor.data.value
       : { id: filters.doctorId, name: doctor.isError ? 'Ukjent lege' : 'Laster …', hprNumber: '' }
     : null;
 
   return (
-    <form className="filters" role="search" aria-label="Filtrer avtaler" onSubmit={(event) => event.preventDefault()}>
+    <FiltersForm label="Filtrer avtaler" active={hasAnyFilter(filters)}>
       <MunicipalityPicker id={`${id}-kommune`} label="Kommune" value={filters.kommunenummer} onChange={(value) => setFilter('kommunenummer', value)} />
-      <div className="field">
-        <label htmlFor={`${id}-office`}>ALIS-kontor</label>
-        <select id={`${id}-office`} value={filters.officeCode} disabled={offices.isPending} onChange={(event) => setFilter('officeCode', event.target.value)}>
-          <option value="">{offices.isPending ? 'Laster …' : 'Alle kontor'}</option>
-          {offices.data?.map((office) => (
-            <option key={office.code} value={office.code}>
-              {office.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select id={`${id}-status`} value={filters.status} onChange={(event) => setFilter('status', event.target.value)}>
-          <option value="">Alle</option>
-          {agreementStatuses.map((status) => (
-            <option key={status} value={status}>
-              {AGREEMENT_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <UrlSelect
+        id={`${id}-office`}
+        label="ALIS-kontor"
+        param="officeCode"
+        value={filters.officeCode}
+        allLabel="Alle kontor"
+        options={offices.data?.map((office) => ({ value: office.code, label: office.name }))}
+        loading={offices.isPending}
+      />
+      <UrlSelect id={`${id}-status`} label="Status" param="status" value={filters.status} options={optionsOf(AGREEMENT_STATUS_LABELS)} />
       <DoctorPicker id={`${id}-doctor`} selected={selectedDoctor} onSelect={(picked) => setFilter('doctorId', picked?.id ?? '')} />
-      <div className="field">
-        <label htmlFor={`${id}-employment`}>Ansettelsesform</label>
-        <select id={`${id}-employment`} value={filters.employmentForm} onChange={(event) => setFilter('employmentForm', event.target.value)}>
-          <option value="">Alle</option>
-          {employmentForms.map((form) => (
-            <option key={form} value={form}>
-              {EMPLOYMENT_FORM_LABELS[form]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <UrlSelect id={`${id}-employment`} label="Ansettelsesform" param="employmentForm" value={filters.employmentForm} options={optionsOf(EMPLOYMENT_FORM_LABELS)} />
       <div className="field">
         <label htmlFor={`${id}-ends`}>Slutter før</label>
         <input id={`${id}-ends`} type="date" value={filters.endsBefore} onChange={(event) => setFilter('endsBefore', event.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-veileder`}>Har veileder</label>
-        <select id={`${id}-veileder`} value={filters.hasVeileder} onChange={(event) => setFilter('hasVeileder', event.target.value)}>
-          <option value="">Alle</option>
-          <option value="true">Ja</option>
-          <option value="false">Nei</option>
-        </select>
-      </div>
-      {hasAnyFilter(filters) ? (
-        <div className="filters-actions">
-          <button type="button" className="button button-secondary" onClick={() => setSearchParams(new URLSearchParams())}>
-            Nullstill filtre
-          </button>
-        </div>
-      ) : null}
-    </form>
+      <UrlSelect id={`${id}-veileder`} label="Har veileder" param="hasVeileder" value={filters.hasVeileder} options={YES_NO} />
+    </FiltersForm>
   );
 }

@@ -10,7 +10,7 @@ import {
   EMPLOYMENT_FORM_LABELS,
   END_REASON_LABELS,
   POSITION_LABELS,
-} from '../utils/labels';
+} from '../../../entities/agreements/utils/labels';
 
 export function AgreementSummary({ agreement: a }: { agreement: Agreement }) {
   const rows: [string, ReactNode][] = [

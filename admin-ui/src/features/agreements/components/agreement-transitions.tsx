@@ -1,14 +1,14 @@
 import { AGREEMENT_TRANSITIONS, type Agreement, type AgreementStatus, type EndReason, endReasons, todayInNorway } from '@alis/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Field } from '../../../components/field';
 import { TransitionError } from '../../../components/transition-error';
-import { formatDate } from '../../../lib/format';
+import { formatDate, labelOf } from '../../../lib/format';
 import { isIsoDate } from '../../../lib/form';
-import { agreementQueryKey } from '../api/get-agreement';
-import { useTransitionAgreement } from '../api/transition-agreement';
-import { AGREEMENT_STATUS_LABELS, AGREEMENT_TRANSITION_LABELS, END_REASON_LABELS, ENDING_STATUSES, transitionMissingLabel } from '../utils/labels';
+import { agreementKeys } from '../../../entities/agreements/api/keys';
+import { type TransitionAgreementInput, useTransitionAgreement } from '../../../entities/agreements/api/transition-agreement';
+import { useTransitionDialog } from '../../../lib/use-transition-dialog';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_TRANSITION_LABELS, END_REASON_LABELS, ENDING_STATUSES, transitionMissingLabel } from '../../../entities/agreements/utils/labels';
 
 interface AgreementTransitionsProps {
   agreement: Agreement;
@@ -22,16 +22,16 @@ interface Draft {
   note: string;
 }
 
-const statusLabel = (status: string) => AGREEMENT_STATUS_LABELS[status as AgreementStatus] ?? status;
+const statusLabel = (status: string) => labelOf(AGREEMENT_STATUS_LABELS, status);
 const defaultReason = (to: AgreementStatus): EndReason | '' => (to === 'completed' ? 'completed_training' : '');
 
 /** Activate, complete or terminate the agreement, each after a confirmation. */
 export function AgreementTransitions({ agreement, etag }: AgreementTransitionsProps) {
   const id = useId();
-  const queryClient = useQueryClient();
   const mutation = useTransitionAgreement();
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [done, setDone] = useState<AgreementStatus | null>(null);
+  const dialog = useTransitionDialog<AgreementStatus, Draft, TransitionAgreementInput>(mutation, agreementKeys.detail(agreement.id));
+  const { draft, done, close, reload } = dialog;
+  const setDraft = (next: Draft) => dialog.edit(next);
   const [touched, setTouched] = useState(false);
   const next = AGREEMENT_TRANSITIONS[agreement.status];
 
@@ -40,41 +40,23 @@ export function AgreementTransitions({ agreement, etag }: AgreementTransitionsPr
   const endReasonError = draft && ending && touched && !draft.endReason ? 'Velg en sluttårsak' : undefined;
 
   const open = (to: AgreementStatus) => {
-    mutation.reset();
-    setDone(null);
     setTouched(false);
-    setDraft({ to, endDate: todayInNorway(), endReason: defaultReason(to), note: '' });
-  };
-  const close = () => {
-    setDraft(null);
-    mutation.reset();
+    dialog.open({ to, endDate: todayInNorway(), endReason: defaultReason(to), note: '' });
   };
   const confirm = () => {
     if (!draft) return;
     setTouched(true);
     if (ending && (!isIsoDate(draft.endDate) || !draft.endReason)) return;
     const note = draft.note.trim();
-    mutation.mutate(
-      {
-        id: agreement.id,
-        etag,
-        body: {
-          to: draft.to,
-          ...(ending ? { endDate: draft.endDate, endReason: draft.endReason as EndReason } : {}),
-          ...(note ? { note } : {}),
-        },
+    dialog.confirm({
+      id: agreement.id,
+      etag,
+      body: {
+        to: draft.to,
+        ...(ending ? { endDate: draft.endDate, endReason: draft.endReason as EndReason } : {}),
+        ...(note ? { note } : {}),
       },
-      {
-        onSuccess: () => {
-          setDone(draft.to);
-          setDraft(null);
-        },
-      },
-    );
-  };
-  const reload = () => {
-    close();
-    void queryClient.invalidateQueries({ queryKey: agreementQueryKey(agreement.id) });
+    });
   };
 
   return (

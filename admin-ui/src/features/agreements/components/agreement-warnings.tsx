@@ -1,5 +1,5 @@
 import type { Agreement } from '@alis/shared';
-import { warningLabel } from '../utils/labels';
+import { warningLabel } from '../../../entities/agreements/utils/labels';
 
 /** The agreement's compliance warnings in Norwegian, each with the API's own explanation below it. */
 export function AgreementWarnings({ warnings }: { warnings: Agreement['warnings'] }) {

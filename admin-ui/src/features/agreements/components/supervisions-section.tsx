@@ -1,20 +1,20 @@
 import { type Agreement, type Supervision, type SupervisionRole, supervisionRoles, todayInNorway } from '@alis/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { ErrorAlert } from '../../../components/error-alert';
 import { Field } from '../../../components/field';
-import { Loading } from '../../../components/loading';
-import { isApiError } from '../../../lib/api-client';
-import { isIsoDate } from '../../../lib/form';
-import { problemString } from '../../../lib/problem';
+import { AddForm, ListSection, RowActionDialog } from '../../../components/list-section';
+import { TextField } from '../../../components/text-field';
+import { useCreateSupervision } from '../../../entities/agreements/api/create-supervision';
+import { useEndSupervision } from '../../../entities/agreements/api/end-supervision';
+import { useSupervisions } from '../../../entities/agreements/api/get-supervisions';
+import { SUPERVISION_ROLE_LABELS } from '../../../entities/agreements/utils/labels';
+import { type PickedSupervisor, SupervisorPicker } from '../../../entities/supervisors/components/supervisor-picker';
+import { isApiError, isProblem } from '../../../lib/api-error';
+import { fieldErrorText } from '../../../lib/field-error-text';
+import { type FieldErrors, type Validation, isIsoDate } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
-import { type PickedSupervisor, SupervisorPicker } from '../../supervisors/components/supervisor-picker';
-import { useCreateSupervision } from '../api/create-supervision';
-import { useEndSupervision } from '../api/end-supervision';
-import { useSupervisions } from '../api/get-supervisions';
-import { SUPERVISION_ROLE_LABELS } from '../utils/labels';
+import { useAddForm, useRowAction } from '../../../lib/use-list-section';
 
 interface SupervisionsSectionProps {
   agreement: Agreement;
@@ -25,14 +25,14 @@ interface SupervisionsSectionProps {
 /** Why assigning was refused, plainly. */
 export function supervisionErrorText(error: unknown): string | null {
   if (!isApiError(error)) return null;
-  if (error.status === 409 && problemString(error, 'agreementStatus')) {
+  if (isProblem(error, 'conflict') && error.problem.agreementStatus) {
     return 'Avtalen er avsluttet. Veileder og supervisører kan bare tildeles på avtaler som er utkast eller aktive.';
   }
   if (error.status === 409) {
     return 'Avtalen har allerede en veileder i denne perioden. En ALIS har én veileder om gangen: avslutt den gjeldende veiledningen før du tildeler en ny.';
   }
   if (error.status === 422) {
-    const details = error.errors.map((item) => item.message).join('; ') || error.detail;
+    const details = error.errors.map(fieldErrorText).join('; ') || error.detail;
     return `Personen kan ikke være veileder: en veileder må være spesialist i allmennmedisin eller ha gyldig fritak fra Helsedirektoratet. (${details})`;
   }
   return null;
@@ -44,141 +44,102 @@ function supervisionState(s: Supervision, today: string): { label: string; tone:
   return { label: 'Avsluttet', tone: 'neutral' };
 }
 
+interface AssignValues {
+  supervisor: PickedSupervisor | null;
+  role: SupervisionRole;
+  from: string;
+  to: string;
+}
+type AssignField = keyof AssignValues;
+const ASSIGN_FIELDS: readonly AssignField[] = ['supervisor', 'from', 'to'];
+
+function validateAssignment(values: AssignValues): Validation<AssignValues & { supervisor: PickedSupervisor }, AssignField> {
+  const fieldErrors: FieldErrors<AssignField> = {};
+  if (!values.supervisor) fieldErrors.supervisor = 'Velg hvem som skal veilede';
+  if (!isIsoDate(values.from)) fieldErrors.from = 'Skriv inn første dag';
+  if (values.to && (!isIsoDate(values.to) || values.to < values.from)) fieldErrors.to = 'Siste dag må være på eller etter første dag';
+  const { supervisor } = values;
+  return supervisor && Object.keys(fieldErrors).length === 0 ? { ok: true, data: { ...values, supervisor } } : { ok: false, fieldErrors, formErrors: [] };
+}
+
 /** Veileder, supervisører and group leaders: assign from a search, end with a last day. */
 export function SupervisionsSection({ agreement, canAssign }: SupervisionsSectionProps) {
   const id = useId();
   const today = todayInNorway();
   const supervisions = useSupervisions(agreement.id);
-  const create = useCreateSupervision();
   const end = useEndSupervision();
-  const [supervisor, setSupervisor] = useState<PickedSupervisor | null>(null);
-  const [role, setRole] = useState<SupervisionRole>('veileder');
-  const [from, setFrom] = useState(() => (agreement.startDate > today ? agreement.startDate : today));
-  const [to, setTo] = useState('');
-  const [errors, setErrors] = useState<{ supervisor?: string; from?: string; to?: string }>({});
-  const [assigned, setAssigned] = useState<string | null>(null);
-  const [ending, setEnding] = useState<{ supervision: Supervision; to: string; touched: boolean } | null>(null);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const next: typeof errors = {};
-    if (!supervisor) next.supervisor = 'Velg hvem som skal veilede';
-    if (!isIsoDate(from)) next.from = 'Skriv inn første dag';
-    if (to && (!isIsoDate(to) || to < from)) next.to = 'Siste dag må være på eller etter første dag';
-    setErrors(next);
-    if (next.supervisor || next.from || next.to || !supervisor) {
-      const first = next.supervisor ? 'supervisor' : next.from ? 'from' : 'to';
-      document.getElementById(`${id}-${first}`)?.focus();
-      return;
-    }
-    create.mutate(
-      { agreementId: agreement.id, body: { supervisorId: supervisor.id, role, from, ...(to ? { to } : {}) } },
-      {
-        onSuccess: () => {
-          setAssigned(`${supervisor.name} er tildelt som ${SUPERVISION_ROLE_LABELS[role].toLowerCase()}.`);
-          setSupervisor(null);
-          setTo('');
-        },
-      },
-    );
-  };
-
-  const items = supervisions.data ?? [];
-  const createError = create.isError ? supervisionErrorText(create.error) : null;
-  const endDateError = ending?.touched && !isIsoDate(ending.to) ? 'Skriv inn siste dag' : ending?.touched && ending.to < ending.supervision.from ? 'Siste dag kan ikke være før første dag' : undefined;
+  const ending = useRowAction<Supervision, { to: string; touched: boolean }>(end);
+  const assign = useAddForm({
+    initialValues: (): AssignValues => ({ supervisor: null, role: 'veileder', from: agreement.startDate > today ? agreement.startDate : today, to: '' }),
+    fields: ASSIGN_FIELDS,
+    fieldId: (field) => `${id}-${field}`,
+    validate: validateAssignment,
+    mutation: useCreateSupervision(),
+    toInput: ({ supervisor, role, from, to }) => ({ agreementId: agreement.id, body: { supervisorId: supervisor.id, role, from, ...(to ? { to } : {}) } }),
+    afterAdd: (values, { supervisor, role }) => ({
+      values: { ...values, supervisor: null, to: '' },
+      message: `${supervisor.name} er tildelt som ${SUPERVISION_ROLE_LABELS[role].toLowerCase()}.`,
+    }),
+  });
+  const { supervisor, role } = assign.values;
+  const draft = ending.target?.draft;
+  const endDateError =
+    draft?.touched && !isIsoDate(draft.to)
+      ? 'Skriv inn siste dag'
+      : draft?.touched && ending.target && draft.to < ending.target.item.from
+        ? 'Siste dag kan ikke være før første dag'
+        : undefined;
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="card">
-      <h2 id={`${id}-heading`}>Veiledning</h2>
-      <p className="muted">
-        En ALIS har én veileder om gangen (spesialist i allmennmedisin eller med fritak), og kan ha flere supervisører og en gruppeleder for
-        veiledningsgruppe.
-      </p>
-      {supervisions.isPending ? <Loading label="Laster veiledning …" /> : null}
-      {supervisions.isError ? <ErrorAlert error={supervisions.error} title="Kunne ikke hente veiledningen" onRetry={() => void supervisions.refetch()} /> : null}
-      {supervisions.data && items.length === 0 ? <p className="empty-state">Ingen veileder eller supervisør er tildelt.</p> : null}
-      {items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" data-testid="supervisions">
-            <caption className="visually-hidden">Veiledning</caption>
-            <thead>
-              <tr>
-                <th scope="col">Navn</th>
-                <th scope="col">Rolle</th>
-                <th scope="col">Fra</th>
-                <th scope="col">Til</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Handlinger</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => {
-                const state = supervisionState(s, today);
-                const open = s.to === null || s.to >= today;
-                return (
-                  <tr key={s.id}>
-                    <td>
-                      <Link to={`/veiledere/${s.supervisorId}`}>{s.supervisorName}</Link>
-                    </td>
-                    <td>{SUPERVISION_ROLE_LABELS[s.role]}</td>
-                    <td>{formatDate(s.from)}</td>
-                    <td>{formatDate(s.to)}</td>
-                    <td>
-                      <Badge tone={state.tone}>{state.label}</Badge>
-                    </td>
-                    <td>
-                      {open ? (
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          aria-label={`Avslutt veiledningen til ${s.supervisorName}`}
-                          onClick={() => {
-                            end.reset();
-                            setEnding({ supervision: s, to: s.from > today ? s.from : today, touched: false });
-                          }}
-                        >
-                          Avslutt
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-
+    <ListSection
+      title="Veiledning"
+      intro="En ALIS har én veileder om gangen (spesialist i allmennmedisin eller med fritak), og kan ha flere supervisører og en gruppeleder for veiledningsgruppe."
+      query={supervisions}
+      loadingLabel="Laster veiledning …"
+      errorTitle="Kunne ikke hente veiledningen"
+      empty="Ingen veileder eller supervisør er tildelt."
+      caption="Veiledning"
+      testId="supervisions"
+      columns={[
+        { header: 'Navn', cell: (s) => <Link to={`/veiledere/${s.supervisorId}`}>{s.supervisorName}</Link> },
+        { header: 'Rolle', cell: (s) => SUPERVISION_ROLE_LABELS[s.role] },
+        { header: 'Fra', cell: (s) => formatDate(s.from) },
+        { header: 'Til', cell: (s) => formatDate(s.to) },
+        {
+          header: 'Status',
+          cell: (s) => {
+            const state = supervisionState(s, today);
+            return <Badge tone={state.tone}>{state.label}</Badge>;
+          },
+        },
+      ]}
+      rowKey={(s) => s.id}
+      rowAction={(s) =>
+        s.to === null || s.to >= today ? (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-label={`Avslutt veiledningen til ${s.supervisorName}`}
+            onClick={() => ending.open(s, { to: s.from > today ? s.from : today, touched: false })}
+          >
+            Avslutt
+          </button>
+        ) : null
+      }
+    >
       {canAssign ? (
-        <form className="form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-add-heading`} style={{ marginTop: '1rem' }}>
-          <h3 id={`${id}-add-heading`}>Tildel veileder eller supervisør</h3>
-          {assigned ? (
-            <p role="status" className="alert alert-success">
-              {assigned}
-            </p>
-          ) : null}
-          {create.isError ? (
-            createError ? (
-              <p role="alert" className="alert alert-error">
-                {createError}
-              </p>
-            ) : (
-              <ErrorAlert error={create.error} title="Kunne ikke tildele" />
-            )
-          ) : null}
-          <SupervisorPicker
-            id={`${id}-supervisor`}
-            selected={supervisor}
-            error={errors.supervisor}
-            onSelect={(picked) => {
-              setSupervisor(picked);
-              setAssigned(null);
-              setErrors((current) => ({ ...current, supervisor: undefined }));
-            }}
-          />
+        <AddForm
+          title="Tildel veileder eller supervisør"
+          onSubmit={assign.submit}
+          added={assign.added}
+          error={assign.error}
+          errorText={supervisionErrorText}
+          errorTitle="Kunne ikke tildele"
+          busy={assign.adding}
+          submitLabel="Tildel"
+          busyLabel="Tildeler …"
+        >
+          <SupervisorPicker id={`${id}-supervisor`} selected={supervisor} error={assign.fieldErrors.supervisor} onSelect={(picked) => assign.update('supervisor', picked)} />
           {supervisor && role === 'veileder' && !supervisor.qualifiedToday ? (
             <p className="alert alert-warning">
               {supervisor.name} er ikke spesialist i allmennmedisin og har ikke gyldig fritak, og kan derfor ikke være veileder. Velg rollen
@@ -194,7 +155,7 @@ export function SupervisionsSection({ agreement, canAssign }: SupervisionsSectio
           <div className="inline-fields">
             <Field id={`${id}-role`} label="Rolle">
               {(control) => (
-                <select {...control} value={role} onChange={(event) => setRole(event.target.value as SupervisionRole)}>
+                <select {...control} value={role} onChange={(event) => assign.update('role', event.target.value as SupervisionRole)}>
                   {supervisionRoles.map((value) => (
                     <option key={value} value={value}>
                       {SUPERVISION_ROLE_LABELS[value]}
@@ -203,49 +164,41 @@ export function SupervisionsSection({ agreement, canAssign }: SupervisionsSectio
                 </select>
               )}
             </Field>
-            <Field id={`${id}-from`} label="Fra og med" error={errors.from}>
-              {(control) => <input {...control} type="date" value={from} onChange={(event) => setFrom(event.target.value)} />}
-            </Field>
-            <Field id={`${id}-to`} label="Til og med" error={errors.to} hint="Valgfritt">
-              {(control) => <input {...control} type="date" value={to} onChange={(event) => setTo(event.target.value)} />}
-            </Field>
+            <TextField id={`${id}-from`} type="date" label="Fra og med" value={assign.values.from} error={assign.fieldErrors.from} onChange={(value) => assign.update('from', value)} />
+            <TextField id={`${id}-to`} type="date" label="Til og med" hint="Valgfritt" value={assign.values.to} error={assign.fieldErrors.to} onChange={(value) => assign.update('to', value)} />
           </div>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={create.isPending}>
-              {create.isPending ? 'Tildeler …' : 'Tildel'}
-            </button>
-          </div>
-        </form>
+        </AddForm>
       ) : null}
 
-      <ConfirmDialog
-        open={ending !== null}
+      <RowActionDialog
+        open={ending.target !== null}
         title="Avslutte veiledningen?"
         confirmLabel="Avslutt veiledningen"
         busy={end.isPending}
-        onCancel={() => setEnding(null)}
+        error={end.isError ? end.error : null}
+        errorTitle="Kunne ikke avslutte veiledningen"
+        onCancel={ending.close}
         onConfirm={() => {
-          if (!ending) return;
-          if (!isIsoDate(ending.to) || ending.to < ending.supervision.from) {
-            setEnding({ ...ending, touched: true });
+          const target = ending.target;
+          if (!target) return;
+          if (!isIsoDate(target.draft.to) || target.draft.to < target.item.from) {
+            ending.edit({ ...target.draft, touched: true });
             return;
           }
-          end.mutate({ agreementId: agreement.id, supervisionId: ending.supervision.id, to: ending.to }, { onSuccess: () => setEnding(null) });
+          end.mutate({ agreementId: agreement.id, supervisionId: target.item.id, to: target.draft.to }, { onSuccess: ending.close });
         }}
+        fields={
+          draft ? (
+            <TextField id={`${id}-end-to`} type="date" label="Siste dag" value={draft.to} error={endDateError} onChange={(to) => ending.edit({ to, touched: true })} />
+          ) : null
+        }
       >
-        {ending ? (
-          <>
-            <p>
-              {ending.supervision.supervisorName} slutter som {SUPERVISION_ROLE_LABELS[ending.supervision.role].toLowerCase()} for{' '}
-              {agreement.doctor.name}.
-            </p>
-            {end.isError ? <ErrorAlert error={end.error} title="Kunne ikke avslutte veiledningen" /> : null}
-            <Field id={`${id}-end-to`} label="Siste dag" error={endDateError}>
-              {(control) => <input {...control} type="date" value={ending.to} onChange={(event) => setEnding({ ...ending, to: event.target.value, touched: true })} />}
-            </Field>
-          </>
+        {ending.target ? (
+          <p>
+            {ending.target.item.supervisorName} slutter som {SUPERVISION_ROLE_LABELS[ending.target.item.role].toLowerCase()} for {agreement.doctor.name}.
+          </p>
         ) : null}
-      </ConfirmDialog>
-    </section>
+      </RowActionDialog>
+    </ListSection>
   );
 }

@@ -1,13 +1,13 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { AgreementFilters } from '../components/agreement-filters';
-import { AgreementResults } from '../components/agreement-results';
+import { AgreementResults } from '../../../entities/agreements/components/agreement-results';
 import { agreementFiltersFrom, toAgreementListParams } from '../utils/filters';
 
 export function AgreementsPage() {
   useDocumentTitle('Avtaler');
   const [searchParams] = useSearchParams();
-  const params = toAgreementListParams(agreementFiltersFrom(searchParams), undefined);
+  const params = toAgreementListParams(agreementFiltersFrom(searchParams));
   return (
     <>
       <div className="page-header">

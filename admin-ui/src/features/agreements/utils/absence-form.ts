@@ -1,6 +1,6 @@
-import { type Absence, type AbsencePeriod, type Agreement, createAbsenceRequest, daysBetween, plannedEndDate } from '@alis/shared';
-import { isIsoDate, issuesToErrors } from '../../../lib/form';
-import type { AbsenceKind } from './labels';
+import { type Absence, type AbsencePeriod, type Agreement, type FieldError, createAbsenceRequest, daysBetween, plannedEndDate } from '@alis/shared';
+import { isIsoDate, isShapeError, validateWith } from '../../../lib/form';
+import type { AbsenceKind } from '../../../entities/agreements/utils/labels';
 
 export interface AbsenceFormValues {
   kind: AbsenceKind | '';
@@ -15,7 +15,9 @@ export const emptyAbsenceForm = (): AbsenceFormValues => ({ kind: '', from: '', 
 /** Calendar days of an absence, both ends included. */
 export const absenceDays = (absence: AbsencePeriod) => daysBetween(absence.from, absence.to) + 1;
 
-function absenceMessageFor(field: AbsenceField): string {
+/** What to do about a field of the absence form; the overlap and other rules of the API keep their general text. */
+export function absenceMessageFor(field: AbsenceField, error: FieldError): string | undefined {
+  if (!isShapeError(error) && !(field === 'to' && error.code === 'too_early')) return undefined;
   switch (field) {
     case 'kind':
       return 'Velg type fravær';
@@ -26,12 +28,8 @@ function absenceMessageFor(field: AbsenceField): string {
   }
 }
 
-export function validateAbsence(values: AbsenceFormValues) {
-  const result = createAbsenceRequest.safeParse({ kind: values.kind || undefined, from: values.from || undefined, to: values.to || undefined });
-  if (result.success) return { ok: true as const, data: result.data };
-  const { fieldErrors, formErrors } = issuesToErrors(result.error.issues, ABSENCE_FIELDS, absenceMessageFor);
-  return { ok: false as const, fieldErrors: fieldErrors, formErrors };
-}
+export const validateAbsence = (values: AbsenceFormValues) =>
+  validateWith(createAbsenceRequest, { kind: values.kind || undefined, from: values.from || undefined, to: values.to || undefined }, ABSENCE_FIELDS, absenceMessageFor);
 
 /**
  * The planned end date if the absence being typed were added, with the shared rule the API uses;

@@ -1,13 +1,7 @@
-import {
-  type AbsencePeriod,
-  type Agreement,
-  createAgreementRequest,
-  plannedEndDate,
-  updateAgreementRequest,
-} from '@alis/shared';
+import { type AbsencePeriod, type Agreement, type FieldError, createAgreementRequest, plannedEndDate, updateAgreementRequest } from '@alis/shared';
 import type { z } from 'zod';
-import { type FieldErrors, type Issue, dateOrNull, isIsoDate, issuesToErrors, parseWholeNumber, textOrNull } from '../../../lib/form';
-import type { EmploymentForm, Position } from './labels';
+import { type Changes, type Validation, dateOrNull, isIsoDate, isShapeError, parseWholeNumber, textOrNull, validateWith } from '../../../lib/form';
+import type { EmploymentForm, Position } from '../../../entities/agreements/utils/labels';
 
 /** The agreement's own fields as the form holds them: text as typed. */
 export interface AgreementFormValues {
@@ -27,7 +21,6 @@ export interface NewAgreementValues extends AgreementFormValues {
 }
 
 export type AgreementField = keyof NewAgreementValues;
-export type AgreementFieldErrors = FieldErrors<AgreementField>;
 
 export const AGREEMENT_FIELD_LABELS: Record<AgreementField, string> = {
   kommunenummer: 'Kommune',
@@ -41,6 +34,8 @@ export const AGREEMENT_FIELD_LABELS: Record<AgreementField, string> = {
   notes: 'Notater',
 };
 export const AGREEMENT_FIELDS = Object.keys(AGREEMENT_FIELD_LABELS) as AgreementField[];
+/** What an existing agreement's form changes: not its municipality or doctor. */
+export const AGREEMENT_EDIT_FIELDS = AGREEMENT_FIELDS.filter((field): field is keyof AgreementFormValues => field !== 'kommunenummer' && field !== 'doctorId');
 
 export const emptyAgreementForm = (kommunenummer = '', doctorId = ''): NewAgreementValues => ({
   kommunenummer,
@@ -66,8 +61,9 @@ export function toAgreementFormValues(agreement: Agreement): AgreementFormValues
   };
 }
 
-/** Norwegian message for a schema issue on a field of the agreement form. */
-export function agreementMessageFor(field: AgreementField, issue: Pick<Issue, 'code'>): string {
+/** Norwegian message for an error on a field of the agreement form; the general text for the API's own rules. */
+export function agreementMessageFor(field: AgreementField, issue: FieldError): string | undefined {
+  if (!isShapeError(issue)) return undefined;
   switch (field) {
     case 'kommunenummer':
       return 'Velg kommunen avtalen gjelder';
@@ -82,7 +78,7 @@ export function agreementMessageFor(field: AgreementField, issue: Pick<Issue, 'c
     case 'signedOn':
       return 'Ugyldig dato';
     case 'startDate':
-      return issue.code === 'invalid_type' ? 'Skriv inn startdatoen' : 'Ugyldig startdato';
+      return issue.code === 'required' || issue.code === 'invalid_type' ? 'Skriv inn startdatoen' : 'Ugyldig startdato';
     case 'viaStaffingAgency':
       return 'Ugyldig verdi';
     case 'notes':
@@ -90,12 +86,10 @@ export function agreementMessageFor(field: AgreementField, issue: Pick<Issue, 'c
   }
 }
 
-export type AgreementValidation<T> = { ok: true; data: T } | { ok: false; fieldErrors: AgreementFieldErrors; formErrors: string[] };
-
 const percentOf = (value: string) => parseWholeNumber(value.replace(/%/g, ''));
 
 /** The body of `POST /agreements`, checked against the shared contract as the API will. */
-export function validateNewAgreement(values: NewAgreementValues): AgreementValidation<z.output<typeof createAgreementRequest>> {
+export function validateNewAgreement(values: NewAgreementValues): Validation<z.output<typeof createAgreementRequest>, AgreementField> {
   const body = {
     kommunenummer: values.kommunenummer,
     doctorId: values.doctorId,
@@ -107,14 +101,12 @@ export function validateNewAgreement(values: NewAgreementValues): AgreementValid
     viaStaffingAgency: values.viaStaffingAgency,
     notes: values.notes,
   };
-  const result = createAgreementRequest.safeParse(body);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, ...issuesToErrors(result.error.issues, AGREEMENT_FIELDS, agreementMessageFor) };
+  return validateWith(createAgreementRequest, body, AGREEMENT_FIELDS, agreementMessageFor);
 }
 
 /** The fields that differ from the agreement as loaded, in the shape the PATCH body takes. */
-export function changedAgreementFields(values: AgreementFormValues, original: Agreement): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
+export function changedAgreementFields(values: AgreementFormValues, original: Agreement): Changes {
+  const changes: Changes = {};
   if (values.employmentForm !== original.employmentForm) changes.employmentForm = values.employmentForm || undefined;
   if (values.position !== original.position) changes.position = values.position || undefined;
   const percent = percentOf(values.positionPercent);
@@ -126,11 +118,8 @@ export function changedAgreementFields(values: AgreementFormValues, original: Ag
   return changes;
 }
 
-export function validateAgreementChanges(changes: Record<string, unknown>): AgreementValidation<z.output<typeof updateAgreementRequest>> {
-  const result = updateAgreementRequest.safeParse(changes);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, ...issuesToErrors(result.error.issues, AGREEMENT_FIELDS, agreementMessageFor) };
-}
+export const validateAgreementChanges = (changes: Changes): Validation<z.output<typeof updateAgreementRequest>, AgreementField> =>
+  validateWith(updateAgreementRequest, changes, AGREEMENT_FIELDS, agreementMessageFor);
 
 export type PlannedEndPreview = { ok: true; date: string; serviceNote: string } | { ok: false; reason: string };
 

@@ -1,12 +1,9 @@
 import { agreementStatuses, employmentForms } from '@alis/shared';
-import { filtersFrom, setFilters } from '../../../lib/url-filters';
-import type { AgreementListParams } from '../api/get-agreements';
+import type { AgreementListParams } from '../../../entities/agreements/api/get-agreements';
+import { filtersFrom, listParams, oneOf } from '../../../lib/url-filters';
 
-export const AGREEMENT_PAGE_SIZE = 50;
 export const AGREEMENT_FILTER_KEYS = ['kommunenummer', 'officeCode', 'status', 'doctorId', 'employmentForm', 'endsBefore', 'hasVeileder'] as const;
 export type AgreementFilters = Record<(typeof AGREEMENT_FILTER_KEYS)[number], string>;
-
-const oneOf = (value: string, allowed: readonly string[]) => (allowed.includes(value) ? value : '');
 
 /** The filters from the URL; values the API would reject are dropped rather than sent. */
 export function agreementFiltersFrom(params: URLSearchParams): AgreementFilters {
@@ -21,6 +18,4 @@ export function agreementFiltersFrom(params: URLSearchParams): AgreementFilters 
   };
 }
 
-export function toAgreementListParams(filters: AgreementFilters, cursor: string | undefined, limit = AGREEMENT_PAGE_SIZE): AgreementListParams {
-  return { ...(setFilters(filters) as AgreementListParams), limit, ...(cursor ? { cursor } : {}) };
-}
+export const toAgreementListParams = (filters: AgreementFilters): AgreementListParams => listParams(filters) as AgreementListParams;

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { Field } from '../../../components/field';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useLogin } from '../api/login';
@@ -22,7 +22,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
   const mutation = useLogin();
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = {
       ...(email.trim() ? {} : { email: 'Skriv inn e-postadressen din' }),

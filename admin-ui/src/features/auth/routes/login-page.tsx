@@ -31,12 +31,12 @@ export function LoginPage() {
       <main id="main" className="login-card" tabIndex={-1}>
         <p className="brand">ALIS-registeret</p>
         <h1>Logg inn</h1>
-        {state.status === 'anonymous' && state.reason === 'expired' ? (
+        {state.reason === 'expired' ? (
           <p role="status" className="alert alert-info">
             Økten din er utløpt. Logg inn på nytt.
           </p>
         ) : null}
-        {state.status === 'anonymous' && state.reason === 'logged-out' ? (
+        {state.reason === 'logged-out' ? (
           <p role="status" className="alert alert-info">
             Du er logget ut.
           </p>

@@ -1,24 +1,22 @@
 import type { Doctor } from '@alis/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { ConflictAlert } from '../../../components/conflict-alert';
-import { FormStatus, type FormStatusState } from '../../../components/form-status';
-import { isApiError } from '../../../lib/api-client';
-import { splitServerErrors } from '../../../lib/form';
-import { isProblem, problemString } from '../../../lib/problem';
-import { useEditBaseline } from '../../../lib/use-edit-baseline';
-import type { VersionedDoctor } from '../api/get-doctor';
-import { useUpdateDoctor } from '../api/update-doctor';
+import { useId, useState } from 'react';
+import { SaveForm } from '../../../components/save-form';
+import type { VersionedDoctor } from '../../../entities/doctors/api/get-doctor';
+import { useUpdateDoctor } from '../../../entities/doctors/api/update-doctor';
+import { DoctorFields, doctorFieldId } from '../../../entities/doctors/components/doctor-fields';
+import { type Duplicate, DuplicateDoctorAlert } from '../../../entities/doctors/components/duplicate-doctor-alert';
 import {
   DOCTOR_FIELDS,
-  type DoctorField,
-  type DoctorFieldErrors,
-  type DoctorFormValues,
+  DOCTOR_FIELD_LABELS,
+  SCHEME_LABELS,
   changedDoctorFields,
+  doctorMessageFor,
   toDoctorFormValues,
   validateDoctorChanges,
-} from '../utils/doctor-form';
-import { DoctorFields, doctorFieldId } from './doctor-fields';
-import { DuplicateDoctorAlert } from './duplicate-doctor-alert';
+} from '../../../entities/doctors/utils/doctor-form';
+import { isProblem } from '../../../lib/api-error';
+import { labelOf } from '../../../lib/format';
+import { useVersionedForm } from '../../../lib/use-versioned-form';
 
 export const DOCTOR_CONFLICT_MESSAGE = 'Noen andre har endret legen mens du redigerte. Last inn på nytt for å se endringene.';
 
@@ -28,116 +26,43 @@ interface DoctorEditFormProps {
   onReload: () => Promise<VersionedDoctor | undefined>;
 }
 
-const isDirty = (values: DoctorFormValues, doctor: Doctor) => Object.keys(changedDoctorFields(values, doctor)).length > 0;
-
 export function DoctorEditForm({ doctor, etag, onReload }: DoctorEditFormProps) {
   const idPrefix = useId();
   const mutation = useUpdateDoctor();
-  const statusRef = useRef<HTMLDivElement>(null);
-  const form = useEditBaseline(doctor, etag, toDoctorFormValues, isDirty, mutation.isPending);
-  const [errors, setErrors] = useState<DoctorFieldErrors>({});
-  const [status, setStatus] = useState<FormStatusState>({ kind: 'idle' });
-  const [duplicate, setDuplicate] = useState<{ hprNumber: string; existingId: string | undefined } | null>(null);
-  const [reloading, setReloading] = useState(false);
-
-  const update = <K extends DoctorField>(field: K, value: DoctorFormValues[K]) => {
-    form.setValues((current) => ({ ...current, [field]: value }));
-    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
-    if (status.kind === 'saved' || status.kind === 'unchanged') setStatus({ kind: 'idle' });
-  };
-  const focusFirst = (fieldErrors: DoctorFieldErrors) => {
-    const first = DOCTOR_FIELDS.find((field) => fieldErrors[field]);
-    if (first) document.getElementById(doctorFieldId(idPrefix, first))?.focus();
-    else statusRef.current?.focus();
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (mutation.isPending) return;
-    setDuplicate(null);
-    const changes = changedDoctorFields(form.values, form.baseline.value);
-    if (Object.keys(changes).length === 0) {
-      setErrors({});
-      setStatus({ kind: 'unchanged' });
-      return;
-    }
-    const validation = validateDoctorChanges(changes);
-    if (!validation.ok) {
-      setErrors(validation.fieldErrors);
-      setStatus({ kind: 'invalid', formErrors: validation.formErrors });
-      focusFirst(validation.fieldErrors);
-      return;
-    }
-    setErrors({});
-    setStatus({ kind: 'idle' });
-    mutation.mutate(
-      { id: form.baseline.value.id, etag: form.baseline.etag, changes: validation.data },
-      {
-        onSuccess: (saved) => {
-          form.startOver({ value: saved.doctor, etag: saved.etag });
-          setStatus({ kind: 'saved' });
-        },
-        onError: (error) => {
-          if (isProblem(error, 412)) setStatus({ kind: 'conflict' });
-          else if (isProblem(error, 409, 'already_exists')) {
-            setDuplicate({ hprNumber: validation.data.hprNumber ?? form.values.hprNumber, existingId: problemString(error, 'existingId') });
-            setStatus({ kind: 'idle' });
-          } else if (isApiError(error) && error.status === 400 && error.errors.length > 0) {
-            const split = splitServerErrors(error.errors, DOCTOR_FIELDS);
-            setErrors(split.fieldErrors);
-            setStatus({ kind: 'invalid', formErrors: split.formErrors });
-            focusFirst(split.fieldErrors);
-            return;
-          } else setStatus({ kind: 'error', error });
-          requestAnimationFrame(() => statusRef.current?.focus());
-        },
-      },
-    );
-  };
-
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await onReload();
-      if (fresh) {
-        form.startOver({ value: fresh.doctor, etag: fresh.etag });
-        setErrors({});
-        setStatus({ kind: 'idle' });
-      }
-    } finally {
-      setReloading(false);
-    }
-  };
+  const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
+  const form = useVersionedForm({
+    version: { value: doctor, etag },
+    toValues: toDoctorFormValues,
+    changes: changedDoctorFields,
+    fields: DOCTOR_FIELDS,
+    fieldId: (field) => doctorFieldId(idPrefix, field),
+    validate: (_values, changes) => validateDoctorChanges(changes ?? {}),
+    messageFor: doctorMessageFor,
+    save: (changes, ifMatch) => mutation.mutateAsync({ id: doctor.id, etag: ifMatch, changes }),
+    savedVersion: (saved) => saved,
+    reload: onReload,
+    beforeSubmit: () => setDuplicate(null),
+    onProblem: (error, body, values) => {
+      if (!isProblem(error, 'already_exists')) return false;
+      setDuplicate({ hprNumber: body.hprNumber ?? values.hprNumber, existingId: error.problem.existingId });
+      return true;
+    },
+  });
 
   return (
     <section aria-labelledby={`${idPrefix}-heading`} className="card">
       <h2 id={`${idPrefix}-heading`}>Endre legen</h2>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <FormStatus
-          status={status}
-          statusRef={statusRef}
-          conflict={<ConflictAlert message={DOCTOR_CONFLICT_MESSAGE} reloading={reloading} onReload={() => void reload()} />}
-        />
-        {duplicate ? <DuplicateDoctorAlert hprNumber={duplicate.hprNumber} existingId={duplicate.existingId} /> : null}
-        <DoctorFields idPrefix={idPrefix} values={form.values} errors={errors} onChange={update} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Lagrer …' : 'Lagre'}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={!form.dirty || mutation.isPending}
-            onClick={() => {
-              form.reset();
-              setErrors({});
-              setStatus({ kind: 'idle' });
-            }}
-          >
-            Angre endringer
-          </button>
-        </div>
-      </form>
+      <SaveForm
+        form={form}
+        labels={DOCTOR_FIELD_LABELS}
+        conflictMessage={DOCTOR_CONFLICT_MESSAGE}
+        formatValue={(field, value) => (field === 'scheme' ? labelOf(SCHEME_LABELS, value) : undefined)}
+        submitLabel="Lagre"
+        savingLabel="Lagrer …"
+      >
+        {duplicate ? <DuplicateDoctorAlert {...duplicate} /> : null}
+        <DoctorFields idPrefix={idPrefix} values={form.values} errors={form.fieldErrors} onChange={form.update} />
+      </SaveForm>
     </section>
   );
 }

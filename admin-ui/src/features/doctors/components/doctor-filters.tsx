@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { FiltersForm } from '../../../components/filters-form';
 import { UrlSearchInput } from '../../../components/url-search-input';
+import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
 import { hasAnyFilter, withFilter } from '../../../lib/url-filters';
-import { MunicipalityPicker } from '../../municipalities/components/municipality-picker';
 import { doctorFiltersFrom } from '../utils/filters';
 
 export function DoctorFilters() {
@@ -10,7 +11,7 @@ export function DoctorFilters() {
   const filters = doctorFiltersFrom(searchParams);
   const id = useId();
   return (
-    <form className="filters" role="search" aria-label="Filtrer leger" onSubmit={(event) => event.preventDefault()}>
+    <FiltersForm label="Filtrer leger" active={hasAnyFilter(filters)}>
       <UrlSearchInput id={`${id}-q`} label="Søk" param="q" placeholder="Navn eller HPR-nummer" />
       <MunicipalityPicker
         id={`${id}-kommune`}
@@ -18,13 +19,6 @@ export function DoctorFilters() {
         value={filters.kommunenummer}
         onChange={(value) => setSearchParams((current) => withFilter(current, 'kommunenummer', value))}
       />
-      {hasAnyFilter(filters) ? (
-        <div className="filters-actions">
-          <button type="button" className="button button-secondary" onClick={() => setSearchParams(new URLSearchParams())}>
-            Nullstill filtre
-          </button>
-        </div>
-      ) : null}
-    </form>
+    </FiltersForm>
   );
 }

@@ -1,7 +1,7 @@
 import type { Doctor } from '@alis/shared';
 import { DetailsList } from '../../../components/details-list';
 import { formatDate, formatText, formatTimestamp } from '../../../lib/format';
-import { SCHEME_LABELS } from '../utils/doctor-form';
+import { SCHEME_LABELS } from '../../../entities/doctors/utils/doctor-form';
 
 export function DoctorSummary({ doctor: d }: { doctor: Doctor }) {
   return (

@@ -1,7 +1,7 @@
 import type { Doctor } from '@alis/shared';
 import { Link } from 'react-router-dom';
 import { formatDate, formatText } from '../../../lib/format';
-import { SCHEME_LABELS } from '../utils/doctor-form';
+import { SCHEME_LABELS } from '../../../entities/doctors/utils/doctor-form';
 
 export function DoctorsTable({ items, busy }: { items: Doctor[]; busy: boolean }) {
   return (

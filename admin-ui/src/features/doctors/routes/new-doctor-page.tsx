@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { DoctorCreateForm } from '../components/doctor-create-form';
+import { DoctorCreateForm } from '../../../entities/doctors/components/doctor-create-form';
 
 export function NewDoctorPage() {
   useDocumentTitle('Ny lege');

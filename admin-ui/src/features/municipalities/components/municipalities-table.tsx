@@ -1,6 +1,6 @@
 import type { Municipality, Office } from '@alis/shared';
 import { Link, useLocation } from 'react-router-dom';
-import { formatBoolean, formatInteger } from '../utils/format';
+import { formatBoolean, formatInteger } from '../../../lib/format';
 
 interface MunicipalitiesTableProps {
   items: Municipality[];

@@ -1,5 +1,6 @@
 import type { Municipality, Office } from '@alis/shared';
-import { formatBoolean, formatInteger, formatText, formatTimestamp } from '../utils/format';
+import { DetailsList } from '../../../components/details-list';
+import { formatBoolean, formatInteger, formatText, formatTimestamp } from '../../../lib/format';
 
 interface MunicipalityDetailsProps {
   municipality: Municipality;
@@ -27,14 +28,7 @@ export function MunicipalityDetails({ municipality: m, offices }: MunicipalityDe
   return (
     <section aria-labelledby="details-heading" className="card">
       <h2 id="details-heading">Opplysninger</h2>
-      <dl className="details" data-testid="municipality-details">
-        {rows.map(([term, value]) => (
-          <div key={term} className="details-row">
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList rows={rows} testId="municipality-details" />
     </section>
   );
 }

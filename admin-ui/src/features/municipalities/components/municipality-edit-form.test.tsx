@@ -1,9 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../../lib/session';
 import { heroyNordland, jsonResponse, loginBody, problemResponse } from '../../../test/fixtures';
-import type { VersionedMunicipality } from '../api/get-municipality';
+import type { VersionedMunicipality } from '../../../entities/municipalities/api/get-municipality';
 import { CONFLICT_MESSAGE, MunicipalityEditForm } from './municipality-edit-form';
 
 function renderForm(
@@ -57,20 +57,22 @@ describe('MunicipalityEditForm', () => {
     expect(JSON.parse(init?.body as string)).toEqual({ population: 1800 });
   });
 
-  it('shows the API field errors beside the fields on 400', async () => {
+  it('shows the API field errors beside the fields on 400, worded from their code', async () => {
     const fetchMock = vi.fn<typeof fetch>(async () =>
       problemResponse(400, 'validation_failed', { errors: [{ path: 'contactName', code: 'invalid', message: 'Navnet er opptatt', params: {} }] }),
     );
     renderForm(fetchMock);
     fireEvent.change(input('Navn'), { target: { value: 'Kari' } });
     save();
-    await screen.findByText('Navnet er opptatt');
+    await screen.findByText('Ugyldig navn');
     expect(input('Navn').getAttribute('aria-invalid')).toBe('true');
+    // The API's own `message` is for developers; the app says it from the code.
+    expect(screen.queryByText('Navnet er opptatt')).toBeNull();
   });
 
   it('explains a 412 and offers to reload', async () => {
     const fetchMock = vi.fn<typeof fetch>(async () => problemResponse(412, 'precondition_failed'));
-    const fresh = { municipality: { ...heroyNordland, notes: 'Endret', version: 5 }, etag: '"v5"' };
+    const fresh = { value: { ...heroyNordland, notes: 'Endret', version: 5 }, etag: '"v5"' };
     const { onReload } = renderForm(fetchMock, vi.fn<() => Promise<VersionedMunicipality | undefined>>(async () => fresh));
     fireEvent.change(input('Innbyggertall'), { target: { value: '1900' } });
     save();
@@ -80,5 +82,37 @@ describe('MunicipalityEditForm', () => {
     expect(onReload).toHaveBeenCalledOnce();
     expect(input('Innbyggertall').value).toBe('1700');
     expect(screen.queryByText(CONFLICT_MESSAGE)).toBeNull();
+  });
+
+  it('after a 412 shows the saved value beside the user\'s where they differ, and saves the user\'s choice against the new version', async () => {
+    const fresh = { value: { ...heroyNordland, population: 1800, notes: 'Endret', version: 5 }, etag: '"v5"' };
+    const fetchMock = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(problemResponse(412, 'precondition_failed'))
+      .mockResolvedValueOnce(jsonResponse({ ...fresh.value, contactName: 'Kari', version: 6 }, { headers: { etag: '"v6"' } }));
+    const { onReload } = renderForm(fetchMock, vi.fn<() => Promise<VersionedMunicipality | undefined>>(async () => fresh));
+    fireEvent.change(input('Innbyggertall'), { target: { value: '1900' } });
+    fireEvent.change(input('Navn'), { target: { value: 'Kari' } });
+    save();
+
+    const conflict = await screen.findByTestId('conflict');
+    expect(conflict.textContent).toContain(CONFLICT_MESSAGE);
+    expect(onReload).toHaveBeenCalledOnce();
+    // What only the other person changed is taken in; what the user typed stays, with the saved value beside it.
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Notater').value).toBe('Endret');
+    expect(input('Innbyggertall').value).toBe('1900');
+    const items = within(conflict).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent.replace(/\s*Bruk den lagrede verdien$/, ''))).toEqual([
+      'Innbyggertall: din verdi «1900», lagret av en annen «1800»',
+      'Navn: din verdi «Kari», lagret av en annen «(tomt)»',
+    ]);
+
+    fireEvent.click(within(items[0] as HTMLElement).getByRole('button', { name: 'Bruk den lagrede verdien' }));
+    expect(input('Innbyggertall').value).toBe('1800');
+    save();
+    await screen.findByText('Lagret');
+    const [, init] = fetchMock.mock.calls[1] ?? [];
+    expect(init?.headers).toMatchObject({ 'if-match': '"v5"' });
+    expect(JSON.parse(init?.body as string)).toEqual({ contactName: 'Kari' });
   });
 });

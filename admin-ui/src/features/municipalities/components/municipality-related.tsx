@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
-import { AgreementResults } from '../../agreements/components/agreement-results';
-import { SupervisorResults } from '../../supervisors/components/supervisor-results';
+import { LIST_PAGE_SIZE } from '../../../lib/url-filters';
+import { AgreementResults } from '../../../entities/agreements/components/agreement-results';
+import { SupervisorResults } from '../../../entities/supervisors/components/supervisor-results';
 
 /** The municipality's ALIS agreements and the veiledere working in or supervising there, with links. */
 export function MunicipalityRelated({ kommunenummer }: { kommunenummer: string }) {
@@ -22,7 +23,7 @@ export function MunicipalityRelated({ kommunenummer }: { kommunenummer: string }
       </section>
       <section aria-label="Veiledere i kommunen" className="card">
         <SupervisorResults
-          filters={{ kommunenummer, q: '', qualified: '', overCapacity: '' }}
+          params={{ kommunenummer, limit: LIST_PAGE_SIZE }}
           heading="Veiledere"
           empty="Ingen veiledere arbeider i eller veileder i kommunen."
         />

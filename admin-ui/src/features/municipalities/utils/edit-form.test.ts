@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heroyNordland } from '../../../test/fixtures';
-import { changedFields, splitServerErrors, toFormValues, validateChanges } from './edit-form';
+import { changedFields, toFormValues, validateChanges } from './edit-form';
 
 describe('edit form model', () => {
   it('sends only the fields that changed', () => {
@@ -41,15 +41,5 @@ describe('edit form model', () => {
       ok: true,
       data: { organisationNumber: '974760673', contactEmail: 'kari@heroy.kommune.no', contactName: 'Kari' },
     });
-  });
-
-  it('puts the API field errors next to their fields', () => {
-    expect(
-      splitServerErrors([
-        { path: 'population', code: 'invalid', message: 'too big', params: {} },
-        { path: 'foo', code: 'invalid', message: 'unknown field', params: {} },
-        { path: '', code: 'invalid', message: 'broken', params: {} },
-      ]),
-    ).toEqual({ fieldErrors: { population: 'too big' }, formErrors: ['foo: unknown field', 'broken'] });
   });
 });

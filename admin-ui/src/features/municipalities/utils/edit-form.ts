@@ -1,10 +1,6 @@
-import {
-  type FieldError,
-  type Municipality,
-  normaliseOrganisationNumber,
-  updateMunicipalityRequest,
-} from '@alis/shared';
+import { type FieldError, type Municipality, normaliseOrganisationNumber, updateMunicipalityRequest } from '@alis/shared';
 import type { z } from 'zod';
+import { type Changes, type Validation, isShapeError, parseWholeNumber, textOrNull, validateWith } from '../../../lib/form';
 
 /** What the edit form holds: text as typed, so half-typed input survives re-renders. */
 export interface EditFormValues {
@@ -20,7 +16,6 @@ export interface EditFormValues {
 }
 
 export type EditableField = keyof EditFormValues;
-export type FieldErrors = Partial<Record<EditableField, string>>;
 export type UpdateMunicipalityBody = z.output<typeof updateMunicipalityRequest>;
 
 export const FIELD_LABELS: Record<EditableField, string> = {
@@ -37,8 +32,6 @@ export const FIELD_LABELS: Record<EditableField, string> = {
 
 export const EDITABLE_FIELDS = Object.keys(FIELD_LABELS) as EditableField[];
 
-export const isEditableField = (path: string): path is EditableField => (EDITABLE_FIELDS as string[]).includes(path);
-
 export function toFormValues(m: Municipality): EditFormValues {
   return {
     organisationNumber: m.organisationNumber ?? '',
@@ -53,15 +46,6 @@ export function toFormValues(m: Municipality): EditFormValues {
   };
 }
 
-const textOrNull = (value: string) => (value.trim() === '' ? null : value.trim());
-
-/** "12 345" as people write it; anything that is not a whole number becomes NaN for the schema to reject. */
-function parseWholeNumber(value: string): number | null {
-  const compact = value.replace(/[\s\u00a0\u202f]/g, '');
-  if (compact === '') return null;
-  return /^-?\d+$/.test(compact) ? Number(compact) : Number.NaN;
-}
-
 /**
  * The fields that differ from what was loaded, in the shape the PATCH body takes before
  * validation. Fields the user may not change (the office, unless admin) are never included.
@@ -70,8 +54,8 @@ export function changedFields(
   values: EditFormValues,
   original: Municipality,
   options: { canChangeOffice: boolean },
-): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
+): Changes {
+  const changes: Changes = {};
   const orgNumber = textOrNull(normaliseOrganisationNumber(values.organisationNumber));
   if (orgNumber !== original.organisationNumber) changes.organisationNumber = orgNumber;
 
@@ -92,27 +76,26 @@ export function changedFields(
   return changes;
 }
 
-type Issue = z.core.$ZodIssue;
-
-/** Norwegian message for a schema issue on a field of the edit form. */
-export function messageFor(field: EditableField, issue: Pick<Issue, 'code'>): string {
+/** Norwegian message for an error on a field of the edit form; the general text for the API's own rules. */
+export function messageFor(field: EditableField, error: FieldError): string | undefined {
+  if (!isShapeError(error)) return undefined;
   switch (field) {
     case 'organisationNumber':
       return 'Ugyldig organisasjonsnummer (9 siffer med kontrollsiffer)';
     case 'centralityClass':
       return 'Sentralitetsklasse må være fra 1 til 6';
     case 'population':
-      if (issue.code === 'too_small') return 'Innbyggertall kan ikke være negativt';
-      if (issue.code === 'too_big') return 'Innbyggertall kan ikke være over 10 000 000';
+      if (error.code === 'too_small') return 'Innbyggertall kan ikke være negativt';
+      if (error.code === 'too_big') return 'Innbyggertall kan ikke være over 10 000 000';
       return 'Innbyggertall må være et helt tall';
     case 'contactName':
-      return issue.code === 'too_big' ? 'Navnet kan ha høyst 200 tegn' : 'Ugyldig navn';
+      return error.code === 'too_big' ? 'Navnet kan ha høyst 200 tegn' : 'Ugyldig navn';
     case 'contactEmail':
-      return issue.code === 'too_big' ? 'E-postadressen kan ha høyst 254 tegn' : 'Ugyldig e-postadresse';
+      return error.code === 'too_big' ? 'E-postadressen kan ha høyst 254 tegn' : 'Ugyldig e-postadresse';
     case 'contactPhone':
       return 'Ugyldig telefonnummer (for eksempel +47 22 00 00 00)';
     case 'notes':
-      return issue.code === 'too_big' ? 'Notatene kan ha høyst 4000 tegn' : 'Ugyldige notater';
+      return error.code === 'too_big' ? 'Notatene kan ha høyst 4000 tegn' : 'Ugyldige notater';
     case 'officeCode':
       return 'Velg et gyldig ALIS-kontor';
     case 'recruitmentChallenged':
@@ -120,32 +103,6 @@ export function messageFor(field: EditableField, issue: Pick<Issue, 'code'>): st
   }
 }
 
-export type ValidationResult =
-  | { ok: true; data: UpdateMunicipalityBody }
-  | { ok: false; fieldErrors: FieldErrors; formErrors: string[] };
-
 /** Checks the changes against the shared contract, as the API will. */
-export function validateChanges(changes: Record<string, unknown>): ValidationResult {
-  const result = updateMunicipalityRequest.safeParse(changes);
-  if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: FieldErrors = {};
-  const formErrors: string[] = [];
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    if (isEditableField(field)) fieldErrors[field] ??= messageFor(field, issue);
-    else formErrors.push(issue.message);
-  }
-  return { ok: false, fieldErrors, formErrors };
-}
-
-/** The API's `errors[]` (path = field name) split into messages beside fields and the rest. */
-export function splitServerErrors(errors: FieldError[]): { fieldErrors: FieldErrors; formErrors: string[] } {
-  const fieldErrors: FieldErrors = {};
-  const formErrors: string[] = [];
-  for (const error of errors) {
-    const field = error.path.split('.')[0] ?? '';
-    if (isEditableField(field)) fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${error.message}` : error.message;
-    else formErrors.push(error.path ? `${error.path}: ${error.message}` : error.message);
-  }
-  return { fieldErrors, formErrors };
-}
+export const validateChanges = (changes: Changes): Validation<UpdateMunicipalityBody, EditableField> =>
+  validateWith(updateMunicipalityRequest, changes, EDITABLE_FIELDS, messageFor);

@@ -43,7 +43,7 @@ export function MissingChecklist({ idPrefix, missing, arenaNames, unsaved }: Mis
                       if (!element) return;
                       event.preventDefault();
                       element.focus();
-                      element.scrollIntoView?.({ block: 'center' });
+                      element.scrollIntoView({ block: 'center' });
                     }}
                   >
                     {missingLabel(item, arenaNames)}

@@ -2,7 +2,7 @@ import type { RegistrationStatus } from '@alis/shared';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { formatDate, formatTimestamp } from '../../../lib/format';
-import { useRegistrationHistory } from '../api/get-registration-history';
+import { useRegistrationHistory } from '../../../entities/registrations/api/get-registration-history';
 import { REGISTRATION_STATUS_LABELS } from '../utils/status';
 
 const label = (status: RegistrationStatus) => REGISTRATION_STATUS_LABELS[status];

@@ -4,7 +4,7 @@ import { DetailsList } from '../../../components/details-list';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { formatDate, formatTimestamp } from '../../../lib/format';
-import { useRegistration } from '../api/get-registration';
+import { useRegistration } from '../../../entities/registrations/api/get-registration';
 import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUS_TONES } from '../utils/status';
 import { RegistrationApplicationSummary } from './registration-application-summary';
 import { RegistrationForm } from './registration-form';
@@ -35,34 +35,34 @@ export function RegistrationPanel({ kommunenummer, canEditApplication }: Registr
             <p>
               Status:{' '}
               <span data-testid="registration-status">
-                <Badge tone={REGISTRATION_STATUS_TONES[query.data.registration.status]}>{REGISTRATION_STATUS_LABELS[query.data.registration.status]}</Badge>
+                <Badge tone={REGISTRATION_STATUS_TONES[query.data.value.status]}>{REGISTRATION_STATUS_LABELS[query.data.value.status]}</Badge>
               </span>
             </p>
             <DetailsList
               rows={[
-                ['Søknadsdato', formatDate(query.data.registration.applicationDate)],
-                ['Vedtaksdato', formatDate(query.data.registration.decisionDate)],
-                ['Registrert fra', formatDate(query.data.registration.registeredFrom)],
+                ['Søknadsdato', formatDate(query.data.value.applicationDate)],
+                ['Vedtaksdato', formatDate(query.data.value.decisionDate)],
+                ['Registrert fra', formatDate(query.data.value.registeredFrom)],
                 [
                   'Sist endret',
-                  query.data.registration.updatedAt
-                    ? `${formatTimestamp(query.data.registration.updatedAt)} (versjon ${query.data.registration.version})`
+                  query.data.value.updatedAt
+                    ? `${formatTimestamp(query.data.value.updatedAt)} (versjon ${query.data.value.version})`
                     : 'Ikke lagret ennå',
                 ],
               ]}
             />
-            <RegistrationTransitions registration={query.data.registration} etag={query.data.etag} blockedByUnsavedChanges={dirty} />
+            <RegistrationTransitions registration={query.data.value} etag={query.data.etag} blockedByUnsavedChanges={dirty} />
           </div>
           {canEditApplication ? (
             <RegistrationForm
               idPrefix={idPrefix}
-              registration={query.data.registration}
+              registration={query.data.value}
               etag={query.data.etag}
               onReload={async () => (await query.refetch()).data}
               onDirtyChange={onDirtyChange}
             />
           ) : (
-            <RegistrationApplicationSummary registration={query.data.registration} />
+            <RegistrationApplicationSummary registration={query.data.value} />
           )}
           <RegistrationHistory kommunenummer={kommunenummer} headingId={`${idPrefix}-history`} />
         </div>

@@ -1,13 +1,13 @@
 import { REGISTRATION_DECISIONS, type Registration, type RegistrationStatus, registeredFromDate, todayInNorway } from '@alis/shared';
-import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Field } from '../../../components/field';
 import { TransitionError } from '../../../components/transition-error';
 import { isIsoDate } from '../../../lib/form';
-import { formatDate } from '../../../lib/format';
-import { registrationQueryKey } from '../api/get-registration';
-import { useTransitionRegistration } from '../api/transition-registration';
+import { formatDate, labelOf } from '../../../lib/format';
+import { registrationKeys } from '../../../entities/registrations/api/keys';
+import { type TransitionRegistrationInput, useTransitionRegistration } from '../../../entities/registrations/api/transition-registration';
+import { useTransitionDialog } from '../../../lib/use-transition-dialog';
 import { missingLabel } from '../utils/registration-form';
 import { REGISTRATION_STATUS_LABELS, noTransitionText, transitionDateLabel, transitionExplanation, transitionLabel } from '../utils/status';
 
@@ -18,49 +18,36 @@ interface RegistrationTransitionsProps {
   blockedByUnsavedChanges: boolean;
 }
 
-const statusLabel = (status: string) => REGISTRATION_STATUS_LABELS[status as RegistrationStatus] ?? status;
+const statusLabel = (status: string) => labelOf(REGISTRATION_STATUS_LABELS, status);
+
+interface Draft {
+  to: RegistrationStatus;
+  date: string;
+  note: string;
+  decisionReference: string;
+}
 
 /** Buttons for the transitions the API allows this user now, each behind a confirmation with an optional date and note. */
 export function RegistrationTransitions({ registration, etag, blockedByUnsavedChanges }: RegistrationTransitionsProps) {
   const id = useId();
-  const queryClient = useQueryClient();
   const mutation = useTransitionRegistration();
-  const [draft, setDraft] = useState<{ to: RegistrationStatus; date: string; note: string; decisionReference: string } | null>(null);
-  const [done, setDone] = useState<RegistrationStatus | null>(null);
+  const dialog = useTransitionDialog<RegistrationStatus, Draft, TransitionRegistrationInput>(mutation, registrationKeys.detail(registration.kommunenummer));
+  const { draft, done, close, reload } = dialog;
+  const setDraft = (next: Draft) => dialog.edit(next);
   const allowed = registration.allowedTransitions;
   const arenaNames = registration.learningArenas.map((arena) => arena.name);
 
-  const open = (to: RegistrationStatus) => {
-    mutation.reset();
-    setDone(null);
-    setDraft({ to, date: '', note: '', decisionReference: '' });
-  };
-  const close = () => {
-    setDraft(null);
-    mutation.reset();
-  };
+  const open = (to: RegistrationStatus) => dialog.open({ to, date: '', note: '', decisionReference: '' });
   const dateError = draft && draft.date !== '' && !isIsoDate(draft.date) ? 'Ugyldig dato' : undefined;
   const confirm = () => {
     if (!draft || dateError) return;
     const note = draft.note.trim();
     const decisionReference = REGISTRATION_DECISIONS.includes(draft.to) ? draft.decisionReference.trim() : '';
-    mutation.mutate(
-      {
-        kommunenummer: registration.kommunenummer,
-        etag,
-        body: { to: draft.to, ...(draft.date ? { date: draft.date } : {}), ...(note ? { note } : {}), ...(decisionReference ? { decisionReference } : {}) },
-      },
-      {
-        onSuccess: () => {
-          setDone(draft.to);
-          setDraft(null);
-        },
-      },
-    );
-  };
-  const reload = () => {
-    close();
-    void queryClient.invalidateQueries({ queryKey: registrationQueryKey(registration.kommunenummer) });
+    dialog.confirm({
+      kommunenummer: registration.kommunenummer,
+      etag,
+      body: { to: draft.to, ...(draft.date ? { date: draft.date } : {}), ...(note ? { note } : {}), ...(decisionReference ? { decisionReference } : {}) },
+    });
   };
 
   const effectiveDate = draft?.date && isIsoDate(draft.date) ? draft.date : todayInNorway();

@@ -1,13 +1,15 @@
 import {
   type ApplicationElements,
-  type LearningArena,
   type FieldError,
+  type LearningArena,
   type Registration,
+  fieldIssue,
   missingApplicationElements,
   updateRegistrationRequest,
 } from '@alis/shared';
 import type { z } from 'zod';
-import { type FieldErrors, type Issue, textOrNull } from '../../../lib/form';
+import { fieldErrorText } from '../../../lib/field-error-text';
+import { type Changes, type FieldErrors, fieldErrorsOf, isShapeError, splitFieldErrors, textOrNull } from '../../../lib/form';
 
 /** One learning arena as the editor holds it; `key` keeps rows apart while they are edited. */
 export interface ArenaFormValue {
@@ -101,7 +103,7 @@ export function applicationElementsOf(values: RegistrationFormValues): Applicati
 export const missingForForm = (values: RegistrationFormValues): FieldError[] => missingApplicationElements(applicationElementsOf(values));
 
 /** A missing element in Norwegian, for the checklist and for a 422 from the API. */
-export function missingLabel(item: Pick<FieldError, 'path' | 'message'>, arenaNames: readonly string[] = []): string {
+export function missingLabel(item: FieldError, arenaNames: readonly string[] = []): string {
   const arenaMatch = /^learningArenas\.(\d+)\.(agreementInPlace|partner)$/.exec(item.path);
   if (arenaMatch) {
     const index = Number(arenaMatch[1]);
@@ -120,9 +122,9 @@ export function missingLabel(item: Pick<FieldError, 'path' | 'message'>, arenaNa
     case 'learningArenas':
       return 'Minst én læringsarena må være oppgitt';
     case 'date':
-      return `Datoen kan ikke brukes: ${item.message}`;
+      return `Datoen kan ikke brukes: ${fieldErrorText(item).toLowerCase()}`;
     default:
-      return item.message;
+      return fieldErrorText(item);
   }
 }
 
@@ -138,8 +140,8 @@ const normalisedArenas = (arenas: readonly LearningArena[]) =>
   JSON.stringify(arenas.map((a) => ({ name: a.name, kind: a.kind, partner: a.partner ?? null, agreementInPlace: a.agreementInPlace })));
 
 /** The fields that differ from the registration as loaded, in the shape the PATCH body takes. */
-export function changedRegistrationFields(values: RegistrationFormValues, original: Registration): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
+export function changedRegistrationFields(values: RegistrationFormValues, original: Registration): Changes {
+  const changes: Changes = {};
   for (const field of ['responsibleName', 'supervisionArrangement', 'decisionReference', 'notes'] as const) {
     if (textOrNull(values[field]) !== original[field]) changes[field] = values[field];
   }
@@ -150,7 +152,9 @@ export function changedRegistrationFields(values: RegistrationFormValues, origin
   return changes;
 }
 
-export function registrationMessageFor(field: RegistrationField, issue: Pick<Issue, 'code'>): string {
+/** Norwegian message for an error on a field of the application; the general text for the API's own rules. */
+export function registrationMessageFor(field: RegistrationField, issue: FieldError): string | undefined {
+  if (!isShapeError(issue)) return undefined;
   switch (field) {
     case 'responsibleName':
       return 'Navnet kan ha høyst 200 tegn';
@@ -187,19 +191,16 @@ export type RegistrationValidation =
   | { ok: false; fieldErrors: RegistrationFieldErrors; arenaErrors: ArenaErrors; formErrors: string[] };
 
 /** Checks the changes against the shared contract, as the API will, with Norwegian messages. */
-export function validateRegistrationChanges(changes: Record<string, unknown>, arenas: readonly ArenaFormValue[]): RegistrationValidation {
+export function validateRegistrationChanges(changes: Changes, arenas: readonly ArenaFormValue[]): RegistrationValidation {
   const arenaErrors = 'learningArenas' in changes ? validateArenas(arenas) : {};
   const result = updateRegistrationRequest.safeParse(changes);
   const hasArenaErrors = Object.keys(arenaErrors).length > 0;
   if (result.success && !hasArenaErrors) return { ok: true, data: result.data };
-  const fieldErrors: RegistrationFieldErrors = {};
-  const formErrors: string[] = [];
-  for (const issue of result.success ? [] : result.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    if (field === 'learningArenas' && issue.path.length > 1) continue; // covered by validateArenas
-    if ((REGISTRATION_FIELDS as string[]).includes(field)) fieldErrors[field as RegistrationField] ??= registrationMessageFor(field as RegistrationField, issue);
-    else formErrors.push(issue.message);
+  // An error inside one arena is shown on that arena (validateArenas), and the list says to look there.
+  const errors = result.success ? [] : fieldErrorsOf(result.error.issues).filter((error) => !/^learningArenas\.\d/.test(error.path));
+  const { fieldErrors, formErrors } = splitFieldErrors(errors, REGISTRATION_FIELDS, registrationMessageFor);
+  if (hasArenaErrors) {
+    fieldErrors.learningArenas ??= registrationMessageFor('learningArenas', fieldIssue({ path: 'learningArenas', code: 'invalid', message: 'see the arenas' }));
   }
-  if (hasArenaErrors) fieldErrors.learningArenas ??= registrationMessageFor('learningArenas', { code: 'custom' });
   return { ok: false, fieldErrors, arenaErrors, formErrors };
 }

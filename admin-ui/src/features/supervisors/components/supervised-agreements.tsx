@@ -2,7 +2,7 @@ import type { SupervisorDetail } from '@alis/shared';
 import { Link } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
 import { formatDate } from '../../../lib/format';
-import { SUPERVISION_ROLE_LABELS } from '../../agreements/utils/labels';
+import { SUPERVISION_ROLE_LABELS } from '../../../entities/agreements/utils/labels';
 
 /** The agreements this person supervises or has supervised, newest first as the API gives them. */
 export function SupervisedAgreements({ supervisions }: { supervisions: SupervisorDetail['supervisions'] }) {

@@ -1,5 +1,5 @@
 import { Badge } from '../../../components/badge';
-import { loadText } from '../utils/supervisor-form';
+import { loadText } from '../../../entities/supervisors/utils/load';
 
 /** Active veileder supervisions today against the soft capacity. */
 export function SupervisorLoad({ currentLoad, capacity }: { currentLoad: number; capacity: number }) {

@@ -1,8 +1,8 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { SupervisorFilters } from '../components/supervisor-filters';
-import { SupervisorResults } from '../components/supervisor-results';
-import { supervisorFiltersFrom } from '../utils/filters';
+import { SupervisorResults } from '../../../entities/supervisors/components/supervisor-results';
+import { supervisorFiltersFrom, toSupervisorListParams } from '../utils/filters';
 
 export function SupervisorsPage() {
   useDocumentTitle('Veiledere');
@@ -18,7 +18,7 @@ export function SupervisorsPage() {
       <p className="muted">Veiledere og supervisører, med kvalifikasjon, veilederkurs og hvor mange ALIS de følger.</p>
       <SupervisorFilters />
       <section aria-label="Veiledere">
-        <SupervisorResults filters={supervisorFiltersFrom(searchParams)} />
+        <SupervisorResults params={toSupervisorListParams(supervisorFiltersFrom(searchParams))} />
       </section>
     </>
   );

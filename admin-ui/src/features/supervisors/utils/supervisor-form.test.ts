@@ -3,7 +3,6 @@ import { qualifiedSupervisor } from '../../../test/fixtures';
 import {
   changedSupervisorFields,
   emptySupervisorForm,
-  loadText,
   qualificationPreview,
   toSupervisorFormValues,
   validateNewSupervisor,
@@ -37,10 +36,5 @@ describe('supervisor form', () => {
     const changes = changedSupervisorFields(values, qualifiedSupervisor);
     expect(changes).toEqual({ capacity: 4, courseCompletedOn: '2024-10-01' });
     expect(validateSupervisorChanges(changes)).toEqual({ ok: true, data: { capacity: 4, courseCompletedOn: '2024-10-01' } });
-  });
-
-  it('shows load against capacity', () => {
-    expect(loadText(2, 3)).toEqual({ text: '2 av 3 ALIS', over: false });
-    expect(loadText(4, 3)).toEqual({ text: '4 av 3 ALIS', over: true });
   });
 });

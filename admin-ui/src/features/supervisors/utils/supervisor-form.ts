@@ -1,13 +1,10 @@
-import { type Supervisor, canonicalHprNumber, createSupervisorRequest, qualifiedAsVeileder, updateSupervisorRequest } from '@alis/shared';
+import { type FieldError, type Supervisor, createSupervisorRequest, qualifiedAsVeileder, updateSupervisorRequest } from '@alis/shared';
 import type { z } from 'zod';
-import { type FieldErrors, type Issue, dateOrNull, isIsoDate, issuesToErrors, parseWholeNumber, textOrNull } from '../../../lib/form';
+import { type Changes, type Validation, dateOrNull, isIsoDate, isShapeError, parseWholeNumber, textOrNull, validateWith } from '../../../lib/form';
+import { type PersonFormValues, changedPersonFields, hprNumberOf, isPersonField, personFormValues, personMessage } from '../../../lib/person-fields';
 
 /** What the supervisor form holds: text as typed. */
-export interface SupervisorFormValues {
-  hprNumber: string;
-  name: string;
-  email: string;
-  phone: string;
+export interface SupervisorFormValues extends PersonFormValues {
   workplaceKommunenummer: string;
   specialistInGeneralPractice: boolean;
   specialistApprovedOn: string;
@@ -17,7 +14,6 @@ export interface SupervisorFormValues {
 }
 
 export type SupervisorField = keyof SupervisorFormValues;
-export type SupervisorFieldErrors = FieldErrors<SupervisorField>;
 
 export const SUPERVISOR_FIELD_LABELS: Record<SupervisorField, string> = {
   hprNumber: 'HPR-nummer',
@@ -48,10 +44,7 @@ export const emptySupervisorForm = (): SupervisorFormValues => ({
 
 export function toSupervisorFormValues(s: Supervisor): SupervisorFormValues {
   return {
-    hprNumber: s.hprNumber,
-    name: s.name,
-    email: s.email ?? '',
-    phone: s.phone ?? '',
+    ...personFormValues(s),
     workplaceKommunenummer: s.workplaceKommunenummer ?? '',
     specialistInGeneralPractice: s.specialistInGeneralPractice,
     specialistApprovedOn: s.specialistApprovedOn ?? '',
@@ -61,16 +54,11 @@ export function toSupervisorFormValues(s: Supervisor): SupervisorFormValues {
   };
 }
 
-export function supervisorMessageFor(field: SupervisorField, issue: Pick<Issue, 'code'>): string {
+/** Norwegian message for an error on a field of the supervisor form; the general text for the API's own rules. */
+export function supervisorMessageFor(field: SupervisorField, issue: FieldError): string | undefined {
+  if (!isShapeError(issue)) return undefined;
+  if (isPersonField(field)) return personMessage(field, issue, 'Skriv inn navnet');
   switch (field) {
-    case 'hprNumber':
-      return 'HPR-nummeret må være 7–9 siffer';
-    case 'name':
-      return issue.code === 'too_big' ? 'Navnet kan ha høyst 200 tegn' : 'Skriv inn navnet';
-    case 'email':
-      return 'Ugyldig e-postadresse';
-    case 'phone':
-      return 'Ugyldig telefonnummer (for eksempel +47 22 00 00 00)';
     case 'workplaceKommunenummer':
       return 'Velg en kommune';
     case 'specialistInGeneralPractice':
@@ -84,12 +72,10 @@ export function supervisorMessageFor(field: SupervisorField, issue: Pick<Issue, 
   }
 }
 
-export type SupervisorValidation<T> = { ok: true; data: T } | { ok: false; fieldErrors: SupervisorFieldErrors; formErrors: string[] };
-
-export function validateNewSupervisor(values: SupervisorFormValues): SupervisorValidation<z.output<typeof createSupervisorRequest>> {
+export function validateNewSupervisor(values: SupervisorFormValues): Validation<z.output<typeof createSupervisorRequest>, SupervisorField> {
   const capacity = parseWholeNumber(values.capacity);
   const body = {
-    hprNumber: values.hprNumber.replace(/\s+/g, ''),
+    hprNumber: hprNumberOf(values),
     name: values.name,
     email: values.email.trim(),
     phone: values.phone.trim(),
@@ -101,18 +87,11 @@ export function validateNewSupervisor(values: SupervisorFormValues): SupervisorV
     // Empty: the configured default capacity.
     ...(capacity === null ? {} : { capacity }),
   };
-  const result = createSupervisorRequest.safeParse(body);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, ...issuesToErrors(result.error.issues, SUPERVISOR_FIELDS, supervisorMessageFor) };
+  return validateWith(createSupervisorRequest, body, SUPERVISOR_FIELDS, supervisorMessageFor);
 }
 
-export function changedSupervisorFields(values: SupervisorFormValues, original: Supervisor): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
-  const hpr = values.hprNumber.replace(/\s+/g, '');
-  if ((canonicalHprNumber(hpr) ?? hpr) !== original.hprNumber) changes.hprNumber = hpr;
-  if (values.name.trim() !== original.name) changes.name = values.name;
-  if ((textOrNull(values.email)?.toLowerCase() ?? null) !== original.email) changes.email = values.email.trim();
-  if (textOrNull(values.phone) !== original.phone) changes.phone = values.phone.trim();
+export function changedSupervisorFields(values: SupervisorFormValues, original: Supervisor): Changes {
+  const changes = changedPersonFields(values, original);
   if (textOrNull(values.workplaceKommunenummer) !== original.workplaceKommunenummer) {
     changes.workplaceKommunenummer = textOrNull(values.workplaceKommunenummer);
   }
@@ -127,11 +106,8 @@ export function changedSupervisorFields(values: SupervisorFormValues, original: 
   return changes;
 }
 
-export function validateSupervisorChanges(changes: Record<string, unknown>): SupervisorValidation<z.output<typeof updateSupervisorRequest>> {
-  const result = updateSupervisorRequest.safeParse(changes);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, ...issuesToErrors(result.error.issues, SUPERVISOR_FIELDS, supervisorMessageFor) };
-}
+export const validateSupervisorChanges = (changes: Changes): Validation<z.output<typeof updateSupervisorRequest>, SupervisorField> =>
+  validateWith(updateSupervisorRequest, changes, SUPERVISOR_FIELDS, supervisorMessageFor);
 
 /** Whether the form describes someone who may be veileder on the given day (specialist, or valid exemption). */
 export function qualificationPreview(values: Pick<SupervisorFormValues, 'specialistInGeneralPractice' | 'exemptionUntil'>, today: string): string {
@@ -144,9 +120,4 @@ export function qualificationPreview(values: Pick<SupervisorFormValues, 'special
   return exemptionUntil
     ? 'Kan ikke være veileder: fritaket er utløpt. Kan fortsatt være supervisør.'
     : 'Kan ikke være veileder uten spesialistgodkjenning eller fritak. Kan være supervisør.';
-}
-
-/** "2 av 3" and whether the veileder is over capacity. */
-export function loadText(currentLoad: number, capacity: number): { text: string; over: boolean } {
-  return { text: `${currentLoad} av ${capacity} ALIS`, over: currentLoad > capacity };
 }

@@ -1,0 +1,80 @@
+import type { HTMLAttributes } from 'react';
+import { Field } from './field';
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  name?: string;
+  type?: 'text' | 'email' | 'tel' | 'url' | 'date';
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  maxLength?: number;
+  /** A textarea with this many rows instead of one line. */
+  rows?: number;
+}
+
+/** A labelled text input (or textarea) with hint and error, as every form has them. */
+export function TextField({ id, label, value, onChange, error, hint, name, type = 'text', inputMode, maxLength, rows }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      {(control) =>
+        rows ? (
+          <textarea {...control} name={name} rows={rows} maxLength={maxLength} value={value} onChange={(event) => onChange(event.target.value)} />
+        ) : (
+          <input
+            {...control}
+            name={name}
+            type={type}
+            inputMode={inputMode}
+            autoComplete="off"
+            maxLength={maxLength}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )
+      }
+    </Field>
+  );
+}
+
+interface CheckboxFieldProps {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  name?: string;
+}
+
+/** A checkbox with its label after it, and a hint or error below, wired for screen readers. */
+export function CheckboxField({ id, label, checked, onChange, error, hint, name }: CheckboxFieldProps) {
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field-checkbox field-invalid' : 'field field-checkbox'}>
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        checked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint" style={{ flexBasis: '100%' }}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

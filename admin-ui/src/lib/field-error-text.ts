@@ -1,0 +1,93 @@
+import type { FieldError, FieldErrorParams } from '@alis/shared';
+import { formatDate, formatInteger } from './format';
+
+const FORMATS: Readonly<Record<string, string>> = {
+  date: 'Må være en gyldig dato',
+  datetime: 'Må være et gyldig tidspunkt',
+  email: 'Må være en e-postadresse',
+  uuid: 'Må være en gyldig ID',
+  url: 'Må være en lenke som begynner med https:// eller http://',
+  kommunenummer: 'Må være et kommunenummer (4 siffer)',
+  office_code: 'Må være en kode for et ALIS-kontor',
+  county_number: 'Må være et fylkesnummer (2 siffer)',
+  hpr_number: 'Må være et HPR-nummer (7–9 siffer)',
+  organisation_number: 'Må være et organisasjonsnummer (9 siffer med kontrollsiffer)',
+  phone: 'Må være et telefonnummer (for eksempel +47 22 00 00 00)',
+  idempotency_key: 'Må være en gyldig idempotensnøkkel',
+};
+
+const TYPES: Readonly<Record<string, string>> = {
+  string: 'Må være tekst',
+  number: 'Må være et tall',
+  int: 'Må være et helt tall',
+  boolean: 'Må være ja eller nei',
+  array: 'Må være en liste',
+  object: 'Må være et objekt',
+};
+
+/** `not_allowed`'s stable reasons, as the API gives them. */
+const REASONS: Readonly<Record<string, string>> = {
+  office_user_only: 'Bare brukere ved et ALIS-kontor hører til et kontor',
+  closing_only: 'Gjelder bare når avtalen fullføres eller avsluttes',
+  decision_only: 'Gjelder bare vedtak (registrert, avslått eller avregistrert)',
+  specialist_only: 'Gjelder bare spesialister i allmennmedisin',
+  leaves_scope: 'Endringen ville flyttet veilederen utenfor det du har tilgang til',
+  own_municipality_only: 'Kommunen kan bare registrere veiledere som arbeider i kommunen',
+  municipality_client_only: 'Gjelder bare kommunenes API-klienter',
+};
+
+function tooSmall({ minimum, inclusive, origin }: FieldErrorParams<'too_small'>): string {
+  const limit = formatInteger(minimum);
+  if (origin === 'string') return minimum <= 1 ? 'Må fylles ut' : `Må ha minst ${limit} tegn`;
+  if (origin === 'array') return `Må ha minst ${limit}`;
+  return inclusive ? `Kan ikke være mindre enn ${limit}` : `Må være mer enn ${limit}`;
+}
+
+function tooBig({ maximum, inclusive, origin }: FieldErrorParams<'too_big'>): string {
+  const limit = formatInteger(maximum);
+  if (origin === 'string') return `Kan ikke være mer enn ${limit} tegn`;
+  if (origin === 'array') return `Kan ikke ha mer enn ${limit}`;
+  return inclusive ? `Kan ikke være mer enn ${limit}` : `Må være mindre enn ${limit}`;
+}
+
+/**
+ * One field error in Norwegian, from its stable `code` and `params`: the one place the app words
+ * them, so it never shows the API's English `message`. Codes and params are the shared contract's
+ * (`FIELD_ERROR_PARAMS`); a format, type or reason this version does not know gets a general text.
+ */
+export function fieldErrorText(error: FieldError): string {
+  switch (error.code) {
+    case 'required':
+      return 'Må fylles ut';
+    case 'unknown_field':
+      return 'Feltet finnes ikke';
+    case 'invalid_type':
+      return TYPES[error.params.expected] ?? 'Har feil type';
+    case 'invalid_value':
+      return 'Er ikke et gyldig valg';
+    case 'invalid_format':
+      return FORMATS[error.params.format] ?? 'Har feil format';
+    case 'too_small':
+      return tooSmall(error.params);
+    case 'too_big':
+      return tooBig(error.params);
+    case 'unknown_reference':
+      return 'Finnes ikke';
+    case 'too_early':
+      return `Kan ikke være før ${formatDate(error.params.earliest)}`;
+    case 'in_future':
+      return 'Kan ikke være fram i tid';
+    case 'overlaps':
+      return `Overlapper fraværet ${formatDate(error.params.from)} – ${formatDate(error.params.to)}`;
+    case 'not_qualified':
+      return `Ikke kvalifisert som veileder ${formatDate(error.params.date)}`;
+    case 'missing':
+      return 'Mangler';
+    case 'not_allowed':
+      return REASONS[error.params.reason] ?? 'Er ikke tillatt her';
+    case 'invalid':
+    default:
+      // Also for a code the contract adds before this version of the app knows it.
+      return 'Ugyldig verdi';
+  }
+}
