@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import * as contract from '@alis/shared';
-import type { ErrorCode } from '@alis/shared';
+import type { ErrorCode, ProblemOf } from '@alis/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './support/build-app.js';
 import { bodyOf } from './support/expect.js';
-import { type ProblemOf, createCast, createUser, expectProblem, http, type TestUser } from './support/factories.js';
+import { createCast, createUser, expectProblem, http, type TestUser } from './support/factories.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ALLOWED_ORIGIN = 'https://hr.example.no';
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type WarningFacts, agreementWarnings, qualifiedAsVeileder } from './agreement-rules.js';
 
+const veileder = { name: 'Lege Veileder', qualified: true, activeVeilederCount: 2, capacity: 4 };
 const base: WarningFacts = {
   status: 'active',
   startDate: '2025-01-01',
   plannedEndDate: '2029-12-31',
   viaStaffingAgency: false,
   municipalityRegisteredAtStart: true,
-  veileder: { name: 'Lege Veileder', qualified: true, activeVeilederCount: 2, capacity: 4 },
+  veileder,
   today: '2026-11-23',
 };
 const codes = (facts: Partial<WarningFacts>) => agreementWarnings({ ...base, ...facts }).map((w) => w.code);
@@ -20,8 +21,8 @@ describe('agreementWarnings', () => {
   it('names each problem with its stable code', () => {
     expect(codes({ municipalityRegisteredAtStart: false })).toEqual(['municipality_not_registered']);
     expect(codes({ veileder: null })).toEqual(['no_active_veileder']);
-    expect(codes({ veileder: { ...base.veileder!, qualified: false } })).toEqual(['veileder_not_qualified']);
-    expect(codes({ veileder: { ...base.veileder!, activeVeilederCount: 5 } })).toEqual(['veileder_over_capacity']);
+    expect(codes({ veileder: { ...veileder, qualified: false } })).toEqual(['veileder_not_qualified']);
+    expect(codes({ veileder: { ...veileder, activeVeilederCount: 5 } })).toEqual(['veileder_over_capacity']);
     expect(codes({ viaStaffingAgency: true })).toEqual(['via_staffing_agency']);
   });
 

@@ -34,6 +34,18 @@ export const problemType = (code: ErrorCode) => `urn:alis:problem:${code}`;
 
 // --- errors[] entries ---------------------------------------------------------------------------
 
+/** Why a well-formed value is refused (`not_allowed`); one line here for each new reason. */
+export const notAllowedReasons = [
+  'office_user_only',
+  'municipality_client_only',
+  'closing_only',
+  'decision_only',
+  'specialist_only',
+  'leaves_scope',
+  'own_municipality_only',
+] as const;
+export type NotAllowedReason = (typeof notAllowedReasons)[number];
+
 const paramValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const isoDay = z.iso.date();
 
@@ -71,8 +83,8 @@ export const FIELD_ERROR_PARAMS = {
   not_qualified: { date: isoDay },
   /** Something a step needs is missing; `item` names what, when a field path is not enough. */
   missing: { item: z.string().optional() },
-  /** The value is well-formed but not allowed here; `reason` is a stable snake_case word. */
-  not_allowed: { reason: z.string() },
+  /** The value is well-formed but not allowed here, for one of `notAllowedReasons`. */
+  not_allowed: { reason: z.enum(notAllowedReasons) },
   /** Anything else wrong with the value. */
   invalid: {},
 } as const satisfies Record<string, z.ZodRawShape>;
@@ -95,8 +107,8 @@ export const fieldError = z
     fieldErrorCodes.map(fieldErrorVariant) as unknown as [FieldErrorVariant<FieldErrorCode>, ...FieldErrorVariant<FieldErrorCode>[]],
   )
   .meta({ id: 'FieldError' });
-/** The object with no members. */
-type Empty = Record<never, never>;
+/** What a code without members of its own carries: nothing in particular. */
+type Empty = object;
 /** What a shape parses to; an empty shape is the empty object (not an index signature of never). */
 type Inferred<S extends z.ZodRawShape> = [keyof S] extends [never] ? Empty : z.infer<z.ZodObject<S>>;
 export type FieldErrorParams<C extends FieldErrorCode> = C extends FieldErrorCode ? Inferred<(typeof FIELD_ERROR_PARAMS)[C]> : never;
@@ -162,16 +174,13 @@ export type Problem<C extends ErrorCode = ErrorCode> = {
   [K in C]: { type: string; title: string; status: number; detail?: string; instance?: string; requestId?: string; code: K } & ProblemExtras<K>;
 }[C];
 export type ProblemDetails = Problem;
+/** The problem of one code; usable where `C` is generic (a type guard, a helper that expects a code). */
+export type ProblemOf<C extends ErrorCode> = Extract<Problem, { code: C }>;
 
 // --- from schema issues -------------------------------------------------------------------------
 
-/** The parts of a zod issue the mapping reads; zod's own issues fit it. */
-export interface SchemaIssue {
-  code: string;
-  path: readonly PropertyKey[];
-  message: string;
-  [key: string]: unknown;
-}
+/** The parts of a zod issue the mapping reads; zod's own issues fit it, and so do Fastify's copies of them. */
+export type SchemaIssue = { code: string; path: readonly PropertyKey[]; message: string } & Partial<Record<string, unknown>>;
 
 const knownFieldErrorCode = (value: unknown): value is FieldErrorCode =>
   typeof value === 'string' && Object.hasOwn(FIELD_ERROR_PARAMS, value);
@@ -181,8 +190,10 @@ const limit = (value: unknown) => Number(value);
  * Schema issues as `errors[]` entries with stable codes. Shared so that the API's 400 and the admin
  * app's own check before sending say the same thing in the same words.
  */
-export function fieldErrorsFromIssues(issues: readonly SchemaIssue[]): FieldError[] {
-  return issues.flatMap((issue): FieldError[] => {
+export function fieldErrorsFromIssues(issues: readonly (z.core.$ZodIssue | SchemaIssue)[]): FieldError[] {
+  return issues.flatMap((zodIssue): FieldError[] => {
+    // zod declares its issues as interfaces without an index signature; read them as plain records.
+    const issue = zodIssue as SchemaIssue;
     const path = issue.path.map(String).join('.');
     const { message } = issue;
     switch (issue.code) {
@@ -216,5 +227,8 @@ export function fieldErrorsFromIssues(issues: readonly SchemaIssue[]): FieldErro
   });
 }
 
-const paramOf = (value: unknown): string | number | boolean | null =>
-  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value) ?? null;
+function paramOf(value: unknown): string | number | boolean | null {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  // Enum and literal values are primitives; a bigint becomes a number, anything else its JSON.
+  return typeof value === 'bigint' ? Number(value) : JSON.stringify(value);
+}

@@ -1,4 +1,4 @@
-import { type FieldError, createAgreementRequest, fieldIssue } from '@alis/shared';
+import { type FieldError, createAgreementRequest, fieldIssue, notAllowedReasons } from '@alis/shared';
 import { describe, expect, it } from 'vitest';
 import { fieldErrorText } from './field-error-text';
 import { fieldErrorsOf } from './form';
@@ -35,11 +35,12 @@ describe('field error text', () => {
     expect(issue({ path: 'x', code: 'invalid', message: 'broken' })).toBe('Ugyldig verdi');
   });
 
-  it('says which reason forbids a value, and something general for one it does not know', () => {
+  it('says which reason forbids a value, for every reason the contract knows', () => {
     expect(issue({ path: 'endDate', code: 'not_allowed', message: 'x', params: { reason: 'closing_only' } })).toBe(
       'Gjelder bare når avtalen fullføres eller avsluttes',
     );
-    expect(issue({ path: 'x', code: 'not_allowed', message: 'x', params: { reason: 'something_new' } })).toBe('Er ikke tillatt her');
+    const texts = notAllowedReasons.map((reason) => issue({ path: 'x', code: 'not_allowed', message: 'x', params: { reason } }));
+    expect(new Set(texts).size).toBe(notAllowedReasons.length);
     expect(issue({ path: 'x', code: 'invalid_format', message: 'x', params: { format: 'something_new' } })).toBe('Har feil format');
     expect(issue({ path: 'x', code: 'invalid_type', message: 'x', params: { expected: 'int' } })).toBe('Må være et helt tall');
   });

@@ -1,4 +1,4 @@
-import type { FieldError, FieldErrorParams } from '@alis/shared';
+import type { FieldError, FieldErrorParams, NotAllowedReason } from '@alis/shared';
 import { formatDate, formatInteger } from './format';
 
 const FORMATS: Readonly<Record<string, string>> = {
@@ -25,8 +25,8 @@ const TYPES: Readonly<Record<string, string>> = {
   object: 'Må være et objekt',
 };
 
-/** `not_allowed`'s stable reasons, as the API gives them. */
-const REASONS: Readonly<Record<string, string>> = {
+/** `not_allowed`'s stable reasons: every one the contract knows has a Norwegian text. */
+const REASONS: Readonly<Record<NotAllowedReason, string>> = {
   office_user_only: 'Bare brukere ved et ALIS-kontor hører til et kontor',
   closing_only: 'Gjelder bare når avtalen fullføres eller avsluttes',
   decision_only: 'Gjelder bare vedtak (registrert, avslått eller avregistrert)',
@@ -84,7 +84,7 @@ export function fieldErrorText(error: FieldError): string {
     case 'missing':
       return 'Mangler';
     case 'not_allowed':
-      return REASONS[error.params.reason] ?? 'Er ikke tillatt her';
+      return REASONS[error.params.reason];
     case 'invalid':
     default:
       // Also for a code the contract adds before this version of the app knows it.

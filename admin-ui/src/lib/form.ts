@@ -1,4 +1,4 @@
-import { type FieldError, type SchemaIssue, fieldErrorsFromIssues } from '@alis/shared';
+import { type FieldError, fieldErrorsFromIssues } from '@alis/shared';
 import type { z } from 'zod';
 import { fieldErrorText } from './field-error-text';
 
@@ -14,12 +14,8 @@ export type Validation<B, F extends string> = { ok: true; data: B } | { ok: fals
  */
 export type FieldMessage<F extends string> = (field: F, error: FieldError) => string | undefined;
 
-/**
- * zod's issues as `errors[]` entries, as the API would send them for the same body. (zod declares its
- * issues as interfaces, which TypeScript will not match to `SchemaIssue`'s index signature.)
- */
-export const fieldErrorsOf = (issues: readonly z.core.$ZodIssue[]): FieldError[] =>
-  fieldErrorsFromIssues(issues as unknown as readonly SchemaIssue[]);
+/** zod's issues as `errors[]` entries, as the API would send them for the same body. */
+export const fieldErrorsOf = (issues: readonly z.core.$ZodIssue[]): FieldError[] => fieldErrorsFromIssues(issues);
 
 /**
  * Errors a request schema finds by itself (absent, wrong type, format or size): a form words these

@@ -3,6 +3,7 @@ import {
   type AuditEntry,
   type ErrorCode,
   type Problem,
+  type ProblemOf,
   type StaffRole,
   auditEntry,
   createdApiClient,
@@ -133,7 +134,6 @@ export async function auditTrail(t: TestApp, admin: Caller, query: Record<string
 }
 
 /** The problem of one code, with that code's own members (`errors`, `existingId`, `allowed` …). */
-export type ProblemOf<C extends ErrorCode> = Extract<Problem, { code: C }>;
 
 const isProblemOf = <C extends ErrorCode>(problem: Problem, code: C): problem is ProblemOf<C> => problem.code === code;
 const codeOf = (body: unknown) => (typeof body === 'object' && body !== null && 'code' in body ? body.code : undefined);
