@@ -4,17 +4,35 @@ import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error.js';
 import { callerKey } from '../lib/principal.js';
 import { problems } from '../lib/route-helpers.js';
-import { type IdempotencyKey, idempotencyRepo } from '../modules/idempotency/idempotency.repo.js';
+import type { Db } from '../db/client.js';
+import type { Transact } from '../lib/request-context.js';
+import { type IdempotencyKey, type StoredResponse, idempotencyRepo } from '../modules/idempotency/idempotency.repo.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: IdempotencyKey | null;
+    idempotency: Claim | null;
   }
 }
 
+/** A request's hold on its key, and the transaction of its change waiting for the answer to keep. */
+interface Claim {
+  id: IdempotencyKey;
+  /** Hands the response (or null: keep nothing) to the waiting transaction; settles when it has ended. */
+  commit: ((response: StoredResponse | null) => Promise<void>) | null;
+}
+
 export const IDEMPOTENCY_TTL_HOURS = 24;
-/** An in-flight record older than this belongs to a request that died; a retry may take it over. */
-const ABANDONED_AFTER_SECONDS = 120;
+/**
+ * An in-flight claim nobody holds the lock of is taken over once it is this old: younger, it may
+ * belong to a request that has not yet begun its transaction.
+ */
+const CLAIM_GRACE_SECONDS = 10;
+
+/** How long a change's transaction waits for its response before it gives up and rolls back. */
+const RESPONSE_WAIT_MS = 30_000;
+
+/** Thrown inside the change's transaction to roll it back when the request failed after the change. */
+class Rollback extends Error {}
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'cache-control'] as const;
 
 function canonicalJson(value: unknown): string {
@@ -79,7 +97,7 @@ export const idempotencyPlugin = fp<IdempotencyOptions>(
       const id = { callerKey: callerKey(request.principal), key };
       const hash = requestHash(request);
       if (await idempotencyRepo.claim(db, id, hash, new Date(Date.now() + IDEMPOTENCY_TTL_HOURS * 3_600_000))) {
-        request.idempotency = id;
+        hold(request, id);
         return;
       }
       const existing = await idempotencyRepo.find(db, id);
@@ -88,8 +106,8 @@ export const idempotencyPlugin = fp<IdempotencyOptions>(
         throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request. Use a new key for a new request.');
       }
       if (existing.state === 'in_flight') {
-        if (await idempotencyRepo.takeOverAbandoned(db, id, ABANDONED_AFTER_SECONDS)) {
-          request.idempotency = id;
+        if (await idempotencyRepo.takeOverAbandoned(db, id, CLAIM_GRACE_SECONDS)) {
+          hold(request, id);
           return;
         }
         throw inFlight();
@@ -99,21 +117,36 @@ export const idempotencyPlugin = fp<IdempotencyOptions>(
       return reply.code(existing.responseStatus ?? 200).send(existing.responseBody ? cipher.open(existing.responseBody) : '');
     };
 
+    const hold = (request: FastifyRequest, id: IdempotencyKey) => {
+      const claim: Claim = { id, commit: null };
+      request.idempotency = claim;
+      request.transact = unitOfWork(db, claim);
+    };
+
+    /**
+     * Keeps the answer before it leaves: with the change's transaction when the request made one
+     * (both commit, or neither), else on its own. A 5xx keeps nothing, so the client may retry.
+     */
     const storeResponse = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-      const id = request.idempotency;
-      if (!id) return payload;
+      const claim = request.idempotency;
+      if (!claim) return payload;
       request.idempotency = null;
-      if (reply.statusCode >= 500 || typeof payload !== 'string') {
-        // Nothing durable happened (or the body cannot be kept): let the client retry with the key.
-        await idempotencyRepo.release(db, id);
-        return payload;
+      const keep = reply.statusCode < 500 && typeof payload === 'string';
+      const response = keep ? { status: reply.statusCode, headers: replayedHeaders(reply), body: cipher.seal(payload) } : null;
+      if (claim.commit) {
+        try {
+          await claim.commit(response);
+        } catch (error) {
+          if (!(error instanceof Rollback)) {
+            // The change did not commit, or nobody knows whether it did: never answer success.
+            await idempotencyRepo.release(db, claim.id).catch(() => undefined);
+            throw error;
+          }
+        }
+        if (response) return payload;
       }
-      const headers: Record<string, string> = {};
-      for (const name of REPLAYED_HEADERS) {
-        const value = reply.getHeader(name);
-        if (value !== undefined) headers[name] = String(value);
-      }
-      await idempotencyRepo.complete(db, id, { status: reply.statusCode, headers, body: cipher.seal(payload) });
+      if (response) await idempotencyRepo.complete(db, claim.id, response);
+      else await idempotencyRepo.release(db, claim.id);
       return payload;
     };
 
@@ -130,6 +163,56 @@ export const idempotencyPlugin = fp<IdempotencyOptions>(
   },
   { name: 'idempotency', dependencies: ['core', 'auth'] },
 );
+
+function replayedHeaders(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = reply.getHeader(name);
+    if (value !== undefined) headers[name] = String(value);
+  }
+  return headers;
+}
+
+/**
+ * The unit of work of a request with an Idempotency-Key. The service's transaction takes the
+ * claim's lock first, and when the service's work is done it stays open until the response is
+ * known, then stores the response in it and commits: after a crash the key either holds the answer
+ * to a committed change, or the change never happened and a retry runs it again.
+ */
+function unitOfWork(db: Db, claim: Claim): Transact {
+  return <T>(work: (tx: Parameters<Parameters<Transact>[0]>[0]) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      if (claim.commit) {
+        reject(new Error('a request with an Idempotency-Key runs one transaction'));
+        return;
+      }
+      let done = false;
+      let deliver: (response: StoredResponse | null) => void = () => undefined;
+      const response = new Promise<StoredResponse | null>((settle) => (deliver = settle));
+      const committed = db.transaction(async (tx) => {
+        await idempotencyRepo.lock(tx, claim.id);
+        const result = await work(tx);
+        done = true;
+        resolve(result);
+        // A response always follows; should none come, the connection is not held for ever.
+        const timer = setTimeout(() => deliver(null), RESPONSE_WAIT_MS);
+        const stored = await response;
+        clearTimeout(timer);
+        if (!stored) throw new Rollback('the request failed after its change');
+        await idempotencyRepo.complete(tx, claim.id, stored);
+      });
+      claim.commit = async (stored) => {
+        deliver(stored);
+        await committed;
+      };
+      committed.catch((error: unknown) => {
+        if (done) return;
+        // The work failed: its transaction rolled back, and the answer (a problem) is kept on its own.
+        claim.commit = null;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
+    });
+}
 
 const inFlight = () =>
   new AppError('idempotency_in_flight', 'A request with this Idempotency-Key is in progress; retry shortly.', { headers: { 'retry-after': '1' } });

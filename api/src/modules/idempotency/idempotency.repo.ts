@@ -33,8 +33,20 @@ export const idempotencyRepo = {
     return row;
   },
 
-  /** Takes over an in-flight claim older than `abandonedAfterSeconds`; false when it is younger or done. */
-  async takeOverAbandoned(db: Executor, id: IdempotencyKey, abandonedAfterSeconds: number): Promise<boolean> {
+  /**
+   * Holds the claim until `tx` ends: the request's change and its stored answer commit (or roll
+   * back) together, and while the lock is held everyone can see the request is still running.
+   */
+  async lock(tx: Executor, id: IdempotencyKey): Promise<void> {
+    await tx.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(byKey(id)).for('update');
+  },
+
+  /**
+   * Takes over an in-flight claim whose request is gone: nobody holds its lock (its transaction
+   * ended without completing it, or its process died) and it is older than `graceSeconds` (so a
+   * request that has claimed but not yet begun its transaction keeps it). False otherwise.
+   */
+  async takeOverAbandoned(db: Executor, id: IdempotencyKey, graceSeconds: number): Promise<boolean> {
     const rows = await db
       .update(idempotencyKeys)
       .set({ createdAt: sql`now()` })
@@ -42,7 +54,8 @@ export const idempotencyRepo = {
         and(
           byKey(id),
           eq(idempotencyKeys.state, 'in_flight'),
-          lt(idempotencyKeys.createdAt, sql`now() - make_interval(secs => ${abandonedAfterSeconds})`),
+          lt(idempotencyKeys.createdAt, sql`now() - make_interval(secs => ${graceSeconds})`),
+          sql`${idempotencyKeys.callerKey} in (select ${idempotencyKeys.callerKey} from ${idempotencyKeys} where ${byKey(id)} for update skip locked)`,
         ),
       )
       .returning({ key: idempotencyKeys.key });
@@ -56,8 +69,9 @@ export const idempotencyRepo = {
       .where(byKey(id));
   },
 
+  /** Gives the key back when nothing of the request stayed; a completed answer is never removed. */
   async release(db: Executor, id: IdempotencyKey): Promise<void> {
-    await db.delete(idempotencyKeys).where(byKey(id));
+    await db.delete(idempotencyKeys).where(and(byKey(id), eq(idempotencyKeys.state, 'in_flight')));
   },
 
   async purgeExpired(db: Executor): Promise<void> {
