@@ -27,6 +27,7 @@ const envSchema = z
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
     VEILEDER_DEFAULT_CAPACITY: z.coerce.number().int().min(1).max(50).default(4),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),

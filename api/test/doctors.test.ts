@@ -7,7 +7,7 @@ import { bodyOf, expectDefined } from './support/expect.js';
 import { type Caller, auditTrail, expectProblem, http } from './support/factories.js';
 import { freshHprNumber, insertAgreement } from './support/rows.js';
 
-const doctorPage = contract.pageOf(contract.doctor);
+const doctorPage = contract.doctorPage;
 
 useCast();
 
@@ -27,6 +27,9 @@ async function createDoctor(caller: Caller, body: Record<string, unknown> = {}):
 
 const list = async (caller: Caller, query: Record<string, string | number>) =>
   bodyOf(await http(t).get('/api/v1/doctors').query(query).set(caller.auth).expect(200), doctorPage);
+/** A page that must hold doctors in full (no look-up reference). */
+const listInScope = async (caller: Caller, query: Record<string, string | number>) =>
+  bodyOf(await http(t).get('/api/v1/doctors').query(query).set(caller.auth).expect(200), contract.pageOf(contract.doctor));
 const auditOf = (doctorId: string) => auditTrail(t, admin, { entityType: 'doctor', entityId: doctorId });
 
 describe('POST /api/v1/doctors', () => {
@@ -276,13 +279,17 @@ describe('scope', () => {
     expect(await ids(osloOffice, { kommunenummer: '0301' })).toEqual([inOslo.id]);
   });
 
-  it('finds a doctor by exact HPR number whatever the scope, and only that one', async () => {
-    const doctor = await createDoctor(nordOffice);
+  it('finds a doctor by exact HPR number whatever the scope, and only that one; outside the scope only as a reference', async () => {
+    const doctor = await createDoctor(nordOffice, { email: 'kontakt@example.no', phone: '+47 75 00 00 00' });
     // Same digits and one more: a prefix search would find both, the lookup only the exact one.
     await createDoctor(admin, { hprNumber: `${doctor.hprNumber}1` });
-    for (const caller of [osloOffice, osloClient, heroyClient, admin]) {
+    for (const caller of [nordOffice, admin]) {
+      expect(await list(caller, { hprNumber: `0${doctor.hprNumber}` })).toEqual({ items: [doctor], nextCursor: null });
+    }
+    // Outside the scope: the number is registered and under which id, and nothing about the person.
+    for (const caller of [osloOffice, osloClient, heroyClient]) {
       const page = await list(caller, { hprNumber: `0${doctor.hprNumber}` });
-      expect(page).toEqual({ items: [doctor], nextCursor: null });
+      expect(page).toEqual({ items: [{ id: doctor.id, hprNumber: doctor.hprNumber, restricted: true }], nextCursor: null });
     }
     // A partial number is a search within the scope, not a lookup.
     expect((await list(osloOffice, { q: doctor.hprNumber })).items).toEqual([]);
@@ -306,7 +313,7 @@ describe('GET /api/v1/doctors', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Page<Doctor> = await list(admin, { q: name, limit: 2, ...(cursor ? { cursor } : {}) });
+      const page: Page<Doctor> = await listInScope(admin, { q: name, limit: 2, ...(cursor ? { cursor } : {}) });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((d) => d.id));
       cursor = page.nextCursor;

@@ -25,6 +25,20 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
+/**
+ * A person found by exact HPR number outside the caller's scope: that the number is registered and
+ * under which id (to reference it instead of registering a duplicate), and nothing else about them.
+ */
+export const personReference = z
+  .object({
+    id: z.uuid(),
+    hprNumber: z.string(),
+    restricted: z.literal(true).describe('Registered, but outside your scope: only the id is shown.'),
+  })
+  .meta({ id: 'PersonReference' });
+export type PersonReference = z.infer<typeof personReference>;
+export const isPersonReference = (item: object): item is PersonReference => 'restricted' in item;
+
 /** Query-string booleans: only the words `true` and `false`, so a typo is an error, not a silent false. */
 export const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalEmail, optionalPhone, pageQuery, timestamp } from './common.js';
+import { isoDate, optionalEmail, optionalPhone, pageOf, pageQuery, personReference, timestamp } from './common.js';
 import { hprNumber, kommunenummer } from './identifiers.js';
 
 export const doctorSchemes = ['new', 'old'] as const;
@@ -52,9 +52,14 @@ export const updateDoctorRequest = z
   .meta({ id: 'UpdateDoctorRequest' });
 export type UpdateDoctorRequest = z.input<typeof updateDoctorRequest>;
 
+/** A page of doctors: in-scope doctors in full, one found by exact HPR number outside the scope as a reference. */
+export const doctorPage = pageOf(z.union([doctor, personReference]));
+
 export const listDoctorsQuery = z
   .object({
-    hprNumber: hprNumber.optional().describe('Exact HPR number: finds the doctor even outside your scope, to avoid duplicates.'),
+    hprNumber: hprNumber
+      .optional()
+      .describe('Exact HPR number: finds the doctor even outside your scope (then only as a reference: id and number), to avoid duplicates.'),
     q: z.string().trim().min(1).max(100).optional().describe('Part of the name or HPR number.'),
     kommunenummer: kommunenummer.optional().describe('Doctors with an agreement in this municipality.'),
     ...pageQuery,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { supervisionRoles } from './agreement-rules.js';
-import { isoDate, optionalEmail, optionalPhone, pageQuery, queryBoolean, timestamp } from './common.js';
+import { isoDate, optionalEmail, optionalPhone, pageOf, pageQuery, personReference, queryBoolean, timestamp } from './common.js';
 import { hprNumber, kommunenummer } from './identifiers.js';
 
 export const supervisor = z
@@ -80,6 +80,9 @@ export const updateSupervisorRequest = z
   .strict()
   .meta({ id: 'UpdateSupervisorRequest' });
 export type UpdateSupervisorRequest = z.input<typeof updateSupervisorRequest>;
+
+/** A page of supervisors: in-scope ones in full, one found by exact HPR number outside the scope as a reference. */
+export const supervisorPage = pageOf(z.union([supervisor, personReference]));
 
 export const listSupervisorsQuery = z
   .object({

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createDoctorRequest, doctor, idParams, listDoctorsQuery, pageOf, updateDoctorRequest } from '@alis/shared';
+import { createDoctorRequest, doctor, doctorPage, idParams, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
 import { resourceRoutes } from '../../lib/routes.js';
 /** Individual doctors are not the directorate's business: it gets aggregates. */
 const DOCTOR_ROLES = ['admin', 'office', 'municipality'] as const;
@@ -37,7 +37,7 @@ export async function doctorRoutes(app: FastifyInstance) {
         `${SCOPE} \`hprNumber\` (exact) finds the doctor whatever your scope, to avoid duplicates. \`q\` matches part of the name ` +
         '(ignoring case) or the start of the HPR number. `kommunenummer`: doctors with an agreement (any status) there.',
       querystring: listDoctorsQuery,
-      response: pageOf(doctor),
+      response: doctorPage,
     },
     (principal, request) => service.list(principal, request.query),
   );

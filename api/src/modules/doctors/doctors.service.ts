@@ -1,4 +1,4 @@
-import type { Doctor, Page, createDoctorRequest, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
+import type { Doctor, Page, PersonReference, createDoctorRequest, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
@@ -9,6 +9,7 @@ import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { type Versioned, withVersion } from '../../lib/versioned.js';
+import { outsideScope, referenceTo } from '../../lib/person-reference.js';
 import { Service } from '../../lib/service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import { type DoctorChanges, type DoctorRow, doctorsRepo } from './doctors.repo.js';
@@ -36,14 +37,16 @@ const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || un
 export class DoctorsService extends Service {
   /**
    * The caller's doctors. An exact `hprNumber` looks the number up across every scope (so nobody
-   * registers a doctor twice); the other filters still apply to it.
+   * registers a doctor twice), rate-limited per caller; the other filters still apply to it. A doctor
+   * found that way outside the scope is shown as a reference: the id and number, nothing else.
    */
-  async list(principal: Principal, query: DoctorListQuery): Promise<Page<Doctor>> {
+  async list(principal: Principal, query: DoctorListQuery): Promise<Page<Doctor | PersonReference>> {
     const after = decodeCursor(query.cursor, cursorSchema);
-    const scope = query.hprNumber ? null : municipalityScope(principal);
+    const scope = municipalityScope(principal);
+    if (query.hprNumber) await this.limitLookups(principal);
     const rows = await doctorsRepo.list(
       this.db,
-      scope,
+      query.hprNumber ? null : scope,
       {
         hprNumber: query.hprNumber,
         nameContains: query.q,
@@ -53,7 +56,8 @@ export class DoctorsService extends Service {
       },
       query.limit + 1,
     );
-    return pageFrom(rows, query.limit, toDoctor, (row) => ({ n: row.name, i: row.id }));
+    const outside = query.hprNumber ? await outsideScope(rows, (id) => doctorsRepo.get(this.db, id, scope)) : new Set<string>();
+    return pageFrom(rows, query.limit, (row) => (outside.has(row.id) ? referenceTo(row) : toDoctor(row)), (row) => ({ n: row.name, i: row.id }));
   }
 
   async get(principal: Principal, id: string): Promise<Versioned<Doctor>> {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createSupervisorRequest, idParams, listSupervisorsQuery, pageOf, supervisor, supervisorDetail, updateSupervisorRequest } from '@alis/shared';
+import { createSupervisorRequest, idParams, listSupervisorsQuery, supervisorDetail, supervisorPage, updateSupervisorRequest } from '@alis/shared';
 import { resourceRoutes } from '../../lib/routes.js';
 
 /** Individual supervisors are not the directorate's business: it gets aggregates. */
@@ -46,7 +46,7 @@ export async function supervisorRoutes(app: FastifyInstance) {
         'of the name (ignoring case) or the start of the HPR number. `kommunenummer`: working there or supervising an agreement ' +
         'there. `qualified`: qualified as veileder today. `overCapacity`: current load above capacity.',
       querystring: listSupervisorsQuery,
-      response: pageOf(supervisor),
+      response: supervisorPage,
     },
     (principal, request) => service.list(principal, request.query),
   );

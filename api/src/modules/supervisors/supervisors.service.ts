@@ -1,5 +1,6 @@
 import {
   type Page,
+  type PersonReference,
   type Supervisor,
   type SupervisorDetail,
   type createSupervisorRequest,
@@ -18,6 +19,7 @@ import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
+import { outsideScope, referenceTo } from '../../lib/person-reference.js';
 import { withVersion } from '../../lib/versioned.js';
 import type { Versioned } from '../../lib/versioned.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';
@@ -93,14 +95,17 @@ export class SupervisorsService extends Service {
 
   /**
    * The caller's supervisors with their load today. An exact `hprNumber` looks the number up across
-   * every scope (so nobody registers a supervisor twice); the other filters still apply to it.
+   * every scope (so nobody registers a supervisor twice), rate-limited per caller; the other filters
+   * still apply to it. One found that way outside the scope is shown as a reference (id and number).
    */
-  async list(principal: Principal, query: SupervisorListQuery): Promise<Page<Supervisor>> {
+  async list(principal: Principal, query: SupervisorListQuery): Promise<Page<Supervisor | PersonReference>> {
     const after = decodeCursor(query.cursor, cursorSchema);
     const today = todayInNorway();
+    const scope = municipalityScope(principal);
+    if (query.hprNumber) await this.limitLookups(principal);
     const rows = await supervisorsRepo.list(
       this.db,
-      query.hprNumber ? null : municipalityScope(principal),
+      query.hprNumber ? null : scope,
       {
         hprNumber: query.hprNumber,
         nameContains: query.q,
@@ -113,7 +118,13 @@ export class SupervisorsService extends Service {
       today,
       query.limit + 1,
     );
-    return pageFrom(rows, query.limit, (row) => toSupervisor(row, today), (row) => ({ n: row.name, i: row.id }));
+    const outside = query.hprNumber ? await outsideScope(rows, (id) => supervisorsRepo.get(this.db, id, scope, today)) : new Set<string>();
+    return pageFrom(
+      rows,
+      query.limit,
+      (row) => (outside.has(row.id) ? referenceTo(row) : toSupervisor(row, today)),
+      (row) => ({ n: row.name, i: row.id }),
+    );
   }
 
   async get(principal: Principal, id: string): Promise<Versioned<SupervisorDetail>> {

@@ -1,25 +1,30 @@
-import type { Doctor } from '@alis/shared';
+import { type Doctor, type PersonReference, isPersonReference } from '@alis/shared';
 import { type ReactNode, useState } from 'react';
 import { type PickerOption, SearchPicker } from '../../../components/search-picker';
 import { usePersonSearch } from '../../../lib/use-person-search';
-import { doctorsQueryOptions } from '../api/get-doctors';
+import { doctorLookupQueryOptions, doctorsQueryOptions } from '../api/get-doctors';
 
 interface DoctorPickerProps {
   id?: string;
   label?: string;
   hint?: string;
-  selected: Pick<Doctor, 'id' | 'name' | 'hprNumber'> | null;
-  onSelect: (doctor: Pick<Doctor, 'id' | 'name' | 'hprNumber'> | null) => void;
+  selected: PickedDoctor | null;
+  onSelect: (doctor: PickedDoctor | null) => void;
   error?: string | undefined;
   /** Below the results: e.g. a button to register a new doctor with what was typed. */
   footer?: (search: string) => ReactNode;
 }
 
-export const doctorOption = (doctor: Pick<Doctor, 'id' | 'name' | 'hprNumber'>): PickerOption => ({
-  value: doctor.id,
-  label: doctor.name,
-  description: `HPR ${doctor.hprNumber}`,
-});
+export type PickedDoctor = Pick<Doctor, 'id' | 'name' | 'hprNumber'>;
+
+/** A doctor registered outside the user's scope is shown by number only (the API gives no name). */
+const picked = (doctor: PickedDoctor | PersonReference): PickedDoctor =>
+  isPersonReference(doctor) ? { id: doctor.id, hprNumber: doctor.hprNumber, name: 'Lege registrert utenfor ditt område' } : doctor;
+
+export const doctorOption = (doctor: PickedDoctor | PersonReference): PickerOption => {
+  const { id, name, hprNumber } = picked(doctor);
+  return { value: id, label: name, description: `HPR ${hprNumber}` };
+};
 
 /**
  * Find a doctor by name or HPR number. A complete HPR number is also looked up exactly, which
@@ -27,7 +32,7 @@ export const doctorOption = (doctor: Pick<Doctor, 'id' | 'name' | 'hprNumber'>):
  */
 export function DoctorPicker({ id, label = 'Lege', hint = 'Søk på navn eller HPR-nummer', selected, onSelect, error, footer }: DoctorPickerProps) {
   const [search, setSearch] = useState('');
-  const { found, ready, failed } = usePersonSearch(search, !selected, doctorsQueryOptions);
+  const { found, ready, failed } = usePersonSearch(search, !selected, doctorsQueryOptions, doctorLookupQueryOptions);
 
   return (
     <SearchPicker
@@ -45,7 +50,7 @@ export function DoctorPicker({ id, label = 'Lege', hint = 'Søk på navn eller H
           return;
         }
         const doctor = found.get(option.value);
-        onSelect(doctor ?? { id: option.value, name: option.label, hprNumber: option.description?.replace('HPR ', '') ?? '' });
+        onSelect(doctor ? picked(doctor) : { id: option.value, name: option.label, hprNumber: option.description?.replace('HPR ', '') ?? '' });
       }}
       search={search}
       onSearchChange={setSearch}

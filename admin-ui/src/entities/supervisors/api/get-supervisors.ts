@@ -1,13 +1,13 @@
-import { pageOf, supervisor } from '@alis/shared';
+import { pageOf, supervisor, supervisorPage } from '@alis/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { supervisorKeys } from './keys';
 
-export const supervisorPage = pageOf(supervisor);
+/** A search within the caller's scope finds supervisors in full. */
+const supervisorsInScope = pageOf(supervisor);
 
 /** The query of `GET /supervisors` (see `listSupervisorsQuery`), as sent in the URL. */
 export interface SupervisorListParams {
-  hprNumber?: string;
   q?: string;
   /** Working in, or supervising an agreement in, this municipality. */
   kommunenummer?: string;
@@ -18,8 +18,16 @@ export interface SupervisorListParams {
 }
 
 export async function getSupervisors(params: SupervisorListParams, signal?: AbortSignal) {
-  return (await api.get('/supervisors', supervisorPage, { query: { ...params }, signal })).data;
+  return (await api.get('/supervisors', supervisorsInScope, { query: { ...params }, signal })).data;
 }
+
+/** An exact HPR number finds the supervisor whatever the scope; outside it only as a reference (id and number). */
+export async function lookUpSupervisor(hprNumber: string, signal?: AbortSignal) {
+  return (await api.get('/supervisors', supervisorPage, { query: { hprNumber, limit: 1 }, signal })).data;
+}
+
+export const supervisorLookupQueryOptions = (hprNumber: string) =>
+  queryOptions({ queryKey: supervisorKeys.list({ hprNumber }), queryFn: ({ signal }) => lookUpSupervisor(hprNumber, signal) });
 
 export const supervisorsQueryOptions = (params: SupervisorListParams) =>
   queryOptions({ queryKey: supervisorKeys.list(params), queryFn: ({ signal }) => getSupervisors(params, signal), placeholderData: keepPreviousData });

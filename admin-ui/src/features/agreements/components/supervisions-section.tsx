@@ -140,13 +140,13 @@ export function SupervisionsSection({ agreement, canAssign }: SupervisionsSectio
           busyLabel="Tildeler …"
         >
           <SupervisorPicker id={`${id}-supervisor`} selected={supervisor} error={assign.fieldErrors.supervisor} onSelect={(picked) => assign.update('supervisor', picked)} />
-          {supervisor && role === 'veileder' && !supervisor.qualifiedToday ? (
+          {supervisor && role === 'veileder' && supervisor.qualifiedToday === false ? (
             <p className="alert alert-warning">
               {supervisor.name} er ikke spesialist i allmennmedisin og har ikke gyldig fritak, og kan derfor ikke være veileder. Velg rollen
               supervisør, eller registrer fritaket på veilederen først.
             </p>
           ) : null}
-          {supervisor && role === 'veileder' && supervisor.currentLoad >= supervisor.capacity ? (
+          {supervisor?.currentLoad !== undefined && supervisor.capacity !== undefined && role === 'veileder' && supervisor.currentLoad >= supervisor.capacity ? (
             <p className="alert alert-info">
               {supervisor.name} følger allerede {supervisor.currentLoad} ALIS (kapasitet {supervisor.capacity}). Du kan tildele likevel, men
               avtalen vil få et varsel.
