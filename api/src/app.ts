@@ -5,7 +5,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import type { FastifyHttpOptions, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
@@ -27,6 +28,8 @@ import { registrationRoutes } from './modules/registrations/registrations.routes
 import { supervisorRoutes } from './modules/supervisors/supervisors.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { authPlugin, authenticate } from './plugins/auth.js';
+import { AppError } from './lib/app-error.js';
+import { problems } from './lib/route-helpers.js';
 import corePlugin from './plugins/core.js';
 import errorsPlugin, { sendProblem } from './plugins/errors.js';
 import gracefulShutdownPlugin from './plugins/graceful-shutdown.js';
@@ -36,6 +39,37 @@ import rateLimitPlugin, { limitPerCaller } from './plugins/rate-limit.js';
 import securityHeadersPlugin from './plugins/security-headers.js';
 import servicesPlugin from './plugins/services.js';
 
+/** A parsed JSON body the API will not take: nested deeper than it needs, or text that cannot be stored. */
+function unstorableJson(value: unknown): AppError | null {
+  // Iterative, so that no body can exhaust the stack, here or later (hashing an idempotent request).
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    if (typeof item.value === 'string') {
+      if (!item.value.isWellFormed()) return new AppError('bad_request', 'The body holds text with a lone UTF-16 surrogate, which is not valid Unicode.');
+    } else if (item.value && typeof item.value === 'object') {
+      if (item.depth >= JSON_DEPTH_LIMIT) return new AppError('bad_request', `The body is nested more than ${JSON_DEPTH_LIMIT} levels deep.`);
+      for (const [key, child] of Object.entries(item.value)) {
+        if (!key.isWellFormed()) return new AppError('bad_request', 'The body holds a name with a lone UTF-16 surrogate, which is not valid Unicode.');
+        pending.push({ value: child, depth: item.depth + 1 });
+      }
+    }
+  }
+  return null;
+}
+
+function tooLargeHeaders(rawHeaders: readonly string[]): AppError | undefined {
+  let bytes = 0;
+  for (const part of rawHeaders) bytes += Buffer.byteLength(part) + 2;
+  if (bytes <= HEADER_LIMIT_BYTES) return undefined;
+  return new AppError('headers_too_large', `The request headers take ${bytes} bytes; at most ${HEADER_LIMIT_BYTES} are read.`);
+}
+
+/** Bodies are taken as sent: a compressed one would be read as garbage. */
+function unsupportedEncoding(encoding: string | undefined): AppError | undefined {
+  if (encoding === undefined || encoding.trim().toLowerCase() === 'identity') return undefined;
+  return new AppError('unsupported_media_type', `Content-Encoding "${encoding}" is not supported; send the body uncompressed.`);
+}
+
 export interface AppOptions {
   config: Readonly<Config>;
   database: Database;
@@ -44,8 +78,17 @@ export interface AppOptions {
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/**
+ * Request headers the API reads, in bytes. Node's own limit is set far above it: when Node's limit
+ * overflows it drops the connection, while this one answers a problem and keeps the connection.
+ */
+export const HEADER_LIMIT_BYTES = 16 * 1024;
+const NODE_HEADER_LIMIT_BYTES = 64 * 1024;
+/** How deep a JSON body may nest: the API's bodies need a few levels, a deeper one is an attack. */
+const JSON_DEPTH_LIMIT = 32;
+
 /** Fastify options that change behaviour, shared by the server and the tests. */
-export function fastifyOptions(config: Readonly<Config>): FastifyServerOptions {
+export function fastifyOptions(config: Readonly<Config>): FastifyHttpOptions<Server> {
   return {
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1_048_576,
@@ -55,7 +98,9 @@ export function fastifyOptions(config: Readonly<Config>): FastifyServerOptions {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     },
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long path parameters reach the route, whose schema refuses them with 400 (the router's own limit answers 404).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    http: { maxHeaderSize: NODE_HEADER_LIMIT_BYTES },
     // Errors Fastify raises before routing (a URL whose percent-encoding does not decode) are problems too.
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id);
@@ -112,8 +157,24 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
   const jsonParser = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') done(null, undefined);
-    else void jsonParser(request, body as string, done);
+    if (body === '') {
+      done(null, undefined);
+      return;
+    }
+    void jsonParser(request, body as string, (error, parsed) => {
+      if (error) done(error, undefined);
+      else done(unstorableJson(parsed), parsed);
+    });
+  });
+  fastify.addHook('onRequest', (request, _reply, next) => {
+    next(tooLargeHeaders(request.raw.rawHeaders) ?? unsupportedEncoding(request.headers['content-encoding']));
+  });
+  // What any route can answer before it runs, in every documented operation's contract.
+  fastify.addHook('onRoute', (route) => {
+    const schema = route.schema;
+    if (!schema?.response || schema.hide) return;
+    const before = schema.body ? problems(413, 415, 431) : problems(431);
+    route.schema = { ...schema, response: { ...before, ...schema.response } };
   });
   await fastify.register(authPlugin, { jwtSecret: options.jwtSecret });
   await fastify.register(rateLimitPlugin);

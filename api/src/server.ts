@@ -3,6 +3,7 @@ import pino from 'pino';
 import app, { fastifyOptions } from './app.js';
 import { ensureFirstAdmin, prepareDatabase, resolveJwtSecret } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loggerOptions } from './lib/logger.js';
 
 async function main() {
   const config = loadConfig();
@@ -14,14 +15,7 @@ async function main() {
   const logDestination = pino.destination({ dest: 1, sync: false });
   const server = Fastify({
     ...fastifyOptions(config),
-    logger: {
-      level: config.LOG_LEVEL,
-      stream: logDestination,
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.client_secret'],
-        censor: '[redacted]',
-      },
-    },
+    logger: loggerOptions(config, logDestination),
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     keepAliveTimeout: 72_000,

@@ -19,6 +19,7 @@ import type { SharedRateLimiter } from './plugins/rate-limit.js';
 /** Lets the instance that revoked access stop the tokens at once (the others poll). */
 export interface RevocationListener {
   userChanged(id: string, tokenVersion: number): void;
+  sessionEnded(sessionId: string): void;
   clientRevoked(clientId: string): void;
 }
 

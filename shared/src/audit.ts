@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, timestamp } from './common.js';
+import { pageQuery, timeBound, timestamp } from './common.js';
 
 export const auditEntry = z
   .object({
@@ -23,8 +23,8 @@ export const listAuditQuery = z
     entityType: z.string().max(64).optional(),
     entityId: z.string().max(128).optional(),
     actorId: z.string().max(128).optional(),
-    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('Inclusive lower bound.'),
-    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('Exclusive upper bound.'),
+    from: timeBound.optional().describe('Inclusive lower bound.'),
+    to: timeBound.optional().describe('Exclusive upper bound.'),
     ...pageQuery,
   })
   .strict();

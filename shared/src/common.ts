@@ -1,8 +1,29 @@
 import { z } from 'zod';
 import { formatted } from './identifiers.js';
 
-/** Calendar date `YYYY-MM-DD`, checked to be a real date. */
-export const isoDate = z.iso.date();
+/** The calendar dates the registry holds: none of its facts lies before 1900 or after 2199. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+
+/** Calendar date `YYYY-MM-DD`, checked to be a real date between EARLIEST_DATE and LATEST_DATE. */
+export const isoDate = z.iso
+  .date()
+  .refine((value) => value >= EARLIEST_DATE && value <= LATEST_DATE, {
+    message: `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+    params: { code: 'invalid_format', format: 'date' },
+    when: (payload) => payload.issues.length === 0,
+  })
+  .describe(`A date from ${EARLIEST_DATE} to ${LATEST_DATE}.`);
+/** A moment or a day, as a bound of a search (the audit log): inside the same range as dates. */
+export const timeBound = z.iso
+  .datetime({ offset: true })
+  .or(z.iso.date())
+  .refine((value) => value.slice(0, 10) >= EARLIEST_DATE && value.slice(0, 10) <= LATEST_DATE, {
+    message: `must be a date or timestamp from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+    params: { code: 'invalid_format', format: 'date' },
+    when: (payload) => payload.issues.length === 0,
+  });
+
 /** Timestamp in ISO 8601 UTC. */
 export const timestamp = z.iso.datetime();
 

@@ -22,6 +22,7 @@ export const ERRORS = {
   unprocessable: { status: 422, title: 'Unprocessable request' },
   idempotency_key_reused: { status: 422, title: 'Idempotency-Key reused with a different request' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  headers_too_large: { status: 431, title: 'Request header fields too large' },
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
@@ -43,6 +44,7 @@ export const notAllowedReasons = [
   'specialist_only',
   'leaves_scope',
   'own_municipality_only',
+  'no_body',
 ] as const;
 export type NotAllowedReason = (typeof notAllowedReasons)[number];
 

@@ -34,6 +34,7 @@ const REASONS: Readonly<Record<NotAllowedReason, string>> = {
   leaves_scope: 'Endringen ville flyttet veilederen utenfor det du har tilgang til',
   own_municipality_only: 'Kommunen kan bare registrere veiledere som arbeider i kommunen',
   municipality_client_only: 'Gjelder bare kommunenes API-klienter',
+  no_body: 'Forespørselen skal ikke ha innhold',
 };
 
 function tooSmall({ minimum, inclusive, origin }: FieldErrorParams<'too_small'>): string {

@@ -1,5 +1,14 @@
-import type { z } from 'zod';
+import { EARLIEST_DATE, LATEST_DATE } from '@alis/shared';
+import { z } from 'zod';
 import { AppError } from './app-error.js';
+
+const MAX_BIGINT = 2n ** 63n - 1n;
+
+/** A row id of a `bigserial` column in a cursor: digits within PostgreSQL's bigint. */
+export const cursorBigintId = z.string().refine((id) => /^\d{1,19}$/.test(id) && BigInt(id) <= MAX_BIGINT);
+
+/** A timestamp in a cursor, within the dates the database holds. */
+export const cursorTimestamp = z.iso.datetime().refine((at) => at.slice(0, 10) >= EARLIEST_DATE && at.slice(0, 10) <= LATEST_DATE);
 
 /** Cursors are opaque to clients: the sort key of the last row, base64url-encoded JSON. */
 export function encodeCursor(position: unknown): string {

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteHandlerMethod } from 'fastify';
 import type { Role, Scope } from '@alis/shared';
 import type { Page } from '@alis/shared';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { invalidField } from './app-error.js';
 import { expectedVersion } from './etag.js';
 import type { Principal } from './principal.js';
 import { type RequestContext, contextOf, requirePrincipal } from './request-context.js';
@@ -9,6 +10,18 @@ import { AUTHENTICATED, problems, sendVersioned } from './route-helpers.js';
 import type { Versioned } from './versioned.js';
 
 type Schema = z.ZodType | undefined;
+
+const NO_QUERY = z.object({}).strict();
+
+/** An operation that takes no body refuses one (an empty body, or none, is fine). */
+function refuseBody(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) {
+  const body: unknown = request.body;
+  if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) {
+    done();
+    return;
+  }
+  done(invalidField({ path: '', code: 'not_allowed', message: 'this operation takes no body', params: { reason: 'no_body' } }));
+}
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a route declares: its OpenAPI entry, its input schemas and who may call it. */
@@ -51,8 +64,9 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
       spec: RouteSpec<P, Q, B>,
       handler: Handler<P, Q, B>,
     ) => {
+      // Strict everywhere: a query parameter the route does not know is 400, as is a body where it takes none.
       const inputs = Object.fromEntries(
-        Object.entries({ params: spec.params, querystring: spec.querystring, body: spec.body }).filter(([, schema]) => schema !== undefined),
+        Object.entries({ params: spec.params, querystring: spec.querystring ?? NO_QUERY, body: spec.body }).filter(([, schema]) => schema !== undefined),
       );
       const errors = [...new Set([...(spec.public ? [] : AUTHENTICATED), ...implied, ...(spec.errors ?? [])])];
       app.route({
@@ -67,6 +81,7 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
           ...inputs,
           response: { [spec.status ?? 200]: spec.response, ...problems(...errors) },
         },
+        ...(spec.body === undefined && method !== 'GET' ? { preValidation: refuseBody } : {}),
         // The schemas above are what the handler's request is typed from.
         handler: handler as RouteHandlerMethod,
       });

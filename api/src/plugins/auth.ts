@@ -37,6 +37,7 @@ const claimsSchema = z.discriminatedUnion('typ', [
     role: z.enum(staffRoles),
     off: z.string().nullable(),
     tv: z.number().int(),
+    sid: z.string(),
     iat: z.number(),
   }),
   z.object({
@@ -49,7 +50,7 @@ const claimsSchema = z.discriminatedUnion('typ', [
   }),
 ]);
 export type AccessTokenClaims =
-  | { typ: 'user'; sub: string; role: (typeof staffRoles)[number]; off: string | null; tv: number }
+  | { typ: 'user'; sub: string; role: (typeof staffRoles)[number]; off: string | null; tv: number; sid: string }
   | { typ: 'client'; sub: string; role: (typeof clientRoles)[number]; kn: string | null; scope: string };
 
 /** Issues the API's own access tokens (staff after login, clients at the token endpoint). */
@@ -60,19 +61,25 @@ export interface AccessTokens {
 
 /**
  * Access tokens are stateless, so revocation is checked against a small list each instance keeps
- * fresh from the database: users whose token version moved on and revoked clients. Nothing here
- * needs sharing between instances; every instance polls the same tables.
+ * fresh from the database: users whose token version moved on, sessions ended (logged out, or a
+ * reused refresh token) within an access token's lifetime, and revoked clients. Nothing here needs
+ * sharing between instances; every instance polls the same tables.
  */
 export class TokenRevocations {
   private userVersions = new Map<string, number>();
+  private endedSessions = new Set<string>();
   private revokedClients = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly ttlSeconds: number,
+  ) {}
 
   async refresh(): Promise<void> {
-    const { userVersions, revokedClientIds } = await authRepo.revocations(this.db);
+    const { userVersions, endedSessionIds, revokedClientIds } = await authRepo.revocations(this.db, this.ttlSeconds);
     this.userVersions = new Map(userVersions.map((row) => [row.id, row.tokenVersion]));
+    this.endedSessions = new Set(endedSessionIds);
     this.revokedClients = new Set(revokedClientIds);
   }
 
@@ -94,9 +101,13 @@ export class TokenRevocations {
     this.revokedClients.add(clientId);
   }
 
+  sessionEnded(sessionId: string) {
+    this.endedSessions.add(sessionId);
+  }
+
   isRevoked(claims: z.infer<typeof claimsSchema>): boolean {
     if (claims.typ === 'client') return this.revokedClients.has(claims.sub);
-    return (this.userVersions.get(claims.sub) ?? 0) > claims.tv;
+    return (this.userVersions.get(claims.sub) ?? 0) > claims.tv || this.endedSessions.has(claims.sid);
   }
 }
 
@@ -113,7 +124,7 @@ export const authPlugin = fp<AuthOptions>(
       sign: { algorithm: 'HS256', iss: ISSUER, expiresIn: ttlSeconds },
       verify: { algorithms: ['HS256'], allowedIss: ISSUER },
     });
-    const revocations = new TokenRevocations(app.database.db);
+    const revocations = new TokenRevocations(app.database.db, ttlSeconds);
     app.decorate('tokenRevocations', revocations);
     app.decorate('accessTokens', { sign: (claims: AccessTokenClaims) => Promise.resolve(app.jwt.sign(claims)), ttlSeconds });
     app.decorateRequest('principal', null);
@@ -134,13 +145,7 @@ function principalOf(claims: z.infer<typeof claimsSchema>): Principal {
   return { kind: 'client', id: claims.sub, role: claims.role, officeCode: null, kommunenummer: claims.kn, scopes: granted };
 }
 
-/**
- * The hook every `/api/v1` route passes through: verifies the bearer token, then the route's role
- * and scope requirements. Routes opt out with `config.public`.
- */
-export async function authenticate(this: FastifyInstance, request: FastifyRequest) {
-  const config = request.routeOptions.config;
-  if (config.public) return;
+async function verifiedClaims(request: FastifyRequest, revocations: TokenRevocations): Promise<z.infer<typeof claimsSchema>> {
   const header = request.headers.authorization;
   if (!header?.startsWith('Bearer ')) throw unauthorized('Send an access token as "Authorization: Bearer <token>".');
   let decoded: unknown;
@@ -151,8 +156,25 @@ export async function authenticate(this: FastifyInstance, request: FastifyReques
   }
   const parsed = claimsSchema.safeParse(decoded);
   if (!parsed.success) throw unauthorized('The access token is invalid or has expired.');
-  if (this.tokenRevocations.isRevoked(parsed.data)) throw unauthorized('The access token has been revoked.');
-  const principal = principalOf(parsed.data);
+  if (revocations.isRevoked(parsed.data)) throw unauthorized('The access token has been revoked.');
+  return parsed.data;
+}
+
+/**
+ * The hook every `/api/v1` route passes through: verifies the bearer token, then the route's role
+ * and scope requirements. Routes opt out with `config.public`.
+ */
+export async function authenticate(this: FastifyInstance, request: FastifyRequest) {
+  const config = request.routeOptions.config;
+  if (config.public) return;
+  // An address that keeps sending missing, invalid or revoked tokens is refused before any work.
+  const rejected = this.rateLimits.rejectedTokens;
+  rejected.assertNotLimited(request.ip, 'Too many requests without a valid access token from this address; wait a minute.');
+  const claims = await verifiedClaims(request, this.tokenRevocations).catch((error: unknown) => {
+    rejected.hit(request.ip);
+    throw error;
+  });
+  const principal = principalOf(claims);
   request.principal = principal;
 
   if (config.roles && !config.roles.includes(principal.role)) {

@@ -7,8 +7,15 @@ import { rateLimitsRepo } from '../modules/rate-limits/rate-limits.repo.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    rateLimits: { shared: SharedRateLimiter; perCaller: LocalRateLimiter };
+    rateLimits: { shared: SharedRateLimiter; perCaller: LocalRateLimiter; rejectedTokens: LocalRateLimiter };
   }
+}
+
+/** The fixed window a moment falls in: when it started (epoch seconds) and how long until the next. */
+function windowOf(windowSeconds: number) {
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const start = nowSeconds - (nowSeconds % windowSeconds);
+  return { start, retryAfter: start + windowSeconds - nowSeconds };
 }
 
 function tooMany(retryAfterSeconds: number, detail: string) {
@@ -22,11 +29,23 @@ function tooMany(retryAfterSeconds: number, detail: string) {
 export class SharedRateLimiter {
   constructor(private readonly db: Db) {}
 
+  /** Counts a request under `key` and refuses it (429) once more than `max` came in the window. */
   async hit(key: string, max: number, windowSeconds: number, detail: string): Promise<void> {
-    const nowSeconds = Math.floor(Date.now() / 1000);
-    const windowStart = nowSeconds - (nowSeconds % windowSeconds);
-    const hits = await rateLimitsRepo.hit(this.db, key, windowStart);
-    if (hits > max) throw tooMany(windowStart + windowSeconds - nowSeconds, detail);
+    const window = windowOf(windowSeconds);
+    const hits = await rateLimitsRepo.hit(this.db, key, window.start);
+    if (hits > max) throw tooMany(window.retryAfter, detail);
+  }
+
+  /** Refuses (429) when `max` failures are already counted under `key` in this window; counts nothing. */
+  async assertBelow(key: string, max: number, windowSeconds: number, detail: string): Promise<void> {
+    const window = windowOf(windowSeconds);
+    if ((await rateLimitsRepo.hits(this.db, key, window.start)) >= max) throw tooMany(window.retryAfter, detail);
+  }
+
+  /** Counts a failure under each key (a wrong password or secret), for `assertBelow`. */
+  async countFailure(keys: readonly string[], windowSeconds: number): Promise<void> {
+    const window = windowOf(windowSeconds);
+    for (const key of keys) await rateLimitsRepo.hit(this.db, key, window.start);
   }
 
   purgeOlderThan(seconds: number): Promise<void> {
@@ -47,19 +66,36 @@ export class LocalRateLimiter {
     private readonly windowMs: number,
   ) {}
 
-  hit(key: string): void {
+  hit(key: string, detail = `At most ${this.max} requests a minute per caller; slow down.`): void {
+    const entry = this.entry(key);
+    entry.hits += 1;
+    if (entry.hits > this.max) throw tooMany(this.retryAfter(entry), detail);
+  }
+
+  /** Refuses (429) once `max` hits are counted under `key` in this window; counts nothing. */
+  assertNotLimited(key: string, detail: string): void {
+    const entry = this.windows.get(key);
+    if (entry && entry.start === this.windowStart() && entry.hits >= this.max) throw tooMany(this.retryAfter(entry), detail);
+  }
+
+  private windowStart(): number {
     const now = Date.now();
-    const start = now - (now % this.windowMs);
+    return now - (now % this.windowMs);
+  }
+
+  private entry(key: string): { start: number; hits: number } {
+    const start = this.windowStart();
     let entry = this.windows.get(key);
     if (!entry || entry.start !== start) {
       if (this.windows.size > 50_000) this.windows.clear();
       entry = { start, hits: 0 };
       this.windows.set(key, entry);
     }
-    entry.hits += 1;
-    if (entry.hits > this.max) {
-      throw tooMany(Math.ceil((start + this.windowMs - now) / 1000), `At most ${this.max} requests a minute per caller; slow down.`);
-    }
+    return entry;
+  }
+
+  private retryAfter(entry: { start: number }): number {
+    return Math.ceil((entry.start + this.windowMs - Date.now()) / 1000);
   }
 }
 
@@ -72,6 +108,8 @@ export default fp(
     app.decorate('rateLimits', {
       shared: new SharedRateLimiter(app.database.db),
       perCaller: new LocalRateLimiter(app.config.API_RATE_LIMIT_PER_MINUTE, 60_000),
+      // Per address, in this instance's memory: cheap, and a flood of bad tokens never reaches the database.
+      rejectedTokens: new LocalRateLimiter(app.config.INVALID_TOKEN_RATE_LIMIT_PER_MINUTE, 60_000),
     });
     done();
   },

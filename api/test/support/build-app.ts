@@ -56,6 +56,9 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Bu
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     TOKEN_RATE_LIMIT_PER_MINUTE: '1000',
     API_RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_ADDRESS_RATE_LIMIT_PER_MINUTE: '1000',
+    INVALID_TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
+    LOOKUP_RATE_LIMIT_PER_MINUTE: '100000',
     ADMIN_UI_DIR: '/nonexistent',
     ...env,
   });

@@ -56,7 +56,7 @@ export async function createUser(
     active: options.active ?? true,
   });
   if (!row) throw new Error(`could not create user ${email}`);
-  const token = await t.app.accessTokens.sign({ typ: 'user', sub: row.id, role, off: officeCode, tv: row.tokenVersion });
+  const token = await t.app.accessTokens.sign({ typ: 'user', sub: row.id, role, off: officeCode, tv: row.tokenVersion, sid: randomUUID() });
   return { id: row.id, email, password, role, officeCode, token, auth: { authorization: `Bearer ${token}` } };
 }
 

@@ -12,6 +12,7 @@ import {
   type agreementTransitionRequest,
   type createAgreementRequest,
   fieldIssue,
+  isoDate,
   type listAgreementsQuery,
   plannedEndDate,
   qualifiedAsVeileder,
@@ -52,7 +53,7 @@ export type ListAgreementsInput = z.output<typeof listAgreementsQuery>;
 const TRAINING_SPECIALTY = 'ALM';
 const CLOSING_STATUSES: readonly AgreementStatus[] = ['completed', 'terminated'];
 
-const cursorSchema = z.object({ s: z.iso.date(), i: z.uuid() });
+const cursorSchema = z.object({ s: isoDate, i: z.uuid() });
 
 /** The agreement's own terms and state: what the API shows as is and the audit log keeps. */
 const TERMS = [

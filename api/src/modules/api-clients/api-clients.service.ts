@@ -3,7 +3,7 @@ import { type ApiClient, CLIENT_SCOPES, type CreateApiClientRequest, type Create
 import { z } from 'zod';
 import { notFound } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
-import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { cursorTimestamp, decodeCursor, pageFrom } from '../../lib/cursor.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';
@@ -31,7 +31,7 @@ const auditView = (row: ApiClientRow) => ({
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });
 
-const cursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
+const cursorSchema = z.object({ at: cursorTimestamp, id: z.uuid() });
 
 export class ApiClientsService extends Service {
   async create(context: RequestContext, input: CreateApiClientRequest): Promise<CreatedApiClient> {

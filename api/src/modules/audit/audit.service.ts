@@ -2,7 +2,7 @@ import type { AuditEntry, Page } from '@alis/shared';
 import { z } from 'zod';
 import { Service } from '../../lib/service.js';
 import { invalidField } from '../../lib/app-error.js';
-import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { cursorBigintId, decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { type AuditFilter, type AuditRow, auditRepo } from './audit.repo.js';
 
 const toEntry = (row: AuditRow): AuditEntry => ({
@@ -19,9 +19,7 @@ const toEntry = (row: AuditRow): AuditEntry => ({
   after: row.after,
 });
 
-/** Audit ids are bigint: a cursor past the largest one would make the query fail rather than end. */
-const MAX_BIGINT = 9_223_372_036_854_775_807n;
-const cursorSchema = z.object({ id: z.string().refine((id) => /^\d{1,19}$/.test(id) && BigInt(id) <= MAX_BIGINT) });
+const cursorSchema = z.object({ id: cursorBigintId });
 
 export class AuditService extends Service {
   async list(

@@ -38,13 +38,24 @@ export const authRepo = {
       .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
   },
 
-  /** What revokes access tokens early: users whose token version moved on, and revoked clients. */
-  async revocations(db: Executor): Promise<{ userVersions: { id: string; tokenVersion: number }[]; revokedClientIds: string[] }> {
-    const [userVersions, revoked] = await Promise.all([
+  /**
+   * What revokes access tokens early: users whose token version moved on, sessions (refresh-token
+   * families) ended within the last `withinSeconds` (older sessions' access tokens have expired),
+   * and revoked clients.
+   */
+  async revocations(
+    db: Executor,
+    withinSeconds: number,
+  ): Promise<{ userVersions: { id: string; tokenVersion: number }[]; endedSessionIds: string[]; revokedClientIds: string[] }> {
+    const [userVersions, ended, revoked] = await Promise.all([
       db.select({ id: users.id, tokenVersion: users.tokenVersion }).from(users).where(gt(users.tokenVersion, 0)),
+      db
+        .selectDistinct({ familyId: refreshTokens.familyId })
+        .from(refreshTokens)
+        .where(gt(refreshTokens.revokedAt, sql`now() - make_interval(secs => ${withinSeconds})`)),
       db.select({ clientId: apiClients.clientId }).from(apiClients).where(isNotNull(apiClients.revokedAt)),
     ]);
-    return { userVersions, revokedClientIds: revoked.map((row) => row.clientId) };
+    return { userVersions, endedSessionIds: ended.map((row) => row.familyId), revokedClientIds: revoked.map((row) => row.clientId) };
   },
 
   async purgeExpired(db: Executor): Promise<void> {

@@ -20,19 +20,23 @@ const sessionEnded = () => new AppError('unauthorized', 'The session has ended; 
 export class AuthService extends Service {
   async login(email: string, password: string, ip: string): Promise<Session> {
     const { db } = this;
-    const { limiter } = this.deps;
-    const max = this.deps.config.LOGIN_RATE_LIMIT_PER_MINUTE;
-    const detail = 'Too many login attempts; wait a minute and try again.';
-    // Per address against spraying, per account against guessing one password from many places.
-    await limiter.hit(`login:ip:${ip}`, max, 60, detail);
-    await limiter.hit(`login:email:${email}`, max, 60, detail);
+    const { limiter, config } = this.deps;
+    // Failures only, and never per account alone: per address (against spraying many accounts) and
+    // per account and address (against guessing one password). Someone guessing from elsewhere can
+    // so never lock the account's owner out.
+    const address = `login:fail:ip:${ip}`;
+    const accountAtAddress = `login:fail:account:${email}:ip:${ip}`;
+    const detail = 'Too many failed logins; wait a minute and try again.';
+    await limiter.assertBelow(address, config.LOGIN_ADDRESS_RATE_LIMIT_PER_MINUTE, 60, detail);
+    await limiter.assertBelow(accountAtAddress, config.LOGIN_RATE_LIMIT_PER_MINUTE, 60, detail);
 
     const user = await usersRepo.findByEmail(db, email);
-    if (!user) {
-      await verifyPassword(await dummyPasswordHash(), password);
+    // Unknown accounts cost the same time as known ones, so timing does not tell which exist.
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !valid || !user.active) {
+      await limiter.countFailure([address, accountAtAddress], 60);
       throw badCredentials();
     }
-    if (!(await verifyPassword(user.passwordHash, password)) || !user.active) throw badCredentials();
     await usersRepo.touchLogin(db, user.id);
     return this.issue(user, randomUUID());
   }
@@ -44,7 +48,7 @@ export class AuthService extends Service {
     const row = await authRepo.findRefreshToken(db, sha256(refreshToken));
     if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw sessionEnded();
     if (row.usedAt || !(await authRepo.markUsed(db, row.id))) {
-      await authRepo.revokeFamily(db, row.familyId);
+      await this.endSession(row.familyId);
       throw sessionEnded();
     }
     const user = await usersRepo.findById(db, row.userId);
@@ -55,7 +59,13 @@ export class AuthService extends Service {
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
     const row = await authRepo.findRefreshToken(this.db, sha256(refreshToken));
-    if (row) await authRepo.revokeFamily(this.db, row.familyId);
+    if (row) await this.endSession(row.familyId);
+  }
+
+  /** Ends a session: its refresh tokens are revoked and its access tokens stop working at once. */
+  private async endSession(familyId: string): Promise<void> {
+    await authRepo.revokeFamily(this.db, familyId);
+    this.deps.revocations.sessionEnded(familyId);
   }
 
   async me(principal: Principal): Promise<Me> {
@@ -95,7 +105,14 @@ export class AuthService extends Service {
     const refreshToken = randomToken();
     const refreshExpiresAt = new Date(Date.now() + refreshTokenTtlDays * 86_400_000);
     await authRepo.insertRefreshToken(db, { userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt });
-    const accessToken = await accessTokens.sign({ typ: 'user', sub: user.id, role: user.role, off: user.officeCode, tv: user.tokenVersion });
+    const accessToken = await accessTokens.sign({
+      typ: 'user',
+      sub: user.id,
+      role: user.role,
+      off: user.officeCode,
+      tv: user.tokenVersion,
+      sid: familyId,
+    });
     return {
       body: {
         accessToken,

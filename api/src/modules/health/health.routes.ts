@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemDetails } from '@alis/shared';
+import { problems } from '../../lib/route-helpers.js';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../../lib/database-errors.js';
 import { sendProblem } from '../../plugins/errors.js';
 
 const status = z.object({ status: z.enum(['ok']) });
+const noQuery = z.object({}).strict();
 
 export async function healthRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/health/live',
-    { logLevel: 'warn', schema: { tags: ['health'], summary: 'The process is up', response: { 200: status } } },
+    { logLevel: 'warn', schema: { tags: ['health'], summary: 'The process is up', querystring: noQuery, response: { 200: status, ...problems(400) } } },
     () => ({ status: 'ok' as const }),
   );
   app.get(
@@ -21,7 +22,8 @@ export async function healthRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['health'],
         summary: 'The database answers',
-        response: { 200: status, 503: problemDetails },
+        querystring: noQuery,
+        response: { 200: status, ...problems(400, 503) },
       },
     },
     async (request, reply) => {

@@ -71,7 +71,7 @@ export async function oauthRoutes(fastify: FastifyInstance) {
         if (body.grant_type !== 'client_credentials') {
           throw new OAuthError('unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
         }
-        token = await service.clientCredentialsGrant(credentials, body.scope);
+        token = await service.clientCredentialsGrant(credentials, body.scope, request.ip);
       } catch (error) {
         if (error instanceof OAuthError) return sendOAuthError(reply, error, basic);
         if (isAppError(error) && error.code === 'rate_limited') {

@@ -36,12 +36,18 @@ export class OAuthService extends Service {
     await this.deps.limiter.hit(`token:ip:${ip}`, this.deps.config.TOKEN_RATE_LIMIT_PER_MINUTE, 60, TOO_MANY);
   }
 
-  async clientCredentialsGrant(credentials: ClientCredentials, requestedScope: string | undefined): Promise<TokenResponse> {
+  /**
+   * Wrong secrets are counted per client and address, never per client alone: someone guessing
+   * elsewhere cannot lock the real client out (the per-address limit above also holds them back).
+   */
+  async clientCredentialsGrant(credentials: ClientCredentials, requestedScope: string | undefined, ip: string): Promise<TokenResponse> {
     const { limiter, config, accessTokens } = this.deps;
-    await limiter.hit(`token:client:${credentials.clientId}`, config.TOKEN_RATE_LIMIT_PER_MINUTE, 60, TOO_MANY);
+    const clientAtAddress = `token:fail:client:${credentials.clientId}:ip:${ip}`;
+    await limiter.assertBelow(clientAtAddress, config.TOKEN_RATE_LIMIT_PER_MINUTE, 60, TOO_MANY);
     const client = await apiClientsRepo.findByClientId(this.db, credentials.clientId);
     // One answer for unknown, wrong secret and revoked: nothing tells an attacker which it was.
     if (!client || !sameSecret(client.secretHash, credentials.clientSecret) || client.revokedAt) {
+      await limiter.countFailure([clientAtAddress], 60);
       throw new OAuthError('invalid_client', 'Client authentication failed.');
     }
     const allowed = CLIENT_SCOPES[client.role];

@@ -16,6 +16,14 @@ export const rateLimitsRepo = {
     return (result as { rows: { hits: number }[] }).rows[0]?.hits ?? 0;
   },
 
+  /** The hits counted so far in the window starting at `windowStart` (epoch seconds). */
+  async hits(db: Executor, key: string, windowStart: number): Promise<number> {
+    const result: unknown = await db.execute(
+      sql`select hits from rate_limit_buckets where key = ${key} and window_start = to_timestamp(${windowStart})`,
+    );
+    return (result as { rows: { hits: number }[] }).rows[0]?.hits ?? 0;
+  },
+
   async purgeOlderThan(db: Executor, seconds: number): Promise<void> {
     await db.execute(sql`delete from rate_limit_buckets where window_start < now() - make_interval(secs => ${seconds})`);
   },

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, forbidden, invalidField, notFound, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
-import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { cursorBigintId, decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -116,7 +116,7 @@ const toHistoryEntry = (row: HistoryRow): RegistrationHistoryEntry => ({
   occurredAt: row.occurredAt.toISOString(),
 });
 
-const cursorSchema = z.object({ id: z.string().regex(/^\d{1,19}$/) });
+const cursorSchema = z.object({ id: cursorBigintId });
 const notFoundMunicipality = (kommunenummer: string) => notFound(`Municipality ${kommunenummer}`);
 
 /** A decision (or deregistration) cannot predate what it decides on. */
