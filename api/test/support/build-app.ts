@@ -1,10 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { inject } from 'vitest';
 import app, { fastifyOptions } from '../../src/app.js';
 import { type Config, parseConfig } from '../../src/config.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { migrateAndSeed } from '../../src/db/migrate.js';
+import { loggerOptions } from '../../src/lib/logger.js';
 import { MIGRATIONS_DIR, SEED_DIR } from './global-setup.js';
 import { TEST_DATABASE_URL, withDatabase } from './test-env.js';
 
@@ -44,11 +46,15 @@ export interface BuildTestAppOptions {
   beforeRegister?: (app: FastifyInstance) => void | Promise<void>;
   /** Runs after the app plugin is registered and before `ready()`, e.g. to add a test-only route. */
   beforeReady?: (app: FastifyInstance) => void | Promise<void>;
+  /** Another instance on the database of an app already built (left open when this one closes). */
+  database?: Database;
+  /** Where to write the log, with the server's logger options (otherwise nothing is logged). */
+  logStream?: DestinationStream;
 }
 
 /** The one way tests build the app: the same plugin and options as the server, on a fresh database. */
 export async function buildTestApp(env: Record<string, string> = {}, options: BuildTestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const config = parseConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -62,8 +68,8 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Bu
     ADMIN_UI_DIR: '/nonexistent',
     ...env,
   });
-  const instance = Fastify({ ...fastifyOptions(config), logger: false });
-  instance.addHook('onClose', () => database.close());
+  const instance = Fastify({ ...fastifyOptions(config), logger: options.logStream ? loggerOptions(config, options.logStream) : false });
+  if (!options.database) instance.addHook('onClose', () => database.close());
   await options.beforeRegister?.(instance);
   await instance.register(app, { config, database, jwtSecret: TEST_JWT_SECRET });
   await options.beforeReady?.(instance);
