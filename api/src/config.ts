@@ -33,6 +33,11 @@ const envSchema = z
     TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
     VEILEDER_DEFAULT_CAPACITY: z.coerce.number().int().min(1).max(50).default(4),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    // On SIGTERM: answer (not ready, connection: close) this long before no longer listening.
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(2_000),
+    // An in-flight Idempotency-Key whose request holds no lock is taken over once it is this old:
+    // younger, it may belong to a request that has not yet begun its transaction.
+    IDEMPOTENCY_CLAIM_GRACE_SECONDS: z.coerce.number().int().min(0).default(10),
     ADMIN_UI_DIR: z.string().default(path.join(projectRoot, 'admin-ui', 'dist')),
     MIGRATIONS_DIR: z.string().default(path.join(projectRoot, 'migrations')),
     SEED_DIR: z.string().default(path.join(projectRoot, 'seed')),

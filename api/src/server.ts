@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { LogController } from 'fastify';
 import pino from 'pino';
 import app, { fastifyOptions } from './app.js';
@@ -42,19 +43,22 @@ async function main() {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    server.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    server.log.info({ signal }, 'shutting down: draining, then finishing in-flight requests');
     const force = setTimeout(() => {
       server.log.error('graceful shutdown timed out');
       exit(1);
-    }, config.SHUTDOWN_GRACE_MS);
+    }, config.SHUTDOWN_DRAIN_MS + config.SHUTDOWN_GRACE_MS);
     force.unref();
-    server.close().then(
-      () => exit(0),
-      (error: unknown) => {
-        server.log.error({ err: error }, 'error during shutdown');
-        exit(1);
-      },
-    );
+    server.startDraining();
+    sleep(config.SHUTDOWN_DRAIN_MS)
+      .then(() => server.close())
+      .then(
+        () => exit(0),
+        (error: unknown) => {
+          server.log.error({ err: error }, 'error during shutdown');
+          exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -22,11 +22,6 @@ interface Claim {
 }
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
-/**
- * An in-flight claim nobody holds the lock of is taken over once it is this old: younger, it may
- * belong to a request that has not yet begun its transaction.
- */
-const CLAIM_GRACE_SECONDS = 10;
 
 /** How long a change's transaction waits for its response before it gives up and rolls back. */
 const RESPONSE_WAIT_MS = 30_000;
@@ -106,7 +101,7 @@ export const idempotencyPlugin = fp<IdempotencyOptions>(
         throw new AppError('idempotency_key_reused', 'This Idempotency-Key was used for a different request. Use a new key for a new request.');
       }
       if (existing.state === 'in_flight') {
-        if (await idempotencyRepo.takeOverAbandoned(db, id, CLAIM_GRACE_SECONDS)) {
+        if (await idempotencyRepo.takeOverAbandoned(db, id, app.config.IDEMPOTENCY_CLAIM_GRACE_SECONDS)) {
           hold(request, id);
           return;
         }

@@ -27,6 +27,10 @@ export async function healthRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
+      if (app.draining) {
+        reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        return sendProblem(request, reply, 'service_unavailable', 'This instance is shutting down.');
+      }
       try {
         await app.database.ping();
         return { status: 'ok' as const };
