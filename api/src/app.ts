@@ -169,11 +169,12 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
   fastify.addHook('onRequest', (request, _reply, next) => {
     next(tooLargeHeaders(request.raw.rawHeaders) ?? unsupportedEncoding(request.headers['content-encoding']));
   });
-  // What any route can answer before it runs, in every documented operation's contract.
+  // What any route can answer before it runs, in every documented operation's contract: a body it
+  // cannot read (any request may carry one), headers too large, and a body too large where it takes one.
   fastify.addHook('onRoute', (route) => {
     const schema = route.schema;
     if (!schema?.response || schema.hide) return;
-    const before = schema.body ? problems(413, 415, 431) : problems(431);
+    const before = schema.body ? problems(413, 415, 431) : problems(415, 431);
     route.schema = { ...schema, response: { ...before, ...schema.response } };
   });
   await fastify.register(authPlugin, { jwtSecret: options.jwtSecret });

@@ -162,7 +162,7 @@ describe('/api/openapi.json', () => {
     expect(Object.keys(documented('PATCH', '/api/v1/municipalities/:kommunenummer').responses)).toEqual(
       expect.arrayContaining(['200', '400', '401', '403', '404', '412']),
     );
-    expect(Object.keys(documented('GET', '/health/ready').responses).sort()).toEqual(['200', '400', '431', '503']);
+    expect(Object.keys(documented('GET', '/health/ready').responses).sort()).toEqual(['200', '400', '415', '431', '503']);
   });
 
   it('has component schemas for problems and the main resources', () => {

@@ -68,7 +68,8 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
       const inputs = Object.fromEntries(
         Object.entries({ params: spec.params, querystring: spec.querystring ?? NO_QUERY, body: spec.body }).filter(([, schema]) => schema !== undefined),
       );
-      const errors = [...new Set([...(spec.public ? [] : AUTHENTICATED), ...implied, ...(spec.errors ?? [])])];
+      // Input is strict everywhere (400), public or not; the rest of AUTHENTICATED needs a caller.
+      const errors = [...new Set([...(spec.public ? [400] : AUTHENTICATED), ...implied, ...(spec.errors ?? [])])];
       app.route({
         method,
         url,

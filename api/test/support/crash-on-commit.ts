@@ -12,9 +12,10 @@ const when = process.env.ALIS_TEST_CRASH_WHEN;
 
 if (marker) {
   const marked = new WeakSet<object>();
-  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  const prototype = pg.Client.prototype as unknown as { query: (this: object, ...args: unknown[]) => unknown };
+  const original = prototype.query;
   const crash = () => process.kill(process.pid, 'SIGKILL');
-  (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function query(this: object, ...args: unknown[]) {
+  prototype.query = function query(this: object, ...args: unknown[]) {
     const [config, values] = args;
     const text = typeof config === 'string' ? config : (config as { text?: string } | undefined)?.text;
     const params = Array.isArray(values) ? values : ((config as { values?: unknown[] } | undefined)?.values ?? []);

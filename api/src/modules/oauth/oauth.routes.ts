@@ -54,8 +54,11 @@ export async function oauthRoutes(fastify: FastifyInstance) {
         response: { 200: tokenResponse, 400: oauthError, 401: oauthError, 429: oauthError },
       },
       // A body that is not a form at all is still answered in OAuth's format.
+      // A body it cannot read is answered in OAuth's format too; a body too large, of a type it does not
+      // take, or headers too large stay problems (they are refused before the endpoint is reached).
       errorHandler: (error, _request, reply) => {
-        if (!error.validation) throw error;
+        const status = isAppError(error) ? error.status : error.statusCode;
+        if (!error.validation && status !== 400) throw error;
         void sendOAuthError(reply, new OAuthError('invalid_request', 'The request body must be form-encoded token parameters.'), false);
       },
     },
