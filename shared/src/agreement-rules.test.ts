@@ -7,8 +7,11 @@ const base: WarningFacts = {
   startDate: '2025-01-01',
   plannedEndDate: '2029-12-31',
   viaStaffingAgency: false,
-  municipalityRegisteredAtStart: true,
+  nonCountingPeriods: [],
   veileder,
+  overlappingShare: null,
+  lis1CompletedOn: '2024-08-31',
+  specialistApprovedOn: null,
   today: '2026-11-23',
 };
 const codes = (facts: Partial<WarningFacts>) => agreementWarnings({ ...base, ...facts }).map((w) => w.code);
@@ -19,29 +22,60 @@ describe('agreementWarnings', () => {
   });
 
   it('names each problem with its stable code', () => {
-    expect(codes({ municipalityRegisteredAtStart: false })).toEqual(['municipality_not_registered']);
+    expect(codes({ nonCountingPeriods: [{ from: '2026-01-10', to: null }] })).toEqual(['municipality_not_registered']);
+    expect(codes({ nonCountingPeriods: [{ from: '2025-01-01', to: '2025-02-28' }] })).toEqual(['service_did_not_count']);
+    expect(codes({ overlappingShare: 120 })).toEqual(['overlapping_agreements']);
+    expect(codes({ lis1CompletedOn: '2025-02-01' })).toEqual(['lis1_not_completed']);
+    expect(codes({ specialistApprovedOn: '2024-12-31' })).toEqual(['already_specialist']);
+    expect(codes({ specialistApprovedOn: '2025-01-02' })).toEqual([]);
     expect(codes({ veileder: null })).toEqual(['no_active_veileder']);
     expect(codes({ veileder: { ...veileder, qualified: false } })).toEqual(['veileder_not_qualified']);
     expect(codes({ veileder: { ...veileder, activeVeilederCount: 5 } })).toEqual(['veileder_over_capacity']);
     expect(codes({ viaStaffingAgency: true })).toEqual(['via_staffing_agency']);
   });
 
-  it('warns six months ahead of the end, not earlier', () => {
+  it('warns six months ahead of the end, not earlier, and once the planned end has passed', () => {
     expect(codes({ plannedEndDate: '2027-05-23' })).toEqual(['ends_within_6_months']);
     expect(codes({ plannedEndDate: '2027-05-24' })).toEqual([]);
+    expect(codes({ plannedEndDate: '2026-11-22' })).toEqual(['past_planned_end']);
+    expect(codes({ plannedEndDate: '2026-11-23' })).toEqual(['ends_within_6_months']);
+  });
+
+  it('judges an agreement that has not started on its start date', () => {
+    // A veileder from the start: nothing to warn about today.
+    expect(codes({ status: 'active', startDate: '2027-01-01', plannedEndDate: '2031-12-31' })).toEqual([]);
+    // Not registered now, but applied before the start: service will count.
+    expect(codes({ startDate: '2027-01-01', plannedEndDate: '2031-12-31', nonCountingPeriods: [] })).toEqual([]);
+    expect(codes({ startDate: '2027-01-01', plannedEndDate: '2031-12-31', nonCountingPeriods: [{ from: '2027-01-01', to: null }] })).toEqual([
+      'municipality_not_registered',
+    ]);
+  });
+
+  it('gives the facts the text needs as params', () => {
+    const [warning] = agreementWarnings({ ...base, veileder: { ...veileder, activeVeilederCount: 5 } });
+    expect(warning).toEqual({ code: 'veileder_over_capacity', message: expect.any(String), params: { name: 'Lege Veileder', load: 5, capacity: 4 } });
   });
 
   it('does not ask a draft for a veileder yet, and gives closed agreements no warnings', () => {
     expect(codes({ status: 'draft', veileder: null })).toEqual([]);
     expect(codes({ status: 'completed', viaStaffingAgency: true })).toEqual([]);
+    expect(codes({ status: 'cancelled', viaStaffingAgency: true })).toEqual([]);
   });
 });
 
 describe('qualifiedAsVeileder', () => {
-  it('accepts a specialist or a valid exemption on the date', () => {
-    expect(qualifiedAsVeileder({ specialistInGeneralPractice: true, exemptionUntil: null }, '2026-01-01')).toBe(true);
-    expect(qualifiedAsVeileder({ specialistInGeneralPractice: false, exemptionUntil: '2026-01-01' }, '2026-01-01')).toBe(true);
-    expect(qualifiedAsVeileder({ specialistInGeneralPractice: false, exemptionUntil: '2025-12-31' }, '2026-01-01')).toBe(false);
-    expect(qualifiedAsVeileder({ specialistInGeneralPractice: false, exemptionUntil: null }, '2026-01-01')).toBe(false);
+  const none = { specialistInGeneralPractice: false, specialistApprovedOn: null, exemptionFrom: null, exemptionUntil: null };
+  it('accepts a specialist approved on or before the day, or one whose approval date is not known', () => {
+    expect(qualifiedAsVeileder({ ...none, specialistInGeneralPractice: true }, '2026-01-01')).toBe(true);
+    expect(qualifiedAsVeileder({ ...none, specialistInGeneralPractice: true, specialistApprovedOn: '2026-01-01' }, '2026-01-01')).toBe(true);
+    expect(qualifiedAsVeileder({ ...none, specialistInGeneralPractice: true, specialistApprovedOn: '2026-06-01' }, '2026-01-01')).toBe(false);
+  });
+
+  it('accepts an exemption whose period covers the day', () => {
+    expect(qualifiedAsVeileder({ ...none, exemptionUntil: '2026-01-01' }, '2026-01-01')).toBe(true);
+    expect(qualifiedAsVeileder({ ...none, exemptionFrom: '2025-06-01', exemptionUntil: '2026-06-01' }, '2026-01-01')).toBe(true);
+    expect(qualifiedAsVeileder({ ...none, exemptionFrom: '2026-02-01', exemptionUntil: '2026-06-01' }, '2026-01-01')).toBe(false);
+    expect(qualifiedAsVeileder({ ...none, exemptionUntil: '2025-12-31' }, '2026-01-01')).toBe(false);
+    expect(qualifiedAsVeileder(none, '2026-01-01')).toBe(false);
   });
 });

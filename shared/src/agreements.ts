@@ -15,8 +15,18 @@ export const agreementStatus = z.enum(agreementStatuses);
 export const positionPercent = z.number().int('must be a whole percentage').min(1, 'must be 1–100').max(100, 'must be 1–100');
 
 export const agreementWarning = z
-  .object({ code: z.enum(agreementWarningCodes), message: z.string() })
+  .object({
+    code: z.enum(agreementWarningCodes),
+    message: z.string().describe('English explanation; clients show their own text built from `code` and `params`.'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).describe('The facts the text needs (dates, names, numbers).'),
+  })
   .meta({ id: 'AgreementWarning' });
+
+export const datePeriod = z
+  .object({ from: isoDate, to: isoDate.nullable().describe('Null while the period has no end.') })
+  .meta({ id: 'DatePeriod' });
+
+export const shareChange = z.object({ from: isoDate, percent: z.number().int() }).meta({ id: 'ShareChange' });
 
 export const supervision = z
   .object({
@@ -43,7 +53,8 @@ export const agreement = z
     doctor: z.object({ id: z.uuid(), hprNumber: z.string(), name: z.string() }),
     employmentForm: z.enum(employmentForms),
     position: z.enum(positions),
-    positionPercent: z.number().int(),
+    positionPercent: z.number().int().describe('The share today (for an agreement not yet started: at its start).'),
+    positionHistory: z.array(shareChange).describe('Every share with the date it took effect, oldest first.'),
     signedOn: isoDate.nullable(),
     startDate: isoDate,
     viaStaffingAgency: z.boolean(),
@@ -51,7 +62,11 @@ export const agreement = z
     status: agreementStatus,
     endDate: isoDate.nullable(),
     endReason: z.enum(endReasons).nullable(),
+    cancellationReason: z.string().nullable().describe('Why a draft was cancelled.'),
     plannedEndDate: isoDate.describe('Five years at full time, extended pro rata for part time and by absences.'),
+    nonCountingPeriods: z
+      .array(datePeriod)
+      .describe('When the service did not count: the municipality had neither applied for nor held § 19 registration (general practice).'),
     warnings: z.array(agreementWarning),
     currentVeileder: z.object({ supervisionId: z.uuid(), supervisorId: z.uuid(), name: z.string() }).nullable(),
     version: z.number().int(),
@@ -85,6 +100,7 @@ export const updateAgreementRequest = z
     employmentForm: z.enum(employmentForms),
     position: z.enum(positions),
     positionPercent,
+    positionPercentFrom: isoDate.describe('When a new `positionPercent` takes effect; today when absent, never before the start.'),
     signedOn: isoDate.nullable(),
     startDate: isoDate,
     viaStaffingAgency: z.boolean(),
@@ -99,13 +115,18 @@ export const agreementTransitionRequest = z
   .object({
     to: agreementStatus,
     endDate: isoDate.optional().describe('Required for completed and terminated.'),
-    endReason: z.enum(endReasons).optional().describe('Required for completed and terminated.'),
+    endReason: z.enum(endReasons).optional().describe('Required for completed (`completed_training`) and terminated (any other).'),
+    reason: z.string().trim().min(1).max(2000).optional().describe('Required for cancelled: why the draft is dropped.'),
     note: z.string().trim().max(2000).optional(),
   })
   .strict()
   .meta({
   id: 'AgreementTransitionRequest',
-  examples: [{ to: 'active' }, { to: 'terminated', endDate: '2027-06-30', endReason: 'left_position', note: 'Flyttet til annen kommune' }],
+  examples: [
+    { to: 'active' },
+    { to: 'terminated', endDate: '2026-06-30', endReason: 'left_position', note: 'Flyttet til annen kommune' },
+    { to: 'cancelled', reason: 'Legen takket nei før avtalen ble signert' },
+  ],
 });
 export type AgreementTransitionRequest = z.infer<typeof agreementTransitionRequest>;
 

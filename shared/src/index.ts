@@ -13,6 +13,7 @@ export * from './agreement-rules.js';
 export * from './dates.js';
 export * from './planned-end-date.js';
 export * from './registration-rules.js';
+export * from './service-periods.js';
 export * from './agreements.js';
 export * from './doctors.js';
 export * from './registrations.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addYears, daysBetween } from './dates.js';
+import { addDays, addMonths, addYears, daysBetween } from './dates.js';
 import { plannedEndDate } from './planned-end-date.js';
 
 describe('plannedEndDate', () => {
@@ -84,5 +84,41 @@ describe('addMonths', () => {
     expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
     expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
     expect(addMonths('2026-01-15', 6)).toBe('2026-07-15');
+  });
+});
+
+describe('plannedEndDate with a share that changes over time', () => {
+  it('is the same as a single share when the history holds one', () => {
+    expect(plannedEndDate('2024-01-01', [{ from: '2024-01-01', percent: 60 }])).toBe(plannedEndDate('2024-01-01', 60));
+  });
+
+  it('counts each day at the share it had, rounding up once at the end', () => {
+    // One year at 100 % (366 days, 2024 is a leap year), then 50 %: the remaining 1 461 days take 2 922.
+    const end = plannedEndDate('2024-01-01', [
+      { from: '2024-01-01', percent: 100 },
+      { from: '2025-01-01', percent: 50 },
+    ]);
+    expect(daysBetween('2025-01-01', end) + 1).toBe(2922);
+    // Not the whole period at 50 % (which would end on 2034-01-01), nor at 100 % (2028-12-31).
+    expect(end).toBe('2032-12-31');
+    // 1 827 days: 10 at 100 %, then 33 %: (1 817 × 100 / 33 = 5 506.06…) → 5 507 days, rounded once.
+    const rounded = plannedEndDate('2024-01-01', [
+      { from: '2024-01-01', percent: 100 },
+      { from: '2024-01-11', percent: 33 },
+    ]);
+    expect(daysBetween('2024-01-11', rounded) + 1).toBe(5507);
+  });
+
+  it('pushes the end by absences at whatever share holds then', () => {
+    const shares = [
+      { from: '2024-01-01', percent: 100 },
+      { from: '2025-01-01', percent: 50 },
+    ];
+    expect(plannedEndDate('2024-01-01', shares, [{ from: '2025-03-01', to: '2025-03-10' }])).toBe(addDays(plannedEndDate('2024-01-01', shares), 10));
+  });
+
+  it('refuses a history that does not start by the start date', () => {
+    expect(() => plannedEndDate('2024-01-01', [{ from: '2024-02-01', percent: 100 }])).toThrow(RangeError);
+    expect(() => plannedEndDate('2024-01-01', [{ from: '2024-01-01', percent: 0 }])).toThrow(RangeError);
   });
 });

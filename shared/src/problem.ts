@@ -45,6 +45,7 @@ export const notAllowedReasons = [
   'leaves_scope',
   'own_municipality_only',
   'no_body',
+  'own_supervisor',
 ] as const;
 export type NotAllowedReason = (typeof notAllowedReasons)[number];
 
@@ -77,6 +78,8 @@ export const FIELD_ERROR_PARAMS = {
   unknown_reference: { entity: z.string(), value: z.string() },
   /** A date earlier than allowed: not before `earliest`, which is the value of `reference` (a field or a rule). */
   too_early: { earliest: isoDay, reference: z.string() },
+  /** A date later than allowed: not after `latest`, which is the value of `reference` (a field or a rule). */
+  too_late: { latest: isoDay, reference: z.string() },
   /** A date later than today in Norway. */
   in_future: { today: isoDay },
   /** A period overlapping another (`id`) from `from` to `to`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, missingApplicationElements, registeredFromDate } from './registration-rules.js';
+import { canTransition, earliestApplicationDate, missingApplicationElements, registeredFromDate } from './registration-rules.js';
 
 const complete = {
   responsibleName: 'Kari Nordmann',
@@ -28,6 +28,19 @@ describe('registration rules', () => {
     expect(missingApplicationElements(complete)).toEqual([]);
   });
 
+  it('needs a learning arena of the municipality\'s own, not only external ones', () => {
+    const externalOnly = { ...complete, learningArenas: complete.learningArenas.filter((arena) => arena.kind === 'external') };
+    expect(missingApplicationElements(externalOnly)).toEqual([
+      { path: 'learningArenas', code: 'missing', message: expect.any(String), params: { item: 'own' } },
+    ]);
+  });
+
+  it('dates an application no earlier than the regulation and the round\'s preparation', () => {
+    expect(earliestApplicationDate(null)).toBe('2017-03-01');
+    expect(earliestApplicationDate('2016-05-01')).toBe('2017-03-01');
+    expect(earliestApplicationDate('2024-03-15')).toBe('2024-03-15');
+  });
+
   it('lists every missing element', () => {
     const missing = missingApplicationElements({ responsibleName: ' ', educationPlanUrl: null, supervisionArrangement: null, learningArenas: [] });
     expect(missing.map((m) => m.path)).toEqual(['responsibleName', 'educationPlanUrl', 'supervisionArrangement', 'learningArenas']);
@@ -36,9 +49,12 @@ describe('registration rules', () => {
   it('needs an agreement and a partner for every external arena', () => {
     const missing = missingApplicationElements({
       ...complete,
-      learningArenas: [{ name: 'Sykehjem', kind: 'external', partner: null, agreementInPlace: false }],
+      learningArenas: [
+        { name: 'Legekontoret', kind: 'own', agreementInPlace: false },
+        { name: 'Sykehjem', kind: 'external', partner: null, agreementInPlace: false },
+      ],
     });
-    expect(missing.map((m) => m.path)).toEqual(['learningArenas.0.agreementInPlace', 'learningArenas.0.partner']);
+    expect(missing.map((m) => m.path)).toEqual(['learningArenas.1.agreementInPlace', 'learningArenas.1.partner']);
   });
 
   it('counts a registration from the application date, or 1 March 2019 for early applications', () => {

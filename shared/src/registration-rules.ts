@@ -52,6 +52,16 @@ export function missingApplicationElements(registration: ApplicationElements): F
   }
   if (registration.learningArenas.length === 0) {
     missing.push(fieldIssue({ path: 'learningArenas', code: 'missing', message: 'at least one learning arena is needed' }));
+  } else if (!registration.learningArenas.some((arena) => arena.kind === 'own')) {
+    // A substantial part of the training must be possible in the municipality itself.
+    missing.push(
+      fieldIssue({
+        path: 'learningArenas',
+        code: 'missing',
+        message: "at least one learning arena of the municipality's own (kind own) is needed",
+        params: { item: 'own' },
+      }),
+    );
   }
   registration.learningArenas.forEach((arena, index) => {
     if (arena.kind === 'external' && !arena.agreementInPlace) {
@@ -72,6 +82,14 @@ export function missingApplicationElements(registration: ApplicationElements): F
     }
   });
   return missing;
+}
+
+/** Spesialistforskriften came into force on this day: no § 19 application is older. */
+export const REGULATION_IN_FORCE = '2017-03-01';
+
+/** The earliest date an application of a round can carry: not before the regulation, nor before the round's preparation began. */
+export function earliestApplicationDate(preparedOn: string | null): string {
+  return preparedOn !== null && preparedOn > REGULATION_IN_FORCE ? preparedOn : REGULATION_IN_FORCE;
 }
 
 /** Applications sent before this date count from REGISTRATION_EARLIEST_START. */
