@@ -149,7 +149,7 @@ describe('POST /api/v1/agreements', () => {
     const { id: doctorId } = await insertDoctor(t);
     const { agreement } = await createAgreement(admin, { doctorId, kommunenummer: '1825' });
     await activate(agreement.id);
-    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2024-12-31', endReason: 'left_position' }).expect(200);
+    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2024-12-31', endReason: 'left_position' }).expect(200);
     const { agreement: next } = await createAgreement(admin, { doctorId, kommunenummer: '1825', startDate: '2025-02-01' });
     expect(next.id).not.toBe(agreement.id);
   });
@@ -157,7 +157,7 @@ describe('POST /api/v1/agreements', () => {
 
 describe('transitions', () => {
   it('goes draft → active → completed, auditing each step and moving the ETag', async () => {
-    const { agreement, etag } = await createAgreement(admin, { signedOn: '2023-12-15' });
+    const { agreement, etag } = await createAgreement(admin, { signedOn: '2020-12-15', startDate: '2021-01-01' });
     const activated = await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).set('if-match', etag).send({ to: 'active', note: 'Signert' }).expect(200);
     expect(bodyOf(activated, contract.agreement).status).toBe('active');
     expect(activated.headers.etag).not.toBe(etag);
@@ -166,15 +166,15 @@ describe('transitions', () => {
       .post(`${BASE}/${agreement.id}/transitions`)
       .set(admin.auth)
       .set('if-match', etagOf(activated))
-      .send({ to: 'completed', endDate: '2028-12-31', endReason: 'completed_training' })
+      .send({ to: 'completed', endDate: '2025-12-31', endReason: 'completed_training' })
       .expect(200);
-    expect(bodyOf(completed, contract.agreement)).toMatchObject({ status: 'completed', endDate: '2028-12-31', endReason: 'completed_training', warnings: [] });
+    expect(bodyOf(completed, contract.agreement)).toMatchObject({ status: 'completed', endDate: '2025-12-31', endReason: 'completed_training', warnings: [] });
 
     const actions = (await auditOf(agreement.id)).map((entry) => entry.action);
     expect(actions).toEqual(['agreement.transitioned', 'agreement.transitioned', 'agreement.created']);
     const [toCompleted, toActive] = await auditOf(agreement.id);
     expect(toActive).toMatchObject({ before: { status: 'draft' }, after: { status: 'active', note: 'Signert' } });
-    expect(toCompleted).toMatchObject({ before: { status: 'active' }, after: { status: 'completed', endDate: '2028-12-31', endReason: 'completed_training' } });
+    expect(toCompleted).toMatchObject({ before: { status: 'active' }, after: { status: 'completed', endDate: '2025-12-31', endReason: 'completed_training' } });
   });
 
   it('goes active → terminated', async () => {
@@ -211,9 +211,9 @@ describe('transitions', () => {
       409,
       'illegal_transition',
     );
-    expect(fromDraft.allowed).toEqual(['active']);
+    expect(fromDraft.allowed).toEqual(['active', 'cancelled']);
     const same = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'draft' }), 409, 'illegal_transition');
-    expect(same.allowed).toEqual(['active']);
+    expect(same.allowed).toEqual(['active', 'cancelled']);
 
     await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'active' }).expect(200);
     const fromActive = expectProblem(await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'draft' }), 409, 'illegal_transition');
@@ -249,19 +249,26 @@ describe('transitions', () => {
 describe('PATCH /api/v1/agreements/{id}', () => {
   it('changes fields, recomputes the planned end date, bumps the ETag and audits the difference', async () => {
     const { agreement, etag } = await createAgreement(admin, { positionPercent: 100 });
+    // A share set from the start date rewrites the whole history: the agreement was half time all along.
     const response = await http(t)
       .patch(`${BASE}/${agreement.id}`)
       .set(admin.auth)
       .set('if-match', etag)
-      .send({ positionPercent: 50, position: 'gp_locum', notes: 'Halv stilling' })
+      .send({ positionPercent: 50, positionPercentFrom: '2024-01-01', position: 'gp_locum', notes: 'Halv stilling' })
       .expect(200);
-    expect(bodyOf(response, contract.agreement)).toMatchObject({ positionPercent: 50, position: 'gp_locum', notes: 'Halv stilling', plannedEndDate: plannedEndDate('2024-01-01', 50) });
+    expect(bodyOf(response, contract.agreement)).toMatchObject({
+      positionPercent: 50,
+      positionHistory: [{ from: '2024-01-01', percent: 50 }],
+      position: 'gp_locum',
+      notes: 'Halv stilling',
+      plannedEndDate: plannedEndDate('2024-01-01', 50),
+    });
     expect(response.headers.etag).toBe('"v2"');
     const [updated] = await auditOf(agreement.id);
     expect(updated).toMatchObject({
       action: 'agreement.updated',
-      before: { positionPercent: 100, position: 'gp', notes: null, plannedEndDate: '2028-12-31' },
-      after: { positionPercent: 50, position: 'gp_locum', notes: 'Halv stilling', plannedEndDate: plannedEndDate('2024-01-01', 50) },
+      before: { positionHistory: [{ from: '2024-01-01', percent: 100 }], position: 'gp', notes: null, plannedEndDate: '2028-12-31' },
+      after: { positionHistory: [{ from: '2024-01-01', percent: 50 }], position: 'gp_locum', notes: 'Halv stilling', plannedEndDate: plannedEndDate('2024-01-01', 50) },
     });
 
     const moved = await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ startDate: '2025-01-01' }).expect(200);
@@ -482,7 +489,7 @@ describe('absences', () => {
   it('keeps absences with the recomputed planned end date when the percentage changes', async () => {
     const { agreement } = await createAgreement(admin, { startDate: '2024-01-01', positionPercent: 100 });
     await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-02-01', to: '2024-02-29' }).expect(201);
-    const patched = await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ positionPercent: 80 }).expect(200);
+    const patched = await http(t).patch(`${BASE}/${agreement.id}`).set(admin.auth).send({ positionPercent: 80, positionPercentFrom: '2024-01-01' }).expect(200);
     expect(bodyOf(patched, contract.agreement).plannedEndDate).toBe(plannedEndDate('2024-01-01', 80, [{ from: '2024-02-01', to: '2024-02-29' }]));
   });
 
@@ -520,56 +527,94 @@ describe('absences', () => {
   it('refuses absence changes on a closed agreement', async () => {
     const { agreement } = await createAgreement(admin);
     await activate(agreement.id);
-    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2025-01-01', endReason: 'other' }).expect(200);
+    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2025-01-01', endReason: 'other' }).expect(200);
     expectProblem(await http(t).post(`${BASE}/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2024-05-01', to: '2024-05-02' }), 409, 'conflict');
   });
 });
 
 describe('warnings', () => {
-  it('flags a municipality that had not applied on the start date, judged from the registration history', async () => {
-    // 1832: no registration at all.
-    const none = (await createAgreement(admin, { kommunenummer: '1832', startDate: '2024-01-01' })).agreement;
-    expect(codes(none)).toContain('municipality_not_registered');
+  it('computes when service did not count over the whole period, from the registration history', async () => {
+    const create = async (kommunenummer: string, startDate: string) => (await createAgreement(admin, { kommunenummer, startDate })).agreement;
+    const periodsAndCodes = (agreement: Agreement) => ({
+      periods: agreement.nonCountingPeriods,
+      codes: codes(agreement).filter((code) => code === 'municipality_not_registered' || code === 'service_did_not_count'),
+    });
 
-    // 1833: applied before the start, registered later: counted.
+    // 1832: no registration at all: never counted, and still not.
+    expect(periodsAndCodes(await create('1832', '2024-01-01'))).toEqual({
+      periods: [{ from: '2024-01-01', to: null }],
+      codes: ['municipality_not_registered'],
+    });
+
+    // 1827: applied 2024-02-01, agreement from 2024-03-01, rejected 2025-01-10: the rejection after the start shows.
+    await insertRegistration(t, '1827', { status: 'rejected', applicationDate: '2024-02-01' }, [
+      { from: 'not_registered', to: 'preparing', date: '2024-01-05' },
+      { from: 'preparing', to: 'applied', date: '2024-02-01' },
+      { from: 'applied', to: 'rejected', date: '2025-01-10' },
+    ]);
+    expect(periodsAndCodes(await create('1827', '2024-03-01'))).toEqual({
+      periods: [{ from: '2025-01-10', to: null }],
+      codes: ['municipality_not_registered'],
+    });
+
+    // 1834: agreement from 2025-01-01, applied 2025-03-01, registered 2025-09-01: counted since, so no
+    // warning today, but the first two months did not count.
+    await insertRegistration(t, '1834', { status: 'registered', applicationDate: '2025-03-01', registeredFrom: '2025-03-01' }, [
+      { from: 'not_registered', to: 'preparing', date: '2025-01-10' },
+      { from: 'preparing', to: 'applied', date: '2025-03-01' },
+      { from: 'applied', to: 'registered', date: '2025-09-01' },
+    ]);
+    expect(periodsAndCodes(await create('1834', '2025-01-01'))).toEqual({
+      periods: [{ from: '2025-01-01', to: '2025-02-28' }],
+      codes: ['service_did_not_count'],
+    });
+
+    // 1833: applied before the start, registered later: always counted.
     await insertRegistration(t, '1833', { status: 'registered', applicationDate: '2023-05-01', registeredFrom: '2023-05-01' }, [
       { from: 'not_registered', to: 'preparing', date: '2023-01-10' },
       { from: 'preparing', to: 'applied', date: '2023-05-01' },
       { from: 'applied', to: 'registered', date: '2024-03-01' },
     ]);
-    expect(codes((await createAgreement(admin, { kommunenummer: '1833', startDate: '2024-01-01' })).agreement)).not.toContain('municipality_not_registered');
-    // ... but not for a start before the application.
-    expect(codes((await createAgreement(admin, { kommunenummer: '1833', startDate: '2023-04-30' })).agreement)).toContain('municipality_not_registered');
+    expect(periodsAndCodes(await create('1833', '2024-01-01'))).toEqual({ periods: [], codes: [] });
 
-    // 1834: registered now, but applied only after the start.
-    await insertRegistration(t, '1834', { status: 'registered', applicationDate: '2024-06-01', registeredFrom: '2024-06-01' }, [
-      { from: 'not_registered', to: 'preparing', date: '2024-01-10' },
-      { from: 'preparing', to: 'applied', date: '2024-06-01' },
-      { from: 'applied', to: 'registered', date: '2024-09-01' },
+    // 1835: deregistered after the start.
+    await insertRegistration(t, '1835', { status: 'deregistered', applicationDate: '2021-01-01', registeredFrom: '2021-01-01' }, [
+      { from: 'not_registered', to: 'preparing', date: '2020-11-01' },
+      { from: 'preparing', to: 'applied', date: '2021-01-01' },
+      { from: 'applied', to: 'registered', date: '2021-06-01' },
+      { from: 'registered', to: 'deregistered', date: '2025-06-30' },
     ]);
-    const late = (await createAgreement(admin, { kommunenummer: '1834', startDate: '2024-01-01' })).agreement;
-    expect(codes(late)).toContain('municipality_not_registered');
-
-    // 1835: applied and rejected before the start: not counted.
-    await insertRegistration(t, '1835', { status: 'rejected', applicationDate: '2023-01-01' }, [
-      { from: 'not_registered', to: 'preparing', date: '2022-11-01' },
-      { from: 'preparing', to: 'applied', date: '2023-01-01' },
-      { from: 'applied', to: 'rejected', date: '2023-06-01' },
-    ]);
-    expect(codes((await createAgreement(admin, { kommunenummer: '1835', startDate: '2024-01-01' })).agreement)).toContain('municipality_not_registered');
-    expect(codes((await createAgreement(admin, { kommunenummer: '1835', startDate: '2023-03-01' })).agreement)).not.toContain('municipality_not_registered');
+    expect(periodsAndCodes(await create('1835', '2024-01-01'))).toEqual({
+      periods: [{ from: '2025-06-30', to: null }],
+      codes: ['municipality_not_registered'],
+    });
 
     // 1836: an application sent before 1 June 2019 counts from 1 March 2019.
     await insertRegistration(t, '1836', { status: 'registered', applicationDate: '2019-05-15', registeredFrom: '2019-03-01' }, [
       { from: 'preparing', to: 'applied', date: '2019-05-15' },
       { from: 'applied', to: 'registered', date: '2019-10-01' },
     ]);
-    expect(codes((await createAgreement(admin, { kommunenummer: '1836', startDate: '2019-04-01' })).agreement)).not.toContain('municipality_not_registered');
+    expect(periodsAndCodes(await create('1836', '2019-04-01'))).toEqual({ periods: [], codes: [] });
 
     // 1837: no recorded history (imported): its current status and the date it counts from.
     await insertRegistration(t, '1837', { status: 'applied', applicationDate: '2023-09-01' });
-    expect(codes((await createAgreement(admin, { kommunenummer: '1837', startDate: '2024-01-01' })).agreement)).not.toContain('municipality_not_registered');
-    expect(codes((await createAgreement(admin, { kommunenummer: '1837', startDate: '2023-08-01' })).agreement)).toContain('municipality_not_registered');
+    expect(periodsAndCodes(await create('1837', '2024-01-01'))).toEqual({ periods: [], codes: [] });
+    expect(periodsAndCodes(await create('1837', '2023-08-01'))).toEqual({
+      periods: [{ from: '2023-08-01', to: '2023-08-31' }],
+      codes: ['service_did_not_count'],
+    });
+  });
+
+  it('does not move the planned end date for periods that did not count, and ends them with a closed agreement', async () => {
+    const { agreement } = await createAgreement(admin, { kommunenummer: '1832', startDate: '2024-01-01' });
+    expect(agreement.plannedEndDate).toBe(plannedEndDate('2024-01-01', 100));
+    await activate(agreement.id);
+    const closed = bodyOf(
+      await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2024-12-31', endReason: 'left_position' }).expect(200),
+      contract.agreement,
+    );
+    expect(closed.nonCountingPeriods).toEqual([{ from: '2024-01-01', to: '2024-12-31' }]);
+    expect(closed.warnings).toEqual([]);
   });
 
   it('flags an active agreement without a veileder, but not a draft', async () => {

@@ -100,8 +100,9 @@ function operations(): Operation[] {
 /** A value for a path parameter: mostly an id of something that exists, sometimes garbage. */
 function pathValue(name: string): fc.Arbitrary<string> {
   const real = fixtures[name];
-  // An empty segment would be another operation's URL (`/doctors/` is the list), not a value of this one.
-  const garbage = nastyString.filter((value) => value !== '');
+  // An empty or dot segment would be another operation's URL (`/doctors/` and `/doctors/.` are the
+  // list, `..` the parent), not a value of this one.
+  const garbage = nastyString.filter((value) => !['', '.', '..'].includes(value));
   return real ? fc.oneof({ arbitrary: fc.constant(real), weight: 3 }, { arbitrary: garbage, weight: 1 }) : garbage;
 }
 

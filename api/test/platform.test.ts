@@ -156,7 +156,7 @@ describe('the running app', () => {
         '/api/v1/agreements',
       );
       expect(badEnum.errors).toEqual([
-        { path: 'status', code: 'invalid_value', message: expect.any(String), params: { allowed: ['draft', 'active', 'completed', 'terminated'] } },
+        { path: 'status', code: 'invalid_value', message: expect.any(String), params: { allowed: ['draft', 'active', 'completed', 'terminated', 'cancelled'] } },
       ]);
     });
 

@@ -42,10 +42,10 @@ async function moveOk(kommunenummer: string, body: TransitionBody, who: Caller =
 const historyOf = async (kommunenummer: string, who: Caller = admin) =>
   bodyOf(await http(t).get(url(kommunenummer, '/history')).set(who.auth).expect(200), contract.registrationHistory);
 
-/** A registration with a complete application, in `applied` since `date`. */
+/** A registration with a complete application, prepared and in `applied` since `date`. */
 async function applied(kommunenummer: string, date: string) {
   await http(t).patch(url(kommunenummer)).set(admin.auth).send(complete).expect(200);
-  await moveOk(kommunenummer, { to: 'preparing' });
+  await moveOk(kommunenummer, { to: 'preparing', date });
   return moveOk(kommunenummer, { to: 'applied', date });
 }
 
@@ -129,7 +129,7 @@ describe('PATCH .../registration', () => {
       before: { notes: null, responsibleName: 'Kari Nordmann' },
       after: { notes: 'Møte 12. mai', responsibleName: null },
     });
-    expect(keysOf(expectDefined(updated).after).sort()).toEqual(['notes', 'responsibleName']);
+    expect(keysOf(expectDefined(updated).after).sort()).toEqual(['notes', 'responsibleName', 'specialty']);
     expect(created).toMatchObject({
       action: 'registration.created',
       before: { responsibleName: null, learningArenas: [] },
@@ -242,7 +242,7 @@ describe('POST .../registration/transitions', () => {
     const rejected = await moveOk('1824', { to: 'rejected', date: '2023-05-01', note: 'Mangler læringsarena' }, directorate);
     expect(rejected).toMatchObject({ status: 'rejected', applicationDate: '2023-03-01', decisionDate: '2023-05-01', registeredFrom: null, allowedTransitions: [] });
     await http(t).patch(url('1824')).set(admin.auth).send({ decisionReference: '23/555' }).expect(200);
-    const again = await moveOk('1824', { to: 'preparing' }, nordOffice);
+    const again = await moveOk('1824', { to: 'preparing', date: '2023-06-01' }, nordOffice);
     expect(again).toMatchObject({ status: 'preparing', applicationDate: null, decisionDate: null, registeredFrom: null, decisionReference: null });
     const resent = await moveOk('1824', { to: 'applied', date: '2023-08-01' }, nordOffice);
     expect(resent).toMatchObject({ status: 'applied', applicationDate: '2023-08-01' });
@@ -270,11 +270,17 @@ describe('POST .../registration/transitions', () => {
     await http(t)
       .patch(url('1827'))
       .set(admin.auth)
-      .send({ ...complete, learningArenas: [{ name: 'Sykehjem', kind: 'external', partner: 'Sykehjemmet', agreementInPlace: false }] })
+      .send({
+        ...complete,
+        learningArenas: [
+          { name: 'Legekontoret', kind: 'own', agreementInPlace: false },
+          { name: 'Sykehjem', kind: 'external', partner: 'Sykehjemmet', agreementInPlace: false },
+        ],
+      })
       .expect(200);
     const noAgreement = expectProblem(await move('1827', { to: 'applied' }), 422, 'unprocessable');
     expect(noAgreement.errors).toEqual([
-      { path: 'learningArenas.0.agreementInPlace', code: 'missing', message: expect.stringContaining('Sykehjem'), params: { item: 'Sykehjem' } },
+      { path: 'learningArenas.1.agreementInPlace', code: 'missing', message: expect.stringContaining('Sykehjem'), params: { item: 'Sykehjem' } },
     ]);
     expect((await read('1827')).body).toMatchObject({ status: 'preparing', version: 2 });
   });
@@ -326,7 +332,7 @@ describe('POST .../registration/transitions', () => {
     expectProblem(await move('1833', { to: 'preparing' }, readOnly), 403, 'forbidden');
     const own = await createClient(t, admin, { kommunenummer: '1833' });
     await http(t).patch(url('1833')).set(own.auth).send(complete).expect(200);
-    await moveOk('1833', { to: 'preparing' }, own);
+    await moveOk('1833', { to: 'preparing', date: '2024-04-15' }, own);
     expect(await moveOk('1833', { to: 'applied', date: '2024-05-02' }, own)).toMatchObject({ status: 'applied', applicationDate: '2024-05-02' });
     const restricted = await createClient(t, admin, { role: 'directorate', scope: 'read' });
     expectProblem(await move('1833', { to: 'registered', date: '2024-06-01' }, restricted), 403, 'forbidden');
@@ -365,8 +371,8 @@ describe('POST .../registration/transitions', () => {
   it('honours If-Match, and lets one of two concurrent transitions with the same ETag win', async () => {
     expectProblem(await http(t).post(url('1837', '/transitions')).set(admin.auth).set('if-match', '"v3"').send({ to: 'preparing' }), 412, 'precondition_failed');
     const [a, b] = await Promise.all([
-      http(t).post(url('1837', '/transitions')).set(admin.auth).set('if-match', '"v0"').send({ to: 'preparing' }),
-      http(t).post(url('1837', '/transitions')).set(nordOffice.auth).set('if-match', '"v0"').send({ to: 'preparing' }),
+      http(t).post(url('1837', '/transitions')).set(admin.auth).set('if-match', '"v0"').send({ to: 'preparing', date: '2023-12-01' }),
+      http(t).post(url('1837', '/transitions')).set(nordOffice.auth).set('if-match', '"v0"').send({ to: 'preparing', date: '2023-12-01' }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);
 
@@ -385,7 +391,7 @@ describe('POST .../registration/transitions', () => {
 
   it('writes an audit row with each transition', async () => {
     await http(t).patch(url('1838')).set(admin.auth).send(complete).expect(200);
-    await moveOk('1838', { to: 'preparing' }, nordOffice);
+    await moveOk('1838', { to: 'preparing', date: '2024-01-15' }, nordOffice);
     await moveOk('1838', { to: 'applied', date: '2024-02-01' }, nordOffice);
     const items = await auditTrail(t, admin, { entityType: 'registration', entityId: '1838' });
     expect(items.map((e) => e.action)).toEqual(['registration.transitioned', 'registration.transitioned', 'registration.created']);

@@ -178,7 +178,7 @@ describe('ending a supervision', () => {
     const veileder = bodyOf(await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'veileder', from: '2024-01-01' }).expect(201), contract.supervision);
     const endedEarlier = bodyOf(await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'supervisor', from: '2024-01-01', to: '2024-03-31' }).expect(201), contract.supervision);
     const runsLonger = bodyOf(await supervise(agreement.id, { supervisorId: await newSupervisorId(), role: 'group_leader', from: '2024-01-01', to: '2025-12-31' }).expect(201), contract.supervision);
-    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'completed', endDate: '2024-09-30', endReason: 'left_position' }).expect(200);
+    await http(t).post(`${BASE}/${agreement.id}/transitions`).set(admin.auth).send({ to: 'terminated', endDate: '2024-09-30', endReason: 'left_position' }).expect(200);
 
     const byId = new Map((await listSupervisions(agreement.id)).map((s) => [s.id, s]));
     expect(byId.get(veileder.id)).toMatchObject({ to: '2024-09-30', active: false, version: 2 });

@@ -78,3 +78,12 @@ export function plannedEndDate(
     while (shareIndex + 1 < changes.length && (changes[shareIndex + 1]?.from ?? '') <= day) shareIndex += 1;
   }
 }
+
+/** The share that holds on `day`: the last change on or before it (the first, before the start). */
+export function shareOn(changes: readonly ShareChange[], day: string): number | undefined {
+  let share: number | undefined;
+  for (const change of [...changes].sort((a, b) => (a.from < b.from ? -1 : 1))) {
+    if (share === undefined || change.from <= day) share = change.percent;
+  }
+  return share;
+}

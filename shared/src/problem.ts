@@ -46,6 +46,7 @@ export const notAllowedReasons = [
   'own_municipality_only',
   'no_body',
   'own_supervisor',
+  'needs_position_percent',
 ] as const;
 export type NotAllowedReason = (typeof notAllowedReasons)[number];
 
@@ -148,6 +149,7 @@ export const problemExtras = {
   conflict: {
     existingId: z.string().optional().describe('The resource in the way, when there is one.'),
     existingSupervisorId: z.string().optional(),
+    existingAgreementId: z.string().optional().describe('The agreement the resource in the way belongs to, when it is another.'),
     agreementStatus: z.string().optional().describe('The closed status that forbids the change.'),
   },
   precondition_failed: { currentETag: z.string().optional().describe('The ETag the resource has now.') },

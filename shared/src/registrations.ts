@@ -4,6 +4,17 @@ import { isoDate, optionalEmail, optionalHttpUrl, optionalText, pageOf, pageQuer
 import { registrationStatuses } from './registration-rules.js';
 
 export const specialties = ['ALM', 'SAM'] as const;
+export type Specialty = (typeof specialties)[number];
+
+/** Which registration of the municipality: general practice (`ALM`, the default) or community medicine (`SAM`). */
+export const registrationQuery = z
+  .object({
+    specialty: z
+      .enum(specialties)
+      .default('ALM')
+      .describe('`ALM` (general practice, the default) or `SAM` (community medicine). Only ALM drives agreement warnings and ALIS figures.'),
+  })
+  .strict();
 export const registrationStatus = z.enum(registrationStatuses);
 
 export const learningArena = z
@@ -97,4 +108,4 @@ export const registrationHistoryEntry = z
   .meta({ id: 'RegistrationHistoryEntry' });
 export type RegistrationHistoryEntry = z.infer<typeof registrationHistoryEntry>;
 export const registrationHistory = pageOf(registrationHistoryEntry);
-export const registrationHistoryQuery = z.object({ ...pageQuery }).strict();
+export const registrationHistoryQuery = registrationQuery.extend({ ...pageQuery }).strict();

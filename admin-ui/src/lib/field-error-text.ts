@@ -35,6 +35,8 @@ const REASONS: Readonly<Record<NotAllowedReason, string>> = {
   own_municipality_only: 'Kommunen kan bare registrere veiledere som arbeider i kommunen',
   municipality_client_only: 'Gjelder bare kommunenes API-klienter',
   no_body: 'Forespørselen skal ikke ha innhold',
+  own_supervisor: 'Legen kan ikke være sin egen veileder eller supervisør',
+  needs_position_percent: 'Gjelder bare sammen med ny stillingsprosent',
 };
 
 function tooSmall({ minimum, inclusive, origin }: FieldErrorParams<'too_small'>): string {

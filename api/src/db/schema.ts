@@ -264,14 +264,16 @@ export const agreements = pgTable(
     doctorId: uuid('doctor_id').notNull().references(() => doctors.id),
     employmentForm: text('employment_form', { enum: ['salaried', 'self_employed'] }).notNull(),
     position: text('position', { enum: ['gp', 'gp_locum', 'introduction', 'other'] }).notNull(),
+    // The latest share (the history is in agreement_shares); kept here for lists and figures.
     positionPercent: smallint('position_percent').notNull(),
     signedOn: date('signed_on', { mode: 'string' }),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     viaStaffingAgency: boolean('via_staffing_agency').notNull().default(false),
     notes: text('notes'),
-    status: text('status', { enum: ['draft', 'active', 'completed', 'terminated'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'active', 'completed', 'terminated', 'cancelled'] }).notNull().default('draft'),
     endDate: date('end_date', { mode: 'string' }),
     endReason: text('end_reason', { enum: ['left_position', 'no_grant', 'completed_training', 'other'] }),
+    cancellationReason: text('cancellation_reason'),
     // Derived from start, percentage and absences by the shared rule; stored so lists can filter on it.
     plannedEndDate: date('planned_end_date', { mode: 'string' }).notNull(),
     version: integer('version').notNull().default(1),
@@ -287,7 +289,12 @@ export const agreements = pgTable(
     index('agreements_doctor_idx').on(t.doctorId),
     index('agreements_ends_idx').on(t.plannedEndDate),
     check('agreements_percent_check', sql`${t.positionPercent} between 1 and 100`),
-    check('agreements_status_check', sql`${t.status} in ('draft', 'active', 'completed', 'terminated')`),
+    check('agreements_status_check', sql`${t.status} in ('draft', 'active', 'completed', 'terminated', 'cancelled')`),
+    check('agreements_cancelled_check', sql`(${t.status} = 'cancelled') = (${t.cancellationReason} is not null)`),
+    check(
+      'agreements_end_reason_check',
+      sql`${t.status} <> 'completed' or ${t.endReason} = 'completed_training'`,
+    ),
     check('agreements_employment_form_check', sql`${t.employmentForm} in ('salaried', 'self_employed')`),
     check('agreements_position_check', sql`${t.position} in ('gp', 'gp_locum', 'introduction', 'other')`),
     check(
@@ -295,6 +302,17 @@ export const agreements = pgTable(
       sql`(${t.status} in ('completed', 'terminated')) = (${t.endDate} is not null and ${t.endReason} is not null)`,
     ),
   ],
+);
+
+/** An agreement's position share over time: each share holds from its date until the next. */
+export const agreementShares = pgTable(
+  'agreement_shares',
+  {
+    agreementId: uuid('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    percent: smallint('percent').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.fromDate] }), check('agreement_shares_percent_check', sql`${t.percent} between 1 and 100`)],
 );
 
 export const absences = pgTable(
@@ -325,6 +343,7 @@ export const supervisors = pgTable(
     workplaceKommunenummer: text('workplace_kommunenummer').references(() => municipalities.kommunenummer),
     specialistInGeneralPractice: boolean('specialist_in_general_practice').notNull().default(false),
     specialistApprovedOn: date('specialist_approved_on', { mode: 'string' }),
+    exemptionFrom: date('exemption_from', { mode: 'string' }),
     exemptionUntil: date('exemption_until', { mode: 'string' }),
     courseCompletedOn: date('course_completed_on', { mode: 'string' }),
     capacity: smallint('capacity').notNull(),
@@ -338,6 +357,7 @@ export const supervisors = pgTable(
     index('supervisors_workplace_idx').on(t.workplaceKommunenummer),
     check('supervisors_hpr_number_check', sql`${t.hprNumber} ~ '^[1-9][0-9]{6,8}$'`),
     check('supervisors_capacity_check', sql`${t.capacity} between 1 and 50`),
+    check('supervisors_exemption_check', sql`${t.exemptionFrom} is null or ${t.exemptionUntil} is null or ${t.exemptionFrom} <= ${t.exemptionUntil}`),
   ],
 );
 

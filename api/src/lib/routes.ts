@@ -120,11 +120,11 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
         return sendVersioned(reply, created, { location: locationOf(created.resource, request) });
       }),
     /** A change to an existing resource (PATCH, or POST to its transitions), honouring If-Match; answers it with its new ETag. */
-    change: <P extends Schema, B extends Schema, T>(
+    change: <P extends Schema, B extends Schema, T, Q extends Schema = undefined>(
       method: 'PATCH' | 'POST',
       url: string,
-      spec: RouteSpec<P, undefined, B>,
-      apply: (context: RequestContext, request: RouteRequest<P, undefined, B>, expected: number | undefined) => Promise<Versioned<T>>,
+      spec: RouteSpec<P, Q, B>,
+      apply: (context: RequestContext, request: RouteRequest<P, Q, B>, expected: number | undefined) => Promise<Versioned<T>>,
     ) =>
       change(method)(url, spec, async (request, reply) =>
         sendVersioned(reply, await apply(contextOf(request), request, expectedVersion(request))),

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Executor, RowOf } from '../../db/client.js';
 import {
+  agreementShares,
   agreements,
   doctors,
   municipalities,
@@ -19,6 +20,8 @@ const columns = {
   doctorId: agreements.doctorId,
   doctorHprNumber: doctors.hprNumber,
   doctorName: doctors.name,
+  doctorLis1CompletedOn: doctors.lis1CompletedOn,
+  doctorSpecialistApprovedOn: doctors.specialistApprovedOn,
   employmentForm: agreements.employmentForm,
   position: agreements.position,
   positionPercent: agreements.positionPercent,
@@ -29,6 +32,7 @@ const columns = {
   status: agreements.status,
   endDate: agreements.endDate,
   endReason: agreements.endReason,
+  cancellationReason: agreements.cancellationReason,
   plannedEndDate: agreements.plannedEndDate,
   version: agreements.version,
   createdAt: agreements.createdAt,
@@ -50,9 +54,22 @@ export type AgreementChanges = Partial<
     | 'status'
     | 'endDate'
     | 'endReason'
+    | 'cancellationReason'
     | 'plannedEndDate'
   >
 >;
+export interface ShareRow {
+  agreementId: string;
+  fromDate: string;
+  percent: number;
+}
+/** An open agreement of a doctor, as the check for overlapping shares needs it. */
+export interface OpenAgreementRow {
+  id: string;
+  doctorId: string;
+  startDate: string;
+  plannedEndDate: string;
+}
 export type AgreementStatusValue = AgreementRow['status'];
 
 export interface AgreementFilter {
@@ -88,6 +105,8 @@ export interface CurrentVeilederRow {
   supervisorId: string;
   name: string;
   specialistInGeneralPractice: boolean;
+  specialistApprovedOn: string | null;
+  exemptionFrom: string | null;
   exemptionUntil: string | null;
   capacity: number;
   activeVeilederCount: number;
@@ -209,17 +228,23 @@ export const agreementsRepo = {
   },
 
   /**
-   * The veileder supervisions running on `today` for these agreements, each with its supervisor and
-   * that supervisor's number of veileder supervisions running today across all agreements.
+   * The veileder supervision running on each agreement's warning day (today, or its start when it
+   * starts later), with its supervisor and that supervisor's number of veileder supervisions running
+   * today across all agreements (counted for these supervisors only, so the cost follows the page).
    */
   async currentVeileders(db: Executor, agreementIds: readonly string[], today: string): Promise<CurrentVeilederRow[]> {
     if (agreementIds.length === 0) return [];
+    const ofThesePage = db
+      .select({ id: supervisions.supervisorId })
+      .from(supervisions)
+      .where(and(inArray(supervisions.agreementId, [...agreementIds]), eq(supervisions.role, 'veileder')));
     const load = db
       .select({ supervisorId: supervisions.supervisorId, n: count().as('n') })
       .from(supervisions)
-      .where(and(eq(supervisions.role, 'veileder'), runningOn(today)))
+      .where(and(eq(supervisions.role, 'veileder'), runningOn(today), inArray(supervisions.supervisorId, ofThesePage)))
       .groupBy(supervisions.supervisorId)
       .as('load');
+    const day = sql`greatest(${agreements.startDate}, ${today}::date)`;
     return db
       .select({
         agreementId: supervisions.agreementId,
@@ -227,14 +252,65 @@ export const agreementsRepo = {
         supervisorId: supervisions.supervisorId,
         name: supervisors.name,
         specialistInGeneralPractice: supervisors.specialistInGeneralPractice,
+        specialistApprovedOn: supervisors.specialistApprovedOn,
+        exemptionFrom: supervisors.exemptionFrom,
         exemptionUntil: supervisors.exemptionUntil,
         capacity: supervisors.capacity,
         activeVeilederCount: sql<number>`coalesce(${load.n}, 0)`.mapWith(Number),
       })
       .from(supervisions)
+      .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
       .innerJoin(supervisors, eq(supervisors.id, supervisions.supervisorId))
       .leftJoin(load, eq(load.supervisorId, supervisions.supervisorId))
-      .where(and(inArray(supervisions.agreementId, [...agreementIds]), eq(supervisions.role, 'veileder'), runningOn(today)))
+      .where(
+        and(
+          inArray(supervisions.agreementId, [...agreementIds]),
+          eq(supervisions.role, 'veileder'),
+          sql`${supervisions.fromDate} <= ${day}`,
+          sql`(${supervisions.toDate} is null or ${supervisions.toDate} >= ${day})`,
+        ),
+      )
       .orderBy(asc(supervisions.agreementId), desc(supervisions.fromDate));
+  },
+
+  /** The share history of these agreements, oldest first. */
+  async shares(db: Executor, agreementIds: readonly string[]): Promise<ShareRow[]> {
+    if (agreementIds.length === 0) return [];
+    return db
+      .select({ agreementId: agreementShares.agreementId, fromDate: agreementShares.fromDate, percent: agreementShares.percent })
+      .from(agreementShares)
+      .where(inArray(agreementShares.agreementId, [...agreementIds]))
+      .orderBy(asc(agreementShares.agreementId), asc(agreementShares.fromDate));
+  },
+
+  /** Sets the share from `fromDate` on (replacing one that starts that day). */
+  async setShare(tx: Executor, agreementId: string, fromDate: string, percent: number): Promise<void> {
+    await tx
+      .insert(agreementShares)
+      .values({ agreementId, fromDate, percent })
+      .onConflictDoUpdate({ target: [agreementShares.agreementId, agreementShares.fromDate], set: { percent } });
+  },
+
+  /** Moves the first share to a new start date. */
+  async moveFirstShare(tx: Executor, agreementId: string, from: string, to: string): Promise<void> {
+    await tx
+      .update(agreementShares)
+      .set({ fromDate: to })
+      .where(and(eq(agreementShares.agreementId, agreementId), eq(agreementShares.fromDate, from)));
+  },
+
+  /** The open agreements (draft or active) of these doctors, for the overlap of their shares. */
+  async openAgreementsOf(db: Executor, doctorIds: readonly string[]): Promise<OpenAgreementRow[]> {
+    if (doctorIds.length === 0) return [];
+    return db
+      .select({ id: agreements.id, doctorId: agreements.doctorId, startDate: agreements.startDate, plannedEndDate: agreements.plannedEndDate })
+      .from(agreements)
+      .where(and(inArray(agreements.doctorId, [...doctorIds]), inArray(agreements.status, ['draft', 'active'])));
+  },
+
+  /** Locks a doctor's row: changes to the doctor's veileder supervisions (across agreements) take turns. */
+  async lockDoctor(tx: Executor, doctorId: string): Promise<{ hprNumber: string } | undefined> {
+    const [row] = await tx.select({ hprNumber: doctors.hprNumber }).from(doctors).where(eq(doctors.id, doctorId)).for('update');
+    return row;
   },
 };

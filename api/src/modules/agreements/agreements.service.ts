@@ -2,23 +2,32 @@ import {
   AGREEMENT_TRANSITIONS,
   type Agreement,
   type AgreementStatus,
+  CLOSING_STATUSES,
+  type DatePeriod,
+  type EndReason,
   type FieldError,
   OPEN_AGREEMENT_STATUSES,
   type Page,
+  type RegistrationChange,
   type RegistrationStatus,
-  SERVICE_COUNTING_STATUSES,
-  type VeilederFacts,
+  type ShareChange,
+  addDays,
   agreementWarnings,
   type agreementTransitionRequest,
+  countingPeriods,
   type createAgreementRequest,
+  endReasonsFor,
   fieldIssue,
   isoDate,
   type listAgreementsQuery,
+  nonCountingPeriods,
   plannedEndDate,
   qualifiedAsVeileder,
-  registeredFromDate,
+  registrationStatuses,
+  shareOn,
   todayInNorway,
   type updateAgreementRequest,
+  warningDay,
 } from '@alis/shared';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
@@ -38,7 +47,9 @@ import {
   type AgreementChanges,
   type AgreementRow,
   type CurrentVeilederRow,
+  type OpenAgreementRow,
   type RegistrationHistoryRow,
+  type ShareRow,
   agreementsRepo,
 } from './agreements.repo.js';
 import { supervisionsRepo } from './supervisions.repo.js';
@@ -49,9 +60,8 @@ export type AgreementTransitionInput = z.output<typeof agreementTransitionReques
 export type ListAgreementsInput = z.output<typeof listAgreementsQuery>;
 
 
-/** Warnings look at the § 19 registration in general practice: the specialty ALIS train in. */
+/** Warnings and service periods look at the § 19 registration in general practice: the specialty ALIS train in. */
 const TRAINING_SPECIALTY = 'ALM';
-const CLOSING_STATUSES: readonly AgreementStatus[] = ['completed', 'terminated'];
 
 const cursorSchema = z.object({ s: isoDate, i: z.uuid() });
 
@@ -59,7 +69,6 @@ const cursorSchema = z.object({ s: isoDate, i: z.uuid() });
 const TERMS = [
   'employmentForm',
   'position',
-  'positionPercent',
   'signedOn',
   'startDate',
   'viaStaffingAgency',
@@ -67,46 +76,80 @@ const TERMS = [
   'status',
   'endDate',
   'endReason',
+  'cancellationReason',
   'plannedEndDate',
 ] as const;
-const auditView = (row: Pick<AgreementRow, (typeof TERMS)[number]>) => pick(row, TERMS);
+const auditView = (row: Pick<AgreementRow, (typeof TERMS)[number]>, shares: readonly ShareChange[]) => ({ ...pick(row, TERMS), positionHistory: shares });
 
-/**
- * Whether the municipality's registration counted (applied or registered) on `startDate`.
- *
- * From the registration's history when it has one: the last transition (in the order they were
- * made) that had taken effect on the start date decides. A transition takes effect on its date,
- * except that an application (→ applied) counts from the registration date rule of § 19: its date,
- * or 1 March 2019 for one sent before 1 June 2019. A registration without recorded transitions
- * (imported) falls back to its current status with the date it counts from.
- */
-export function registeredOn(history: readonly RegistrationHistoryRow[], startDate: string): boolean {
-  const counts = (status: string | null) => status !== null && SERVICE_COUNTING_STATUSES.includes(status as RegistrationStatus);
-  const transitions = history.flatMap((row) => (row.transitionId !== null && row.transitionDate !== null ? [{ ...row, date: row.transitionDate }] : []));
-  if (transitions.length > 0) {
-    let last: string | null = null;
-    for (const transition of transitions) {
-      const { date } = transition;
-      const effective = transition.toStatus === 'applied' ? registeredFromDate(date) : date;
-      if (effective <= startDate) last = transition.toStatus;
-    }
-    return counts(last);
-  }
+const asStatus = (value: string | null): RegistrationStatus | null => registrationStatuses.find((status) => status === value) ?? null;
+
+/** When service in a municipality counted, from its registration (in general practice) and the changes made to it. */
+function countingFrom(history: readonly RegistrationHistoryRow[]): DatePeriod[] {
+  const changes: RegistrationChange[] = history.flatMap((row) => {
+    const to = asStatus(row.toStatus);
+    return row.transitionId !== null && row.transitionDate !== null && to ? [{ to, date: row.transitionDate }] : [];
+  });
   const registration = history[0];
-  if (!registration || !counts(registration.status)) return false;
-  const countsFrom = registration.registeredFrom ?? (registration.applicationDate ? registeredFromDate(registration.applicationDate) : null);
-  return countsFrom !== null && countsFrom <= startDate;
+  const status = asStatus(registration?.status ?? null);
+  const snapshot = registration && status ? { status, registeredFrom: registration.registeredFrom, applicationDate: registration.applicationDate } : null;
+  return countingPeriods(changes, snapshot);
 }
 
-function toAgreement(row: AgreementRow, registered: boolean, veileder: CurrentVeilederRow | undefined, today: string): Agreement {
-  const facts: VeilederFacts | null = veileder
-    ? {
-        name: veileder.name,
-        qualified: qualifiedAsVeileder(veileder, today),
-        activeVeilederCount: veileder.activeVeilederCount,
-        capacity: veileder.capacity,
-      }
-    : null;
+/** The part of its run in which an agreement's service did not count; none for a cancelled draft, which never ran. */
+function nonCountingOf(row: AgreementRow, counting: readonly DatePeriod[]): DatePeriod[] {
+  if (row.status === 'cancelled') return [];
+  return nonCountingPeriods({ from: row.startDate, to: CLOSING_STATUSES.includes(row.status) ? row.endDate : null }, counting);
+}
+
+const sharesFrom = (rows: readonly ShareRow[]): ShareChange[] => rows.map((row) => ({ from: row.fromDate, percent: row.percent }));
+const groupBy = <T, K>(items: readonly T[], key: (item: T) => K) => {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+};
+
+/** The facts of a page of agreements beyond their rows, fetched in a fixed number of queries. */
+interface PageFacts {
+  countingIn: Map<string, DatePeriod[]>;
+  veilederOf: Map<string, CurrentVeilederRow>;
+  sharesOf: Map<string, ShareChange[]>;
+  openOf: Map<string, OpenAgreementRow[]>;
+}
+
+async function factsOf(db: Executor, rows: readonly AgreementRow[], today: string): Promise<PageFacts> {
+  const ids = rows.map((row) => row.id);
+  // One after the other: inside a transaction they run on the same connection anyway.
+  const history = await agreementsRepo.registrationHistory(db, [...new Set(rows.map((row) => row.kommunenummer))], TRAINING_SPECIALTY);
+  const veileders = await agreementsRepo.currentVeileders(db, ids, today);
+  const open = await agreementsRepo.openAgreementsOf(db, [...new Set(rows.map((row) => row.doctorId))]);
+  const shares = await agreementsRepo.shares(db, [...new Set([...ids, ...open.map((agreement) => agreement.id)])]);
+  const veilederOf = new Map<string, CurrentVeilederRow>();
+  // Ordered newest start first per agreement: the first one seen is the veileder on the day.
+  for (const veileder of veileders) if (!veilederOf.has(veileder.agreementId)) veilederOf.set(veileder.agreementId, veileder);
+  return {
+    countingIn: new Map([...groupBy(history, (row) => row.kommunenummer)].map(([kommunenummer, rows]) => [kommunenummer, countingFrom(rows)])),
+    veilederOf,
+    sharesOf: new Map([...groupBy(shares, (row) => row.agreementId)].map(([id, rows]) => [id, sharesFrom(rows)])),
+    openOf: groupBy(open, (agreement) => agreement.doctorId),
+  };
+}
+
+/** The doctor's open agreements running on `day` add up to more than a full position: their sum, else null. */
+function overlappingShare(row: AgreementRow, day: string, facts: PageFacts, share: number): number | null {
+  if (!OPEN_AGREEMENT_STATUSES.includes(row.status)) return null;
+  const others = (facts.openOf.get(row.doctorId) ?? []).filter(
+    (other) => other.id !== row.id && other.startDate <= day && day <= other.plannedEndDate,
+  );
+  const total = others.reduce((sum, other) => sum + (shareOn(facts.sharesOf.get(other.id) ?? [], day) ?? 0), share);
+  return total > 100 ? total : null;
+}
+
+function toAgreement(row: AgreementRow, facts: PageFacts, today: string): Agreement {
+  const day = warningDay(row.startDate, today);
+  const positionHistory = facts.sharesOf.get(row.id) ?? [{ from: row.startDate, percent: row.positionPercent }];
+  const share = shareOn(positionHistory, day) ?? row.positionPercent;
+  const veileder = facts.veilederOf.get(row.id);
+  const nonCounting = nonCountingOf(row, facts.countingIn.get(row.kommunenummer) ?? []);
   return {
     id: row.id,
     kommunenummer: row.kommunenummer,
@@ -114,13 +157,26 @@ function toAgreement(row: AgreementRow, registered: boolean, veileder: CurrentVe
     officeCode: row.officeCode,
     doctor: { id: row.doctorId, hprNumber: row.doctorHprNumber, name: row.doctorName },
     ...pick(row, TERMS),
+    positionPercent: share,
+    positionHistory,
+    nonCountingPeriods: nonCounting,
     warnings: agreementWarnings({
       status: row.status,
       startDate: row.startDate,
       plannedEndDate: row.plannedEndDate,
       viaStaffingAgency: row.viaStaffingAgency,
-      municipalityRegisteredAtStart: registered,
-      veileder: facts,
+      nonCountingPeriods: nonCounting,
+      veileder: veileder
+        ? {
+            name: veileder.name,
+            qualified: qualifiedAsVeileder(veileder, day),
+            activeVeilederCount: veileder.activeVeilederCount,
+            capacity: veileder.capacity,
+          }
+        : null,
+      overlappingShare: overlappingShare(row, day, facts, share),
+      lis1CompletedOn: row.doctorLis1CompletedOn,
+      specialistApprovedOn: row.doctorSpecialistApprovedOn,
       today,
     }),
     currentVeileder: veileder ? { supervisionId: veileder.supervisionId, supervisorId: veileder.supervisorId, name: veileder.name } : null,
@@ -130,24 +186,11 @@ function toAgreement(row: AgreementRow, registered: boolean, veileder: CurrentVe
   };
 }
 
-/**
- * The API view of a set of agreements: two queries whatever the number of rows (registrations
- * with their history for the rows' municipalities, and today's veileders with their loads).
- */
+/** The API view of a set of agreements, in a fixed number of queries whatever the number of rows. */
 async function viewsOf(db: Executor, rows: readonly AgreementRow[], today: string): Promise<Agreement[]> {
   if (rows.length === 0) return [];
-  const kommunenumre = [...new Set(rows.map((row) => row.kommunenummer))];
-  // One after the other: inside a transaction both run on the same connection anyway.
-  const history = await agreementsRepo.registrationHistory(db, kommunenumre, TRAINING_SPECIALTY);
-  const veileders = await agreementsRepo.currentVeileders(db, rows.map((row) => row.id), today);
-  const historyOf = new Map<string, RegistrationHistoryRow[]>();
-  for (const entry of history) historyOf.set(entry.kommunenummer, [...(historyOf.get(entry.kommunenummer) ?? []), entry]);
-  const veilederOf = new Map<string, CurrentVeilederRow>();
-  // Ordered newest start first per agreement: the first one seen is the current veileder.
-  for (const veileder of veileders) if (!veilederOf.has(veileder.agreementId)) veilederOf.set(veileder.agreementId, veileder);
-  return rows.map((row) =>
-    toAgreement(row, registeredOn(historyOf.get(row.kommunenummer) ?? [], row.startDate), veilederOf.get(row.id), today),
-  );
+  const facts = await factsOf(db, rows, today);
+  return rows.map((row) => toAgreement(row, facts, today));
 }
 
 async function versionedView(db: Executor, row: AgreementRow): Promise<Versioned<Agreement>> {
@@ -210,34 +253,51 @@ export class AgreementsService extends Service {
           { existingId },
         );
       }
+      await agreementsRepo.setShare(tx, id, input.startDate, input.positionPercent);
       const row = await this.reread(tx, id, scope);
       await recordAudit(tx, context, {
         action: 'agreement.created',
         entityType: 'agreement',
         entityId: id,
-        after: { kommunenummer: row.kommunenummer, doctorId: row.doctorId, ...auditView(row) },
+        after: { kommunenummer: row.kommunenummer, doctorId: row.doctorId, ...auditView(row, [{ from: input.startDate, percent: input.positionPercent }]) },
       });
       return versionedView(tx, row);
     });
   }
 
+  /**
+   * Changes an open agreement. A new `positionPercent` takes effect from `positionPercentFrom` (today
+   * when absent, never before the start): the share history grows, and the planned end date comes
+   * from the whole history. Moving the start moves the first share with it.
+   */
   async update(context: RequestContext, id: string, input: UpdateAgreementInput, expected: number | undefined): Promise<Versioned<Agreement>> {
     const scope = municipalityScope(context.principal);
+    const { positionPercent, positionPercentFrom, ...fields } = input;
+    if (positionPercentFrom !== undefined && positionPercent === undefined) {
+      throw invalidField({
+        path: 'positionPercentFrom',
+        code: 'not_allowed',
+        message: 'only together with a new positionPercent',
+        params: { reason: 'needs_position_percent' },
+      });
+    }
     return context.transact(async (tx) => {
       const current = await lockAgreement(tx, context.principal, id, expected);
       assertOpen(current, 'it can be changed');
-      const next = { ...current, ...input };
+      const next = { ...current, ...fields };
       if (next.status === 'active' && !next.signedOn) {
         throw unprocessable('An active agreement must keep the date it was signed.', [
           fieldIssue({ path: 'signedOn', code: 'required', message: 'an active agreement needs signedOn' }),
         ]);
       }
-      if (next.startDate !== current.startDate || next.positionPercent !== current.positionPercent) {
-        next.plannedEndDate = await plannedEndOf(tx, id, next.startDate, next.positionPercent);
-      }
-      const changed = diff(auditView(current), auditView(next));
+      const shares = sharesFrom(await agreementsRepo.shares(tx, [id]));
+      const nextShares = await this.moveShares(tx, id, shares, current.startDate, next.startDate, positionPercent, positionPercentFrom);
+      const planned = await plannedEndOf(tx, id, next.startDate, nextShares);
+      const after = { ...next, plannedEndDate: planned, positionPercent: nextShares.at(-1)?.percent ?? current.positionPercent };
+      const changed = diff(auditView(current, shares), auditView(after, nextShares));
       if (!changed) return versionedView(tx, current);
-      await agreementsRepo.update(tx, id, changed.after);
+      const { positionHistory: _history, ...columns } = changed.after;
+      await agreementsRepo.update(tx, id, { ...columns, positionPercent: after.positionPercent });
       await recordAudit(tx, context, { action: 'agreement.updated', entityType: 'agreement', entityId: id, before: changed.before, after: changed.after });
       return versionedView(tx, await this.reread(tx, id, scope));
     });
@@ -271,6 +331,11 @@ export class AgreementsService extends Service {
           );
         }
       }
+      if (input.to === 'cancelled' && !input.reason) {
+        throw unprocessable('A draft is cancelled with a reason.', [
+          fieldIssue({ path: 'reason', code: 'required', message: 'why the draft is cancelled is needed' }),
+        ]);
+      }
 
       const missing: FieldError[] = [];
       if (input.to === 'active') {
@@ -285,16 +350,13 @@ export class AgreementsService extends Service {
         throw unprocessable(`The agreement cannot become ${input.to}: ${missing.map((m) => m.path).join(', ')} missing.`, missing);
       }
       const closingOn = closing && input.endDate && input.endReason ? { endDate: input.endDate, endReason: input.endReason } : null;
-      if (closingOn && closingOn.endDate < current.startDate) {
-        throw invalidField({
-          path: 'endDate',
-          code: 'too_early',
-          message: `must be on or after the start date ${current.startDate}`,
-          params: { earliest: current.startDate, reference: 'startDate' },
-        });
-      }
+      if (closingOn) assertClosing(input.to, closingOn, current.startDate);
 
-      const changes: AgreementChanges = closingOn ? { status: input.to, ...closingOn } : { status: input.to };
+      const changes: AgreementChanges = closingOn
+        ? { status: input.to, ...closingOn }
+        : input.to === 'cancelled'
+          ? { status: input.to, cancellationReason: input.reason ?? null }
+          : { status: input.to };
       await agreementsRepo.update(tx, id, changes);
       await recordAudit(tx, context, {
         action: 'agreement.transitioned',
@@ -322,6 +384,55 @@ export class AgreementsService extends Service {
 
   // --- helpers --------------------------------------------------------------------------------
 
+  /**
+   * The share history after a change of start date and/or share, written in `tx`. The first share
+   * always starts on the start date; a start may not move past a later change of share.
+   */
+  private async moveShares(
+    tx: Executor,
+    id: string,
+    shares: readonly ShareChange[],
+    oldStart: string,
+    newStart: string,
+    percent: number | undefined,
+    from: string | undefined,
+  ): Promise<ShareChange[]> {
+    let next = shares.length > 0 ? [...shares] : [{ from: oldStart, percent: percent ?? 100 }];
+    if (newStart !== oldStart) {
+      const laterChange = next.slice(1).find((change) => change.from <= newStart);
+      if (laterChange) {
+        throw unprocessable(`The start cannot move to ${newStart}: the share changes on ${laterChange.from}.`, [
+          fieldIssue({
+            path: 'startDate',
+            code: 'too_late',
+            message: `must be before the change of share on ${laterChange.from}`,
+            params: { latest: addDays(laterChange.from, -1), reference: 'positionHistory' },
+          }),
+        ]);
+      }
+      await agreementsRepo.moveFirstShare(tx, id, oldStart, newStart);
+      next = next.map((change, index) => (index === 0 ? { ...change, from: newStart } : change));
+    }
+    if (percent !== undefined) {
+      const today = todayInNorway();
+      const effective = from ?? (today > newStart ? today : newStart);
+      if (effective < newStart) {
+        throw invalidField({
+          path: 'positionPercentFrom',
+          code: 'too_early',
+          message: `must be on or after the start date ${newStart}`,
+          params: { earliest: newStart, reference: 'startDate' },
+        });
+      }
+      // The same share as holds then already is no change (it would only clutter the history).
+      if (shareOn(next, effective) !== percent) {
+        await agreementsRepo.setShare(tx, id, effective, percent);
+        next = [...next.filter((change) => change.from !== effective), { from: effective, percent }].sort((a, b) => (a.from < b.from ? -1 : 1));
+      }
+    }
+    return next;
+  }
+
   private async reread(tx: Executor, id: string, scope: MunicipalityScope): Promise<AgreementRow> {
     const row = await agreementsRepo.get(tx, id, scope);
     if (!row) throw new AppError('internal_error', 'The agreement vanished during the change.');
@@ -330,12 +441,49 @@ export class AgreementsService extends Service {
 
 }
 
-/** The shared planned-end-date rule over the agreement's absences as they are now in `tx`. */
-export async function plannedEndOf(tx: Executor, id: string, startDate: string, positionPercent: number): Promise<string> {
+/** The shared planned-end-date rule over the agreement's shares and absences as they are now in `tx`. */
+export async function plannedEndOf(tx: Executor, id: string, startDate: string, shares?: readonly ShareChange[]): Promise<string> {
+  const history = shares ?? sharesFrom(await agreementsRepo.shares(tx, [id]));
   const absences = await absencesRepo.list(tx, id);
   return plannedEndDate(
     startDate,
-    positionPercent,
+    history,
     absences.map((absence) => ({ from: absence.fromDate, to: absence.toDate })),
   );
+}
+
+/** An agreement closes on a day that has come, not before its start, with a reason that fits how it closes. */
+function assertClosing(to: AgreementStatus, closing: { endDate: string; endReason: EndReason }, startDate: string) {
+  const today = todayInNorway();
+  if (closing.endDate < startDate) {
+    throw invalidField({
+      path: 'endDate',
+      code: 'too_early',
+      message: `must be on or after the start date ${startDate}`,
+      params: { earliest: startDate, reference: 'startDate' },
+    });
+  }
+  const problems: FieldError[] = [];
+  if (closing.endDate > today) {
+    problems.push(
+      fieldIssue({
+        path: 'endDate',
+        code: 'too_late',
+        message: `an agreement is closed when it has ended: on or before today (${today})`,
+        params: { latest: today, reference: 'today' },
+      }),
+    );
+  }
+  const reasons = endReasonsFor(to);
+  if (!reasons.includes(closing.endReason)) {
+    problems.push(
+      fieldIssue({
+        path: 'endReason',
+        code: 'invalid_value',
+        message: to === 'completed' ? 'a completed agreement ends with completed_training' : 'a terminated agreement ends with a reason other than completed_training',
+        params: { allowed: [...reasons] },
+      }),
+    );
+  }
+  if (problems.length > 0) throw unprocessable(`The agreement cannot become ${to} like this.`, problems);
 }

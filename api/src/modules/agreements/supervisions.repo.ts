@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Executor, RowOf } from '../../db/client.js';
-import { supervisions, supervisors } from '../../db/schema.js';
+import { agreements, supervisions, supervisors } from '../../db/schema.js';
 
 const columns = {
   id: supervisions.id,
@@ -20,7 +20,10 @@ export type NewSupervisionRow = typeof supervisions.$inferInsert;
 export interface SupervisorQualificationRow {
   id: string;
   name: string;
+  hprNumber: string;
   specialistInGeneralPractice: boolean;
+  specialistApprovedOn: string | null;
+  exemptionFrom: string | null;
   exemptionUntil: string | null;
 }
 
@@ -45,7 +48,10 @@ export const supervisionsRepo = {
       .select({
         id: supervisors.id,
         name: supervisors.name,
+        hprNumber: supervisors.hprNumber,
         specialistInGeneralPractice: supervisors.specialistInGeneralPractice,
+        specialistApprovedOn: supervisors.specialistApprovedOn,
+        exemptionFrom: supervisors.exemptionFrom,
         exemptionUntil: supervisors.exemptionUntil,
       })
       .from(supervisors)
@@ -53,17 +59,24 @@ export const supervisionsRepo = {
     return row;
   },
 
-  /** Another veileder supervision of the agreement whose period shares a day with [from, to ?? open]. */
+  /**
+   * Another veileder supervision of the doctor, in any of their agreements, whose period shares a
+   * day with [from, to ?? open]: an ALIS has one veileder at a time, not one per agreement.
+   */
   async findOverlappingVeileder(
     db: Executor,
-    agreementId: string,
+    doctorId: string,
     period: { from: string; to: string | null },
     exceptId?: string,
-  ): Promise<SupervisionRow | undefined> {
-    const [row] = await baseSelect(db)
+  ): Promise<(SupervisionRow & { kommunenummer: string }) | undefined> {
+    const [row] = await db
+      .select({ ...columns, kommunenummer: agreements.kommunenummer })
+      .from(supervisions)
+      .innerJoin(supervisors, eq(supervisors.id, supervisions.supervisorId))
+      .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
       .where(
         and(
-          eq(supervisions.agreementId, agreementId),
+          eq(agreements.doctorId, doctorId),
           eq(supervisions.role, 'veileder'),
           exceptId ? ne(supervisions.id, exceptId) : undefined,
           period.to === null ? undefined : lte(supervisions.fromDate, period.to),

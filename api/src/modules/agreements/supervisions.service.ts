@@ -16,6 +16,7 @@ import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
 import type { Versioned } from '../../lib/versioned.js';
 import { assertOpen, lockAgreement, visibleAgreement } from './agreement-access.js';
+import { agreementsRepo } from './agreements.repo.js';
 import { type SupervisionRow, supervisionsRepo } from './supervisions.repo.js';
 
 export type CreateSupervisionInput = z.output<typeof createSupervisionRequest>;
@@ -46,12 +47,13 @@ const auditView = (row: SupervisionRow) => ({
   to: row.toDate,
 });
 
-function veilederConflict(existing: SupervisionRow) {
+function veilederConflict(existing: SupervisionRow & { kommunenummer?: string }, agreementId: string) {
   const period = `${existing.fromDate} – ${existing.toDate ?? 'open-ended'}`;
+  const where = existing.agreementId === agreementId ? 'this agreement' : `the ALIS's agreement in ${existing.kommunenummer ?? 'another municipality'}`;
   return new AppError(
     'conflict',
-    `The agreement already has the veileder ${existing.supervisorName} (${period}) in that period; an ALIS has one veileder at a time. End that supervision first.`,
-    { existingId: existing.id, existingSupervisorId: existing.supervisorId },
+    `The ALIS already has the veileder ${existing.supervisorName} (${period}) in ${where}; an ALIS has one veileder at a time, across agreements. End that supervision first.`,
+    { existingId: existing.id, existingSupervisorId: existing.supervisorId, existingAgreementId: existing.agreementId },
   );
 }
 
@@ -81,8 +83,15 @@ export class SupervisionsService extends Service {
       assertOpen(agreement, 'supervisions can be added');
       const supervisor = await supervisionsRepo.findSupervisor(tx, input.supervisorId);
       if (!supervisor) throw unknownReference('supervisorId', 'supervisor', input.supervisorId, `no supervisor has the id ${input.supervisorId}`);
+      if (supervisor.hprNumber === agreement.doctorHprNumber) {
+        throw unprocessable(`${supervisor.name} is the ALIS of this agreement, and cannot supervise themselves.`, [
+          fieldIssue({ path: 'supervisorId', code: 'not_allowed', message: 'the same person as the ALIS (same HPR number)', params: { reason: 'own_supervisor' } }),
+        ]);
+      }
       const to = input.to ?? null;
       if (input.role === 'veileder') {
+        // The doctor's lock: veileder changes in any of their agreements take turns.
+        await agreementsRepo.lockDoctor(tx, agreement.doctorId);
         if (!qualifiedAsVeileder(supervisor, input.from)) {
           throw unprocessable(
             `${supervisor.name} cannot be veileder from ${input.from}: not a specialist in general practice and no exemption valid on that day.`,
@@ -96,8 +105,8 @@ export class SupervisionsService extends Service {
             ],
           );
         }
-        const overlapping = await supervisionsRepo.findOverlappingVeileder(tx, agreementId, { from: input.from, to });
-        if (overlapping) throw veilederConflict(overlapping);
+        const overlapping = await supervisionsRepo.findOverlappingVeileder(tx, agreement.doctorId, { from: input.from, to });
+        if (overlapping) throw veilederConflict(overlapping, agreementId);
       }
       const id = await supervisionsRepo.insert(tx, {
         agreementId,
@@ -108,7 +117,7 @@ export class SupervisionsService extends Service {
       });
       if (!id) {
         const open = await supervisionsRepo.findOpenVeileder(tx, agreementId);
-        if (open) throw veilederConflict(open);
+        if (open) throw veilederConflict(open, agreementId);
         throw new AppError('conflict', 'The agreement already has an open-ended veileder.');
       }
       const row = await this.reread(tx, agreementId, id);
@@ -126,7 +135,7 @@ export class SupervisionsService extends Service {
     expected: number | undefined,
   ): Promise<Versioned<Supervision>> {
     return context.transact(async (tx) => {
-      await lockAgreement(tx, context.principal, agreementId);
+      const agreement = await lockAgreement(tx, context.principal, agreementId);
       const current = await supervisionsRepo.get(tx, agreementId, id);
       if (!current) throw notFound('The supervision');
       assertVersion(expected, current.version, 'The supervision');
@@ -140,8 +149,9 @@ export class SupervisionsService extends Service {
       }
       if (input.to === current.toDate) return versioned(current);
       if (current.role === 'veileder') {
-        const overlapping = await supervisionsRepo.findOverlappingVeileder(tx, agreementId, { from: current.fromDate, to: input.to }, id);
-        if (overlapping) throw veilederConflict(overlapping);
+        await agreementsRepo.lockDoctor(tx, agreement.doctorId);
+        const overlapping = await supervisionsRepo.findOverlappingVeileder(tx, agreement.doctorId, { from: current.fromDate, to: input.to }, id);
+        if (overlapping) throw veilederConflict(overlapping, agreementId);
       }
       await supervisionsRepo.setEnd(tx, id, input.to);
       const row = await this.reread(tx, agreementId, id);

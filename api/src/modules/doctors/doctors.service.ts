@@ -1,7 +1,7 @@
 import type { Doctor, Page, PersonReference, createDoctorRequest, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
-import { AppError, notFound } from '../../lib/app-error.js';
+import { AppError, invalidField, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
@@ -33,6 +33,18 @@ const notFoundDoctor = () => notFound('The doctor');
 
 /** HPR numbers are stored without leading zeros, so "0012" searches from "12". */
 const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || undefined : undefined);
+
+/** LIS1 comes before the specialist approval: a LIS1 date after it cannot be right. */
+function assertTrainingOrder(lis1CompletedOn: string | null, specialistApprovedOn: string | null) {
+  if (lis1CompletedOn !== null && specialistApprovedOn !== null && lis1CompletedOn > specialistApprovedOn) {
+    throw invalidField({
+      path: 'lis1CompletedOn',
+      code: 'too_late',
+      message: `must not be after the specialist approval (${specialistApprovedOn})`,
+      params: { latest: specialistApprovedOn, reference: 'specialistApprovedOn' },
+    });
+  }
+}
 
 export class DoctorsService extends Service {
   /**
@@ -69,6 +81,7 @@ export class DoctorsService extends Service {
   async create(context: RequestContext, input: DoctorCreate): Promise<Versioned<Doctor>> {
     const { principal } = context;
     return context.transact(async (tx) => {
+      assertTrainingOrder(input.lis1CompletedOn ?? null, input.specialistApprovedOn ?? null);
       const row = await doctorsRepo.insert(tx, {
         hprNumber: input.hprNumber,
         name: input.name,
@@ -94,7 +107,9 @@ export class DoctorsService extends Service {
       if (!current) throw notFoundDoctor();
       assertVersion(expected, current.version, 'The doctor');
       const changes: DoctorChanges = input;
-      const changed = diff(auditView(current), auditView({ ...current, ...changes }));
+      const next = { ...current, ...changes };
+      assertTrainingOrder(next.lis1CompletedOn, next.specialistApprovedOn);
+      const changed = diff(auditView(current), auditView(next));
       if (!changed) return withVersion(toDoctor(current));
       const row = await doctorsRepo.update(tx, id, changes);
       if (!row) throw await this.alreadyRegistered(tx, scope, changes.hprNumber ?? current.hprNumber);

@@ -120,6 +120,17 @@ export const registrationsRepo = {
   },
 
   /** Newest first, with the actor's name from users or API clients: one query, no lookups per row. */
+  /** The date of the latest change, and the date the current round's preparation began (latest `→ preparing`). */
+  async timeline(db: Executor, kommunenummer: string, specialty: string): Promise<{ lastDate: string | null; preparedOn: string | null }> {
+    const rows = await db
+      .select({ toStatus: registrationTransitions.toStatus, date: registrationTransitions.date })
+      .from(registrationTransitions)
+      .innerJoin(registrations, eq(registrations.id, registrationTransitions.registrationId))
+      .where(ofMunicipality(kommunenummer, specialty))
+      .orderBy(desc(registrationTransitions.id));
+    return { lastDate: rows[0]?.date ?? null, preparedOn: rows.find((row) => row.toStatus === 'preparing')?.date ?? null };
+  },
+
   async history(db: Executor, kommunenummer: string, specialty: string, beforeId: bigint | undefined, limit: number): Promise<HistoryRow[]> {
     return db
       .select({

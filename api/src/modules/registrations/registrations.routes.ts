@@ -4,6 +4,7 @@ import {
   registration,
   registrationHistory,
   registrationHistoryQuery,
+  registrationQuery,
   registrationTransitionRequest,
   updateRegistrationRequest,
 } from '@alis/shared';
@@ -26,9 +27,10 @@ export async function registrationRoutes(app: FastifyInstance) {
         'status `not_registered`, empty fields, `version` 0, `updatedAt` null and ETag `"v0"`. `missingForApplication` lists what the ' +
         'application lacks before it can be sent; `allowedTransitions` the statuses the caller may move it to now.',
       params: municipalityParams,
+      querystring: registrationQuery,
       response: registration,
     },
-    (principal, request) => service.get(principal, request.params.kommunenummer),
+    (principal, request) => service.get(principal, request.params.kommunenummer, request.query.specialty),
   );
 
   route.change(
@@ -44,10 +46,11 @@ export async function registrationRoutes(app: FastifyInstance) {
         'the offices correct details after the fact, and every change is in the audit log. Admin, office (own municipalities) and the ' +
         'municipality\'s own client; the directorate decides but does not edit (403).',
       params: municipalityParams,
+      querystring: registrationQuery,
       body: updateRegistrationRequest,
       response: registration,
     },
-    (context, request, expected) => service.update(context, request.params.kommunenummer, request.body, expected),
+    (context, request, expected) => service.update(context, request.params.kommunenummer, request.query.specialty, request.body, expected),
   );
 
   route.change(
@@ -71,11 +74,12 @@ export async function registrationRoutes(app: FastifyInstance) {
         '`registeredFrom` and `decisionReference` (the earlier ones stay in `/history` and the audit log) and keeps the application\'s content ' +
         'to be reworked. Honours `If-Match` (412) and `Idempotency-Key`.',
       params: municipalityParams,
+      querystring: registrationQuery,
       body: registrationTransitionRequest,
       response: registration,
       errors: [409, 422],
     },
-    (context, request, expected) => service.transition(context, request.params.kommunenummer, request.body, expected),
+    (context, request, expected) => service.transition(context, request.params.kommunenummer, request.query.specialty, request.body, expected),
   );
 
   route.get(

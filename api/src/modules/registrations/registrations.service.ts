@@ -11,6 +11,8 @@ import {
   missingApplicationElements,
   registeredFromDate,
   registrationStatuses,
+  earliestApplicationDate,
+  type Specialty,
   todayInNorway,
   type updateRegistrationRequest,
 } from '@alis/shared';
@@ -35,8 +37,6 @@ export interface RegistrationTransition {
   decisionReference?: string | undefined;
 }
 
-/** General practice is the only specialty the offices handle today; community medicine (SAM) is coming. */
-const SPECIALTY = 'ALM' as const;
 
 /** Who may prepare and send an application (with the `write` scope), and who may decide (with `decide`). */
 const PREPARING_ROLES: readonly Role[] = ['admin', 'office', 'municipality'];
@@ -90,11 +90,11 @@ function stateOf(row: RegistrationRow | null | undefined): RegistrationState {
   };
 }
 
-export function toRegistration(kommunenummer: string, row: RegistrationRow | null | undefined, principal: Principal): Registration {
+export function toRegistration(kommunenummer: string, specialty: Specialty, row: RegistrationRow | null | undefined, principal: Principal): Registration {
   const state = stateOf(row);
   return {
     kommunenummer,
-    specialty: SPECIALTY,
+    specialty,
     ...state,
     learningArenas: [...state.learningArenas],
     missingForApplication: missingApplicationElements(state),
@@ -120,8 +120,8 @@ const cursorSchema = z.object({ id: cursorBigintId });
 const notFoundMunicipality = (kommunenummer: string) => notFound(`Municipality ${kommunenummer}`);
 
 /** A decision (or deregistration) cannot predate what it decides on. */
-function assertNotBefore(date: string, earliest: string | null, reference: 'applicationDate' | 'decisionDate') {
-  const what = reference === 'applicationDate' ? 'application date' : 'decision date';
+function assertNotBefore(date: string, earliest: string | null, reference: 'applicationDate' | 'decisionDate' | 'previousTransition') {
+  const what = { applicationDate: 'application date', decisionDate: 'decision date', previousTransition: 'date of the previous change' }[reference];
   if (earliest !== null && date < earliest) {
     throw unprocessable(`The date ${date} is before the ${what} (${earliest}).`, [
       fieldIssue({ path: 'date', code: 'too_early', message: `must not be before the ${what} ${earliest}`, params: { earliest, reference } }),
@@ -133,7 +133,7 @@ function assertNotBefore(date: string, earliest: string | null, reference: 'appl
  * What moving to `to` on `date` changes, or a 422 when the preconditions fail. The lifecycle
  * itself (which status may follow which) is checked before this.
  */
-function transitionChanges(current: RegistrationState, to: RegistrationStatus, date: string): RegistrationChanges {
+function transitionChanges(current: RegistrationState, to: RegistrationStatus, date: string, preparedOn: string | null): RegistrationChanges {
   switch (to) {
     case 'preparing':
       // A new round after a rejection or a deregistration: the earlier application and decision
@@ -144,6 +144,14 @@ function transitionChanges(current: RegistrationState, to: RegistrationStatus, d
     case 'applied': {
       const missing = missingApplicationElements(current);
       if (missing.length > 0) throw unprocessable('The application is not complete; see errors for what is missing.', missing);
+      // An application is not dated before its round was being prepared, nor before the regulation.
+      const earliest = earliestApplicationDate(preparedOn);
+      if (date < earliest) {
+        const reference = earliest === preparedOn ? 'preparedOn' : 'regulation';
+        throw unprocessable(`The application date ${date} is before ${reference === 'preparedOn' ? 'the preparation of this round began' : 'the regulation came into force'} (${earliest}).`, [
+          fieldIssue({ path: 'date', code: 'too_early', message: `must not be before ${earliest}`, params: { earliest, reference } }),
+        ]);
+      }
       return { status: to, applicationDate: date };
     }
     case 'registered':
@@ -178,21 +186,22 @@ interface Written {
 }
 
 export class RegistrationsService extends Service {
-  async get(principal: Principal, kommunenummer: string): Promise<Versioned<Registration>> {
-    const found = await registrationsRepo.getWithMunicipality(this.db, kommunenummer, SPECIALTY, municipalityScope(principal));
+  async get(principal: Principal, kommunenummer: string, specialty: Specialty): Promise<Versioned<Registration>> {
+    const found = await registrationsRepo.getWithMunicipality(this.db, kommunenummer, specialty, municipalityScope(principal));
     if (!found) throw notFoundMunicipality(kommunenummer);
-    return withVersion(toRegistration(found.kommunenummer, found.registration, principal));
+    return withVersion(toRegistration(found.kommunenummer, specialty, found.registration, principal));
   }
 
   async update(
     context: RequestContext,
     kommunenummer: string,
+    specialty: Specialty,
     input: RegistrationUpdate,
     expected: number | undefined,
   ): Promise<Versioned<Registration>> {
     return context.transact(async (tx) => {
       await this.assertInScope(tx, context.principal, kommunenummer);
-      const { before, after } = await this.write(tx, kommunenummer, expected, (current) => {
+      const { before, after } = await this.write(tx, kommunenummer, specialty, expected, (current) => {
         const changed = diff(current, { ...current, ...input });
         return changed ? input : null;
       });
@@ -203,16 +212,17 @@ export class RegistrationsService extends Service {
           entityType: 'registration',
           entityId: kommunenummer,
           before: changed?.before,
-          after: changed?.after,
+          after: { specialty, ...changed?.after },
         });
       }
-      return withVersion(toRegistration(kommunenummer, after, context.principal));
+      return withVersion(toRegistration(kommunenummer, specialty, after, context.principal));
     });
   }
 
   async transition(
     context: RequestContext,
     kommunenummer: string,
+    specialty: Specialty,
     request: RegistrationTransition,
     expected: number | undefined,
   ): Promise<Versioned<Registration>> {
@@ -241,7 +251,10 @@ export class RegistrationsService extends Service {
             : `The ${principal.role} role may not move a registration to ${request.to}; that is the municipality's and its ALIS office's work.`,
         );
       }
-      const { before, after } = await this.write(tx, kommunenummer, expected, (current) => {
+      // Locked first, so that the history read next is the one the change follows.
+      await registrationsRepo.getForUpdate(tx, kommunenummer, specialty);
+      const timeline = await registrationsRepo.timeline(tx, kommunenummer, specialty);
+      const { before, after } = await this.write(tx, kommunenummer, specialty, expected, (current) => {
         if (!canTransition(current.status, request.to)) {
           const allowed = REGISTRATION_TRANSITIONS[current.status];
           throw new AppError(
@@ -250,7 +263,10 @@ export class RegistrationsService extends Service {
             { from: current.status, to: request.to, allowed: [...allowed] },
           );
         }
-        const changes = transitionChanges(current, request.to, date);
+        const changes = transitionChanges(current, request.to, date, timeline.preparedOn);
+        // Every change follows the one before it: its date is not earlier (checked after the rules of
+        // each step, whose reason is the more telling).
+        if (timeline.lastDate !== null) assertNotBefore(date, timeline.lastDate, 'previousTransition');
         return request.decisionReference ? { ...changes, decisionReference: request.decisionReference } : changes;
       });
       if (!after) throw new AppError('internal_error', 'The transition saved nothing.');
@@ -270,16 +286,20 @@ export class RegistrationsService extends Service {
         entityType: 'registration',
         entityId: kommunenummer,
         before: changed?.before,
-        after: changed?.after,
+        after: { specialty, ...changed?.after },
       });
-      return withVersion(toRegistration(kommunenummer, after, principal));
+      return withVersion(toRegistration(kommunenummer, specialty, after, principal));
     });
   }
 
-  async history(principal: Principal, kommunenummer: string, query: { limit: number; cursor?: string | undefined }): Promise<Page<RegistrationHistoryEntry>> {
+  async history(
+    principal: Principal,
+    kommunenummer: string,
+    query: { specialty: Specialty; limit: number; cursor?: string | undefined },
+  ): Promise<Page<RegistrationHistoryEntry>> {
     const before = decodeCursor(query.cursor, cursorSchema);
     await this.assertInScope(this.db, principal, kommunenummer);
-    const rows = await registrationsRepo.history(this.db, kommunenummer, SPECIALTY, before ? BigInt(before.id) : undefined, query.limit + 1);
+    const rows = await registrationsRepo.history(this.db, kommunenummer, query.specialty, before ? BigInt(before.id) : undefined, query.limit + 1);
     return pageFrom(rows, query.limit, toHistoryEntry, (row) => ({ id: row.id.toString() }));
   }
 
@@ -300,16 +320,17 @@ export class RegistrationsService extends Service {
   private async write(
     tx: Executor,
     kommunenummer: string,
+    specialty: Specialty,
     expected: number | undefined,
     plan: (current: RegistrationState) => RegistrationChanges | null,
   ): Promise<Written> {
     for (;;) {
-      const current = (await registrationsRepo.getForUpdate(tx, kommunenummer, SPECIALTY)) ?? null;
+      const current = (await registrationsRepo.getForUpdate(tx, kommunenummer, specialty)) ?? null;
       assertVersion(expected, current?.version ?? 0, `The registration of ${kommunenummer}`);
       const changes = plan(stateOf(current));
       if (!changes) return { before: current, after: current };
       if (current) return { before: current, after: await registrationsRepo.update(tx, current.id, changes) };
-      const inserted = await registrationsRepo.insert(tx, kommunenummer, SPECIALTY, changes);
+      const inserted = await registrationsRepo.insert(tx, kommunenummer, specialty, changes);
       if (inserted) return { before: null, after: inserted };
     }
   }

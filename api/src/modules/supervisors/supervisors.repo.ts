@@ -1,4 +1,4 @@
-import { type SQL, and, asc, desc, eq, exists, getTableColumns, gt, gte, ilike, inArray, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, exists, getTableColumns, gt, gte, ilike, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { agreements, doctors, municipalities, supervisions, supervisors } from '../../db/schema.js';
 import type { MunicipalityScope } from '../../lib/scope.js';
@@ -17,6 +17,7 @@ export type SupervisorChanges = Partial<
     | 'workplaceKommunenummer'
     | 'specialistInGeneralPractice'
     | 'specialistApprovedOn'
+    | 'exemptionFrom'
     | 'exemptionUntil'
     | 'courseCompletedOn'
     | 'capacity'
@@ -138,7 +139,12 @@ export const supervisorsRepo = {
       filter.nameContains ? ilike(supervisors.name, `%${escapeLike(filter.nameContains)}%`) : undefined,
       filter.hprPrefix ? like(supervisors.hprNumber, `${escapeLike(filter.hprPrefix)}%`) : undefined,
     ].filter((condition) => condition !== undefined);
-    const qualified = or(eq(supervisors.specialistInGeneralPractice, true), sql`${supervisors.exemptionUntil} >= ${today}::date`);
+    // `qualifiedAsVeileder` (shared) in SQL: approved as specialist by the day (or approval date not
+    // known), or an exemption whose period covers it. Coalesced, so that it is never null.
+    const qualified = sql`(
+      (${supervisors.specialistInGeneralPractice} and coalesce(${supervisors.specialistApprovedOn} <= ${today}::date, true))
+      or (coalesce(${supervisors.exemptionUntil} >= ${today}::date, false) and coalesce(${supervisors.exemptionFrom} <= ${today}::date, true))
+    )`;
     const load = loadOn(db, today);
     return db
       .select(columnsOn(db, today))
@@ -153,7 +159,7 @@ export const supervisorsRepo = {
             ? undefined
             : filter.qualified
               ? qualified
-              : and(eq(supervisors.specialistInGeneralPractice, false), or(isNull(supervisors.exemptionUntil), lt(supervisors.exemptionUntil, today))),
+              : sql`not ${qualified}`,
           filter.overCapacity === undefined ? undefined : filter.overCapacity ? gt(load, supervisors.capacity) : lte(load, supervisors.capacity),
           filter.after ? sql`(${supervisors.name}, ${supervisors.id}) > (${filter.after.name}, ${filter.after.id}::uuid)` : undefined,
         ),

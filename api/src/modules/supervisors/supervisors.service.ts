@@ -45,6 +45,7 @@ const FACTS = [
   'workplaceKommunenummer',
   'specialistInGeneralPractice',
   'specialistApprovedOn',
+  'exemptionFrom',
   'exemptionUntil',
   'courseCompletedOn',
   'capacity',
@@ -80,6 +81,17 @@ const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || un
  * A specialist approval date belongs to a specialist. An exemption (§ 25) is for non-specialists;
  * on a specialist it is accepted and kept, but qualification does not depend on it.
  */
+function assertExemptionPeriod(exemptionFrom: string | null | undefined, exemptionUntil: string | null | undefined) {
+  if (exemptionFrom && exemptionUntil && exemptionUntil < exemptionFrom) {
+    throw invalidField({
+      path: 'exemptionUntil',
+      code: 'too_early',
+      message: `must be on or after exemptionFrom (${exemptionFrom})`,
+      params: { earliest: exemptionFrom, reference: 'exemptionFrom' },
+    });
+  }
+}
+
 function assertSpecialistFields(specialistInGeneralPractice: boolean, specialistApprovedOn: string | null | undefined) {
   if (specialistApprovedOn && !specialistInGeneralPractice) {
     throw invalidField({
@@ -140,6 +152,7 @@ export class SupervisorsService extends Service {
     const today = todayInNorway();
     const workplaceKommunenummer = this.workplaceOnCreate(principal, input.workplaceKommunenummer);
     assertSpecialistFields(input.specialistInGeneralPractice, input.specialistApprovedOn);
+    assertExemptionPeriod(input.exemptionFrom, input.exemptionUntil);
     await assertMunicipalityExists(this.db, 'workplaceKommunenummer', workplaceKommunenummer);
     return context.transact(async (tx) => {
       const row = await supervisorsRepo.insert(tx, {
@@ -150,6 +163,7 @@ export class SupervisorsService extends Service {
         workplaceKommunenummer,
         specialistInGeneralPractice: input.specialistInGeneralPractice,
         specialistApprovedOn: input.specialistApprovedOn ?? null,
+        exemptionFrom: input.exemptionFrom ?? null,
         exemptionUntil: input.exemptionUntil ?? null,
         courseCompletedOn: input.courseCompletedOn ?? null,
         capacity: input.capacity ?? this.deps.config.VEILEDER_DEFAULT_CAPACITY,
@@ -177,6 +191,7 @@ export class SupervisorsService extends Service {
       const changes: SupervisorChanges = input;
       const next = { ...current, ...changes };
       assertSpecialistFields(next.specialistInGeneralPractice, next.specialistApprovedOn);
+      assertExemptionPeriod(next.exemptionFrom, next.exemptionUntil);
       if (next.workplaceKommunenummer !== current.workplaceKommunenummer) {
         await assertMunicipalityExists(tx, 'workplaceKommunenummer', next.workplaceKommunenummer);
       }

@@ -1,5 +1,6 @@
 import type {
   AgreementStatus,
+  AgreementWarning,
   AgreementWarningCode,
   EndReason,
   FieldError,
@@ -10,6 +11,7 @@ import type {
 } from '@alis/shared';
 import type { BadgeTone } from '../../../components/badge';
 import { fieldErrorText } from '../../../lib/field-error-text';
+import { formatDate } from '../../../lib/format';
 
 export type EmploymentForm = (typeof employmentForms)[number];
 export type Position = (typeof positions)[number];
@@ -20,6 +22,7 @@ export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   active: 'Aktiv',
   completed: 'Fullført',
   terminated: 'Avsluttet',
+  cancelled: 'Forkastet',
 };
 
 export const AGREEMENT_STATUS_TONES: Record<AgreementStatus, BadgeTone> = {
@@ -27,6 +30,7 @@ export const AGREEMENT_STATUS_TONES: Record<AgreementStatus, BadgeTone> = {
   active: 'success',
   completed: 'info',
   terminated: 'warning',
+  cancelled: 'neutral',
 };
 
 export const EMPLOYMENT_FORM_LABELS: Record<EmploymentForm, string> = {
@@ -66,25 +70,48 @@ export const AGREEMENT_TRANSITION_LABELS: Record<AgreementStatus, string> = {
   active: 'Aktiver avtalen',
   completed: 'Fullfør avtalen',
   terminated: 'Avslutt avtalen før tiden',
+  cancelled: 'Forkast utkastet',
 };
 
 /** Transitions that end an agreement need an end date and a reason. */
 export const ENDING_STATUSES: readonly AgreementStatus[] = ['completed', 'terminated'];
 
-/** Norwegian wording of each compliance warning; the API's own message is shown as the detail. */
-export const WARNING_LABELS: Record<AgreementWarningCode, string> = {
-  municipality_not_registered:
-    'Kommunen hadde ikke søkt om eller fått registrering som utdanningsvirksomhet på startdatoen. Tjenesten teller ikke før den har det.',
-  no_active_veileder: 'ALIS-en har ingen aktiv veileder.',
-  veileder_not_qualified: 'Veilederen er ikke spesialist i allmennmedisin og har ikke gyldig fritak.',
-  veileder_over_capacity: 'Veilederen følger flere ALIS enn kapasiteten tilsier.',
-  ends_within_6_months: 'Avtalen slutter innen seks måneder.',
-  via_staffing_agency: 'Legen er ansatt via bemanningsbyrå, og det gis ikke tilskudd for slike avtaler.',
+type WarningParams = AgreementWarning['params'];
+const text = (params: WarningParams, key: string) => String(params[key] ?? '');
+const date = (params: WarningParams, key: string) => formatDate(text(params, key) || null);
+
+/** Norwegian wording of each compliance warning, filled from its params; the API's own message is shown as the detail. */
+export const WARNING_LABELS: Record<AgreementWarningCode, (params: WarningParams) => string> = {
+  municipality_not_registered: (params) =>
+    `Kommunen har verken søkt om eller fått registrering som utdanningsvirksomhet (fra ${date(params, 'since')}). Tjenesten teller ikke før den har det.`,
+  service_did_not_count: (params) =>
+    Number(params.periods) > 1
+      ? `Tjenesten har ikke telt i ${text(params, 'periods')} perioder, første gang ${date(params, 'from')}–${date(params, 'to')}: kommunen hadde verken søkt eller var registrert.`
+      : `Tjenesten telte ikke ${date(params, 'from')}–${date(params, 'to')}: kommunen hadde verken søkt eller var registrert.`,
+  no_active_veileder: () => 'ALIS-en har ingen aktiv veileder.',
+  veileder_not_qualified: (params) =>
+    `Veilederen ${text(params, 'name')} er ikke spesialist i allmennmedisin og har ikke gyldig fritak ${date(params, 'date')}.`,
+  veileder_over_capacity: (params) =>
+    `Veilederen ${text(params, 'name')} følger ${text(params, 'load')} ALIS, mer enn kapasiteten på ${text(params, 'capacity')}.`,
+  ends_within_6_months: (params) => `Avtalen slutter ${date(params, 'plannedEndDate')}, innen seks måneder.`,
+  past_planned_end: (params) =>
+    `Planlagt sluttdato ${date(params, 'plannedEndDate')} er passert, men avtalen er fortsatt aktiv. Fullfør eller avslutt den.`,
+  overlapping_agreements: (params) =>
+    `Legen har flere åpne avtaler samtidig, til sammen ${text(params, 'percent')} % stilling.`,
+  lis1_not_completed: (params) =>
+    params.lis1CompletedOn
+      ? `Avtalen starter før legen fullførte LIS1 (${date(params, 'lis1CompletedOn')}).`
+      : 'Avtalen starter før legen har fullført LIS1.',
+  already_specialist: (params) =>
+    `Legen ble spesialist i allmennmedisin ${date(params, 'specialistApprovedOn')}, før avtalen startet.`,
+  via_staffing_agency: () => 'Legen er ansatt via bemanningsbyrå, og det gis ikke tilskudd for slike avtaler.',
 };
 
 /** A warning's Norwegian text, also for a code this version of the app does not know yet. */
-export const warningLabel = (code: string): string =>
-  (WARNING_LABELS as Record<string, string | undefined>)[code] ?? 'Avtalen har et avvik som bør sjekkes.';
+export function warningLabel(warning: { code: string; params?: WarningParams }): string {
+  const label = (WARNING_LABELS as Record<string, ((params: WarningParams) => string) | undefined>)[warning.code];
+  return label ? label(warning.params ?? {}) : 'Avtalen har et avvik som bør sjekkes.';
+}
 
 const TRANSITION_FIELD_LABELS: Readonly<Record<string, string>> = {
   signedOn: 'Signert dato',

@@ -7,8 +7,8 @@ describe('AgreementWarnings', () => {
     render(
       <AgreementWarnings
         warnings={[
-          { code: 'no_active_veileder', message: 'The ALIS has no active veileder.' },
-          { code: 'ends_within_6_months', message: 'The agreement ends on 2025-03-01, within six months.' },
+          { code: 'no_active_veileder', message: 'The ALIS has no active veileder.', params: { date: '2025-01-01' } },
+          { code: 'ends_within_6_months', message: 'The agreement ends on 2025-03-01, within six months.', params: { plannedEndDate: '2025-03-01' } },
         ]}
       />,
     );
@@ -17,7 +17,7 @@ describe('AgreementWarnings', () => {
     const items = within(section).getAllByRole('listitem');
     expect(items.map((item) => item.querySelector('p')?.textContent)).toEqual([
       'ALIS-en har ingen aktiv veileder.',
-      'Avtalen slutter innen seks måneder.',
+      'Avtalen slutter 01.03.2025, innen seks måneder.',
     ]);
     expect(items[1]?.textContent).toContain('The agreement ends on 2025-03-01, within six months.');
   });

@@ -12,7 +12,7 @@ export function AgreementWarnings({ warnings }: { warnings: Agreement['warnings'
       <ul className="warning-list">
         {warnings.map((warning) => (
           <li key={warning.code} data-code={warning.code}>
-            <p>{warningLabel(warning.code)}</p>
+            <p>{warningLabel(warning)}</p>
             <p className="muted small" lang="en">
               {warning.message}
             </p>

@@ -56,11 +56,16 @@ describe('RegistrationForm', () => {
     type('Navn på læringsarena', 'Legevakta');
     fireEvent.change(screen.getByLabelText('Egen eller ekstern'), { target: { value: 'external' } });
     expect(missingItems()).toEqual([
+      'Minst én læringsarena må være kommunens egen: en vesentlig del av utdanningen skal kunne gjennomføres i kommunen',
       'Den eksterne læringsarenaen «Legevakta» mangler avtale med samarbeidspartneren',
       'Den eksterne læringsarenaen «Legevakta» mangler navn på samarbeidspartner',
     ]);
     type('Samarbeidspartner', 'Interkommunal legevakt');
     fireEvent.click(screen.getByLabelText('Avtale med samarbeidspartneren er på plass'));
+    expect(missingItems()).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til læringsarena' }));
+    const names = screen.getAllByLabelText('Navn på læringsarena', { exact: true });
+    fireEvent.change(names[1] as HTMLElement, { target: { value: 'Herøy legekontor' } });
     expect(within(checklist()).getByTestId('checklist-complete')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Lagre søknaden' }));
@@ -73,7 +78,10 @@ describe('RegistrationForm', () => {
       responsibleName: 'Kari Nordmann',
       educationPlanUrl: 'https://heroy.kommune.no/alis',
       supervisionArrangement: 'Individuell veileder.',
-      learningArenas: [{ name: 'Legevakta', kind: 'external', partner: 'Interkommunal legevakt', agreementInPlace: true }],
+      learningArenas: [
+        { name: 'Legevakta', kind: 'external', partner: 'Interkommunal legevakt', agreementInPlace: true },
+        { name: 'Herøy legekontor', kind: 'own', partner: null, agreementInPlace: false },
+      ],
     });
   });
 

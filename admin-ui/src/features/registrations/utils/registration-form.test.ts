@@ -42,6 +42,7 @@ describe('application checklist', () => {
     const missing = missingForForm(values);
     expect(missing).toEqual(missingApplicationElements({ ...values, learningArenas: arenasForApi(values.learningArenas) }));
     expect(missing.map((item) => missingLabel(item, ['Legevakt']))).toEqual([
+      'Minst én læringsarena må være kommunens egen: en vesentlig del av utdanningen skal kunne gjennomføres i kommunen',
       'Den eksterne læringsarenaen «Legevakt» mangler avtale med samarbeidspartneren',
       'Den eksterne læringsarenaen «Legevakt» mangler navn på samarbeidspartner',
     ]);

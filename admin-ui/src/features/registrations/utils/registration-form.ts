@@ -120,7 +120,9 @@ export function missingLabel(item: FieldError, arenaNames: readonly string[] = [
     case 'supervisionArrangement':
       return 'Hvordan veiledning og supervisjon er organisert, er ikke beskrevet';
     case 'learningArenas':
-      return 'Minst én læringsarena må være oppgitt';
+      return item.code === 'missing' && item.params.item === 'own'
+        ? 'Minst én læringsarena må være kommunens egen: en vesentlig del av utdanningen skal kunne gjennomføres i kommunen'
+        : 'Minst én læringsarena må være oppgitt';
     case 'date':
       return `Datoen kan ikke brukes: ${fieldErrorText(item).toLowerCase()}`;
     default:

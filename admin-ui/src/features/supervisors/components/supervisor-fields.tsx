@@ -50,7 +50,8 @@ export function SupervisorFields({ idPrefix, values, errors, onChange, capacityH
           onChange={(checked) => onChange('specialistInGeneralPractice', checked)}
         />
         {text('specialistApprovedOn', { type: 'date' })}
-        {text('exemptionUntil', { type: 'date', hint: 'Helsedirektoratets tidsbegrensede fritak (§ 25) for veiledere som ikke er spesialister' })}
+        {text('exemptionFrom', { type: 'date', hint: 'Helsedirektoratets tidsbegrensede fritak (§ 25) for veiledere som ikke er spesialister: første dag det gjelder' })}
+        {text('exemptionUntil', { type: 'date', hint: 'Siste dag fritaket gjelder' })}
         {text('courseCompletedOn', { type: 'date', hint: 'Anbefalt, ikke påkrevd' })}
         {text('capacity', { inputMode: 'numeric', hint: capacityHint ?? 'Hvor mange ALIS veilederen kan følge før det varsles. Tomt gir standardverdien.', maxLength: 3 })}
         <p className="preview" aria-live="polite">

@@ -13,6 +13,7 @@ export function SupervisorSummary({ supervisor: s }: { supervisor: SupervisorDet
     ['Telefon', formatText(s.phone)],
     ['Arbeidssted', s.workplaceKommunenummer ? <Link key="k" to={`/kommuner/${s.workplaceKommunenummer}`}>{s.workplaceKommunenummer}</Link> : '–'],
     ['Spesialist i allmennmedisin', s.specialistInGeneralPractice ? `Ja, fra ${formatDate(s.specialistApprovedOn)}` : formatBoolean(false)],
+    ['Fritak gyldig fra', formatDate(s.exemptionFrom)],
     ['Fritak gyldig til', formatDate(s.exemptionUntil)],
     [
       'Kvalifisert som veileder i dag',

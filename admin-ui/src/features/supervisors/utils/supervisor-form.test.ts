@@ -9,16 +9,28 @@ import {
   validateSupervisorChanges,
 } from './supervisor-form';
 
+const noDates = { specialistApprovedOn: '', exemptionFrom: '', exemptionUntil: '' };
+
 describe('supervisor form', () => {
   it('tells whether the person may be veileder on the day', () => {
-    expect(qualificationPreview({ specialistInGeneralPractice: true, exemptionUntil: '' }, '2025-01-01')).toBe(
+    expect(qualificationPreview({ ...noDates, specialistInGeneralPractice: true, specialistApprovedOn: '2010-01-01' }, '2025-01-01')).toBe(
       'Kan være veileder: spesialist i allmennmedisin.',
     );
-    expect(qualificationPreview({ specialistInGeneralPractice: false, exemptionUntil: '2025-06-30' }, '2025-01-01')).toBe(
+    expect(qualificationPreview({ ...noDates, specialistInGeneralPractice: false, exemptionUntil: '2025-06-30' }, '2025-01-01')).toBe(
       'Kan være veileder: har fritak fra Helsedirektoratet.',
     );
-    expect(qualificationPreview({ specialistInGeneralPractice: false, exemptionUntil: '2024-12-31' }, '2025-01-01')).toMatch(/fritaket er utløpt/);
-    expect(qualificationPreview({ specialistInGeneralPractice: false, exemptionUntil: '' }, '2025-01-01')).toMatch(/^Kan ikke være veileder/);
+    expect(qualificationPreview({ ...noDates, specialistInGeneralPractice: false, exemptionUntil: '2024-12-31' }, '2025-01-01')).toMatch(/fritaket er utløpt/);
+    expect(qualificationPreview({ ...noDates, specialistInGeneralPractice: false, exemptionUntil: '' }, '2025-01-01')).toMatch(/^Kan ikke være veileder/);
+    // Over time: an approval or an exemption that has not begun does not qualify yet; an unknown approval date is asked for.
+    expect(qualificationPreview({ ...noDates, specialistInGeneralPractice: true, specialistApprovedOn: '2026-06-01' }, '2025-01-01')).toBe(
+      'Kan være veileder fra spesialistgodkjenningen 01.06.2026. Kan være supervisør.',
+    );
+    expect(
+      qualificationPreview({ ...noDates, specialistInGeneralPractice: false, exemptionFrom: '2025-03-01', exemptionUntil: '2026-03-01' }, '2025-01-01'),
+    ).toBe('Kan være veileder fra fritaket gjelder 01.03.2025. Kan være supervisør.');
+    expect(qualificationPreview({ ...noDates, specialistInGeneralPractice: true }, '2025-01-01')).toBe(
+      'Kan være veileder: spesialist i allmennmedisin. Fyll inn spesialistgodkjent dato.',
+    );
   });
 
   it('leaves out an empty capacity so the API uses its default, and checks a given one', () => {

@@ -1,6 +1,7 @@
 import { type FieldError, type Supervisor, createSupervisorRequest, qualifiedAsVeileder, updateSupervisorRequest } from '@alis/shared';
 import type { z } from 'zod';
 import { type Changes, type Validation, dateOrNull, isIsoDate, isShapeError, parseWholeNumber, textOrNull, validateWith } from '../../../lib/form';
+import { formatDate } from '../../../lib/format';
 import { type PersonFormValues, changedPersonFields, hprNumberOf, isPersonField, personFormValues, personMessage } from '../../../lib/person-fields';
 
 /** What the supervisor form holds: text as typed. */
@@ -8,6 +9,7 @@ export interface SupervisorFormValues extends PersonFormValues {
   workplaceKommunenummer: string;
   specialistInGeneralPractice: boolean;
   specialistApprovedOn: string;
+  exemptionFrom: string;
   exemptionUntil: string;
   courseCompletedOn: string;
   capacity: string;
@@ -23,6 +25,7 @@ export const SUPERVISOR_FIELD_LABELS: Record<SupervisorField, string> = {
   workplaceKommunenummer: 'Arbeidssted (kommune)',
   specialistInGeneralPractice: 'Spesialist i allmennmedisin',
   specialistApprovedOn: 'Spesialistgodkjent dato',
+  exemptionFrom: 'Fritak gyldig fra',
   exemptionUntil: 'Fritak gyldig til',
   courseCompletedOn: 'Veilederkurs fullført',
   capacity: 'Kapasitet (antall ALIS)',
@@ -37,6 +40,7 @@ export const emptySupervisorForm = (): SupervisorFormValues => ({
   workplaceKommunenummer: '',
   specialistInGeneralPractice: true,
   specialistApprovedOn: '',
+  exemptionFrom: '',
   exemptionUntil: '',
   courseCompletedOn: '',
   capacity: '',
@@ -48,6 +52,7 @@ export function toSupervisorFormValues(s: Supervisor): SupervisorFormValues {
     workplaceKommunenummer: s.workplaceKommunenummer ?? '',
     specialistInGeneralPractice: s.specialistInGeneralPractice,
     specialistApprovedOn: s.specialistApprovedOn ?? '',
+    exemptionFrom: s.exemptionFrom ?? '',
     exemptionUntil: s.exemptionUntil ?? '',
     courseCompletedOn: s.courseCompletedOn ?? '',
     capacity: String(s.capacity),
@@ -64,6 +69,7 @@ export function supervisorMessageFor(field: SupervisorField, issue: FieldError):
     case 'specialistInGeneralPractice':
       return 'Ugyldig verdi';
     case 'specialistApprovedOn':
+    case 'exemptionFrom':
     case 'exemptionUntil':
     case 'courseCompletedOn':
       return 'Ugyldig dato';
@@ -82,6 +88,7 @@ export function validateNewSupervisor(values: SupervisorFormValues): Validation<
     workplaceKommunenummer: textOrNull(values.workplaceKommunenummer),
     specialistInGeneralPractice: values.specialistInGeneralPractice,
     specialistApprovedOn: dateOrNull(values.specialistApprovedOn),
+    exemptionFrom: dateOrNull(values.exemptionFrom),
     exemptionUntil: dateOrNull(values.exemptionUntil),
     courseCompletedOn: dateOrNull(values.courseCompletedOn),
     // Empty: the configured default capacity.
@@ -98,7 +105,7 @@ export function changedSupervisorFields(values: SupervisorFormValues, original: 
   if (values.specialistInGeneralPractice !== original.specialistInGeneralPractice) {
     changes.specialistInGeneralPractice = values.specialistInGeneralPractice;
   }
-  for (const field of ['specialistApprovedOn', 'exemptionUntil', 'courseCompletedOn'] as const) {
+  for (const field of ['specialistApprovedOn', 'exemptionFrom', 'exemptionUntil', 'courseCompletedOn'] as const) {
     if (dateOrNull(values[field]) !== original[field]) changes[field] = dateOrNull(values[field]);
   }
   const capacity = parseWholeNumber(values.capacity);
@@ -109,15 +116,31 @@ export function changedSupervisorFields(values: SupervisorFormValues, original: 
 export const validateSupervisorChanges = (changes: Changes): Validation<z.output<typeof updateSupervisorRequest>, SupervisorField> =>
   validateWith(updateSupervisorRequest, changes, SUPERVISOR_FIELDS, supervisorMessageFor);
 
-/** Whether the form describes someone who may be veileder on the given day (specialist, or valid exemption). */
-export function qualificationPreview(values: Pick<SupervisorFormValues, 'specialistInGeneralPractice' | 'exemptionUntil'>, today: string): string {
-  const exemptionUntil = isIsoDate(values.exemptionUntil) ? values.exemptionUntil : null;
-  if (qualifiedAsVeileder({ specialistInGeneralPractice: values.specialistInGeneralPractice, exemptionUntil }, today)) {
-    return values.specialistInGeneralPractice
+/** Whether the form describes someone who may be veileder on the given day (approved specialist, or an exemption covering it). */
+export function qualificationPreview(
+  values: Pick<SupervisorFormValues, 'specialistInGeneralPractice' | 'specialistApprovedOn' | 'exemptionFrom' | 'exemptionUntil'>,
+  today: string,
+): string {
+  const dateIn = (value: string) => (isIsoDate(value) ? value : null);
+  const qualification = {
+    specialistInGeneralPractice: values.specialistInGeneralPractice,
+    specialistApprovedOn: dateIn(values.specialistApprovedOn),
+    exemptionFrom: dateIn(values.exemptionFrom),
+    exemptionUntil: dateIn(values.exemptionUntil),
+  };
+  if (qualifiedAsVeileder(qualification, today)) {
+    if (!values.specialistInGeneralPractice) return 'Kan være veileder: har fritak fra Helsedirektoratet.';
+    return qualification.specialistApprovedOn
       ? 'Kan være veileder: spesialist i allmennmedisin.'
-      : 'Kan være veileder: har fritak fra Helsedirektoratet.';
+      : 'Kan være veileder: spesialist i allmennmedisin. Fyll inn spesialistgodkjent dato.';
   }
-  return exemptionUntil
+  if (values.specialistInGeneralPractice && qualification.specialistApprovedOn && qualification.specialistApprovedOn > today) {
+    return `Kan være veileder fra spesialistgodkjenningen ${formatDate(qualification.specialistApprovedOn)}. Kan være supervisør.`;
+  }
+  if (qualification.exemptionFrom && qualification.exemptionFrom > today) {
+    return `Kan være veileder fra fritaket gjelder ${formatDate(qualification.exemptionFrom)}. Kan være supervisør.`;
+  }
+  return qualification.exemptionUntil
     ? 'Kan ikke være veileder: fritaket er utløpt. Kan fortsatt være supervisør.'
     : 'Kan ikke være veileder uten spesialistgodkjenning eller fritak. Kan være supervisør.';
 }
