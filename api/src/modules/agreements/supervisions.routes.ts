@@ -25,8 +25,11 @@ export async function supervisionRoutes(app: FastifyInstance) {
     {
       summary: 'Add a veileder, clinical supervisor or group leader',
       description:
-        'The supervisor must exist (400). A `veileder` must be a specialist in general practice or hold an exemption valid on `from` (422), ' +
-        'and may not overlap another veileder of the agreement (409 `conflict` naming it as `existingId`): end the current one first. ' +
+        'The supervisor must exist (400), and is never the doctor themself (same HPR number: 400 `not_allowed`, `own_supervisor`). ' +
+        'A `veileder` must be qualified on `from`: approved as specialist in general practice by then, or under an exemption whose ' +
+        'period covers it (422). Veileder is per ALIS, not per agreement: a doctor has at most one veileder supervision running at a ' +
+        'time across all their agreements (409 `conflict` naming it as `existingId`, with `existingAgreementId` when it is in another ' +
+        'agreement): end the current one first. ' +
         'Supervisors and group leaders may be several. Capacity is not refused: it shows as the `veileder_over_capacity` warning. ' +
         'Only open agreements (409 otherwise).',
       params: idParams,

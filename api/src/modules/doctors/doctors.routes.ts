@@ -9,6 +9,10 @@ const SCOPE =
   'registered by the client of one of its municipalities; a municipality\'s client sees doctors with an agreement there and ' +
   'those it registered; an admin sees all. A doctor outside your scope answers 404.';
 
+const TRAINING_ORDER =
+  'LIS1 comes before the specialist approval: a `lis1CompletedOn` after `specialistApprovedOn` is 400 `too_late`. Both dates are ' +
+  'used: an agreement starting before LIS1 warns `lis1_not_completed`, one starting after the approval `already_specialist`.';
+
 export async function doctorRoutes(app: FastifyInstance) {
   const service = app.services.doctors;
   const route = resourceRoutes(app, { tags: ['doctors'], roles: DOCTOR_ROLES });
@@ -20,7 +24,7 @@ export async function doctorRoutes(app: FastifyInstance) {
       description:
         'The HPR number is stored without leading zeros ("0012345678" is 12345678). One doctor per HPR number: a duplicate is 409 ' +
         '`already_exists` with `existingId`; the detail names the doctor only when you may see it. Look a number up first with ' +
-        '`GET /doctors?hprNumber=`. The doctor stays visible to the office or municipality that registered it.',
+        '`GET /doctors?hprNumber=`. The doctor stays visible to the office or municipality that registered it. ' + TRAINING_ORDER,
       body: createDoctorRequest,
       response: doctor,
       errors: [409, 422],
@@ -60,7 +64,7 @@ export async function doctorRoutes(app: FastifyInstance) {
       summary: 'Change a doctor',
       description:
         'Send `If-Match` with the ETag you read; 412 means someone changed it since. Changing `hprNumber` to one another doctor ' +
-        'holds is 409 `already_exists` with `existingId`.',
+        'holds is 409 `already_exists` with `existingId`. ' + TRAINING_ORDER,
       params: idParams,
       body: updateDoctorRequest,
       response: doctor,

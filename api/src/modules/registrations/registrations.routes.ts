@@ -23,7 +23,8 @@ export async function registrationRoutes(app: FastifyInstance) {
     {
       summary: 'Get a municipality\'s § 19 registration as education enterprise',
       description:
-        'One registration per municipality and specialty (general practice, `ALM`). A municipality that has none saved yet gets the default: ' +
+        'One registration per municipality and specialty: general practice (`ALM`, the default) or community medicine (`?specialty=SAM`), ' +
+        'each with the same lifecycle at the same paths; only ALM drives the agreements\' warnings and non-counting periods. A municipality that has none saved yet gets the default: ' +
         'status `not_registered`, empty fields, `version` 0, `updatedAt` null and ETag `"v0"`. `missingForApplication` lists what the ' +
         'application lacks before it can be sent; `allowedTransitions` the statuses the caller may move it to now.',
       params: municipalityParams,
@@ -68,8 +69,11 @@ export async function registrationRoutes(app: FastifyInstance) {
         'for an admin, the ALIS office and the municipality\'s own client (`write` scope). Anyone else gets 403.\n\n' +
         '`date` (default: today in Norway, never in the future) is when it happened: `applied` sets `applicationDate`; `registered` sets ' +
         '`decisionDate` and `registeredFrom` (the application date, or 2019-03-01 for applications sent before 2019-06-01); `rejected` sets ' +
-        '`decisionDate`. A decision dated before the application date, or a deregistration before the decision, is 422. Going to `applied` ' +
-        'with parts of the application missing is 422 listing each in `errors`. `deregistered` keeps the dates of the registration that ' +
+        '`decisionDate`. Dates follow each other (422 `too_early` with `earliest` and `reference` otherwise): an application is not dated ' +
+        'before its round\'s preparation began (`preparedOn`) nor before the regulation came into force (2017-03-01, `regulation`); a decision ' +
+        'not before the application (`applicationDate`), a deregistration not before the decision, and no change before the previous one ' +
+        '(`previousTransition`). Going to `applied` with parts of the application missing is 422 listing each in `errors`; it needs at ' +
+        'least one learning arena of kind `own` (a substantial part of the training in the municipality itself). `deregistered` keeps the dates of the registration that ' +
         'ended. `preparing` after `rejected` or `deregistered` starts a new application round: it clears `applicationDate`, `decisionDate`, ' +
         '`registeredFrom` and `decisionReference` (the earlier ones stay in `/history` and the audit log) and keeps the application\'s content ' +
         'to be reworked. Honours `If-Match` (412) and `Idempotency-Key`.',

@@ -14,8 +14,10 @@ const LOAD =
   'municipality; `qualifiedToday` is true for a specialist in general practice or with an exemption valid today.';
 const FIELDS =
   '`capacity` defaults to the configured default. `workplaceKommunenummer` must be an existing municipality (400 otherwise). ' +
-  '`specialistApprovedOn` requires `specialistInGeneralPractice: true` (400 otherwise). `exemptionUntil` is for non-specialists; ' +
-  'on a specialist it is kept but does not matter. A municipality\'s client registers supervisors working in its own ' +
+  '`specialistApprovedOn` requires `specialistInGeneralPractice: true` (400 otherwise). Qualified as veileder on a day = approved as ' +
+  'specialist on or before it (an unknown approval date counts as qualified: fill it in), or an exemption (§ 25) whose period ' +
+  '`exemptionFrom`–`exemptionUntil` covers it (`exemptionUntil` before `exemptionFrom` is 400 `too_early`; an exemption without ' +
+  'a start counts until its end, one without an end not at all). A municipality\'s client registers supervisors working in its own ' +
   'municipality (the default when omitted), and no change may move a supervisor out of the caller\'s scope (400).';
 
 export async function supervisorRoutes(app: FastifyInstance) {
