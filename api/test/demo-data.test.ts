@@ -122,6 +122,10 @@ function violations(data: DemoData, today: string): string[] {
         check(!previous || (previous.toDate !== null && previous.toDate < s.fromDate), () => `${id}: veileder supervisions overlap`);
         const supervisor = supervisorByHpr.get(s.supervisorHprNumber);
         check(supervisor !== undefined && qualifiedAsVeileder(supervisor, s.fromDate), () => `${id}: veileder ${s.supervisorHprNumber} not qualified on ${s.fromDate}`);
+        // A specialist counts from the approval date (the shared rule is moving to that reading).
+        if (supervisor?.specialistInGeneralPractice && supervisor.specialistApprovedOn !== null && supervisor.exemptionUntil === null) {
+          check(supervisor.specialistApprovedOn <= s.fromDate, () => `${id}: veileder ${s.supervisorHprNumber} approved after ${s.fromDate}`);
+        }
       });
       for (const s of a.supervisions) {
         check(supervisorByHpr.has(s.supervisorHprNumber), () => `${id}: unknown supervisor ${s.supervisorHprNumber}`);

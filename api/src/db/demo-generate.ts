@@ -240,8 +240,10 @@ function generateSupervisor(seed: number, index: number, today: string, workplac
   };
 }
 
+/** Qualified as veileder on `day`: approved as specialist by then, or holding an exemption then (the stricter reading of the rule). */
 const qualifiedOn = (supervisor: DemoSupervisor, day: string) =>
-  supervisor.specialistInGeneralPractice || (supervisor.exemptionUntil !== null && supervisor.exemptionUntil >= day);
+  (supervisor.specialistInGeneralPractice && (supervisor.specialistApprovedOn === null || supervisor.specialistApprovedOn <= day)) ||
+  (supervisor.exemptionUntil !== null && supervisor.exemptionUntil >= day);
 
 /** Finds veileders near an agreement: in its municipality, else its county, else anywhere. */
 class SupervisorPool {
