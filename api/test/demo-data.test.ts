@@ -121,7 +121,9 @@ function violations(data: DemoData, today: string): string[] {
         const previous = i > 0 ? at(veileders, i - 1) : undefined;
         check(!previous || (previous.toDate !== null && previous.toDate < s.fromDate), () => `${id}: veileder supervisions overlap`);
         const supervisor = supervisorByHpr.get(s.supervisorHprNumber);
-        check(supervisor !== undefined && qualifiedAsVeileder(supervisor, s.fromDate), () => `${id}: veileder ${s.supervisorHprNumber} not qualified on ${s.fromDate}`);
+        // exemptionFrom: the field the shared rule is gaining; demo exemptions run from before any supervision.
+        const facts = supervisor && { ...supervisor, exemptionFrom: null };
+        check(facts !== undefined && qualifiedAsVeileder(facts, s.fromDate), () => `${id}: veileder ${s.supervisorHprNumber} not qualified on ${s.fromDate}`);
         // A specialist counts from the approval date (the shared rule is moving to that reading).
         if (supervisor?.specialistInGeneralPractice && supervisor.specialistApprovedOn !== null && supervisor.exemptionUntil === null) {
           check(supervisor.specialistApprovedOn <= s.fromDate, () => `${id}: veileder ${s.supervisorHprNumber} approved after ${s.fromDate}`);
