@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
+import { lockEmbeddedDatabase } from './embedded-lock.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -75,8 +76,14 @@ function openPostgres(connectionString: string, max: number): Database {
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const onDisk = !dataDir.startsWith('memory://');
+  if (onDisk) mkdirSync(path.dirname(dataDir), { recursive: true });
+  // One process at a time on the files (embedded-lock.ts): a second engine would damage them.
+  const lock = onDisk ? lockEmbeddedDatabase(dataDir) : null;
+  const client = await PGlite.create(dataDir).catch((error: unknown) => {
+    lock?.release();
+    throw error;
+  });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
@@ -87,7 +94,11 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       await client.query('select 1');
     },
     async close() {
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

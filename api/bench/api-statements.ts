@@ -1,0 +1,70 @@
+// What SQL the API sends for a request: its own services, called in this process on a pg pool that
+// records every statement (name, text, values) before sending it. The harness compares this with
+// what each bare handler sends, so the comparison stays about the framework and never drifts into
+// comparing different SQL when a repo changes.
+import type { Principal } from '../src/lib/principal.js';
+import { parseConfig } from '../src/config.js';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { Db } from '../src/db/client.js';
+import * as schema from '../src/db/schema.js';
+import { SharedRateLimiter } from '../src/plugins/rate-limit.js';
+import { type Services, createServices } from '../src/services.js';
+
+export interface Statement {
+  /** Set when the statement is a named prepared statement (parsed once per connection). */
+  name: string | undefined;
+  text: string;
+  values: unknown[];
+}
+
+export interface ApiStatements {
+  /** Runs `call` on the API's services as `principal`, returning the statements it sent, in order. */
+  capture(call: (services: Services) => Promise<unknown>): Promise<Statement[]>;
+  close(): Promise<void>;
+}
+
+/** An office user of `officeCode`, as the API's auth plugin makes it from an access token. */
+export const officePrincipal = (officeCode: string): Principal => ({
+  kind: 'user',
+  id: '00000000-0000-4000-8000-000000000000',
+  role: 'office',
+  officeCode,
+  kommunenummer: null,
+  scopes: ['read', 'write'],
+});
+
+export function apiStatements(databaseUrl: string): ApiStatements {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  let recording: Statement[] | null = null;
+  const send = pool.query.bind(pool) as (config: unknown, values?: unknown) => Promise<unknown>;
+  // Drizzle sends every statement of a non-transactional read through pool.query(config, values).
+  (pool as unknown as { query: typeof send }).query = (config: unknown, values?: unknown) => {
+    if (recording && typeof config === 'object' && config !== null && 'text' in config) {
+      const { name, text } = config as { name?: string; text: string };
+      recording.push({ name, text, values: Array.isArray(values) ? [...(values as unknown[])] : [] });
+    }
+    return send(config, values);
+  };
+  const db = drizzle(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  const config = parseConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: 'bench-only-secret-that-signs-nothing-at-all', LOG_LEVEL: 'silent' });
+  const services = createServices({
+    db,
+    config,
+    accessTokens: { sign: () => Promise.reject(new Error('the bench signs no tokens here')), ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS },
+    revocations: { userChanged: () => undefined, sessionEnded: () => undefined, clientRevoked: () => undefined },
+    limiter: new SharedRateLimiter(db),
+  });
+  return {
+    async capture(call) {
+      recording = [];
+      try {
+        await call(services);
+        return recording;
+      } finally {
+        recording = null;
+      }
+    },
+    close: () => pool.end(),
+  };
+}

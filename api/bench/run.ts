@@ -1,0 +1,639 @@
+// `pnpm bench`: the API's read endpoints (bench/endpoints.ts), each side by side with a bare node:http
+// + pg handler running the same SQL (bench/bare-server.ts), as in production: the built bundle,
+// logging on, real PostgreSQL, an office user's access token, random keys from demo data.
+//
+// It creates a fresh database alis_bench_<random> (on DATABASE_URL's server, or
+// postgres://postgres@127.0.0.1:5432/postgres), fills it with `pnpm seed:demo --scale BENCH_SCALE`
+// (the generator itself), starts the API and the bare server, logs in as an office user of the
+// office with the most agreements, and then for each endpoint:
+//   1. checks that the bare handler sends the API's SQL (statement by statement, text and values,
+//      captured from the API's own services) and answers what the API answers (a few keys);
+//   2. warms both up, then measures them in alternating rounds (A B, B A, …).
+// It prints one table (requests/s of each, ratio, p50/p99 latency, CPU time per request of each
+// process, the API's resident memory after the endpoint) and writes a JSON summary to BENCH_JSON.
+// Exit 1 on any non-2xx answer or socket error, or when a bare handler's SQL or answer differs from
+// the API's (BENCH_ALLOW_DRIFT=1 reports it and carries on); the ratio is reported, never enforced.
+//
+// Knobs (environment):
+//   BENCH_ONLY=agreements-list,doctor-get  endpoints to run (names in bench/endpoints.ts; all by default)
+//   BENCH_SCALE (1)                         demo data scale (the issue's goals are stated at 10)
+//   BENCH_DURATION (10)                     measured seconds per target and endpoint, split over the rounds
+//   BENCH_ROUNDS (2), BENCH_WARMUP (2 s), BENCH_CONNECTIONS (50)
+//   BENCH_OFFICE                            office code to log in as (default: the one with most agreements)
+//   BENCH_BARE_PREPARE (named)              `as-api`: the bare handler prepares only what the API prepares
+//   BENCH_JSON=<file>                       machine-readable summary
+//   BENCH_TARGET_RATIO (0.8)                marks rows below it
+//   BENCH_KEEP_LOG=1 keeps the work folder with the API's log; BENCH_CPU_PROF=<dir> runs both
+//   processes with --cpu-prof writing their profiles there.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon, { type Result } from 'autocannon';
+import pg from 'pg';
+import { parseConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { seedDemoData } from '../src/db/demo-data.js';
+import { migrateAndSeed } from '../src/db/migrate.js';
+import { type Statement, apiStatements, officePrincipal } from './api-statements.js';
+import { type BareStatement, type PrepareMode, barePool, runner } from './bare.js';
+import { ENDPOINTS, type Endpoint } from './endpoints.js';
+
+const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const DURATION = Number(env.BENCH_DURATION ?? 10);
+const WARMUP = Number(env.BENCH_WARMUP ?? 2);
+const ROUNDS = Math.max(1, Number(env.BENCH_ROUNDS ?? 2));
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
+const SCALE = Number(env.BENCH_SCALE ?? 1);
+const TARGET_RATIO = Number(env.BENCH_TARGET_RATIO ?? 0.8);
+const PREPARE: PrepareMode = env.BENCH_BARE_PREPARE === 'as-api' ? 'as-api' : 'named';
+const ALLOW_DRIFT = env.BENCH_ALLOW_DRIFT === '1';
+/** openDatabase's default pool size, which the server uses; the bare handler gets the same. */
+const POOL_SIZE = 10;
+/** Keys whose answers are compared between the API and the bare handler before measuring. */
+const SAMPLES = 3;
+
+const children: ChildProcess[] = [];
+let workDir: string | undefined;
+let adminUrl: string | undefined;
+let benchDb: string | undefined;
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(command: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** Starts a long-running child with stdout and stderr to `logFile`. */
+function start(name: string, args: string[], childEnv: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+  const fd = openSync(logFile, 'a');
+  const child = spawn(process.execPath, args, { cwd: apiDir, env: childEnv, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  child.once('exit', (code, signal) => {
+    if (!stopping) log(`!! ${name} exited early (code ${code}, signal ${signal}); log: ${logFile}`);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url: string, child: ChildProcess, logFile: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : '';
+  throw new Error(`${url} did not become ready.\n${tail}`);
+}
+
+/** CPU time (user + system) a process has used so far in ms, from /proc; undefined off Linux. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (USER_HZ, 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident memory now (VmRSS) and at its peak (VmHWM) in MB, from /proc; NaN off Linux. */
+function memoryMb(pid: number | undefined): { rss: number; peak: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return { rss: NaN, peak: NaN };
+  }
+}
+
+interface Run {
+  result: Result;
+  latencies: number[];
+}
+
+function fire(baseUrl: string, seconds: number, token: string, pathOf: () => string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections: CONNECTIONS,
+        duration: seconds,
+        timeout: 10,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pathOf() }) }],
+      },
+      (error, result) => (error ? reject(error) : resolve({ result, latencies })),
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  });
+}
+
+/** One target's rounds on one endpoint, summed: rate over the measured seconds, percentiles over every response. */
+class Tally {
+  seconds = 0;
+  responses = 0;
+  non2xx = 0;
+  errors = 0;
+  timeouts = 0;
+  codes = new Map<string, number>();
+  cpuMs: number | undefined = 0;
+  rssMb = NaN;
+  private latencies: number[] = [];
+
+  add({ result, latencies }: Run, cpuMs: number | undefined) {
+    this.cpuMs = this.cpuMs === undefined || cpuMs === undefined ? undefined : this.cpuMs + cpuMs;
+    this.seconds += result.duration;
+    this.responses += latencies.length;
+    this.non2xx += result.non2xx;
+    this.errors += result.errors;
+    this.timeouts += result.timeouts;
+    for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) this.codes.set(code, (this.codes.get(code) ?? 0) + stat.count);
+    this.latencies.push(...latencies);
+  }
+
+  get rate() {
+    return this.responses / this.seconds;
+  }
+
+  /** The server's CPU time per answered request, in µs. */
+  get cpuPerRequest() {
+    return this.cpuMs === undefined ? NaN : (this.cpuMs * 1000) / this.responses;
+  }
+
+  get failures() {
+    return this.non2xx + this.errors + this.timeouts;
+  }
+
+  percentile(p: number) {
+    const sorted = Float64Array.from(this.latencies).sort();
+    return sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
+  }
+
+  summary() {
+    return {
+      requestsPerSecond: round(this.rate),
+      p50Ms: round(this.percentile(50), 1),
+      p99Ms: round(this.percentile(99), 1),
+      cpuMicrosecondsPerRequest: round(this.cpuPerRequest),
+      rssMb: round(this.rssMb, 1),
+      responses: this.responses,
+      non2xx: this.non2xx,
+      errors: this.errors,
+      timeouts: this.timeouts,
+      statusCodes: Object.fromEntries(this.codes),
+    };
+  }
+}
+
+const round = (value: number, digits = 0) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
+
+/** Where two JSON values first differ, for a readable report ("items.3.warnings.0.code: a ≠ b"). */
+function firstDifference(a: unknown, b: unknown, at = ''): string | null {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)) {
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+      if (!(key in right)) return `${at}${key}: only the API has it`;
+      if (!(key in left)) return `${at}${key}: only the bare handler has it`;
+      const inner = firstDifference(left[key], right[key], `${at}${key}.`);
+      if (inner) return inner;
+    }
+  }
+  const show = (value: unknown) => (JSON.stringify(value) as string | undefined ?? 'undefined').slice(0, 120);
+  return `${at.replace(/\.$/, '') || '(the whole answer)'}: API ${show(a)} ≠ bare ${show(b)}`;
+}
+
+interface EndpointResult {
+  endpoint: Endpoint;
+  keys: string[];
+  statements: number;
+  apiPrepared: number;
+  drift: string[];
+  /** Not measured: one of the two does not answer 200 (measuring errors would mean nothing). */
+  broken: boolean;
+  api: Tally;
+  bare: Tally;
+}
+
+/** The bare handler's statements against the API's for one key: [] when they are the same. */
+async function sqlDrift(endpoint: Endpoint, key: string, officeCode: string, capture: ReturnType<typeof apiStatements>, pool: pg.Pool) {
+  const apiSent = await capture.capture((services) => endpoint.api(services, officePrincipal(officeCode), key));
+  const bareSent: (Statement & { statement: BareStatement })[] = [];
+  const record = runner(pool, PREPARE, (statement, name, values) => bareSent.push({ statement, name, text: statement.text, values: [...values] }));
+  const problems: string[] = [];
+  let broken = false;
+  try {
+    await endpoint.bare(record, key, { officeCode });
+  } catch (error) {
+    broken = true;
+    problems.push(`the bare handler failed: ${(error as Error).message}`);
+  }
+  if (apiSent.length !== bareSent.length) problems.push(`the API sent ${apiSent.length} statements, the bare handler ${bareSent.length}`);
+  apiSent.forEach((sent, i) => {
+    const bare = bareSent[i];
+    if (!bare) return;
+    if (bare.text !== sent.text) problems.push(`statement ${i + 1}: other SQL.\n     API:  ${sent.text}\n     bare: ${bare.text}`);
+    else if (!isDeepStrictEqual(bare.values, sent.values)) problems.push(`statement ${i + 1}: other values. API ${JSON.stringify(sent.values)}, bare ${JSON.stringify(bare.values)}`);
+    if ((sent.name !== undefined) !== (bare.statement.apiPrepares === true)) {
+      problems.push(`statement ${i + 1}: the API ${sent.name ? `prepares it (${sent.name})` : 'does not prepare it'}; set apiPrepares to match`);
+    }
+  });
+  for (const extra of apiSent.slice(bareSent.length)) problems.push(`the bare handler lacks: ${extra.text}`);
+  return { problems, broken, statements: apiSent.length, apiPrepared: apiSent.filter((s) => s.name !== undefined).length };
+}
+
+let stopping = false;
+async function cleanup() {
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) {
+            resolve();
+            return;
+          }
+          const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('exit', () => {
+            clearTimeout(force);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  if (adminUrl && benchDb) {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    try {
+      await admin.connect();
+      await admin.query(`drop database if exists "${benchDb}" with (force)`);
+    } catch (error) {
+      log(`!! could not drop database ${benchDb}: ${(error as Error).message}`);
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+  }
+  if (workDir && !env.BENCH_KEEP_LOG) rmSync(workDir, { recursive: true, force: true });
+}
+
+function selectedEndpoints(): Endpoint[] {
+  if (!env.BENCH_ONLY) return [...ENDPOINTS];
+  const names = env.BENCH_ONLY.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !ENDPOINTS.some((e) => e.name === name));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: no endpoint ${unknown.join(', ')}; there are ${ENDPOINTS.map((e) => e.name).join(', ')}`);
+  return ENDPOINTS.filter((e) => names.includes(e.name));
+}
+
+async function post(url: string, body: unknown, token?: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function login(apiUrl: string, email: string, password: string): Promise<string> {
+  const { accessToken } = (await post(`${apiUrl}/api/v1/auth/login`, { email, password })) as { accessToken: string };
+  return accessToken;
+}
+
+async function main(): Promise<number> {
+  const endpoints = selectedEndpoints();
+  if (!Number.isInteger(SCALE) || SCALE < 1) throw new Error('BENCH_SCALE must be a whole number from 1');
+  adminUrl = env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  benchDb = `alis_bench_${randomBytes(6).toString('hex')}`;
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${benchDb}`;
+  const databaseUrl = dbUrl.toString();
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'alis-bench-'));
+
+  log('== build the API (node scripts/build.mjs)');
+  await run(process.execPath, ['scripts/build.mjs'], apiDir);
+
+  log(`== database ${benchDb} on ${dbUrl.host}: migrate, then demo data at scale ${SCALE} (pnpm seed:demo's generator)`);
+  {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create database "${benchDb}"`);
+    } finally {
+      await admin.end();
+    }
+    const config = parseConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: randomBytes(36).toString('base64url') });
+    const database = await openDatabase({ databaseUrl, poolSize: 2 });
+    try {
+      await migrateAndSeed(database, { migrationsDir: config.MIGRATIONS_DIR, seedDir: config.SEED_DIR });
+      const started = Date.now();
+      const seeded = await seedDemoData(database.db, { scale: SCALE });
+      log(`-- seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(seeded && { ...seeded, kept: undefined })}`);
+    } finally {
+      await database.close();
+    }
+  }
+
+  const [apiPort, barePort] = await Promise.all([freePort(), freePort()]);
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  const adminEmail = `bench-admin-${randomBytes(4).toString('hex')}@alis.test`;
+  const password = randomBytes(18).toString('base64url');
+  const apiLog = path.join(workDir, 'api.log');
+  const cpuProfDir = env.BENCH_CPU_PROF ? path.resolve(env.BENCH_CPU_PROF) : undefined;
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+
+  log(`== start the API (node dist/server.js, LOG_LEVEL=info to ${apiLog})`);
+  const api = start(
+    'API',
+    [...profile, 'dist/server.js'],
+    {
+      PATH: env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(apiPort),
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: randomBytes(36).toString('base64url'),
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: password,
+      LOG_LEVEL: 'info',
+      DATA_DIR: path.join(workDir, 'data'),
+      // The per-caller limit (1200/min by default) would answer 429 within a second to one token;
+      // the limiter still runs on every request, it just does not trip. Tokens outlast a long run.
+      API_RATE_LIMIT_PER_MINUTE: '100000000',
+      ACCESS_TOKEN_TTL_SECONDS: '86400',
+    },
+    apiLog,
+  );
+  await waitFor(`${apiUrl}/health/ready`, api, apiLog);
+
+  const pgClient = new pg.Client({ connectionString: databaseUrl });
+  await pgClient.connect();
+  let officeCode: string;
+  const keysOf = new Map<Endpoint, string[]>();
+  try {
+    officeCode =
+      env.BENCH_OFFICE ??
+      (
+        await pgClient.query<{ office_code: string }>(
+          'select m.office_code from agreements a join municipalities m on m.kommunenummer = a.kommunenummer group by 1 order by count(*) desc, 1 limit 1',
+        )
+      ).rows[0]?.office_code ??
+      'oslo';
+    for (const endpoint of endpoints) {
+      const keys = endpoint.keys === null ? [''] : (await pgClient.query<[string]>({ text: endpoint.keys, values: [officeCode], rowMode: 'array' })).rows.map((row) => row[0]);
+      if (keys.length === 0) throw new Error(`${endpoint.name}: no keys in office ${officeCode}'s scope`);
+      keysOf.set(endpoint, keys);
+    }
+  } finally {
+    await pgClient.end();
+  }
+
+  // An office user: the API scopes every read to the office's municipalities.
+  const officeEmail = `bench-office-${randomBytes(4).toString('hex')}@alis.test`;
+  await post(`${apiUrl}/api/v1/users`, { email: officeEmail, name: 'Bench Office', role: 'office', officeCode, password }, await login(apiUrl, adminEmail, password));
+  const token = await login(apiUrl, officeEmail, password);
+
+  log(`== start the bare handler (node:http + pg, ${PREPARE} statements)`);
+  const bareLog = path.join(workDir, 'bare.log');
+  const bare = start(
+    'bare handler',
+    [...profile, '--import', 'tsx', 'bench/bare-server.ts'],
+    {
+      PATH: env.PATH,
+      NODE_ENV: 'production',
+      BARE_DATABASE_URL: databaseUrl,
+      BARE_PORT: String(barePort),
+      BARE_POOL_SIZE: String(POOL_SIZE),
+      BARE_OFFICE_CODE: officeCode,
+      BARE_PREPARE: PREPARE,
+    },
+    bareLog,
+  );
+  await waitFor(`${bareUrl}/health`, bare, bareLog);
+
+  // The comparison means something only if both send the same SQL and answer the same.
+  log(`== check each bare handler against the API (SQL sent, and answers for ${SAMPLES} keys)`);
+  const results: EndpointResult[] = [];
+  const capture = apiStatements(databaseUrl);
+  const checkPool = barePool(databaseUrl, 1);
+  const headers = { authorization: `Bearer ${token}` };
+  try {
+    for (const endpoint of endpoints) {
+      const keys = keysOf.get(endpoint) ?? [];
+      const samples = [...new Set([keys[0], keys[Math.floor(keys.length / 2)], keys.at(-1)])].filter((k): k is string => k !== undefined).slice(0, SAMPLES);
+      const sql = await sqlDrift(endpoint, samples[0] ?? '', officeCode, capture, checkPool);
+      const drift = [...sql.problems];
+      let broken = sql.broken;
+      for (const key of samples) {
+        const [fromApi, fromBare] = await Promise.all(
+          [apiUrl, bareUrl].map(async (base) => {
+            const response = await fetch(`${base}${endpoint.path(key)}`, { headers });
+            const text = await response.text();
+            let body: unknown = text;
+            try {
+              body = JSON.parse(text);
+            } catch {
+              // not JSON: compared as text
+            }
+            return { status: response.status, etag: response.headers.get('etag'), body };
+          }),
+        );
+        if (!fromApi || !fromBare) continue;
+        broken ||= fromApi.status !== 200 || fromBare.status !== 200;
+        if (fromApi.status !== 200) drift.push(`${endpoint.path(key)}: the API answered ${fromApi.status}`);
+        else if (fromBare.status !== fromApi.status) drift.push(`${endpoint.path(key)}: the API answered ${fromApi.status}, the bare handler ${fromBare.status}`);
+        else if (fromApi.etag !== fromBare.etag) drift.push(`${endpoint.path(key)}: ETag ${fromApi.etag ?? 'none'} from the API, ${fromBare.etag ?? 'none'} from the bare handler`);
+        const difference = firstDifference(fromApi.body, fromBare.body);
+        if (difference) drift.push(`${endpoint.path(key)}: answers differ at ${difference}`);
+      }
+      log(`-- ${endpoint.name.padEnd(20)} ${String(keys.length).padStart(6)} keys, ${sql.statements} statements (${sql.apiPrepared} prepared by the API): ${drift.length ? 'DIFFERS' : 'same SQL, same answers'}`);
+      for (const line of drift) log(`   !! ${line}`);
+      results.push({ endpoint, keys, statements: sql.statements, apiPrepared: sql.apiPrepared, drift, broken, api: new Tally(), bare: new Tally() });
+    }
+  } finally {
+    await capture.close();
+    await checkPool.end();
+  }
+
+  log(
+    `== office ${officeCode}, ${CONNECTIONS} connections, pool ${POOL_SIZE}, ${os.cpus().length} CPUs: per endpoint ${WARMUP} s warm-up each, ` +
+      `then ${DURATION} s each in ${ROUNDS} alternating rounds`,
+  );
+  let warmUpFailures = 0;
+  for (const result of results) {
+    const { endpoint, keys } = result;
+    if (result.broken) {
+      log(`-- ${endpoint.name.padEnd(20)} not measured: it does not answer 200 on both (see the check above)`);
+      continue;
+    }
+    const pathOf = () => endpoint.path(keys[Math.floor(Math.random() * keys.length)] ?? '');
+    const targets = [
+      { name: 'API', url: apiUrl, pid: api.pid, tally: result.api },
+      { name: 'bare', url: bareUrl, pid: bare.pid, tally: result.bare },
+    ];
+    for (const target of targets) {
+      const warm = await fire(target.url, WARMUP, token, pathOf);
+      const bad = warm.result.non2xx + warm.result.errors + warm.result.timeouts;
+      warmUpFailures += bad;
+      if (bad) log(`!! warm-up ${endpoint.name} ${target.name}: ${bad} non-2xx answers or errors`);
+    }
+    // A B, B A, A B ...: drifting background load falls on both alike.
+    const rates: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const target of round % 2 === 0 ? targets : [...targets].reverse()) {
+        const cpuBefore = cpuMs(target.pid);
+        const measured = await fire(target.url, DURATION / ROUNDS, token, pathOf);
+        const cpuAfter = cpuMs(target.pid);
+        target.tally.add(measured, cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore);
+        rates.push(`${target.name} ${(measured.latencies.length / measured.result.duration).toFixed(0)}`);
+      }
+    }
+    result.api.rssMb = memoryMb(api.pid).rss;
+    result.bare.rssMb = memoryMb(bare.pid).rss;
+    log(`-- ${endpoint.name.padEnd(20)} req/s by round: ${rates.join(', ')}`);
+  }
+  const apiMemory = memoryMb(api.pid);
+  const bareMemory = memoryMb(bare.pid);
+
+  const columns: [string, number][] = [
+    ['endpoint', 20], ['API req/s', 9], ['bare req/s', 10], ['ratio', 6], ['API p50/p99 ms', 15], ['bare p50/p99 ms', 15],
+    ['API µs/req', 10], ['bare µs/req', 11], ['API RSS MB', 10], ['SQL', 5], ['failures', 8],
+  ];
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(columns[i]?.[1] ?? 0) : cell.padStart(columns[i]?.[1] ?? 0))).join('  ');
+  const latency = (tally: Tally) => `${tally.percentile(50).toFixed(1)} / ${tally.percentile(99).toFixed(1)}`;
+  log();
+  log(line(columns.map(([title]) => title)));
+  for (const r of results) {
+    if (r.broken) {
+      log(line([r.endpoint.name, '-', '-', '-', '-', '-', '-', '-', '-', `${r.apiPrepared}/${r.statements}`, 'BROKEN']));
+      continue;
+    }
+    const ratio = r.api.rate / r.bare.rate;
+    log(
+      line([
+        r.endpoint.name,
+        r.api.rate.toFixed(0),
+        r.bare.rate.toFixed(0),
+        `${ratio.toFixed(2)}${ratio < TARGET_RATIO ? '*' : ' '}`,
+        latency(r.api),
+        latency(r.bare),
+        r.api.cpuPerRequest.toFixed(0),
+        r.bare.cpuPerRequest.toFixed(0),
+        r.api.rssMb.toFixed(0),
+        `${r.apiPrepared}/${r.statements}`,
+        String(r.api.failures + r.bare.failures) + (r.drift.length ? ' DRIFT' : ''),
+      ]),
+    );
+  }
+  log();
+  log(
+    `ratio = API req/s ÷ bare req/s (* below ${TARGET_RATIO}); µs/req = the process's CPU time per answered request (each server is one ` +
+      'event loop, so 1 s ÷ µs/req is its ceiling; less sensitive to other load than req/s); API RSS after the endpoint; ' +
+      `SQL = statements per request the API prepares / sends (the bare handler: ${PREPARE === 'named' ? 'all named prepared' : 'as the API'}).`,
+  );
+  log(`API resident memory at the end ${apiMemory.rss.toFixed(0)} MB (peak ${apiMemory.peak.toFixed(0)} MB); bare ${bareMemory.rss.toFixed(0)} MB (peak ${bareMemory.peak.toFixed(0)} MB)`);
+
+  // Logging was really on: one "request completed" line per request.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const logLines = readFileSync(apiLog, 'utf8').split('\n').filter((entry) => entry.includes('"request completed"')).length;
+  log(`API log: ${logLines} request lines, ${(statSync(apiLog).size / 1e6).toFixed(1)} MB${env.BENCH_KEEP_LOG ? ` (${apiLog})` : ''}`);
+
+  if (env.BENCH_JSON) {
+    const summary = {
+      startedAt: new Date().toISOString(),
+      scale: SCALE,
+      office: officeCode,
+      connections: CONNECTIONS,
+      secondsPerTarget: DURATION,
+      rounds: ROUNDS,
+      warmupSeconds: WARMUP,
+      cpus: os.cpus().length,
+      node: process.version,
+      barePrepare: PREPARE,
+      targetRatio: TARGET_RATIO,
+      memory: { api: { rssMb: round(apiMemory.rss, 1), peakMb: round(apiMemory.peak, 1) }, bare: { rssMb: round(bareMemory.rss, 1), peakMb: round(bareMemory.peak, 1) } },
+      endpoints: results.map((r) => ({
+        name: r.endpoint.name,
+        title: r.endpoint.title,
+        keys: r.keys.length,
+        statements: r.statements,
+        apiPreparedStatements: r.apiPrepared,
+        measured: !r.broken,
+        ratio: r.broken ? null : round(r.api.rate / r.bare.rate, 3),
+        api: r.api.summary(),
+        bare: r.bare.summary(),
+        drift: r.drift,
+      })),
+    };
+    writeFileSync(env.BENCH_JSON, `${JSON.stringify(summary, null, 2)}\n`);
+    log(`JSON summary: ${path.resolve(env.BENCH_JSON)}`);
+  }
+
+  let failed = false;
+  for (const r of results) {
+    for (const [name, tally] of [['API', r.api], ['bare', r.bare]] as const) {
+      if (tally.failures === 0) continue;
+      failed = true;
+      const codes = [...tally.codes].map(([code, count]) => `${code}: ${count}`).join(', ');
+      log(`FAIL ${r.endpoint.name} ${name}: ${tally.non2xx} non-2xx (${codes}), ${tally.errors} errors, ${tally.timeouts} timeouts`);
+    }
+    if (r.broken) {
+      failed = true;
+      log(`FAIL ${r.endpoint.name}: not measured, the API or the bare handler does not answer 200 (see above)`);
+    } else if (r.drift.length > 0) {
+      failed ||= !ALLOW_DRIFT;
+      log(`${ALLOW_DRIFT ? 'WARN' : 'FAIL'} ${r.endpoint.name}: the bare handler does not do what the API does (see above); update bench/endpoints.ts`);
+    }
+  }
+  if (warmUpFailures > 0) log(`FAIL ${warmUpFailures} non-2xx answers or errors during the warm-ups`);
+  if (!failed && warmUpFailures === 0) log('OK: same SQL and answers as the API, no non-2xx answers, no errors');
+  return failed || warmUpFailures > 0 ? 1 : 0;
+}
+
+process.once('SIGINT', () => {
+  log('interrupted: cleaning up');
+  void cleanup().finally(() => process.exit(130));
+});
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  log(`FAIL ${(error as Error).stack ?? String(error)}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
