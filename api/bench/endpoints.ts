@@ -8,8 +8,6 @@
 // run.ts refuses to measure an entry whose SQL or answers differ from the API's.
 import {
   type Agreement,
-  type VeilederFacts,
-  agreementWarnings,
   listAgreementsQuery,
   listDoctorsQuery,
   listMunicipalitiesQuery,
@@ -18,8 +16,8 @@ import {
   todayInNorway,
 } from '@alis/shared';
 import type { Principal } from '../src/lib/principal.js';
-import type { RegistrationHistoryRow } from '../src/modules/agreements/agreements.repo.js';
-import { registeredOn } from '../src/modules/agreements/agreements.service.js';
+import type { AgreementRow } from '../src/modules/agreements/agreements.repo.js';
+import { pageFacts, toAgreement } from '../src/modules/agreements/agreements.service.js';
 import type { Services } from '../src/services.js';
 import { type BareAnswer, type BareCaller, type BareStatement, type Run, cursorOf, etag, page, placeholders } from './bare.js';
 
@@ -102,9 +100,10 @@ const municipalityView = (r: MunicipalityRow) => ({
 
 const AGREEMENT_COLUMNS =
   'select "agreements"."id", "agreements"."kommunenummer", "municipalities"."short_name", "municipalities"."office_code", ' +
-  '"agreements"."doctor_id", "doctors"."hpr_number", "doctors"."name", "agreements"."employment_form", "agreements"."position", ' +
+  '"agreements"."doctor_id", "doctors"."hpr_number", "doctors"."name", "doctors"."lis1_completed_on", "doctors"."specialist_approved_on", ' +
+  '"agreements"."employment_form", "agreements"."position", ' +
   '"agreements"."position_percent", "agreements"."signed_on", "agreements"."start_date", "agreements"."via_staffing_agency", ' +
-  '"agreements"."notes", "agreements"."status", "agreements"."end_date", "agreements"."end_reason", "agreements"."planned_end_date", ' +
+  '"agreements"."notes", "agreements"."status", "agreements"."end_date", "agreements"."end_reason", "agreements"."cancellation_reason", "agreements"."planned_end_date", ' +
   '"agreements"."version", "agreements"."created_at", "agreements"."updated_at" from "agreements" ' +
   'inner join "municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" ' +
   'inner join "doctors" on "doctors"."id" = "agreements"."doctor_id" ';
@@ -136,38 +135,97 @@ const registrationHistory = (count: number): BareStatement => ({
     'order by "registrations"."kommunenummer" asc, "registration_transitions"."id" asc',
 });
 
-/** agreementsRepo.currentVeileders for `count` agreements. */
+/** agreementsRepo.currentVeileders for `count` agreements: the load counted for the page's veileders only. */
 const currentVeileders = (count: number): BareStatement => ({
   name: `bare_current_veileders_${count}`,
   text:
     'select "supervisions"."agreement_id", "supervisions"."id", "supervisions"."supervisor_id", "supervisors"."name", ' +
-    '"supervisors"."specialist_in_general_practice", "supervisors"."exemption_until", "supervisors"."capacity", coalesce("n", 0) ' +
-    'from "supervisions" inner join "supervisors" on "supervisors"."id" = "supervisions"."supervisor_id" ' +
+    '"supervisors"."specialist_in_general_practice", "supervisors"."specialist_approved_on", "supervisors"."exemption_from", ' +
+    '"supervisors"."exemption_until", "supervisors"."capacity", coalesce("n", 0) ' +
+    'from "supervisions" inner join "agreements" on "agreements"."id" = "supervisions"."agreement_id" ' +
+    'inner join "supervisors" on "supervisors"."id" = "supervisions"."supervisor_id" ' +
     'left join (select "supervisor_id", count(*) as "n" from "supervisions" where ("supervisions"."role" = $1 and ' +
-    '("supervisions"."from_date" <= $2 and ("supervisions"."to_date" is null or "supervisions"."to_date" >= $3))) ' +
+    '("supervisions"."from_date" <= $2 and ("supervisions"."to_date" is null or "supervisions"."to_date" >= $3)) and ' +
+    '"supervisions"."supervisor_id" in (select "supervisor_id" from "supervisions" where ' +
+    `("supervisions"."agreement_id" in (${placeholders(4, count)}) and "supervisions"."role" = $${count + 4}))) ` +
     'group by "supervisions"."supervisor_id") "load" on "load"."supervisor_id" = "supervisions"."supervisor_id" ' +
-    `where ("supervisions"."agreement_id" in (${placeholders(4, count)}) and "supervisions"."role" = $${count + 4} and ` +
-    `("supervisions"."from_date" <= $${count + 5} and ("supervisions"."to_date" is null or "supervisions"."to_date" >= $${count + 6}))) ` +
+    `where ("supervisions"."agreement_id" in (${placeholders(count + 5, count)}) and "supervisions"."role" = $${2 * count + 5} and ` +
+    `"supervisions"."from_date" <= greatest("agreements"."start_date", $${2 * count + 6}::date) and ` +
+    `("supervisions"."to_date" is null or "supervisions"."to_date" >= greatest("agreements"."start_date", $${2 * count + 7}::date))) ` +
     'order by "supervisions"."agreement_id" asc, "supervisions"."from_date" desc',
 });
 
-type AgreementRow = [
-  string, string, string, string, string, string, string, Agreement['employmentForm'], Agreement['position'], number,
-  string | null, string, boolean, string | null, Agreement['status'], string | null, Agreement['endReason'], string, number, Date, Date,
-];
-type HistoryRow = [string, string, string | null, string | null, string | null, string | null, string | null];
-type VeilederRow = [string, string, string, string, boolean, string | null, number, string];
+/** agreementsRepo.openAgreementsOf for `count` doctors. */
+const openAgreementsOf = (count: number): BareStatement => ({
+  name: `bare_open_agreements_${count}`,
+  text:
+    'select "id", "doctor_id", "start_date", "planned_end_date" from "agreements" ' +
+    `where ("agreements"."doctor_id" in (${placeholders(1, count)}) and "agreements"."status" in ($${count + 1}, $${count + 2}))`,
+});
 
-/** AgreementsService's viewsOf: two more statements whatever the number of rows, then the views. */
-async function agreementViews(run: Run, rows: readonly AgreementRow[], today: string): Promise<Agreement[]> {
+/** agreementsRepo.shares for `count` agreements. */
+const sharesOf = (count: number): BareStatement => ({
+  name: `bare_shares_${count}`,
+  text:
+    'select "agreement_id", "from_date", "percent" from "agreement_shares" ' +
+    `where "agreement_shares"."agreement_id" in (${placeholders(1, count)}) ` +
+    'order by "agreement_shares"."agreement_id" asc, "agreement_shares"."from_date" asc',
+});
+
+type AgreementArray = [
+  string, string, string, string, string, string, string, string | null, string | null, Agreement['employmentForm'], Agreement['position'],
+  number, string | null, string, boolean, string | null, Agreement['status'], string | null, Agreement['endReason'], string | null, string,
+  number, Date, Date,
+];
+type HistoryArray = [string, string, string | null, string | null, string | null, string | null, string | null];
+type VeilederArray = [string, string, string, string, boolean, string | null, string | null, string | null, number, string];
+type OpenArray = [string, string, string, string];
+type ShareArray = [string, string, number];
+
+const agreementRow = (r: AgreementArray): AgreementRow => ({
+  id: r[0],
+  kommunenummer: r[1],
+  municipalityName: r[2],
+  officeCode: r[3],
+  doctorId: r[4],
+  doctorHprNumber: r[5],
+  doctorName: r[6],
+  doctorLis1CompletedOn: r[7],
+  doctorSpecialistApprovedOn: r[8],
+  employmentForm: r[9],
+  position: r[10],
+  positionPercent: r[11],
+  signedOn: r[12],
+  startDate: r[13],
+  viaStaffingAgency: r[14],
+  notes: r[15],
+  status: r[16],
+  endDate: r[17],
+  endReason: r[18],
+  cancellationReason: r[19],
+  plannedEndDate: r[20],
+  version: r[21],
+  createdAt: r[22],
+  updatedAt: r[23],
+});
+
+/**
+ * AgreementsService's viewsOf: four more statements whatever the number of rows, then the views.
+ * The warnings and periods come from the API's own pure rules (pageFacts, toAgreement): what is
+ * measured is the framework and the driver, not the domain rules both run alike.
+ */
+async function agreementViews(run: Run, rows: readonly AgreementArray[], today: string): Promise<Agreement[]> {
   if (rows.length === 0) return [];
   const kommunenumre = [...new Set(rows.map((r) => r[1]))];
-  const history = await run<HistoryRow>(registrationHistory(kommunenumre.length), [...kommunenumre, 'ALM']);
+  const history = await run<HistoryArray>(registrationHistory(kommunenumre.length), [...kommunenumre, 'ALM']);
   const ids = rows.map((r) => r[0]);
-  const veileders = await run<VeilederRow>(currentVeileders(ids.length), ['veileder', today, today, ...ids, 'veileder', today, today]);
-  const historyOf = new Map<string, RegistrationHistoryRow[]>();
-  for (const h of history) {
-    const entry: RegistrationHistoryRow = {
+  const veileders = await run<VeilederArray>(currentVeileders(ids.length), ['veileder', today, today, ...ids, 'veileder', ...ids, 'veileder', today, today]);
+  const doctorIds = [...new Set(rows.map((r) => r[4]))];
+  const open = await run<OpenArray>(openAgreementsOf(doctorIds.length), [...doctorIds, 'draft', 'active']);
+  const shareIds = [...new Set([...ids, ...open.map((o) => o[0])])];
+  const shares = await run<ShareArray>(sharesOf(shareIds.length), shareIds);
+  const facts = pageFacts(
+    history.map((h) => ({
       kommunenummer: h[0],
       status: h[1],
       applicationDate: h[2],
@@ -175,48 +233,23 @@ async function agreementViews(run: Run, rows: readonly AgreementRow[], today: st
       transitionId: h[4] === null ? null : BigInt(h[4]),
       toStatus: h[5],
       transitionDate: h[6],
-    };
-    historyOf.set(entry.kommunenummer, [...(historyOf.get(entry.kommunenummer) ?? []), entry]);
-  }
-  const veilederOf = new Map<string, VeilederRow>();
-  for (const v of veileders) if (!veilederOf.has(v[0])) veilederOf.set(v[0], v);
-  return rows.map((r) => {
-    const v = veilederOf.get(r[0]);
-    const facts: VeilederFacts | null = v
-      ? { name: v[3], qualified: qualifiedAsVeileder({ specialistInGeneralPractice: v[4], exemptionUntil: v[5] }, today), activeVeilederCount: Number(v[7]), capacity: v[6] }
-      : null;
-    return {
-      id: r[0],
-      kommunenummer: r[1],
-      municipalityName: r[2],
-      officeCode: r[3],
-      doctor: { id: r[4], hprNumber: r[5], name: r[6] },
-      employmentForm: r[7],
-      position: r[8],
-      positionPercent: r[9],
-      signedOn: r[10],
-      startDate: r[11],
-      viaStaffingAgency: r[12],
-      notes: r[13],
-      status: r[14],
-      endDate: r[15],
-      endReason: r[16],
-      plannedEndDate: r[17],
-      warnings: agreementWarnings({
-        status: r[14],
-        startDate: r[11],
-        plannedEndDate: r[17],
-        viaStaffingAgency: r[12],
-        municipalityRegisteredAtStart: registeredOn(historyOf.get(r[1]) ?? [], r[11]),
-        veileder: facts,
-        today,
-      }),
-      currentVeileder: v ? { supervisionId: v[1], supervisorId: v[2], name: v[3] } : null,
-      version: r[18],
-      createdAt: iso(r[19]),
-      updatedAt: iso(r[20]),
-    };
-  });
+    })),
+    veileders.map((v) => ({
+      agreementId: v[0],
+      supervisionId: v[1],
+      supervisorId: v[2],
+      name: v[3],
+      specialistInGeneralPractice: v[4],
+      specialistApprovedOn: v[5],
+      exemptionFrom: v[6],
+      exemptionUntil: v[7],
+      capacity: v[8],
+      activeVeilederCount: Number(v[9]),
+    })),
+    open.map((o) => ({ id: o[0], doctorId: o[1], startDate: o[2], plannedEndDate: o[3] })),
+    shares.map((x) => ({ agreementId: x[0], fromDate: x[1], percent: x[2] })),
+  );
+  return rows.map((r) => toAgreement(agreementRow(r), facts, today));
 }
 
 // --- doctors -------------------------------------------------------------------------------------
@@ -257,7 +290,7 @@ const doctorView = (r: DoctorRow) => ({
 
 const SUPERVISOR_COLUMNS =
   'select "id", "hpr_number", "name", "email", "phone", "workplace_kommunenummer", "specialist_in_general_practice", ' +
-  '"specialist_approved_on", "exemption_until", "course_completed_on", "capacity", "created_by_office_code", "version", ' +
+  '"specialist_approved_on", "exemption_from", "exemption_until", "course_completed_on", "capacity", "created_by_office_code", "version", ' +
   '"created_at", "updated_at", ((select count(*)::int from "supervisions" where ("supervisions"."supervisor_id" = "supervisors"."id" ' +
   'and "supervisions"."role" = $1 and "supervisions"."from_date" <= $2 and ("supervisions"."to_date" is null or ' +
   '"supervisions"."to_date" >= $3)))) from "supervisors" ';
@@ -292,7 +325,7 @@ const SUPERVISIONS_OF: BareStatement = {
 };
 
 type SupervisorRow = [
-  string, string, string, string | null, string | null, string | null, boolean, string | null, string | null, string | null,
+  string, string, string, string | null, string | null, string | null, boolean, string | null, string | null, string | null, string | null,
   number, string | null, number, Date, Date, number,
 ];
 type SupervisionRow = [string, string, 'veileder' | 'supervisor' | 'group_leader', string, string | null, string, string];
@@ -306,14 +339,15 @@ const supervisorView = (r: SupervisorRow, today: string) => ({
   workplaceKommunenummer: r[5],
   specialistInGeneralPractice: r[6],
   specialistApprovedOn: r[7],
-  exemptionUntil: r[8],
-  courseCompletedOn: r[9],
-  capacity: r[10],
-  qualifiedToday: qualifiedAsVeileder({ specialistInGeneralPractice: r[6], exemptionUntil: r[8] }, today),
-  currentLoad: r[15],
-  version: r[12],
-  createdAt: iso(r[13]),
-  updatedAt: iso(r[14]),
+  exemptionFrom: r[8],
+  exemptionUntil: r[9],
+  courseCompletedOn: r[10],
+  capacity: r[11],
+  qualifiedToday: qualifiedAsVeileder({ specialistInGeneralPractice: r[6], specialistApprovedOn: r[7], exemptionFrom: r[8], exemptionUntil: r[9] }, today),
+  currentLoad: r[16],
+  version: r[13],
+  createdAt: iso(r[14]),
+  updatedAt: iso(r[15]),
 });
 
 // --- the table -----------------------------------------------------------------------------------
@@ -354,14 +388,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     api: (services, principal, k) => services.agreements.list(principal, listAgreementsQuery.parse({ kommunenummer: k })),
     async bare(run, k, caller) {
       const today = todayInNorway();
-      const rows = await run<AgreementRow>(AGREEMENTS_IN_MUNICIPALITY, [caller.officeCode, k, LIMIT + 1]);
+      const rows = await run<AgreementArray>(AGREEMENTS_IN_MUNICIPALITY, [caller.officeCode, k, LIMIT + 1]);
       const pageRows = rows.slice(0, LIMIT);
       const last = pageRows.at(-1);
       return {
         status: 200,
         body: {
           items: await agreementViews(run, pageRows, today),
-          nextCursor: rows.length > LIMIT && last ? cursorOf({ s: last[11], i: last[0] }) : null,
+          nextCursor: rows.length > LIMIT && last ? cursorOf({ s: last[13], i: last[0] }) : null,
         },
       };
     },
@@ -374,10 +408,10 @@ export const ENDPOINTS: readonly Endpoint[] = [
     route: new RegExp(`^/api/v1/agreements/${UUID}$`),
     api: (services, principal, id) => services.agreements.get(principal, id),
     async bare(run, id, caller) {
-      const [row] = await run<AgreementRow>(AGREEMENT_BY_ID, [id, caller.officeCode]);
+      const [row] = await run<AgreementArray>(AGREEMENT_BY_ID, [id, caller.officeCode]);
       if (!row) return notFound;
       const [view] = await agreementViews(run, [row], todayInNorway());
-      return { status: 200, body: view, etag: etag(row[18]) };
+      return { status: 200, body: view, etag: etag(row[21]) };
     },
   },
   {
@@ -431,7 +465,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
       const supervisions = await run<SupervisionRow>(SUPERVISIONS_OF, [id, officeCode]);
       return {
         status: 200,
-        etag: etag(row[12]),
+        etag: etag(row[13]),
         body: {
           ...supervisorView(row, today),
           supervisions: supervisions.map((s) => ({

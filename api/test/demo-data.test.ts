@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type RegistrationStatus,
+  type ShareChange,
   canTransition,
   isValidOrganisationNumber,
   missingApplicationElements,
@@ -104,8 +105,9 @@ function violations(data: DemoData, today: string): string[] {
         check(end <= a.plannedEndDate, () => `${id}: ends ${end} after its planned end ${a.plannedEndDate}`);
       }
       if (a.status === 'active') check(a.plannedEndDate >= today, () => `${id}: active past its planned end`);
+      check(at(a.shares, 0).from === a.startDate && a.shares.at(-1)?.percent === a.positionPercent, () => `${id}: share history ${JSON.stringify(a.shares)}`);
       check(
-        a.plannedEndDate === plannedEndDate(a.startDate, a.positionPercent, a.absences.map((x) => ({ from: x.fromDate, to: x.toDate }))),
+        a.plannedEndDate === plannedEndDate(a.startDate, a.shares, a.absences.map((x) => ({ from: x.fromDate, to: x.toDate }))),
         () => `${id}: planned end ${a.plannedEndDate} does not follow the shared rule`,
       );
       const sortedAbsences = [...a.absences].sort((x, y) => x.fromDate.localeCompare(y.fromDate));
@@ -190,7 +192,7 @@ describe('generateDemoData (no database)', () => {
   });
 });
 
-const TABLES = ['municipalities', 'registrations', 'registration_transitions', 'doctors', 'supervisors', 'agreements', 'absences', 'supervisions', 'audit_log'];
+const TABLES = ['municipalities', 'registrations', 'registration_transitions', 'doctors', 'supervisors', 'agreements', 'agreement_shares', 'absences', 'supervisions', 'audit_log'];
 
 /** Each table's row count and a digest of all its rows: equal snapshots mean nothing changed. */
 async function snapshot(app: TestApp): Promise<Record<string, string>> {
@@ -235,14 +237,19 @@ describe('seedDemoData', () => {
   });
 
   it('keeps stored planned end dates on the shared rule and a veileder at a time', async () => {
-    const rows = await queryRows<{ start_date: string; position_percent: number; planned_end_date: string; absences: { from: string; to: string }[] | null }>(
+    const rows = await queryRows<{ start_date: string; planned_end_date: string; shares: ShareChange[]; absences: { from: string; to: string }[] | null }>(
       t.database,
-      sql`select a.start_date::text, a.position_percent, a.planned_end_date::text,
+      sql`select a.start_date::text, a.planned_end_date::text,
+                 (select json_agg(json_build_object('from', s.from_date::text, 'percent', s.percent) order by s.from_date) from agreement_shares s where s.agreement_id = a.id) as shares,
                  (select json_agg(json_build_object('from', b.from_date::text, 'to', b.to_date::text)) from absences b where b.agreement_id = a.id) as absences
-          from agreements a where exists (select 1 from absences b where b.agreement_id = a.id) limit 100`,
+          from agreements a
+          where exists (select 1 from absences b where b.agreement_id = a.id)
+             or (select count(*) from agreement_shares s where s.agreement_id = a.id) > 1
+          limit 200`,
     );
     expect(rows.length).toBeGreaterThan(50);
-    for (const row of rows) expect(row.planned_end_date).toBe(plannedEndDate(row.start_date, row.position_percent, row.absences ?? []));
+    expect(rows.filter((row) => row.shares.length > 1).length).toBeGreaterThan(5);
+    for (const row of rows) expect(row.planned_end_date).toBe(plannedEndDate(row.start_date, row.shares, row.absences ?? []));
     const overlapping = first(
       await queryRows<{ n: number }>(
         t.database,

@@ -6,6 +6,7 @@ import { type DemoData, DEFAULT_DEMO_SEED, generateDemoData } from './demo-gener
 import { demoNote, organisationNumberPrefix, uniqueOrganisationNumber } from './demo-municipalities.js';
 import {
   absences,
+  agreementShares,
   agreements,
   auditLog,
   doctors,
@@ -207,14 +208,16 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
     }
 
     const agreementRows: (typeof agreements.$inferInsert)[] = [];
+    const shareRows: (typeof agreementShares.$inferInsert)[] = [];
     const absenceRows: (typeof absences.$inferInsert)[] = [];
     const supervisionRows: (typeof supervisions.$inferInsert)[] = [];
     for (const doctor of newDoctors) {
       const doctorId = doctorIds.get(doctor.hprNumber);
       if (doctorId === undefined) continue;
-      for (const { absences: absenceList, supervisions: supervisionList, ...agreement } of doctor.agreements) {
+      for (const { absences: absenceList, supervisions: supervisionList, shares, ...agreement } of doctor.agreements) {
         const agreementId = randomUUID();
         agreementRows.push({ ...agreement, id: agreementId, doctorId });
+        for (const share of shares) shareRows.push({ agreementId, fromDate: share.from, percent: share.percent });
         for (const absence of absenceList) absenceRows.push({ ...absence, agreementId });
         for (const { supervisorHprNumber, ...supervision } of supervisionList) {
           const supervisorId = supervisorIds.get(supervisorHprNumber);
@@ -223,6 +226,7 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
       }
     }
     for (const chunk of chunks(agreementRows)) await tx.insert(agreements).values(chunk);
+    for (const chunk of chunks(shareRows)) await tx.insert(agreementShares).values(chunk);
     for (const chunk of chunks(absenceRows)) await tx.insert(absences).values(chunk);
     for (const chunk of chunks(supervisionRows)) await tx.insert(supervisions).values(chunk);
 

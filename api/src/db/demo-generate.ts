@@ -1,4 +1,4 @@
-import { addDays, daysBetween, plannedEndDate, registeredFromDate } from '@alis/shared';
+import { type ShareChange, addDays, daysBetween, plannedEndDate, registeredFromDate } from '@alis/shared';
 import { at } from '../lib/collections.js';
 import { type MunicipalityFacts, municipalityFacts } from './demo-municipalities.js';
 import { type Random, random } from './demo-random.js';
@@ -84,7 +84,13 @@ export type DemoAgreement = Required<
     | 'endReason'
     | 'plannedEndDate'
   >
-> & { status: AgreementStatusValue; absences: DemoAbsence[]; supervisions: DemoSupervision[] };
+> & {
+  status: AgreementStatusValue;
+  /** The share over time, oldest first; `positionPercent` is the last. */
+  shares: ShareChange[];
+  absences: DemoAbsence[];
+  supervisions: DemoSupervision[];
+};
 
 export interface DemoDoctor {
   hprNumber: string;
@@ -366,6 +372,14 @@ function generateAgreement({ rng, kommunenummer, status: wanted, today, pool, st
     viaStaffingAgency: rng.chance(0.03),
   };
 
+  // Some running agreements went down to a smaller share on the way (never up, so the planned end
+  // stays ahead of today).
+  const shares: ShareChange[] = [{ from: startDate, percent: positionPercent }];
+  const running = daysBetween(startDate, today);
+  if (status === 'active' && positionPercent > 50 && running > 400 && rng.chance(0.12)) {
+    shares.push({ from: addDays(startDate, rng.int(365, running - 30)), percent: rng.chance(0.5) ? 50 : positionPercent - 20 });
+  }
+
   const supervisionList: DemoSupervision[] = [];
   if (status !== 'draft' && rng.chance(0.92)) {
     const lastDay = endDate ?? today;
@@ -390,14 +404,17 @@ function generateAgreement({ rng, kommunenummer, status: wanted, today, pool, st
     }
   }
 
+  const absencePeriods = absencesKept.map((a) => ({ from: a.fromDate, to: a.toDate }));
+
   return {
     ...terms,
-    positionPercent,
+    positionPercent: shares.at(-1)?.percent ?? positionPercent,
     startDate,
     status,
     endDate,
     endReason,
-    plannedEndDate: plannedEnd,
+    plannedEndDate: shares.length > 1 ? plannedEndDate(startDate, shares, absencePeriods) : plannedEnd,
+    shares,
     absences: absencesKept,
     supervisions: supervisionList,
   };

@@ -1,11 +1,20 @@
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { openDatabase } from './client.js';
+import { type Database, openDatabase } from './client.js';
+import { EmbeddedDatabaseInUse } from './embedded-lock.js';
 import { migrateAndSeed } from './migrate.js';
 
 /** `pnpm db:migrate`: applies migrations and reference data, then exits. */
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, embeddedDataDir: path.join(config.DATA_DIR, 'pglite') });
+let database: Database;
+try {
+  database = await openDatabase({ databaseUrl: config.DATABASE_URL, embeddedDataDir: path.join(config.DATA_DIR, 'pglite') });
+} catch (error) {
+  // Another process holds the embedded database: say so plainly, not with a stack trace.
+  if (!(error instanceof EmbeddedDatabaseInUse)) throw error;
+  console.error(`db:migrate: nothing changed. ${error.message}`);
+  process.exit(1);
+}
 try {
   await migrateAndSeed(database, { migrationsDir: config.MIGRATIONS_DIR, seedDir: config.SEED_DIR });
   console.log(`Migrations and reference data are up to date (${database.kind} database).`);

@@ -109,20 +109,20 @@ const groupBy = <T, K>(items: readonly T[], key: (item: T) => K) => {
 };
 
 /** The facts of a page of agreements beyond their rows, fetched in a fixed number of queries. */
-interface PageFacts {
+export interface PageFacts {
   countingIn: Map<string, DatePeriod[]>;
   veilederOf: Map<string, CurrentVeilederRow>;
   sharesOf: Map<string, ShareChange[]>;
   openOf: Map<string, OpenAgreementRow[]>;
 }
 
-async function factsOf(db: Executor, rows: readonly AgreementRow[], today: string): Promise<PageFacts> {
-  const ids = rows.map((row) => row.id);
-  // One after the other: inside a transaction they run on the same connection anyway.
-  const history = await agreementsRepo.registrationHistory(db, [...new Set(rows.map((row) => row.kommunenummer))], TRAINING_SPECIALTY);
-  const veileders = await agreementsRepo.currentVeileders(db, ids, today);
-  const open = await agreementsRepo.openAgreementsOf(db, [...new Set(rows.map((row) => row.doctorId))]);
-  const shares = await agreementsRepo.shares(db, [...new Set([...ids, ...open.map((agreement) => agreement.id)])]);
+/** The facts of a page from the rows its queries gave: pure, so the bench's bare handler builds the same. */
+export function pageFacts(
+  history: readonly RegistrationHistoryRow[],
+  veileders: readonly CurrentVeilederRow[],
+  open: readonly OpenAgreementRow[],
+  shares: readonly ShareRow[],
+): PageFacts {
   const veilederOf = new Map<string, CurrentVeilederRow>();
   // Ordered newest start first per agreement: the first one seen is the veileder on the day.
   for (const veileder of veileders) if (!veilederOf.has(veileder.agreementId)) veilederOf.set(veileder.agreementId, veileder);
@@ -132,6 +132,16 @@ async function factsOf(db: Executor, rows: readonly AgreementRow[], today: strin
     sharesOf: new Map([...groupBy(shares, (row) => row.agreementId)].map(([id, rows]) => [id, sharesFrom(rows)])),
     openOf: groupBy(open, (agreement) => agreement.doctorId),
   };
+}
+
+async function factsOf(db: Executor, rows: readonly AgreementRow[], today: string): Promise<PageFacts> {
+  const ids = rows.map((row) => row.id);
+  // One after the other: inside a transaction they run on the same connection anyway.
+  const history = await agreementsRepo.registrationHistory(db, [...new Set(rows.map((row) => row.kommunenummer))], TRAINING_SPECIALTY);
+  const veileders = await agreementsRepo.currentVeileders(db, ids, today);
+  const open = await agreementsRepo.openAgreementsOf(db, [...new Set(rows.map((row) => row.doctorId))]);
+  const shares = await agreementsRepo.shares(db, [...new Set([...ids, ...open.map((agreement) => agreement.id)])]);
+  return pageFacts(history, veileders, open, shares);
 }
 
 /** The doctor's open agreements running on `day` add up to more than a full position: their sum, else null. */
@@ -144,7 +154,7 @@ function overlappingShare(row: AgreementRow, day: string, facts: PageFacts, shar
   return total > 100 ? total : null;
 }
 
-function toAgreement(row: AgreementRow, facts: PageFacts, today: string): Agreement {
+export function toAgreement(row: AgreementRow, facts: PageFacts, today: string): Agreement {
   const day = warningDay(row.startDate, today);
   const positionHistory = facts.sharesOf.get(row.id) ?? [{ from: row.startDate, percent: row.positionPercent }];
   const share = shareOn(positionHistory, day) ?? row.positionPercent;
