@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { admin, directorate, heroyClient, t, useCast } from './support/cast.js';
 import { bodyOf } from './support/expect.js';
 import { type Caller, expectProblem, http } from './support/factories.js';
-import { freshHprNumber, insertDoctor } from './support/rows.js';
+import { freshHprNumber, insertAgreement, insertDoctor } from './support/rows.js';
 
 /**
  * The domain rules applied over time (issue 8): every test here failed on the code before it. The
@@ -171,6 +171,22 @@ describe('agreements behave as people expect', () => {
     expectProblem(await patch(agreement.id, { startDate: '2025-02-01' }), 422, 'unprocessable');
     const moved = bodyOf(await patch(agreement.id, { startDate: '2023-12-01' }).expect(200), contract.agreement);
     expect(moved.positionHistory[0]).toEqual({ from: '2023-12-01', percent: 100 });
+  });
+
+  it('treats an agreement stored without a share history (imported) as holding its share since the start', async () => {
+    // Written straight to the table, as an import or a row from before the history was kept: no shares.
+    const stored = await insertAgreement(t, { doctorId: (await insertDoctor(t)).id, kommunenummer: '1804', status: 'draft' });
+    const read = bodyOf(await http(t).get(`${BASE}/${stored.id}`).set(admin.auth).expect(200), contract.agreement);
+    expect(read.positionHistory).toEqual([{ from: '2024-01-01', percent: 100 }]);
+    // An absence recomputes the planned end from that history (this once answered 500).
+    await http(t).post(`${BASE}/${stored.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2025-03-01', to: '2025-03-10' }).expect(201);
+    const moved = bodyOf(await patch(stored.id, { startDate: '2023-12-01' }).expect(200), contract.agreement);
+    expect(moved).toMatchObject({ positionHistory: [{ from: '2023-12-01', percent: 100 }], plannedEndDate: addDays('2028-11-30', 10) });
+    const halved = bodyOf(await patch(stored.id, { positionPercent: 50, positionPercentFrom: '2025-01-01' }).expect(200), contract.agreement);
+    expect(halved.positionHistory).toEqual([
+      { from: '2023-12-01', percent: 100 },
+      { from: '2025-01-01', percent: 50 },
+    ]);
   });
 
   it('warns past_planned_end instead of "ends within six months" once the planned end has passed', async () => {

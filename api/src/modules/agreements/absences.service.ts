@@ -30,7 +30,7 @@ async function movePlannedEnd(
   action: string,
   change: { before?: Record<string, unknown>; after?: Record<string, unknown> },
 ) {
-  const planned = await plannedEndOf(tx, agreement.id, agreement.startDate);
+  const planned = await plannedEndOf(tx, agreement);
   await agreementsRepo.update(tx, agreement.id, { plannedEndDate: planned });
   await recordAudit(tx, context, {
     action,

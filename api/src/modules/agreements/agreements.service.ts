@@ -102,6 +102,13 @@ function nonCountingOf(row: AgreementRow, counting: readonly DatePeriod[]): Date
 }
 
 const sharesFrom = (rows: readonly ShareRow[]): ShareChange[] => rows.map((row) => ({ from: row.fromDate, percent: row.percent }));
+
+/**
+ * An agreement's share history; one written without any (imported, or from before the history was
+ * kept) has held its share since the start.
+ */
+export const shareHistory = (agreement: Pick<AgreementRow, 'startDate' | 'positionPercent'>, rows: readonly ShareRow[]): ShareChange[] =>
+  rows.length > 0 ? sharesFrom(rows) : [{ from: agreement.startDate, percent: agreement.positionPercent }];
 const groupBy = <T, K>(items: readonly T[], key: (item: T) => K) => {
   const groups = new Map<K, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
@@ -156,7 +163,7 @@ function overlappingShare(row: AgreementRow, day: string, facts: PageFacts, shar
 
 export function toAgreement(row: AgreementRow, facts: PageFacts, today: string): Agreement {
   const day = warningDay(row.startDate, today);
-  const positionHistory = facts.sharesOf.get(row.id) ?? [{ from: row.startDate, percent: row.positionPercent }];
+  const positionHistory = facts.sharesOf.get(row.id) ?? shareHistory(row, []);
   const share = shareOn(positionHistory, day) ?? row.positionPercent;
   const veileder = facts.veilederOf.get(row.id);
   const nonCounting = nonCountingOf(row, facts.countingIn.get(row.kommunenummer) ?? []);
@@ -300,9 +307,12 @@ export class AgreementsService extends Service {
           fieldIssue({ path: 'signedOn', code: 'required', message: 'an active agreement needs signedOn' }),
         ]);
       }
-      const shares = sharesFrom(await agreementsRepo.shares(tx, [id]));
+      const stored = await agreementsRepo.shares(tx, [id]);
+      const shares = shareHistory(current, stored);
+      // A history that was never written down is written now, so that what follows changes it.
+      if (stored.length === 0) await agreementsRepo.setShare(tx, id, current.startDate, current.positionPercent);
       const nextShares = await this.moveShares(tx, id, shares, current.startDate, next.startDate, positionPercent, positionPercentFrom);
-      const planned = await plannedEndOf(tx, id, next.startDate, nextShares);
+      const planned = await plannedEndOf(tx, { ...current, startDate: next.startDate }, nextShares);
       const after = { ...next, plannedEndDate: planned, positionPercent: nextShares.at(-1)?.percent ?? current.positionPercent };
       const changed = diff(auditView(current, shares), auditView(after, nextShares));
       if (!changed) return versionedView(tx, current);
@@ -407,7 +417,7 @@ export class AgreementsService extends Service {
     percent: number | undefined,
     from: string | undefined,
   ): Promise<ShareChange[]> {
-    let next = shares.length > 0 ? [...shares] : [{ from: oldStart, percent: percent ?? 100 }];
+    let next = [...shares];
     if (newStart !== oldStart) {
       const laterChange = next.slice(1).find((change) => change.from <= newStart);
       if (laterChange) {
@@ -452,11 +462,15 @@ export class AgreementsService extends Service {
 }
 
 /** The shared planned-end-date rule over the agreement's shares and absences as they are now in `tx`. */
-export async function plannedEndOf(tx: Executor, id: string, startDate: string, shares?: readonly ShareChange[]): Promise<string> {
-  const history = shares ?? sharesFrom(await agreementsRepo.shares(tx, [id]));
-  const absences = await absencesRepo.list(tx, id);
+export async function plannedEndOf(
+  tx: Executor,
+  agreement: Pick<AgreementRow, 'id' | 'startDate' | 'positionPercent'>,
+  shares?: readonly ShareChange[],
+): Promise<string> {
+  const history = shares ?? shareHistory(agreement, await agreementsRepo.shares(tx, [agreement.id]));
+  const absences = await absencesRepo.list(tx, agreement.id);
   return plannedEndDate(
-    startDate,
+    agreement.startDate,
     history,
     absences.map((absence) => ({ from: absence.fromDate, to: absence.toDate })),
   );
