@@ -60,17 +60,14 @@ export function runner(pool: pg.Pool, mode: PrepareMode, record?: (statement: Ba
   return send as Run;
 }
 
-/** `$from, $from+1, … ` for `count` values: how drizzle writes `in (...)`. */
-export const placeholders = (from: number, count: number) => Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
-
 /** The API's opaque list cursor: the last row's sort key, base64url JSON. */
 export const cursorOf = (position: unknown) => Buffer.from(JSON.stringify(position)).toString('base64url');
 
-/** `{items, nextCursor}` from `limit + 1` rows, as the API pages. */
-export function page<R, T>(rows: readonly R[], limit: number, view: (row: R) => T, positionOf: (row: R) => unknown) {
+/** `{items, nextCursor, total}` from `limit + 1` rows, as the API pages. */
+export function page<R, T>(rows: readonly R[], limit: number, view: (row: R) => T, positionOf: (row: R) => unknown, total: { count: number; exact: boolean }) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items: items.map(view), nextCursor: rows.length > limit && last !== undefined ? cursorOf(positionOf(last)) : null };
+  return { items: items.map(view), nextCursor: rows.length > limit && last !== undefined ? cursorOf(positionOf(last)) : null, total };
 }
 
 /** The ETag of a versioned resource. */

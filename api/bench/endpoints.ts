@@ -8,6 +8,7 @@
 // run.ts refuses to measure an entry whose SQL or answers differ from the API's.
 import {
   type Agreement,
+  EXACT_TOTAL_UP_TO,
   listAgreementsQuery,
   listDoctorsQuery,
   listMunicipalitiesQuery,
@@ -19,7 +20,26 @@ import type { Principal } from '../src/lib/principal.js';
 import type { AgreementRow } from '../src/modules/agreements/agreements.repo.js';
 import { pageFacts, toAgreement } from '../src/modules/agreements/agreements.service.js';
 import type { Services } from '../src/services.js';
-import { type BareAnswer, type BareCaller, type BareStatement, type Run, cursorOf, etag, page, placeholders } from './bare.js';
+import { type BareAnswer, type BareCaller, type BareStatement, type Run, cursorOf, etag, page } from './bare.js';
+import {
+  AGREEMENTS_IN_MUNICIPALITY,
+  AGREEMENTS_TOTAL,
+  AGREEMENT_BY_ID,
+  CURRENT_VEILEDERS,
+  DOCTORS_OF_OFFICE,
+  DOCTORS_TOTAL,
+  DOCTOR_BY_ID,
+  MUNICIPALITIES_OF_OFFICE,
+  MUNICIPALITIES_TOTAL,
+  MUNICIPALITY_BY_NUMBER,
+  OPEN_AGREEMENTS,
+  REGISTRATION_PERIODS,
+  SHARES,
+  SUPERVISIONS_OF,
+  SUPERVISORS_OF_OFFICE,
+  SUPERVISORS_TOTAL,
+  SUPERVISOR_BY_ID,
+} from './statements.js';
 
 export interface Endpoint {
   /** For BENCH_ONLY and the report. */
@@ -45,34 +65,9 @@ const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 
 // --- municipalities ------------------------------------------------------------------------------
 
-const MUNICIPALITY_COLUMNS =
-  'select "municipalities"."kommunenummer", "municipalities"."name", "municipalities"."short_name", ' +
-  '"municipalities"."county_number", "counties"."name", "municipalities"."office_code", ' +
-  '"municipalities"."organisation_number", "municipalities"."centrality_class", "municipalities"."population", ' +
-  '"municipalities"."recruitment_challenged", "municipalities"."contact_name", "municipalities"."contact_email", ' +
-  '"municipalities"."contact_phone", "municipalities"."notes", "municipalities"."valid_from", ' +
-  '"municipalities"."valid_to", "municipalities"."version", "municipalities"."updated_at" ' +
-  'from "municipalities" inner join "counties" on "counties"."county_number" = "municipalities"."county_number" ';
-
-/** municipalitiesRepo.get: the API's one prepared statement. */
-const MUNICIPALITY_BY_NUMBER: BareStatement = {
-  name: 'bare_municipality_by_number',
-  apiPrepares: true,
-  text:
-    MUNICIPALITY_COLUMNS +
-    'where ("municipalities"."kommunenummer" = $1 and ($2::text is null or "municipalities"."office_code" = $3) ' +
-    'and ($4::text is null or "municipalities"."kommunenummer" = $5))',
-};
-
-/** municipalitiesRepo.list for an office user, first page. */
-const MUNICIPALITIES_OF_OFFICE: BareStatement = {
-  name: 'bare_municipalities_of_office',
-  text: MUNICIPALITY_COLUMNS + 'where "municipalities"."office_code" = $1 order by "municipalities"."kommunenummer" asc limit $2',
-};
-
 type MunicipalityRow = [
   string, string, string, string, string, string, string | null, number | null, number | null, boolean,
-  string | null, string | null, string | null, string | null, string, string | null, number, Date,
+  string | null, string | null, string | null, string | null, string, string | null, number, Date, string,
 ];
 
 const municipalityView = (r: MunicipalityRow) => ({
@@ -86,6 +81,7 @@ const municipalityView = (r: MunicipalityRow) => ({
   centralityClass: r[7],
   population: r[8],
   recruitmentChallenged: r[9],
+  registrationStatus: r[18],
   contactName: r[10],
   contactEmail: r[11],
   contactPhone: r[12],
@@ -98,88 +94,14 @@ const municipalityView = (r: MunicipalityRow) => ({
 
 // --- agreements ----------------------------------------------------------------------------------
 
-const AGREEMENT_COLUMNS =
-  'select "agreements"."id", "agreements"."kommunenummer", "municipalities"."short_name", "municipalities"."office_code", ' +
-  '"agreements"."doctor_id", "doctors"."hpr_number", "doctors"."name", "doctors"."lis1_completed_on", "doctors"."specialist_approved_on", ' +
-  '"agreements"."employment_form", "agreements"."position", ' +
-  '"agreements"."position_percent", "agreements"."signed_on", "agreements"."start_date", "agreements"."via_staffing_agency", ' +
-  '"agreements"."notes", "agreements"."status", "agreements"."end_date", "agreements"."end_reason", "agreements"."cancellation_reason", "agreements"."planned_end_date", ' +
-  '"agreements"."version", "agreements"."created_at", "agreements"."updated_at" from "agreements" ' +
-  'inner join "municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" ' +
-  'inner join "doctors" on "doctors"."id" = "agreements"."doctor_id" ';
-
-/** agreementsRepo.get in an office's scope. */
-const AGREEMENT_BY_ID: BareStatement = {
-  name: 'bare_agreement_by_id',
-  text: AGREEMENT_COLUMNS + 'where ("agreements"."id" = $1 and "municipalities"."office_code" = $2)',
-};
-
-/** agreementsRepo.list with `kommunenummer`, in an office's scope, first page. */
-const AGREEMENTS_IN_MUNICIPALITY: BareStatement = {
-  name: 'bare_agreements_in_municipality',
-  text:
-    AGREEMENT_COLUMNS +
-    'where ("municipalities"."office_code" = $1 and "agreements"."kommunenummer" = $2) ' +
-    'order by "agreements"."start_date" desc, "agreements"."id" asc limit $3',
-};
-
-/** agreementsRepo.registrationHistory: drizzle writes `in (...)` with one placeholder per value. */
-const registrationHistory = (count: number): BareStatement => ({
-  name: `bare_registration_history_${count}`,
-  text:
-    'select "registrations"."kommunenummer", "registrations"."status", "registrations"."application_date", ' +
-    '"registrations"."registered_from", "registration_transitions"."id", "registration_transitions"."to_status", ' +
-    '"registration_transitions"."date" from "registrations" left join "registration_transitions" ' +
-    'on "registration_transitions"."registration_id" = "registrations"."id" ' +
-    `where ("registrations"."kommunenummer" in (${placeholders(1, count)}) and "registrations"."specialty" = $${count + 1}) ` +
-    'order by "registrations"."kommunenummer" asc, "registration_transitions"."id" asc',
-});
-
-/** agreementsRepo.currentVeileders for `count` agreements: the load counted for the page's veileders only. */
-const currentVeileders = (count: number): BareStatement => ({
-  name: `bare_current_veileders_${count}`,
-  text:
-    'select "supervisions"."agreement_id", "supervisions"."id", "supervisions"."supervisor_id", "supervisors"."name", ' +
-    '"supervisors"."specialist_in_general_practice", "supervisors"."specialist_approved_on", "supervisors"."exemption_from", ' +
-    '"supervisors"."exemption_until", "supervisors"."capacity", coalesce("n", 0) ' +
-    'from "supervisions" inner join "agreements" on "agreements"."id" = "supervisions"."agreement_id" ' +
-    'inner join "supervisors" on "supervisors"."id" = "supervisions"."supervisor_id" ' +
-    'left join (select "supervisor_id", count(*) as "n" from "supervisions" where ("supervisions"."role" = $1 and ' +
-    '("supervisions"."from_date" <= $2 and ("supervisions"."to_date" is null or "supervisions"."to_date" >= $3)) and ' +
-    '"supervisions"."supervisor_id" in (select "supervisor_id" from "supervisions" where ' +
-    `("supervisions"."agreement_id" in (${placeholders(4, count)}) and "supervisions"."role" = $${count + 4}))) ` +
-    'group by "supervisions"."supervisor_id") "load" on "load"."supervisor_id" = "supervisions"."supervisor_id" ' +
-    `where ("supervisions"."agreement_id" in (${placeholders(count + 5, count)}) and "supervisions"."role" = $${2 * count + 5} and ` +
-    `"supervisions"."from_date" <= greatest("agreements"."start_date", $${2 * count + 6}::date) and ` +
-    `("supervisions"."to_date" is null or "supervisions"."to_date" >= greatest("agreements"."start_date", $${2 * count + 7}::date))) ` +
-    'order by "supervisions"."agreement_id" asc, "supervisions"."from_date" desc',
-});
-
-/** agreementsRepo.openAgreementsOf for `count` doctors. */
-const openAgreementsOf = (count: number): BareStatement => ({
-  name: `bare_open_agreements_${count}`,
-  text:
-    'select "id", "doctor_id", "start_date", "planned_end_date" from "agreements" ' +
-    `where ("agreements"."doctor_id" in (${placeholders(1, count)}) and "agreements"."status" in ($${count + 1}, $${count + 2}))`,
-});
-
-/** agreementsRepo.shares for `count` agreements. */
-const sharesOf = (count: number): BareStatement => ({
-  name: `bare_shares_${count}`,
-  text:
-    'select "agreement_id", "from_date", "percent" from "agreement_shares" ' +
-    `where "agreement_shares"."agreement_id" in (${placeholders(1, count)}) ` +
-    'order by "agreement_shares"."agreement_id" asc, "agreement_shares"."from_date" asc',
-});
-
 type AgreementArray = [
   string, string, string, string, string, string, string, string | null, string | null, Agreement['employmentForm'], Agreement['position'],
   number, string | null, string, boolean, string | null, Agreement['status'], string | null, Agreement['endReason'], string | null, string,
   number, Date, Date,
 ];
-type HistoryArray = [string, string, string | null, string | null, string | null, string | null, string | null];
+type PeriodArray = [string, string, string, string | null];
 type VeilederArray = [string, string, string, string, boolean, string | null, string | null, string | null, number, string];
-type OpenArray = [string, string, string, string];
+type OpenArray = [string, string, string, string, number];
 type ShareArray = [string, string, number];
 
 const agreementRow = (r: AgreementArray): AgreementRow => ({
@@ -217,23 +139,14 @@ const agreementRow = (r: AgreementArray): AgreementRow => ({
 async function agreementViews(run: Run, rows: readonly AgreementArray[], today: string): Promise<Agreement[]> {
   if (rows.length === 0) return [];
   const kommunenumre = [...new Set(rows.map((r) => r[1]))];
-  const history = await run<HistoryArray>(registrationHistory(kommunenumre.length), [...kommunenumre, 'ALM']);
+  const periods = await run<PeriodArray>(REGISTRATION_PERIODS, [kommunenumre, 'ALM']);
   const ids = rows.map((r) => r[0]);
-  const veileders = await run<VeilederArray>(currentVeileders(ids.length), ['veileder', today, today, ...ids, 'veileder', ...ids, 'veileder', today, today]);
+  const veileders = await run<VeilederArray>(CURRENT_VEILEDERS, ['veileder', today, today, ids, 'veileder', ids, 'veileder', today, today]);
   const doctorIds = [...new Set(rows.map((r) => r[4]))];
-  const open = await run<OpenArray>(openAgreementsOf(doctorIds.length), [...doctorIds, 'draft', 'active']);
-  const shareIds = [...new Set([...ids, ...open.map((o) => o[0])])];
-  const shares = await run<ShareArray>(sharesOf(shareIds.length), shareIds);
+  const open = await run<OpenArray>(OPEN_AGREEMENTS, [doctorIds, 'draft', 'active']);
+  const shares = await run<ShareArray>(SHARES, [[...new Set([...ids, ...open.map((o) => o[0])])]]);
   const facts = pageFacts(
-    history.map((h) => ({
-      kommunenummer: h[0],
-      status: h[1],
-      applicationDate: h[2],
-      registeredFrom: h[3],
-      transitionId: h[4] === null ? null : BigInt(h[4]),
-      toStatus: h[5],
-      transitionDate: h[6],
-    })),
+    periods.map((p) => ({ kommunenummer: p[0], status: p[1], fromDate: p[2], toDate: p[3] })),
     veileders.map((v) => ({
       agreementId: v[0],
       supervisionId: v[1],
@@ -246,30 +159,13 @@ async function agreementViews(run: Run, rows: readonly AgreementArray[], today: 
       capacity: v[8],
       activeVeilederCount: Number(v[9]),
     })),
-    open.map((o) => ({ id: o[0], doctorId: o[1], startDate: o[2], plannedEndDate: o[3] })),
+    open.map((o) => ({ id: o[0], doctorId: o[1], startDate: o[2], plannedEndDate: o[3], positionPercent: o[4] })),
     shares.map((x) => ({ agreementId: x[0], fromDate: x[1], percent: x[2] })),
   );
   return rows.map((r) => toAgreement(agreementRow(r), facts, today));
 }
 
 // --- doctors -------------------------------------------------------------------------------------
-
-const DOCTOR_COLUMNS =
-  'select "id", "hpr_number", "name", "email", "phone", "lis1_completed_on", "scheme", "specialist_approved_on", ' +
-  '"created_by_office_code", "created_by_kommunenummer", "version", "created_at", "updated_at" from "doctors" ';
-
-/** doctorsRepo's visibleTo for an office, with its three placeholders from `from`. */
-const doctorVisibleToOffice = (from: number) =>
-  `("doctors"."created_by_office_code" = $${from} or exists (select 1 from "agreements" inner join "municipalities" ` +
-  'on "municipalities"."kommunenummer" = "agreements"."kommunenummer" where ("agreements"."doctor_id" = "doctors"."id" ' +
-  `and "municipalities"."office_code" = $${from + 1})) or exists (select 1 from "municipalities" where ` +
-  `("municipalities"."kommunenummer" = "doctors"."created_by_kommunenummer" and "municipalities"."office_code" = $${from + 2})))`;
-
-const DOCTOR_BY_ID: BareStatement = { name: 'bare_doctor_by_id', text: `${DOCTOR_COLUMNS}where ("doctors"."id" = $1 and ${doctorVisibleToOffice(2)})` };
-const DOCTORS_OF_OFFICE: BareStatement = {
-  name: 'bare_doctors_of_office',
-  text: `${DOCTOR_COLUMNS}where ${doctorVisibleToOffice(1)} order by "doctors"."name" asc, "doctors"."id" asc limit $4`,
-};
 
 type DoctorRow = [string, string, string, string | null, string | null, string | null, 'new' | 'old', string | null, string | null, string | null, number, Date, Date];
 const doctorView = (r: DoctorRow) => ({
@@ -287,42 +183,6 @@ const doctorView = (r: DoctorRow) => ({
 });
 
 // --- supervisors ---------------------------------------------------------------------------------
-
-const SUPERVISOR_COLUMNS =
-  'select "id", "hpr_number", "name", "email", "phone", "workplace_kommunenummer", "specialist_in_general_practice", ' +
-  '"specialist_approved_on", "exemption_from", "exemption_until", "course_completed_on", "capacity", "created_by_office_code", "version", ' +
-  '"created_at", "updated_at", ((select count(*)::int from "supervisions" where ("supervisions"."supervisor_id" = "supervisors"."id" ' +
-  'and "supervisions"."role" = $1 and "supervisions"."from_date" <= $2 and ("supervisions"."to_date" is null or ' +
-  '"supervisions"."to_date" >= $3)))) from "supervisors" ';
-
-/** supervisorsRepo's visibleTo for an office, with its three placeholders from `from`. */
-const supervisorVisibleToOffice = (from: number) =>
-  `("supervisors"."created_by_office_code" = $${from} or "supervisors"."workplace_kommunenummer" in (select "kommunenummer" ` +
-  `from "municipalities" where "municipalities"."office_code" = $${from + 1}) or exists (select 1 from "supervisions" ` +
-  'inner join "agreements" on "agreements"."id" = "supervisions"."agreement_id" inner join "municipalities" on ' +
-  '"municipalities"."kommunenummer" = "agreements"."kommunenummer" where ("supervisions"."supervisor_id" = "supervisors"."id" ' +
-  `and "municipalities"."office_code" = $${from + 2})))`;
-
-const SUPERVISOR_BY_ID: BareStatement = {
-  name: 'bare_supervisor_by_id',
-  text: `${SUPERVISOR_COLUMNS}where ("supervisors"."id" = $4 and ${supervisorVisibleToOffice(5)})`,
-};
-const SUPERVISORS_OF_OFFICE: BareStatement = {
-  name: 'bare_supervisors_of_office',
-  text: `${SUPERVISOR_COLUMNS}where ${supervisorVisibleToOffice(4)} order by "supervisors"."name" asc, "supervisors"."id" asc limit $7`,
-};
-/** supervisorsRepo.supervisionsOf in an office's scope. */
-const SUPERVISIONS_OF: BareStatement = {
-  name: 'bare_supervisions_of',
-  text:
-    'select "supervisions"."id", "supervisions"."agreement_id", "supervisions"."role", "supervisions"."from_date", ' +
-    '"supervisions"."to_date", "doctors"."name", "agreements"."kommunenummer" from "supervisions" ' +
-    'inner join "agreements" on "agreements"."id" = "supervisions"."agreement_id" ' +
-    'inner join "doctors" on "doctors"."id" = "agreements"."doctor_id" ' +
-    'inner join "municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" ' +
-    'where ("supervisions"."supervisor_id" = $1 and "municipalities"."office_code" = $2) ' +
-    'order by "supervisions"."from_date" desc, "supervisions"."id" asc',
-};
 
 type SupervisorRow = [
   string, string, string, string | null, string | null, string | null, boolean, string | null, string | null, string | null, string | null,
@@ -350,6 +210,12 @@ const supervisorView = (r: SupervisorRow, today: string) => ({
   updatedAt: iso(r[15]),
 });
 
+/** A list's total, as the API counts it: exactly, up to its bound. */
+async function totalOf(run: Run, statement: BareStatement, values: readonly unknown[]) {
+  const [row] = await run<[number]>(statement, [...values, EXACT_TOTAL_UP_TO + 1]);
+  return { count: row?.[0] ?? 0, exact: true };
+}
+
 // --- the table -----------------------------------------------------------------------------------
 
 const IN_OFFICE = 'join municipalities m on m.kommunenummer = a.kommunenummer where m.office_code = $1';
@@ -363,7 +229,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     route: /^\/api\/v1\/municipalities\/(\d{4})$/,
     api: (services, principal, k) => services.municipalities.get(principal, k),
     async bare(run, k, caller) {
-      const [row] = await run<MunicipalityRow>(MUNICIPALITY_BY_NUMBER, [k, caller.officeCode, caller.officeCode, null, null]);
+      const [row] = await run<MunicipalityRow>(MUNICIPALITY_BY_NUMBER, ['ALM', k, caller.officeCode, caller.officeCode, null, null]);
       return row ? { status: 200, body: municipalityView(row), etag: etag(row[16]) } : notFound;
     },
   },
@@ -375,8 +241,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
     route: /^\/api\/v1\/municipalities()$/,
     api: (services, principal) => services.municipalities.list(principal, listMunicipalitiesQuery.parse({})),
     async bare(run, _k, caller) {
-      const rows = await run<MunicipalityRow>(MUNICIPALITIES_OF_OFFICE, [caller.officeCode, LIMIT + 1]);
-      return { status: 200, body: page(rows, LIMIT, municipalityView, (r) => ({ k: r[0] })) };
+      const rows = await run<MunicipalityRow>(MUNICIPALITIES_OF_OFFICE, ['ALM', caller.officeCode, LIMIT + 1]);
+      const total = await totalOf(run, MUNICIPALITIES_TOTAL, ['ALM', caller.officeCode]);
+      return { status: 200, body: page(rows, LIMIT, municipalityView, (r) => ({ s: 'kommunenummer', v: [r[0]] }), total) };
     },
   },
   {
@@ -391,12 +258,11 @@ export const ENDPOINTS: readonly Endpoint[] = [
       const rows = await run<AgreementArray>(AGREEMENTS_IN_MUNICIPALITY, [caller.officeCode, k, LIMIT + 1]);
       const pageRows = rows.slice(0, LIMIT);
       const last = pageRows.at(-1);
+      const items = await agreementViews(run, pageRows, today);
+      const total = await totalOf(run, AGREEMENTS_TOTAL, [caller.officeCode, k]);
       return {
         status: 200,
-        body: {
-          items: await agreementViews(run, pageRows, today),
-          nextCursor: rows.length > LIMIT && last ? cursorOf({ s: last[13], i: last[0] }) : null,
-        },
+        body: { items, nextCursor: rows.length > LIMIT && last ? cursorOf({ s: '-startDate', v: [last[13], last[0]] }) : null, total },
       };
     },
   },
@@ -423,7 +289,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     api: (services, principal) => services.doctors.list(principal, listDoctorsQuery.parse({})),
     async bare(run, _k, { officeCode }) {
       const rows = await run<DoctorRow>(DOCTORS_OF_OFFICE, [officeCode, officeCode, officeCode, LIMIT + 1]);
-      return { status: 200, body: page(rows, LIMIT, doctorView, (r) => ({ n: r[2], i: r[0] })) };
+      const total = await totalOf(run, DOCTORS_TOTAL, [officeCode, officeCode, officeCode]);
+      return { status: 200, body: page(rows, LIMIT, doctorView, (r) => ({ s: 'name', v: [r[2], r[0]] }), total) };
     },
   },
   {
@@ -448,7 +315,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     async bare(run, _k, { officeCode }) {
       const today = todayInNorway();
       const rows = await run<SupervisorRow>(SUPERVISORS_OF_OFFICE, ['veileder', today, today, officeCode, officeCode, officeCode, LIMIT + 1]);
-      return { status: 200, body: page(rows, LIMIT, (r) => supervisorView(r, today), (r) => ({ n: r[2], i: r[0] })) };
+      const total = await totalOf(run, SUPERVISORS_TOTAL, [officeCode, officeCode, officeCode]);
+      return { status: 200, body: page(rows, LIMIT, (r) => supervisorView(r, today), (r) => ({ s: 'name', v: [r[2], r[0]] }), total) };
     },
   },
   {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { admin, bodoClient, directorate, directorateClient, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf, etagOf, expectDefined } from './support/expect.js';
 import { type Caller, auditTrail, createClient, expectProblem, http } from './support/factories.js';
+import { at } from '../src/lib/collections.js';
 import { insertDoctor, insertRegistration } from './support/rows.js';
 
 const BASE = '/api/v1/agreements';
@@ -344,7 +345,7 @@ describe('GET /api/v1/agreements', () => {
     expect((await list({ doctorId, endsBefore: '2029-01-01' })).items.map((a) => a.id).sort()).toEqual([long.id, ended.id].sort());
   });
 
-  it('pages newest start first with an opaque cursor, ties broken by id', async () => {
+  it('pages newest start first with an opaque cursor, ties broken by id in the same direction', async () => {
     const { id: doctorId } = await insertDoctor(t);
     const starts = [
       { kommunenummer: '1811', startDate: '2024-03-01' },
@@ -356,7 +357,7 @@ describe('GET /api/v1/agreements', () => {
     const created: Agreement[] = [];
     for (const start of starts) created.push((await createAgreement(admin, { doctorId, ...start })).agreement);
     const expected = [...created]
-      .sort((a, b) => (a.startDate === b.startDate ? (a.id < b.id ? -1 : 1) : a.startDate < b.startDate ? 1 : -1))
+      .sort((a, b) => (a.startDate === b.startDate ? (a.id < b.id ? 1 : -1) : a.startDate < b.startDate ? 1 : -1))
       .map((a) => a.id);
 
     const seen: string[] = [];
@@ -371,6 +372,44 @@ describe('GET /api/v1/agreements', () => {
     } while (cursor);
     expect(pages).toBe(3);
     expect(seen).toEqual(expected);
+  });
+
+  it('sorts by start, planned end, municipality or doctor, either way, each page with the total', async () => {
+    const doctors = [await insertDoctor(t, { name: 'Sort Carlsen' }), await insertDoctor(t, { name: 'Sort Berg' }), await insertDoctor(t, { name: 'Sort Andersen' })];
+    const places = [
+      { kommunenummer: '1818', startDate: '2024-02-01', positionPercent: 100 },
+      { kommunenummer: '1820', startDate: '2023-02-01', positionPercent: 50 },
+      { kommunenummer: '1804', startDate: '2025-02-01', positionPercent: 80 },
+    ];
+    const created: Agreement[] = [];
+    for (const [index, place] of places.entries()) {
+      created.push((await createAgreement(admin, { doctorId: at(doctors, index).id, ...place })).agreement);
+    }
+    const ids = new Set(created.map((agreement) => agreement.id));
+    /** Every page of a sort, limited to the agreements made here (the file's other tests make more). */
+    const all = async (sort: string) => {
+      const seen: Agreement[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list({ sort, limit: 2, ...(cursor ? { cursor } : {}) });
+        expect(page.total).toEqual({ count: expect.any(Number), exact: true });
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen.filter((agreement) => ids.has(agreement.id));
+    };
+    const names = (agreements: Agreement[]) => agreements.map((agreement) => agreement.municipalityName);
+    expect((await all('startDate')).map((a) => a.startDate)).toEqual(['2023-02-01', '2024-02-01', '2025-02-01']);
+    expect((await all('-plannedEndDate')).map((a) => a.plannedEndDate)).toEqual([...created.map((a) => a.plannedEndDate)].sort().reverse());
+    expect(names(await all('municipality'))).toEqual([...names(created)].sort());
+    expect((await all('-doctor')).map((a) => a.doctor.name)).toEqual(['Sort Carlsen', 'Sort Berg', 'Sort Andersen']);
+    // A cursor belongs to its sort.
+    const first = await list({ sort: 'doctor', limit: 1 });
+    expectProblem(await http(t).get(BASE).query({ sort: 'startDate', cursor: first.nextCursor ?? '' }).set(admin.auth), 400, 'invalid_cursor');
+    expectProblem(await http(t).get(BASE).query({ sort: 'name' }).set(admin.auth), 400, 'validation_failed');
+    // The total counts what the filters match, on every page alike.
+    const one = await list({ doctorId: at(doctors, 0).id });
+    expect(one.total).toEqual({ count: 1, exact: true });
   });
 
   it('rejects bad filters and a cursor it did not issue', async () => {

@@ -284,12 +284,12 @@ describe('scope', () => {
     // Same digits and one more: a prefix search would find both, the lookup only the exact one.
     await createDoctor(admin, { hprNumber: `${doctor.hprNumber}1` });
     for (const caller of [nordOffice, admin]) {
-      expect(await list(caller, { hprNumber: `0${doctor.hprNumber}` })).toEqual({ items: [doctor], nextCursor: null });
+      expect(await list(caller, { hprNumber: `0${doctor.hprNumber}` })).toEqual({ items: [doctor], nextCursor: null, total: { count: 1, exact: true } });
     }
     // Outside the scope: the number is registered and under which id, and nothing about the person.
     for (const caller of [osloOffice, osloClient, heroyClient]) {
       const page = await list(caller, { hprNumber: `0${doctor.hprNumber}` });
-      expect(page).toEqual({ items: [{ id: doctor.id, hprNumber: doctor.hprNumber, restricted: true }], nextCursor: null });
+      expect(page).toEqual({ items: [{ id: doctor.id, hprNumber: doctor.hprNumber, restricted: true }], nextCursor: null, total: { count: 1, exact: true } });
     }
     // A partial number is a search within the scope, not a lookup.
     expect((await list(osloOffice, { q: doctor.hprNumber })).items).toEqual([]);

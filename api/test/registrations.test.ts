@@ -436,7 +436,7 @@ describe('GET .../registration/history', () => {
   });
 
   it('is empty for a registration never saved, and refuses a cursor it did not issue', async () => {
-    expect(await historyOf('1840', directorate)).toEqual({ items: [], nextCursor: null });
+    expect(await historyOf('1840', directorate)).toEqual({ items: [], nextCursor: null, total: { count: 0, exact: true } });
     expectProblem(await http(t).get(url('1840', '/history')).query({ cursor: 'bm9wZQ' }).set(admin.auth), 400, 'invalid_cursor');
   });
 });

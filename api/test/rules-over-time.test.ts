@@ -158,9 +158,17 @@ describe('agreements behave as people expect', () => {
       plannedEndDate: '2032-12-31',
     });
 
-    // Without a date the change takes effect today.
-    const fromToday = bodyOf(await patch(agreement.id, { positionPercent: 80 }).expect(200), contract.agreement);
-    expect(fromToday.positionHistory.at(-1)).toEqual({ from: today, percent: 80 });
+    // Without a date, a draft's share holds from its start (it has not run) ...
+    const draft = await createAgreement({ doctorId: (await insertDoctor(t)).id });
+    const fromStart = bodyOf(await patch(draft.id, { positionPercent: 80 }).expect(200), contract.agreement);
+    expect(fromStart.positionHistory).toEqual([{ from: '2024-01-01', percent: 80 }]);
+    // ... and a running agreement's from today.
+    const running = await activeAgreement();
+    const fromToday = bodyOf(await patch(running.id, { positionPercent: 80 }).expect(200), contract.agreement);
+    expect(fromToday.positionHistory).toEqual([
+      { from: '2024-01-01', percent: 100 },
+      { from: today, percent: 80 },
+    ]);
     expect(fromToday.plannedEndDate).toBe(plannedEndDate('2024-01-01', fromToday.positionHistory));
 
     expect(expectProblem(await patch(agreement.id, { positionPercent: 60, positionPercentFrom: '2023-12-31' }), 400, 'validation_failed').errors).toEqual([

@@ -412,7 +412,7 @@ describe('scope', () => {
     await createSupervisor(admin, { hprNumber: `${supervisor.hprNumber}9` });
     for (const caller of [osloOffice, osloClient]) {
       const page = await list(caller, { hprNumber: `00${supervisor.hprNumber}` });
-      expect(page).toEqual({ items: [{ id: supervisor.id, hprNumber: supervisor.hprNumber, restricted: true }], nextCursor: null });
+      expect(page).toEqual({ items: [{ id: supervisor.id, hprNumber: supervisor.hprNumber, restricted: true }], nextCursor: null, total: { count: 1, exact: true } });
     }
     for (const caller of [bodoClient, nordOffice]) {
       const page = await list(caller, { hprNumber: `00${supervisor.hprNumber}` });

@@ -9,7 +9,7 @@ import {
   supervisionRoles,
 } from './agreement-rules.js';
 import { kommunenummer, officeCode } from './identifiers.js';
-import { isoDate, optionalText, pageOf, pageQuery, queryBoolean, timestamp } from './common.js';
+import { isoDate, optionalText, pageOf, pageQuery, queryBoolean, sortQuery, timestamp } from './common.js';
 
 export const agreementStatus = z.enum(agreementStatuses);
 export const positionPercent = z.number().int('must be a whole percentage').min(1, 'must be 1–100').max(100, 'must be 1–100');
@@ -140,6 +140,8 @@ export const listAgreementsQuery = z
     employmentForm: z.enum(employmentForms).optional(),
     endsBefore: isoDate.optional().describe('End date (or planned end date while open) before this date.'),
     hasVeileder: queryBoolean.optional().describe('Has (true) or lacks (false) an active veileder today.'),
+    warning: z.enum(agreementWarningCodes).optional().describe('Only agreements that have this warning today (as `warnings` shows it).'),
+    sort: sortQuery(['startDate', 'plannedEndDate', 'municipality', 'doctor'], '-startDate'),
     ...pageQuery,
   })
   .strict();

@@ -38,13 +38,42 @@ export const pageQuery = {
     .describe('Opaque cursor from the previous page\'s `nextCursor`.'),
 };
 
+/** Lists count the rows that match exactly up to this many; above it the count is PostgreSQL's estimate. */
+export const EXACT_TOTAL_UP_TO = 10_000;
+
+export const total = z
+  .object({
+    count: z.int().nonnegative().describe(`How many rows match the filters, on all pages. Exact up to ${EXACT_TOTAL_UP_TO}; above it an estimate.`),
+    exact: z.boolean().describe(`false when \`count\` is an estimate (more than ${EXACT_TOTAL_UP_TO} rows match; never below that).`),
+  })
+  .meta({ id: 'Total' });
+export type Total = z.infer<typeof total>;
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page.'),
+    total,
   });
 }
-export type Page<T> = { items: T[]; nextCursor: string | null };
+export type Page<T> = { items: T[]; nextCursor: string | null; total: Total };
+
+/**
+ * `?sort=` for a list: one of the keys ascending, or with `-` descending. A cursor belongs to the
+ * sort it was issued for.
+ */
+export type SortValue<K extends string> = K | `-${K}`;
+export function sortQuery<const K extends readonly [string, ...string[]]>(keys: K, byDefault: SortValue<K[number]>) {
+  const values = keys.flatMap((key) => [key, `-${key}`]) as [SortValue<K[number]>, ...SortValue<K[number]>[]];
+  const schema: z.ZodEnum<{ [V in SortValue<K[number]>]: V }> = z.enum(values);
+  return schema
+    .default(byDefault as never)
+    .describe(`Sort by ${keys.map((key) => `\`${key}\``).join(', ')}; \`-\` first for descending (default \`${byDefault}\`).`);
+}
+
+/** A sort value split into its key and direction. */
+export const sortOf = <K extends string>(sort: SortValue<K>): { key: K; descending: boolean } =>
+  sort.startsWith('-') ? { key: sort.slice(1) as K, descending: true } : { key: sort as K, descending: false };
 
 /**
  * A person found by exact HPR number outside the caller's scope: that the number is registered and

@@ -37,5 +37,6 @@ export function addMonths(value: string, months: number): string {
   return formatDate(target);
 }
 
-export const todayInNorway = (now = new Date()) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+// Made once: building a formatter costs far more than formatting with it, and this runs on every read.
+const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+export const todayInNorway = (now = new Date()) => osloDate.format(now);

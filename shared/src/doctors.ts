@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalEmail, optionalPhone, pageOf, pageQuery, personReference, timestamp } from './common.js';
+import { isoDate, optionalEmail, optionalPhone, pageOf, pageQuery, personReference, sortQuery, timestamp } from './common.js';
 import { hprNumber, kommunenummer } from './identifiers.js';
 
 export const doctorSchemes = ['new', 'old'] as const;
@@ -62,6 +62,7 @@ export const listDoctorsQuery = z
       .describe('Exact HPR number: finds the doctor even outside your scope (then only as a reference: id and number), to avoid duplicates.'),
     q: z.string().trim().min(1).max(100).optional().describe('Part of the name or HPR number.'),
     kommunenummer: kommunenummer.optional().describe('Doctors with an agreement in this municipality.'),
+    sort: sortQuery(['name'], 'name'),
     ...pageQuery,
   })
   .strict();

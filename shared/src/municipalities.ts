@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isoDate, optionalEmail, optionalPhone, optionalText, pageQuery, queryBoolean, timestamp } from './common.js';
+import { isoDate, optionalEmail, optionalPhone, optionalText, pageQuery, queryBoolean, sortQuery, timestamp } from './common.js';
 import { countyNumber, officeCode, organisationNumber } from './identifiers.js';
+import { registrationStatuses } from './registration-rules.js';
 
 export const municipality = z
   .object({
@@ -14,6 +15,9 @@ export const municipality = z
     centralityClass: z.number().int().min(1).max(6).nullable(),
     population: z.number().int().nullable(),
     recruitmentChallenged: z.boolean(),
+    registrationStatus: z
+      .enum(registrationStatuses)
+      .describe('The status of its § 19 registration in general practice (ALM) today; `not_registered` when it has none.'),
     contactName: z.string().nullable(),
     contactEmail: z.string().nullable(),
     contactPhone: z.string().nullable(),
@@ -56,6 +60,8 @@ export const listMunicipalitiesQuery = z
     countyNumber: countyNumber.optional(),
     recruitmentChallenged: queryBoolean.optional(),
     q: z.string().trim().min(1).max(100).optional().describe('Matches name or number, ignoring case and accents.'),
+    registrationStatus: z.enum(registrationStatuses).optional().describe('The status of its § 19 registration in general practice (ALM).'),
+    sort: sortQuery(['kommunenummer', 'name'], 'kommunenummer'),
     ...pageQuery,
   })
   .strict();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countingPeriods, daysIn, inPeriods, nonCountingPeriods } from './service-periods.js';
+import { countingPeriods, daysIn, inPeriods, nonCountingPeriods, statusPeriods } from './service-periods.js';
 
 describe('countingPeriods', () => {
   it('counts from the application until a rejection', () => {
@@ -56,6 +56,47 @@ describe('countingPeriods', () => {
     ]);
     expect(countingPeriods([], { status: 'preparing', registeredFrom: null, applicationDate: null })).toEqual([]);
     expect(countingPeriods([], null)).toEqual([]);
+  });
+});
+
+describe('statusPeriods', () => {
+  it('gives the status on every day from the first change on, a repeated status kept as one period', () => {
+    expect(
+      statusPeriods(
+        [
+          { to: 'preparing', date: '2020-01-01' },
+          { to: 'applied', date: '2020-02-01' },
+          { to: 'registered', date: '2020-06-01' },
+          { to: 'deregistered', date: '2022-01-01' },
+          { to: 'preparing', date: '2022-06-01' },
+          { to: 'preparing', date: '2022-07-01' },
+        ],
+        null,
+      ),
+    ).toEqual([
+      { status: 'preparing', from: '2020-01-01', to: '2020-01-31' },
+      { status: 'applied', from: '2020-02-01', to: '2020-05-31' },
+      { status: 'registered', from: '2020-06-01', to: '2021-12-31' },
+      { status: 'deregistered', from: '2022-01-01', to: '2022-05-31' },
+      { status: 'preparing', from: '2022-06-01', to: null },
+    ]);
+  });
+
+  it('lets an application before 1 June 2019 take effect on 1 March 2019, before the preparation it followed', () => {
+    expect(statusPeriods([{ to: 'preparing', date: '2019-04-01' }, { to: 'applied', date: '2019-05-01' }], null)).toEqual([
+      { status: 'applied', from: '2019-03-01', to: null },
+    ]);
+  });
+
+  it('has the counting periods as its applied and registered periods, adjacent ones merged', () => {
+    const changes = [
+      { to: 'preparing', date: '2024-01-10' },
+      { to: 'applied', date: '2024-02-01' },
+      { to: 'registered', date: '2024-09-01' },
+      { to: 'deregistered', date: '2025-01-10' },
+    ] as const;
+    expect(statusPeriods(changes, null).filter((period) => period.status === 'applied' || period.status === 'registered')).toHaveLength(2);
+    expect(countingPeriods(changes, null)).toEqual([{ from: '2024-02-01', to: '2025-01-09' }]);
   });
 });
 

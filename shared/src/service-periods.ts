@@ -29,36 +29,58 @@ const counts = (status: RegistrationStatus | null) => status !== null && SERVICE
  */
 const effectiveDate = (change: RegistrationChange) => (change.to === 'applied' ? registeredFromDate(change.date) : change.date);
 
+/** A period in which a registration had one status. */
+export interface StatusPeriod extends DatePeriod {
+  status: RegistrationStatus;
+}
+
 /**
- * The periods in which ALIS service in the municipality counts: while it has applied for or holds
- * registration (DOMAIN: "Service counts only while the municipality is registered or has applied").
- *
- * From the changes in the order they were made: on any day, the last change (in that order) that
- * had taken effect by then decides. Without recorded changes, the current state decides from the
- * date its registration counts from.
+ * The statuses a registration had over time, in order, from its changes in the order they were
+ * made: on any day, the last change (in that order) that had taken effect by then decides. Before
+ * the first change takes effect it had none (not registered). Without recorded changes (imported),
+ * a registration that counts has had its status from the date its registration counts from.
  */
-export function countingPeriods(changes: readonly RegistrationChange[], snapshot: RegistrationSnapshot | null): DatePeriod[] {
+export function statusPeriods(changes: readonly RegistrationChange[], snapshot: RegistrationSnapshot | null): StatusPeriod[] {
   if (changes.length === 0) {
     if (!snapshot || !counts(snapshot.status)) return [];
     const from = snapshot.registeredFrom ?? (snapshot.applicationDate ? registeredFromDate(snapshot.applicationDate) : null);
-    return from ? [{ from, to: null }] : [];
+    return from ? [{ status: snapshot.status, from, to: null }] : [];
   }
   const dates = [...new Set(changes.map(effectiveDate))].sort();
-  const statusOn = (day: string) => {
-    let status: RegistrationStatus | null = null;
-    for (const change of changes) if (effectiveDate(change) <= day) status = change.to;
-    return status;
-  };
-  const periods: DatePeriod[] = [];
+  const periods: StatusPeriod[] = [];
   dates.forEach((from, index) => {
-    if (!counts(statusOn(from))) return;
+    let status: RegistrationStatus | null = null;
+    for (const change of changes) if (effectiveDate(change) <= from) status = change.to;
+    // `from` is when some change took effect, so there is a status.
+    if (status === null) return;
     const next = dates[index + 1];
     const to = next === undefined ? null : addDays(next, -1);
     const last = periods.at(-1);
-    if (last && last.to !== null && addDays(last.to, 1) === from) last.to = to;
-    else periods.push({ from, to });
+    if (last?.status === status) last.to = to;
+    else periods.push({ status, from, to });
   });
   return periods;
+}
+
+/**
+ * The periods in which ALIS service in the municipality counts: while it has applied for or holds
+ * registration (DOMAIN: "Service counts only while the municipality is registered or has applied"),
+ * from the registration's status periods, adjacent ones merged.
+ */
+export function countingPeriods(changes: readonly RegistrationChange[], snapshot: RegistrationSnapshot | null): DatePeriod[] {
+  return countingOf(statusPeriods(changes, snapshot));
+}
+
+/** The counting periods among status periods (in order), adjacent ones merged. */
+export function countingOf(periods: readonly StatusPeriod[]): DatePeriod[] {
+  const merged: DatePeriod[] = [];
+  for (const period of periods) {
+    if (!counts(period.status)) continue;
+    const last = merged.at(-1);
+    if (last && last.to !== null && addDays(last.to, 1) === period.from) last.to = period.to;
+    else merged.push({ from: period.from, to: period.to });
+  }
+  return merged;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { supervisionRoles } from './agreement-rules.js';
-import { isoDate, optionalEmail, optionalPhone, pageOf, pageQuery, personReference, queryBoolean, timestamp } from './common.js';
+import { isoDate, optionalEmail, optionalPhone, pageOf, pageQuery, personReference, queryBoolean, sortQuery, timestamp } from './common.js';
 import { hprNumber, kommunenummer } from './identifiers.js';
 
 export const supervisor = z
@@ -94,6 +94,7 @@ export const listSupervisorsQuery = z
     kommunenummer: kommunenummer.optional().describe('Working in, or supervising an agreement in, this municipality.'),
     qualified: queryBoolean.optional(),
     overCapacity: queryBoolean.optional(),
+    sort: sortQuery(['name'], 'name'),
     ...pageQuery,
   })
   .strict();

@@ -11,6 +11,7 @@ export const heroyNordland: Municipality = {
   centralityClass: 6,
   population: 1700,
   recruitmentChallenged: true,
+  registrationStatus: 'not_registered',
   contactName: null,
   contactEmail: null,
   contactPhone: null,

@@ -3,6 +3,7 @@ import { todayInNorway } from '@alis/shared';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from './client.js';
 import { type DemoData, DEFAULT_DEMO_SEED, generateDemoData } from './demo-generate.js';
+import { refreshRegistrationPeriods } from '../modules/registrations/registration-periods.js';
 import { demoNote, organisationNumberPrefix, uniqueOrganisationNumber } from './demo-municipalities.js';
 import {
   absences,
@@ -174,6 +175,7 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
       }));
     });
     for (const chunk of chunks(transitionRows)) await tx.insert(registrationTransitions).values(chunk);
+    await refreshRegistrationPeriods(tx, [...registrationIds.values()]);
 
     // Supervisors by HPR number: existing ones are kept; only demo supervisors (same number and
     // name as generated, from an earlier run) get demo supervision.
@@ -253,6 +255,9 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
       entityId: 'demo',
       after: { scale, seed, today, ...summary },
     });
+    // The planner's statistics, for tables that have just grown many times over: without them it
+    // plans as if they were empty until autovacuum gets round to them.
+    await tx.execute(sql`analyze municipalities, registrations, registration_periods, doctors, supervisors, agreements, agreement_shares, absences, supervisions`);
     return summary;
   });
 }

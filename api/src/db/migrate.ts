@@ -3,6 +3,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { Database } from './client.js';
+import { refreshMissingRegistrationPeriods } from '../modules/registrations/registration-periods.js';
 import { seedReferenceData } from './seed.js';
 
 /** Chosen once; every instance and `pnpm db:migrate` take the same lock. */
@@ -20,5 +21,7 @@ export async function migrateAndSeed(database: Database, options: { migrationsDi
       await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: options.migrationsDir });
     }
     await seedReferenceData(db, options.seedDir);
+    // Derived data the SQL migrations cannot compute: the shared rules do.
+    await refreshMissingRegistrationPeriods(db);
   });
 }

@@ -61,6 +61,8 @@ export const municipalities = pgTable(
   (t) => [
     index('municipalities_office_idx').on(t.officeCode, t.kommunenummer),
     index('municipalities_county_idx').on(t.countyNumber, t.kommunenummer),
+    // Lists sorted by name, and agreements sorted by their municipality's name.
+    index('municipalities_name_idx').on(t.shortName, t.kommunenummer),
     check('municipalities_centrality_class_check', sql`${t.centralityClass} between 1 and 6`),
     check('municipalities_population_check', sql`${t.population} >= 0`),
     check('municipalities_kommunenummer_check', sql`${t.kommunenummer} ~ '^[0-9]{4}$'`),
@@ -230,6 +232,28 @@ export const registrationTransitions = pgTable(
   (t) => [index('registration_transitions_registration_idx').on(t.registrationId, t.id)],
 );
 
+/**
+ * The statuses a registration had over time, derived from its changes by the shared rule
+ * (`statusPeriods`) and rewritten in the transaction of every change: what was registered, applied
+ * for or not on any day is then an indexed lookup (service that counted, as-of figures).
+ */
+export const registrationPeriods = pgTable(
+  'registration_periods',
+  {
+    registrationId: uuid('registration_id').notNull().references(() => registrations.id, { onDelete: 'cascade' }),
+    kommunenummer: text('kommunenummer').notNull(),
+    specialty: text('specialty').notNull(),
+    status: text('status').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.registrationId, t.fromDate] }),
+    index('registration_periods_municipality_idx').on(t.kommunenummer, t.specialty, t.fromDate),
+    check('registration_periods_period_check', sql`${t.toDate} is null or ${t.fromDate} <= ${t.toDate}`),
+  ],
+);
+
 export const doctors = pgTable(
   'doctors',
   {
@@ -250,7 +274,8 @@ export const doctors = pgTable(
   },
   (t) => [
     uniqueIndex('doctors_hpr_number_key').on(t.hprNumber),
-    index('doctors_name_idx').on(t.name),
+    // Lists sorted by name (id breaks ties), and agreements sorted by their doctor's name.
+    index('doctors_name_idx').on(t.name, t.id),
     check('doctors_hpr_number_check', sql`${t.hprNumber} ~ '^[1-9][0-9]{6,8}$'`),
     check('doctors_scheme_check', sql`${t.scheme} in ('new', 'old')`),
   ],
@@ -286,8 +311,12 @@ export const agreements = pgTable(
       .on(t.doctorId, t.kommunenummer)
       .where(sql`${t.status} in ('draft', 'active')`),
     index('agreements_municipality_idx').on(t.kommunenummer, t.status),
-    index('agreements_doctor_idx').on(t.doctorId),
-    index('agreements_ends_idx').on(t.plannedEndDate),
+    // The list's sort orders, each ending in the id that breaks ties: a page reads only its rows.
+    index('agreements_start_idx').on(t.startDate, t.id),
+    index('agreements_ends_idx').on(t.plannedEndDate, t.id),
+    index('agreements_municipality_start_idx').on(t.kommunenummer, t.startDate, t.id),
+    index('agreements_municipality_id_idx').on(t.kommunenummer, t.id),
+    index('agreements_doctor_idx').on(t.doctorId, t.id),
     check('agreements_percent_check', sql`${t.positionPercent} between 1 and 100`),
     check('agreements_status_check', sql`${t.status} in ('draft', 'active', 'completed', 'terminated', 'cancelled')`),
     check('agreements_cancelled_check', sql`(${t.status} = 'cancelled') = (${t.cancellationReason} is not null)`),
@@ -355,6 +384,7 @@ export const supervisors = pgTable(
   (t) => [
     uniqueIndex('supervisors_hpr_number_key').on(t.hprNumber),
     index('supervisors_workplace_idx').on(t.workplaceKommunenummer),
+    index('supervisors_name_idx').on(t.name, t.id),
     check('supervisors_hpr_number_check', sql`${t.hprNumber} ~ '^[1-9][0-9]{6,8}$'`),
     check('supervisors_capacity_check', sql`${t.capacity} between 1 and 50`),
     check('supervisors_exemption_check', sql`${t.exemptionFrom} is null or ${t.exemptionUntil} is null or ${t.exemptionFrom} <= ${t.exemptionUntil}`),
@@ -380,6 +410,8 @@ export const supervisions = pgTable(
       .where(sql`${t.role} = 'veileder' and ${t.toDate} is null`),
     index('supervisions_agreement_idx').on(t.agreementId),
     index('supervisions_supervisor_idx').on(t.supervisorId, t.role),
+    // The veileder load of a supervisor on a day: running veileder supervisions, by supervisor.
+    index('supervisions_veileder_load_idx').on(t.supervisorId, t.fromDate, t.toDate).where(sql`${t.role} = 'veileder'`),
     check('supervisions_period_check', sql`${t.toDate} is null or ${t.fromDate} <= ${t.toDate}`),
     check('supervisions_role_check', sql`${t.role} in ('veileder', 'supervisor', 'group_leader')`),
   ],

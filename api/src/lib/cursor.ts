@@ -1,4 +1,4 @@
-import { EARLIEST_DATE, LATEST_DATE } from '@alis/shared';
+import { EARLIEST_DATE, LATEST_DATE, type Page, type Total } from '@alis/shared';
 import { z } from 'zod';
 import { AppError } from './app-error.js';
 
@@ -30,16 +30,17 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, sc
 
 /**
  * Given `limit + 1` rows fetched, returns the page and the cursor to the next one. Fetching one
- * extra row tells whether a next page exists without a count query.
+ * extra row tells whether a next page exists.
  */
 export function pageFrom<Row, Item>(
-  rows: Row[],
+  rows: readonly Row[],
   limit: number,
   toItem: (row: Row) => Item,
-  positionOf: (row: Row) => unknown,
-): { items: Item[]; nextCursor: string | null } {
+  cursorOf: (row: Row) => string,
+  total: Total,
+): Page<Item> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows.at(-1);
-  return { items: pageRows.map(toItem), nextCursor: hasMore && last !== undefined ? encodeCursor(positionOf(last)) : null };
+  return { items: pageRows.map(toItem), nextCursor: hasMore && last !== undefined ? cursorOf(last) : null, total };
 }

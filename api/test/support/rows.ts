@@ -3,6 +3,7 @@
  * needs agreements to exist, not to go through the agreements API.
  */
 import { agreements, doctors, registrationTransitions, registrations, supervisions, supervisors } from '../../src/db/schema.js';
+import { refreshRegistrationPeriods } from '../../src/modules/registrations/registration-periods.js';
 import type { TestApp } from './build-app.js';
 import { first } from './expect.js';
 
@@ -90,5 +91,7 @@ export async function insertRegistration(
       .insert(registrationTransitions)
       .values({ registrationId: row.id, fromStatus: step.from, toStatus: step.to, date: step.date, actorType: 'system' });
   }
+  // As an import would: the periods are derived from what was written.
+  await refreshRegistrationPeriods(t.database.db, [row.id]);
   return row;
 }

@@ -1,15 +1,8 @@
-import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import type { AgreementWarningCode, Total } from '@alis/shared';
+import { type SQL, and, asc, desc, eq, exists, gte, inArray, isNull, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Executor, RowOf } from '../../db/client.js';
-import {
-  agreementShares,
-  agreements,
-  doctors,
-  municipalities,
-  registrationTransitions,
-  registrations,
-  supervisions,
-  supervisors,
-} from '../../db/schema.js';
+import { agreementShares, agreements, doctors, municipalities, registrationPeriods, supervisions, supervisors } from '../../db/schema.js';
+import { type ListPage, ONE, type SortColumns, anyOf, statementName, totalOf } from '../../lib/list.js';
 import type { MunicipalityScope } from '../../lib/scope.js';
 
 const columns = {
@@ -69,6 +62,7 @@ export interface OpenAgreementRow {
   doctorId: string;
   startDate: string;
   plannedEndDate: string;
+  positionPercent: number;
 }
 export type AgreementStatusValue = AgreementRow['status'];
 
@@ -82,20 +76,31 @@ export interface AgreementFilter {
   endsBefore?: string | undefined;
   /** With `today`: has (true) or lacks (false) a veileder supervision running on that day. */
   hasVeileder?: boolean | undefined;
+  /** Has this warning today (as the shared rule gives it on a read). */
+  warning?: AgreementWarningCode | undefined;
   today: string;
-  /** Position of the last row of the previous page in (start_date desc, id asc) order. */
-  after?: { startDate: string; id: string } | undefined;
 }
 
-/** A registration with its transitions, one row per transition (transition fields null without history). */
-export interface RegistrationHistoryRow {
+export type AgreementSort = 'startDate' | 'plannedEndDate' | 'municipality' | 'doctor';
+export const AGREEMENT_SORTS: SortColumns<AgreementSort> = {
+  startDate: [agreements.startDate, agreements.id],
+  plannedEndDate: [agreements.plannedEndDate, agreements.id],
+  municipality: [municipalities.shortName, agreements.kommunenummer, agreements.id],
+  doctor: [doctors.name, agreements.doctorId, agreements.id],
+};
+export const agreementPosition = {
+  startDate: (row: AgreementRow) => [row.startDate, row.id],
+  plannedEndDate: (row: AgreementRow) => [row.plannedEndDate, row.id],
+  municipality: (row: AgreementRow) => [row.municipalityName, row.kommunenummer, row.id],
+  doctor: (row: AgreementRow) => [row.doctorName, row.doctorId, row.id],
+};
+
+/** A period in which a municipality's registration had one status (registration_periods). */
+export interface RegistrationPeriodRow {
   kommunenummer: string;
   status: string;
-  applicationDate: string | null;
-  registeredFrom: string | null;
-  transitionId: bigint | null;
-  toStatus: string | null;
-  transitionDate: string | null;
+  fromDate: string;
+  toDate: string | null;
 }
 
 /** The veileder supervision running on a day, with what the warnings need of the supervisor. */
@@ -122,6 +127,103 @@ const inScope = (scope: MunicipalityScope) =>
 const runningOn = (day: string) =>
   and(lte(supervisions.fromDate, day), or(isNull(supervisions.toDate), gte(supervisions.toDate, day)));
 
+const OPEN = ['draft', 'active'] as const;
+const COUNTING = ['applied', 'registered'] as const;
+
+/** The day an agreement's warnings are judged on (`warningDay` in the shared rules). */
+const dayOf = (today: string) => sql`greatest(${agreements.startDate}, ${today}::date)`;
+
+/** A period of the municipality's registration in general practice in which service counted, covering `day`. */
+const countingOn = (db: Executor, day: SQL) =>
+  exists(
+    db
+      .select({ one: ONE })
+      .from(registrationPeriods)
+      .where(
+        and(
+          eq(registrationPeriods.kommunenummer, agreements.kommunenummer),
+          eq(registrationPeriods.specialty, 'ALM'),
+          inArray(registrationPeriods.status, [...COUNTING]),
+          sql`${registrationPeriods.fromDate} <= ${day}`,
+          sql`(${registrationPeriods.toDate} is null or ${registrationPeriods.toDate} >= ${day})`,
+        ),
+      ),
+  );
+
+/** The veileder supervision running on `day` that the warnings look at: the one that started last. */
+const currentVeilederOf = (day: SQL) =>
+  sql`(select ${supervisions.supervisorId} from ${supervisions} where ${supervisions.agreementId} = ${agreements.id}
+    and ${supervisions.role} = 'veileder' and ${supervisions.fromDate} <= ${day}
+    and (${supervisions.toDate} is null or ${supervisions.toDate} >= ${day}) order by ${supervisions.fromDate} desc limit 1)`;
+
+/** An agreement's share on `day` (`shareOn` in the shared rules; the stored share without a history). */
+const shareOn = (agreementId: SQL | typeof agreements.id, day: SQL, positionPercent: SQL | typeof agreements.positionPercent) =>
+  sql`coalesce(
+    (select ${agreementShares.percent} from ${agreementShares} where ${agreementShares.agreementId} = ${agreementId} and ${agreementShares.fromDate} <= ${day} order by ${agreementShares.fromDate} desc limit 1),
+    (select ${agreementShares.percent} from ${agreementShares} where ${agreementShares.agreementId} = ${agreementId} order by ${agreementShares.fromDate} asc limit 1),
+    ${positionPercent})`;
+
+/**
+ * Each warning of the shared rule (`agreementWarnings`) as an SQL condition on an agreement row, so
+ * that a list can filter on it. They must say what the rule says: a test holds the two together on
+ * every code.
+ */
+function hasWarning(db: Executor, code: AgreementWarningCode, today: string): SQL | undefined {
+  const day = dayOf(today);
+  const active = eq(agreements.status, 'active');
+  const veileder = currentVeilederOf(day);
+  switch (code) {
+    case 'municipality_not_registered':
+      return sql`not ${countingOn(db, day)}`;
+    case 'service_did_not_count': {
+      // A counting period began after the start and by the day, and the day before it did not count.
+      const before = sql`(${registrationPeriods.fromDate} - 1)`;
+      const later = db
+        .select({ one: ONE })
+        .from(registrationPeriods)
+        .where(
+          and(
+            eq(registrationPeriods.kommunenummer, agreements.kommunenummer),
+            eq(registrationPeriods.specialty, 'ALM'),
+            inArray(registrationPeriods.status, [...COUNTING]),
+            sql`${registrationPeriods.fromDate} > ${agreements.startDate}`,
+            sql`${registrationPeriods.fromDate} <= ${day}`,
+            sql`not exists (select 1 from ${registrationPeriods} as "previous" where "previous"."kommunenummer" = ${agreements.kommunenummer}
+              and "previous"."specialty" = 'ALM' and "previous"."status" in ('applied', 'registered')
+              and "previous"."from_date" <= ${before} and ("previous"."to_date" is null or "previous"."to_date" >= ${before}))`,
+          ),
+        );
+      return exists(later);
+    }
+    case 'no_active_veileder':
+      return and(active, sql`${veileder} is null`);
+    case 'veileder_not_qualified':
+      return sql`exists (select 1 from ${supervisors} where ${supervisors.id} = ${veileder} and not (
+        (${supervisors.specialistInGeneralPractice} and coalesce(${supervisors.specialistApprovedOn} <= ${day}, true))
+        or (coalesce(${supervisors.exemptionUntil} >= ${day}, false) and coalesce(${supervisors.exemptionFrom} <= ${day}, true))))`;
+    case 'veileder_over_capacity':
+      return sql`exists (select 1 from ${supervisors} where ${supervisors.id} = ${veileder} and ${supervisors.capacity} < (
+        select count(*) from ${supervisions} as "load" where "load"."supervisor_id" = ${supervisors.id} and "load"."role" = 'veileder'
+        and "load"."from_date" <= ${today}::date and ("load"."to_date" is null or "load"."to_date" >= ${today}::date)))`;
+    case 'past_planned_end':
+      return and(active, sql`${agreements.plannedEndDate} < ${day}`);
+    case 'ends_within_6_months':
+      return and(active, sql`${agreements.plannedEndDate} >= ${day}`, sql`${agreements.plannedEndDate} <= (${day} + interval '6 months')::date`);
+    case 'overlapping_agreements': {
+      const others = sql`(select coalesce(sum(${shareOn(sql`"other"."id"`, day, sql`"other"."position_percent"`)}), 0)
+        from ${agreements} as "other" where "other"."doctor_id" = ${agreements.doctorId} and "other"."id" <> ${agreements.id}
+        and "other"."status" in ('draft', 'active') and "other"."start_date" <= ${day} and ${day} <= "other"."planned_end_date")`;
+      return sql`${shareOn(agreements.id, day, agreements.positionPercent)} + ${others} > 100`;
+    }
+    case 'lis1_not_completed':
+      return sql`${agreements.startDate} < ${doctors.lis1CompletedOn}`;
+    case 'already_specialist':
+      return sql`${doctors.specialistApprovedOn} <= ${agreements.startDate}`;
+    case 'via_staffing_agency':
+      return eq(agreements.viaStaffingAgency, true);
+  }
+}
+
 function baseSelect(db: Executor) {
   return db
     .select(columns)
@@ -130,9 +232,56 @@ function baseSelect(db: Executor) {
     .innerJoin(doctors, eq(doctors.id, agreements.doctorId));
 }
 
+function matching(db: Executor, scope: MunicipalityScope, filter: AgreementFilter): SQL | undefined {
+  const veilederToday = db
+    .select({ one: ONE })
+    .from(supervisions)
+    .where(and(eq(supervisions.agreementId, agreements.id), eq(supervisions.role, 'veileder'), runningOn(filter.today)));
+  return and(
+    inScope(scope),
+    filter.kommunenummer ? eq(agreements.kommunenummer, filter.kommunenummer) : undefined,
+    filter.officeCode ? eq(municipalities.officeCode, filter.officeCode) : undefined,
+    filter.status ? eq(agreements.status, filter.status) : undefined,
+    filter.doctorId ? eq(agreements.doctorId, filter.doctorId) : undefined,
+    filter.employmentForm ? eq(agreements.employmentForm, filter.employmentForm) : undefined,
+    filter.endsBefore ? sql`coalesce(${agreements.endDate}, ${agreements.plannedEndDate}) < ${filter.endsBefore}` : undefined,
+    filter.supervisorId
+      ? exists(
+          db
+            .select({ one: ONE })
+            .from(supervisions)
+            .where(and(eq(supervisions.agreementId, agreements.id), eq(supervisions.supervisorId, filter.supervisorId))),
+        )
+      : undefined,
+    filter.hasVeileder === undefined ? undefined : filter.hasVeileder ? exists(veilederToday) : notExists(veilederToday),
+    // Closed agreements have no warnings.
+    filter.warning ? and(inArray(agreements.status, [...OPEN]), hasWarning(db, filter.warning, filter.today)) : undefined,
+  );
+}
+
+/** Which filters are in use: one prepared statement per shape. */
+const shapeOf = (scope: MunicipalityScope, filter: AgreementFilter) => [
+  scope.officeCode !== null,
+  scope.kommunenummer !== null,
+  filter.kommunenummer !== undefined,
+  filter.officeCode !== undefined,
+  filter.status !== undefined,
+  filter.doctorId !== undefined,
+  filter.employmentForm !== undefined,
+  filter.endsBefore !== undefined,
+  filter.supervisorId !== undefined,
+  filter.hasVeileder,
+  filter.warning,
+];
+
+const scopeShape = (scope: MunicipalityScope) => [scope.officeCode !== null, scope.kommunenummer !== null];
+
 export const agreementsRepo = {
   async get(db: Executor, id: string, scope: MunicipalityScope): Promise<AgreementRow | undefined> {
-    const [row] = await baseSelect(db).where(and(eq(agreements.id, id), inScope(scope)));
+    const [row] = await baseSelect(db)
+      .where(and(eq(agreements.id, id), inScope(scope)))
+      .prepare(statementName('agreement_get', scopeShape(scope)))
+      .execute();
     return row;
   },
 
@@ -144,40 +293,28 @@ export const agreementsRepo = {
     return row;
   },
 
-  async list(db: Executor, scope: MunicipalityScope, filter: AgreementFilter, limit: number): Promise<AgreementRow[]> {
-    const veilederToday = db
-      .select({ one: sql`1` })
-      .from(supervisions)
-      .where(and(eq(supervisions.agreementId, agreements.id), eq(supervisions.role, 'veileder'), runningOn(filter.today)));
+  async list(db: Executor, scope: MunicipalityScope, filter: AgreementFilter, page: ListPage<AgreementSort>): Promise<AgreementRow[]> {
     return baseSelect(db)
-      .where(
-        and(
-          inScope(scope),
-          filter.kommunenummer ? eq(agreements.kommunenummer, filter.kommunenummer) : undefined,
-          filter.officeCode ? eq(municipalities.officeCode, filter.officeCode) : undefined,
-          filter.status ? eq(agreements.status, filter.status) : undefined,
-          filter.doctorId ? eq(agreements.doctorId, filter.doctorId) : undefined,
-          filter.employmentForm ? eq(agreements.employmentForm, filter.employmentForm) : undefined,
-          filter.endsBefore ? sql`coalesce(${agreements.endDate}, ${agreements.plannedEndDate}) < ${filter.endsBefore}` : undefined,
-          filter.supervisorId
-            ? exists(
-                db
-                  .select({ one: sql`1` })
-                  .from(supervisions)
-                  .where(and(eq(supervisions.agreementId, agreements.id), eq(supervisions.supervisorId, filter.supervisorId))),
-              )
-            : undefined,
-          filter.hasVeileder === undefined ? undefined : filter.hasVeileder ? exists(veilederToday) : notExists(veilederToday),
-          filter.after
-            ? or(
-                lt(agreements.startDate, filter.after.startDate),
-                and(eq(agreements.startDate, filter.after.startDate), gt(agreements.id, filter.after.id)),
-              )
-            : undefined,
-        ),
-      )
-      .orderBy(desc(agreements.startDate), asc(agreements.id))
-      .limit(limit);
+      .where(and(matching(db, scope, filter), page.after))
+      .orderBy(...page.orderBy)
+      .limit(page.limit)
+      .prepare(statementName('agreements_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]))
+      .execute();
+  },
+
+  total(db: Executor, scope: MunicipalityScope, filter: AgreementFilter): Promise<Total> {
+    return totalOf(
+      db,
+      () =>
+        db
+          .select({ one: ONE })
+          .from(agreements)
+          .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
+          .innerJoin(doctors, eq(doctors.id, agreements.doctorId))
+          .where(matching(db, scope, filter))
+          .$dynamic(),
+      statementName('agreements_total', shapeOf(scope, filter)),
+    );
   },
 
   /** Returns the new id, or undefined when an open agreement for the doctor and municipality exists (the index decides). */
@@ -208,23 +345,21 @@ export const agreementsRepo = {
 
   // --- facts for the warnings of a page, in a fixed number of queries -------------------------
 
-  /** Registrations of the given specialty in these municipalities, with their transitions in order. */
-  async registrationHistory(db: Executor, kommunenumre: readonly string[], specialty: string): Promise<RegistrationHistoryRow[]> {
+  /** The status periods of the registrations of the given specialty in these municipalities, in order. */
+  async registrationPeriods(db: Executor, kommunenumre: readonly string[], specialty: string): Promise<RegistrationPeriodRow[]> {
     if (kommunenumre.length === 0) return [];
     return db
       .select({
-        kommunenummer: registrations.kommunenummer,
-        status: registrations.status,
-        applicationDate: registrations.applicationDate,
-        registeredFrom: registrations.registeredFrom,
-        transitionId: registrationTransitions.id,
-        toStatus: registrationTransitions.toStatus,
-        transitionDate: registrationTransitions.date,
+        kommunenummer: registrationPeriods.kommunenummer,
+        status: registrationPeriods.status,
+        fromDate: registrationPeriods.fromDate,
+        toDate: registrationPeriods.toDate,
       })
-      .from(registrations)
-      .leftJoin(registrationTransitions, eq(registrationTransitions.registrationId, registrations.id))
-      .where(and(inArray(registrations.kommunenummer, [...kommunenumre]), eq(registrations.specialty, specialty)))
-      .orderBy(asc(registrations.kommunenummer), asc(registrationTransitions.id));
+      .from(registrationPeriods)
+      .where(and(anyOf(registrationPeriods.kommunenummer, kommunenumre, 'text'), eq(registrationPeriods.specialty, specialty)))
+      .orderBy(asc(registrationPeriods.kommunenummer), asc(registrationPeriods.fromDate))
+      .prepare('agreement_facts_periods')
+      .execute();
   },
 
   /**
@@ -234,17 +369,17 @@ export const agreementsRepo = {
    */
   async currentVeileders(db: Executor, agreementIds: readonly string[], today: string): Promise<CurrentVeilederRow[]> {
     if (agreementIds.length === 0) return [];
-    const ofThesePage = db
+    const ofThisPage = db
       .select({ id: supervisions.supervisorId })
       .from(supervisions)
-      .where(and(inArray(supervisions.agreementId, [...agreementIds]), eq(supervisions.role, 'veileder')));
+      .where(and(anyOf(supervisions.agreementId, agreementIds, 'uuid'), eq(supervisions.role, 'veileder')));
     const load = db
-      .select({ supervisorId: supervisions.supervisorId, n: count().as('n') })
+      .select({ supervisorId: supervisions.supervisorId, n: sql<number>`count(*)`.as('n') })
       .from(supervisions)
-      .where(and(eq(supervisions.role, 'veileder'), runningOn(today), inArray(supervisions.supervisorId, ofThesePage)))
+      .where(and(eq(supervisions.role, 'veileder'), runningOn(today), inArray(supervisions.supervisorId, ofThisPage)))
       .groupBy(supervisions.supervisorId)
       .as('load');
-    const day = sql`greatest(${agreements.startDate}, ${today}::date)`;
+    const day = dayOf(today);
     return db
       .select({
         agreementId: supervisions.agreementId,
@@ -264,13 +399,15 @@ export const agreementsRepo = {
       .leftJoin(load, eq(load.supervisorId, supervisions.supervisorId))
       .where(
         and(
-          inArray(supervisions.agreementId, [...agreementIds]),
+          anyOf(supervisions.agreementId, agreementIds, 'uuid'),
           eq(supervisions.role, 'veileder'),
           sql`${supervisions.fromDate} <= ${day}`,
           sql`(${supervisions.toDate} is null or ${supervisions.toDate} >= ${day})`,
         ),
       )
-      .orderBy(asc(supervisions.agreementId), desc(supervisions.fromDate));
+      .orderBy(asc(supervisions.agreementId), desc(supervisions.fromDate))
+      .prepare('agreement_facts_veileders')
+      .execute();
   },
 
   /** The share history of these agreements, oldest first. */
@@ -279,8 +416,10 @@ export const agreementsRepo = {
     return db
       .select({ agreementId: agreementShares.agreementId, fromDate: agreementShares.fromDate, percent: agreementShares.percent })
       .from(agreementShares)
-      .where(inArray(agreementShares.agreementId, [...agreementIds]))
-      .orderBy(asc(agreementShares.agreementId), asc(agreementShares.fromDate));
+      .where(anyOf(agreementShares.agreementId, agreementIds, 'uuid'))
+      .orderBy(asc(agreementShares.agreementId), asc(agreementShares.fromDate))
+      .prepare('agreement_facts_shares')
+      .execute();
   },
 
   /** Sets the share from `fromDate` on (replacing one that starts that day). */
@@ -303,9 +442,17 @@ export const agreementsRepo = {
   async openAgreementsOf(db: Executor, doctorIds: readonly string[]): Promise<OpenAgreementRow[]> {
     if (doctorIds.length === 0) return [];
     return db
-      .select({ id: agreements.id, doctorId: agreements.doctorId, startDate: agreements.startDate, plannedEndDate: agreements.plannedEndDate })
+      .select({
+        id: agreements.id,
+        doctorId: agreements.doctorId,
+        startDate: agreements.startDate,
+        plannedEndDate: agreements.plannedEndDate,
+        positionPercent: agreements.positionPercent,
+      })
       .from(agreements)
-      .where(and(inArray(agreements.doctorId, [...doctorIds]), inArray(agreements.status, ['draft', 'active'])));
+      .where(and(anyOf(agreements.doctorId, doctorIds, 'uuid'), inArray(agreements.status, [...OPEN])))
+      .prepare('agreement_facts_open')
+      .execute();
   },
 
   /** Locks a doctor's row: changes to the doctor's veileder supervisions (across agreements) take turns. */

@@ -88,7 +88,8 @@ export async function agreementRoutes(app: FastifyInstance) {
       description:
         'Send `If-Match` with the ETag you read (412 when stale). Closed (completed, terminated, cancelled) agreements cannot be changed ' +
         '(409 `conflict`). Status changes go through `/transitions`. A new `positionPercent` takes effect from `positionPercentFrom` ' +
-        '(today when absent, or the start if it lies ahead; never before the start: 400 `too_early`), added to `positionHistory`; ' +
+        '(when absent: today, or the start in a draft or while the start lies ahead; never before the start: 400 `too_early`), ' +
+        'added to `positionHistory`; ' +
         '`positionPercentFrom` alone is 400 `not_allowed`. Moving `startDate` moves the first share with it, but not past a later ' +
         'change of share (422 `too_late`). Both recompute `plannedEndDate`.',
       params: idParams,

@@ -8,17 +8,15 @@ import {
   type FieldError,
   OPEN_AGREEMENT_STATUSES,
   type Page,
-  type RegistrationChange,
   type RegistrationStatus,
   type ShareChange,
   addDays,
   agreementWarnings,
   type agreementTransitionRequest,
-  countingPeriods,
+  countingOf,
   type createAgreementRequest,
   endReasonsFor,
   fieldIssue,
-  isoDate,
   type listAgreementsQuery,
   nonCountingPeriods,
   plannedEndDate,
@@ -29,12 +27,13 @@ import {
   type updateAgreementRequest,
   warningDay,
 } from '@alis/shared';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, invalid, invalidField, notFound, unknownReference, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
-import { pick } from '../../lib/collections.js';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { mustGet, pick } from '../../lib/collections.js';
+import { pageFrom } from '../../lib/cursor.js';
+import { keyset } from '../../lib/list.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
@@ -48,8 +47,10 @@ import {
   type AgreementRow,
   type CurrentVeilederRow,
   type OpenAgreementRow,
-  type RegistrationHistoryRow,
+  type RegistrationPeriodRow,
   type ShareRow,
+  AGREEMENT_SORTS,
+  agreementPosition,
   agreementsRepo,
 } from './agreements.repo.js';
 import { supervisionsRepo } from './supervisions.repo.js';
@@ -63,7 +64,6 @@ export type ListAgreementsInput = z.output<typeof listAgreementsQuery>;
 /** Warnings and service periods look at the § 19 registration in general practice: the specialty ALIS train in. */
 const TRAINING_SPECIALTY = 'ALM';
 
-const cursorSchema = z.object({ s: isoDate, i: z.uuid() });
 
 /** The agreement's own terms and state: what the API shows as is and the audit log keeps. */
 const TERMS = [
@@ -81,19 +81,16 @@ const TERMS = [
 ] as const;
 const auditView = (row: Pick<AgreementRow, (typeof TERMS)[number]>, shares: readonly ShareChange[]) => ({ ...pick(row, TERMS), positionHistory: shares });
 
-const asStatus = (value: string | null): RegistrationStatus | null => registrationStatuses.find((status) => status === value) ?? null;
+const asStatus = (value: string): RegistrationStatus | null => registrationStatuses.find((status) => status === value) ?? null;
 
-/** When service in a municipality counted, from its registration (in general practice) and the changes made to it. */
-function countingFrom(history: readonly RegistrationHistoryRow[]): DatePeriod[] {
-  const changes: RegistrationChange[] = history.flatMap((row) => {
-    const to = asStatus(row.toStatus);
-    return row.transitionId !== null && row.transitionDate !== null && to ? [{ to, date: row.transitionDate }] : [];
-  });
-  const registration = history[0];
-  const status = asStatus(registration?.status ?? null);
-  const snapshot = registration && status ? { status, registeredFrom: registration.registeredFrom, applicationDate: registration.applicationDate } : null;
-  return countingPeriods(changes, snapshot);
-}
+/** When service in a municipality counted: its registration's status periods (in general practice) that count. */
+const countingFrom = (periods: readonly RegistrationPeriodRow[]): DatePeriod[] =>
+  countingOf(
+    periods.flatMap((period) => {
+      const status = asStatus(period.status);
+      return status ? [{ status, from: period.fromDate, to: period.toDate }] : [];
+    }),
+  );
 
 /** The part of its run in which an agreement's service did not count; none for a cancelled draft, which never ran. */
 function nonCountingOf(row: AgreementRow, counting: readonly DatePeriod[]): DatePeriod[] {
@@ -125,7 +122,7 @@ export interface PageFacts {
 
 /** The facts of a page from the rows its queries gave: pure, so the bench's bare handler builds the same. */
 export function pageFacts(
-  history: readonly RegistrationHistoryRow[],
+  periods: readonly RegistrationPeriodRow[],
   veileders: readonly CurrentVeilederRow[],
   open: readonly OpenAgreementRow[],
   shares: readonly ShareRow[],
@@ -134,7 +131,7 @@ export function pageFacts(
   // Ordered newest start first per agreement: the first one seen is the veileder on the day.
   for (const veileder of veileders) if (!veilederOf.has(veileder.agreementId)) veilederOf.set(veileder.agreementId, veileder);
   return {
-    countingIn: new Map([...groupBy(history, (row) => row.kommunenummer)].map(([kommunenummer, rows]) => [kommunenummer, countingFrom(rows)])),
+    countingIn: new Map([...groupBy(periods, (row) => row.kommunenummer)].map(([kommunenummer, rows]) => [kommunenummer, countingFrom(rows)])),
     veilederOf,
     sharesOf: new Map([...groupBy(shares, (row) => row.agreementId)].map(([id, rows]) => [id, sharesFrom(rows)])),
     openOf: groupBy(open, (agreement) => agreement.doctorId),
@@ -144,11 +141,11 @@ export function pageFacts(
 async function factsOf(db: Executor, rows: readonly AgreementRow[], today: string): Promise<PageFacts> {
   const ids = rows.map((row) => row.id);
   // One after the other: inside a transaction they run on the same connection anyway.
-  const history = await agreementsRepo.registrationHistory(db, [...new Set(rows.map((row) => row.kommunenummer))], TRAINING_SPECIALTY);
+  const periods = await agreementsRepo.registrationPeriods(db, [...new Set(rows.map((row) => row.kommunenummer))], TRAINING_SPECIALTY);
   const veileders = await agreementsRepo.currentVeileders(db, ids, today);
   const open = await agreementsRepo.openAgreementsOf(db, [...new Set(rows.map((row) => row.doctorId))]);
   const shares = await agreementsRepo.shares(db, [...new Set([...ids, ...open.map((agreement) => agreement.id)])]);
-  return pageFacts(history, veileders, open, shares);
+  return pageFacts(periods, veileders, open, shares);
 }
 
 /** The doctor's open agreements running on `day` add up to more than a full position: their sum, else null. */
@@ -157,7 +154,7 @@ function overlappingShare(row: AgreementRow, day: string, facts: PageFacts, shar
   const others = (facts.openOf.get(row.doctorId) ?? []).filter(
     (other) => other.id !== row.id && other.startDate <= day && day <= other.plannedEndDate,
   );
-  const total = others.reduce((sum, other) => sum + (shareOn(facts.sharesOf.get(other.id) ?? [], day) ?? 0), share);
+  const total = others.reduce((sum, other) => sum + (shareOn(facts.sharesOf.get(other.id) ?? shareHistory(other, []), day) ?? 0), share);
   return total > 100 ? total : null;
 }
 
@@ -218,21 +215,15 @@ async function versionedView(db: Executor, row: AgreementRow): Promise<Versioned
 
 export class AgreementsService extends Service {
   async list(principal: Principal, query: ListAgreementsInput): Promise<Page<Agreement>> {
-    const { limit, cursor, ...filter } = query;
-    const after = decodeCursor(cursor, cursorSchema);
+    const { limit, cursor, sort, ...filters } = query;
     const today = todayInNorway();
-    const rows = await agreementsRepo.list(
-      this.db,
-      municipalityScope(principal),
-      { ...filter, today, after: after ? { startDate: after.s, id: after.i } : undefined },
-      limit + 1,
-    );
-    const pageRows = rows.slice(0, limit);
-    const last = pageRows.at(-1);
-    return {
-      items: await viewsOf(this.db, pageRows, today),
-      nextCursor: rows.length > limit && last ? encodeCursor({ s: last.startDate, i: last.id }) : null,
-    };
+    const scope = municipalityScope(principal);
+    const filter = { ...filters, today };
+    const page = keyset(sort, AGREEMENT_SORTS, cursor, agreementPosition);
+    const rows = await agreementsRepo.list(this.db, scope, filter, { sort, ...page, limit: limit + 1 });
+    const views = new Map((await viewsOf(this.db, rows.slice(0, limit), today)).map((view) => [view.id, view]));
+    const total = await agreementsRepo.total(this.db, scope, filter);
+    return pageFrom(rows, limit, (row) => mustGet(views, row.id, 'agreement view'), page.cursorOf, total);
   }
 
   async get(principal: Principal, id: string): Promise<Versioned<Agreement>> {
@@ -311,7 +302,7 @@ export class AgreementsService extends Service {
       const shares = shareHistory(current, stored);
       // A history that was never written down is written now, so that what follows changes it.
       if (stored.length === 0) await agreementsRepo.setShare(tx, id, current.startDate, current.positionPercent);
-      const nextShares = await this.moveShares(tx, id, shares, current.startDate, next.startDate, positionPercent, positionPercentFrom);
+      const nextShares = await this.moveShares(tx, current, shares, next.startDate, positionPercent, positionPercentFrom);
       const planned = await plannedEndOf(tx, { ...current, startDate: next.startDate }, nextShares);
       const after = { ...next, plannedEndDate: planned, positionPercent: nextShares.at(-1)?.percent ?? current.positionPercent };
       const changed = diff(auditView(current, shares), auditView(after, nextShares));
@@ -406,13 +397,13 @@ export class AgreementsService extends Service {
 
   /**
    * The share history after a change of start date and/or share, written in `tx`. The first share
-   * always starts on the start date; a start may not move past a later change of share.
+   * always starts on the start date; a start may not move past a later change of share. A new share
+   * takes effect from `from`, else today (from the start in a draft, or while the start lies ahead).
    */
   private async moveShares(
     tx: Executor,
-    id: string,
+    { id, status, startDate: oldStart }: Pick<AgreementRow, 'id' | 'status' | 'startDate'>,
     shares: readonly ShareChange[],
-    oldStart: string,
     newStart: string,
     percent: number | undefined,
     from: string | undefined,
@@ -435,7 +426,8 @@ export class AgreementsService extends Service {
     }
     if (percent !== undefined) {
       const today = todayInNorway();
-      const effective = from ?? (today > newStart ? today : newStart);
+      // A draft has not run: its share, given without a date, holds from its start.
+      const effective = from ?? (status === 'draft' || today <= newStart ? newStart : today);
       if (effective < newStart) {
         throw invalidField({
           path: 'positionPercentFrom',

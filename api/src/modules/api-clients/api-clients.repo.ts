@@ -1,5 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
+import { ONE, statementName, totalOf } from '../../lib/list.js';
 import { apiClients } from '../../db/schema.js';
 
 export type ApiClientRow = typeof apiClients.$inferSelect;
@@ -8,8 +10,14 @@ export interface ApiClientFilter {
   role?: ApiClientRow['role'] | undefined;
   kommunenummer?: string | undefined;
   revoked?: boolean | undefined;
-  afterCreated?: { at: Date; id: string } | undefined;
 }
+
+const matching = (filter: ApiClientFilter) =>
+  and(
+    filter.role ? eq(apiClients.role, filter.role) : undefined,
+    filter.kommunenummer ? eq(apiClients.kommunenummer, filter.kommunenummer) : undefined,
+    filter.revoked === undefined ? undefined : filter.revoked ? isNotNull(apiClients.revokedAt) : isNull(apiClients.revokedAt),
+  );
 
 export const apiClientsRepo = {
   async insert(db: Executor, row: typeof apiClients.$inferInsert): Promise<ApiClientRow> {
@@ -29,21 +37,26 @@ export const apiClientsRepo = {
     return row;
   },
 
-  async list(db: Executor, filter: ApiClientFilter, limit: number): Promise<ApiClientRow[]> {
-    const after = filter.afterCreated;
+  async list(db: Executor, filter: ApiClientFilter, after: { at: Date; id: string } | undefined, limit: number): Promise<ApiClientRow[]> {
     return db
       .select()
       .from(apiClients)
       .where(
         and(
-          filter.role ? eq(apiClients.role, filter.role) : undefined,
-          filter.kommunenummer ? eq(apiClients.kommunenummer, filter.kommunenummer) : undefined,
-          filter.revoked === undefined ? undefined : filter.revoked ? isNotNull(apiClients.revokedAt) : isNull(apiClients.revokedAt),
+          matching(filter),
           after ? sql`(${apiClients.createdAt}, ${apiClients.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
         ),
       )
       .orderBy(asc(apiClients.createdAt), asc(apiClients.id))
       .limit(limit);
+  },
+
+  total(db: Executor, filter: ApiClientFilter): Promise<Total> {
+    return totalOf(
+      db,
+      () => db.select({ one: ONE }).from(apiClients).where(matching(filter)).$dynamic(),
+      statementName('api_clients_total', [filter.role !== undefined, filter.kommunenummer !== undefined, filter.revoked]),
+    );
   },
 
   async revoke(db: Executor, id: string): Promise<ApiClientRow> {

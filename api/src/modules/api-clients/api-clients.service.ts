@@ -3,7 +3,7 @@ import { type ApiClient, CLIENT_SCOPES, type CreateApiClientRequest, type Create
 import { z } from 'zod';
 import { notFound } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
-import { cursorTimestamp, decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { cursorTimestamp, decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';
@@ -53,12 +53,9 @@ export class ApiClientsService extends Service {
 
   async list({ limit, cursor, ...filter }: z.output<typeof listApiClientsQuery>) {
     const after = decodeCursor(cursor, cursorSchema);
-    const rows = await apiClientsRepo.list(
-      this.db,
-      { ...filter, afterCreated: after ? { at: new Date(after.at), id: after.id } : undefined },
-      limit + 1,
-    );
-    return pageFrom(rows, limit, toApiClient, (row) => ({ at: row.createdAt.toISOString(), id: row.id }));
+    const rows = await apiClientsRepo.list(this.db, filter, after ? { at: new Date(after.at), id: after.id } : undefined, limit + 1);
+    const total = await apiClientsRepo.total(this.db, filter);
+    return pageFrom(rows, limit, toApiClient, (row) => encodeCursor({ at: row.createdAt.toISOString(), id: row.id }), total);
   }
 
   async get(id: string): Promise<ApiClient> {

@@ -2,7 +2,7 @@ import type { AuditEntry, Page } from '@alis/shared';
 import { z } from 'zod';
 import { Service } from '../../lib/service.js';
 import { invalidField } from '../../lib/app-error.js';
-import { cursorBigintId, decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { cursorBigintId, decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
 import { type AuditFilter, type AuditRow, auditRepo } from './audit.repo.js';
 
 const toEntry = (row: AuditRow): AuditEntry => ({
@@ -23,7 +23,7 @@ const cursorSchema = z.object({ id: cursorBigintId });
 
 export class AuditService extends Service {
   async list(
-    query: Omit<AuditFilter, 'from' | 'to' | 'beforeId'> & { from?: string | undefined; to?: string | undefined; limit: number; cursor?: string | undefined },
+    query: Omit<AuditFilter, 'from' | 'to'> & { from?: string | undefined; to?: string | undefined; limit: number; cursor?: string | undefined },
   ): Promise<Page<AuditEntry>> {
     const before = decodeCursor(query.cursor, cursorSchema);
     const from = query.from ? new Date(query.from) : undefined;
@@ -31,11 +31,8 @@ export class AuditService extends Service {
     if (from && to && from >= to) {
       throw invalidField({ path: 'to', code: 'too_early', message: 'must be after from', params: { earliest: from.toISOString().slice(0, 10), reference: 'from' } });
     }
-    const rows = await auditRepo.list(
-      this.db,
-      { entityType: query.entityType, entityId: query.entityId, actorId: query.actorId, from, to, beforeId: before ? BigInt(before.id) : undefined },
-      query.limit + 1,
-    );
-    return pageFrom(rows, query.limit, toEntry, (row) => ({ id: row.id.toString() }));
+    const filter = { entityType: query.entityType, entityId: query.entityId, actorId: query.actorId, from, to };
+    const rows = await auditRepo.list(this.db, filter, before ? BigInt(before.id) : undefined, query.limit + 1);
+    return pageFrom(rows, query.limit, toEntry, (row) => encodeCursor({ id: row.id.toString() }), await auditRepo.total(this.db, filter));
   }
 }

@@ -1,5 +1,7 @@
-import { type SQL, and, asc, eq, exists, ilike, like, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, exists, ilike, like, or, sql } from 'drizzle-orm';
+import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
+import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
 import { agreements, doctors, municipalities } from '../../db/schema.js';
 import type { MunicipalityScope } from '../../lib/scope.js';
 import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
@@ -18,8 +20,33 @@ export interface DoctorFilter {
   hprPrefix?: string | undefined;
   /** Doctors with an agreement (any status) in this municipality. */
   kommunenummer?: string | undefined;
-  after?: { name: string; id: string } | undefined;
 }
+
+export const DOCTOR_SORTS: SortColumns<'name'> = { name: [doctors.name, doctors.id] };
+export const doctorPosition = { name: (row: DoctorRow) => [row.name, row.id] };
+
+const scopeShape = (scope: MunicipalityScope | null) => (scope === null ? 'all' : scope.officeCode !== null ? 'office' : scope.kommunenummer !== null ? 'kommune' : 'all');
+
+function matching(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter) {
+  const text = [
+    filter.nameContains ? ilike(doctors.name, `%${escapeLike(filter.nameContains)}%`) : undefined,
+    filter.hprPrefix ? like(doctors.hprNumber, `${escapeLike(filter.hprPrefix)}%`) : undefined,
+  ].filter((condition) => condition !== undefined);
+  return and(
+    scope ? visibleTo(db, scope) : undefined,
+    filter.hprNumber ? eq(doctors.hprNumber, filter.hprNumber) : undefined,
+    text.length > 0 ? or(...text) : undefined,
+    filter.kommunenummer ? withAgreementIn(db, filter.kommunenummer) : undefined,
+  );
+}
+
+const shapeOf = (scope: MunicipalityScope | null, filter: DoctorFilter) => [
+  scopeShape(scope),
+  filter.hprNumber !== undefined,
+  filter.nameContains !== undefined,
+  filter.hprPrefix !== undefined,
+  filter.kommunenummer !== undefined,
+];
 
 /**
  * The doctors a caller may see, as one SQL condition (no per-row queries). An office sees doctors
@@ -68,7 +95,9 @@ export const doctorsRepo = {
       .select()
       .from(doctors)
       .where(and(eq(doctors.id, id), scope ? visibleTo(db, scope) : undefined));
-    const [row] = options.forUpdate ? await query.for('update', { of: doctors }) : await query;
+    const [row] = options.forUpdate
+      ? await query.for('update', { of: doctors })
+      : await query.prepare(statementName('doctor_get', [scopeShape(scope)])).execute();
     return row;
   },
 
@@ -78,25 +107,23 @@ export const doctorsRepo = {
   },
 
   /** Ordered by name, then id; `null` scope means no restriction. */
-  async list(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter, limit: number): Promise<DoctorRow[]> {
-    const text = [
-      filter.nameContains ? ilike(doctors.name, `%${escapeLike(filter.nameContains)}%`) : undefined,
-      filter.hprPrefix ? like(doctors.hprNumber, `${escapeLike(filter.hprPrefix)}%`) : undefined,
-    ].filter((condition) => condition !== undefined);
+  async list(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter, page: ListPage<'name'>): Promise<DoctorRow[]> {
     return db
       .select()
       .from(doctors)
-      .where(
-        and(
-          scope ? visibleTo(db, scope) : undefined,
-          filter.hprNumber ? eq(doctors.hprNumber, filter.hprNumber) : undefined,
-          text.length > 0 ? or(...text) : undefined,
-          filter.kommunenummer ? withAgreementIn(db, filter.kommunenummer) : undefined,
-          filter.after ? sql`(${doctors.name}, ${doctors.id}) > (${filter.after.name}, ${filter.after.id}::uuid)` : undefined,
-        ),
-      )
-      .orderBy(asc(doctors.name), asc(doctors.id))
-      .limit(limit);
+      .where(and(matching(db, scope, filter), page.after))
+      .orderBy(...page.orderBy)
+      .limit(page.limit)
+      .prepare(statementName('doctors_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]))
+      .execute();
+  },
+
+  total(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter): Promise<Total> {
+    return totalOf(
+      db,
+      () => db.select({ one: ONE }).from(doctors).where(matching(db, scope, filter)).$dynamic(),
+      statementName('doctors_total', shapeOf(scope, filter)),
+    );
   },
 
   /** Returns undefined when the HPR number is taken (the unique index decides, so races are safe). */

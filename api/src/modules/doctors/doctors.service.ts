@@ -1,10 +1,11 @@
 import type { Doctor, Page, PersonReference, createDoctorRequest, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
-import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { pageFrom } from '../../lib/cursor.js';
+import { keyset } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -12,7 +13,7 @@ import { type Versioned, withVersion } from '../../lib/versioned.js';
 import { outsideScope, referenceTo } from '../../lib/person-reference.js';
 import { Service } from '../../lib/service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
-import { type DoctorChanges, type DoctorRow, doctorsRepo } from './doctors.repo.js';
+import { DOCTOR_SORTS, type DoctorChanges, type DoctorRow, doctorPosition, doctorsRepo } from './doctors.repo.js';
 
 export type DoctorCreate = z.output<typeof createDoctorRequest>;
 export type DoctorUpdate = z.output<typeof updateDoctorRequest>;
@@ -28,7 +29,6 @@ export function toDoctor(row: DoctorRow): Doctor {
 /** What the audit log keeps of a doctor: its facts and who registered it. */
 const auditView = (row: DoctorRow) => pick(row, [...FACTS, 'createdByOfficeCode', 'createdByKommunenummer']);
 
-const cursorSchema = z.object({ n: z.string(), i: z.uuid() });
 const notFoundDoctor = () => notFound('The doctor');
 
 /** HPR numbers are stored without leading zeros, so "0012" searches from "12". */
@@ -53,23 +53,20 @@ export class DoctorsService extends Service {
    * found that way outside the scope is shown as a reference: the id and number, nothing else.
    */
   async list(principal: Principal, query: DoctorListQuery): Promise<Page<Doctor | PersonReference>> {
-    const after = decodeCursor(query.cursor, cursorSchema);
     const scope = municipalityScope(principal);
     if (query.hprNumber) await this.limitLookups(principal);
-    const rows = await doctorsRepo.list(
-      this.db,
-      query.hprNumber ? null : scope,
-      {
-        hprNumber: query.hprNumber,
-        nameContains: query.q,
-        hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
-        kommunenummer: query.kommunenummer,
-        after: after ? { name: after.n, id: after.i } : undefined,
-      },
-      query.limit + 1,
-    );
+    const listScope = query.hprNumber ? null : scope;
+    const filter = {
+      hprNumber: query.hprNumber,
+      nameContains: query.q,
+      hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
+      kommunenummer: query.kommunenummer,
+    };
+    const page = keyset(query.sort, DOCTOR_SORTS, query.cursor, doctorPosition);
+    const rows = await doctorsRepo.list(this.db, listScope, filter, { sort: query.sort, ...page, limit: query.limit + 1 });
     const outside = query.hprNumber ? await outsideScope(rows, (id) => doctorsRepo.get(this.db, id, scope)) : new Set<string>();
-    return pageFrom(rows, query.limit, (row) => (outside.has(row.id) ? referenceTo(row) : toDoctor(row)), (row) => ({ n: row.name, i: row.id }));
+    const total = await doctorsRepo.total(this.db, listScope, filter);
+    return pageFrom(rows, query.limit, (row) => (outside.has(row.id) ? referenceTo(row) : toDoctor(row)), page.cursorOf, total);
   }
 
   async get(principal: Principal, id: string): Promise<Versioned<Doctor>> {

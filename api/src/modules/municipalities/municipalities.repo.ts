@@ -1,6 +1,8 @@
-import { and, asc, eq, gt, like, sql } from 'drizzle-orm';
+import type { RegistrationStatus, Total } from '@alis/shared';
+import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db, Executor, RowOf } from '../../db/client.js';
-import { counties, municipalities } from '../../db/schema.js';
+import { counties, municipalities, registrations } from '../../db/schema.js';
+import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
 import type { MunicipalityScope } from '../../lib/scope.js';
 import { escapeLike } from '../../lib/sql.js';
 
@@ -25,7 +27,9 @@ const columns = {
   updatedAt: municipalities.updatedAt,
 };
 
-export type MunicipalityRow = RowOf<typeof columns>;
+const selection = { ...columns, registrationStatus: sql<RegistrationStatus>`coalesce(${registrations.status}, 'not_registered')` };
+
+export type MunicipalityRow = RowOf<typeof columns> & { registrationStatus: RegistrationStatus };
 export type MunicipalityChanges = Partial<
   Pick<
     typeof municipalities.$inferInsert,
@@ -45,10 +49,20 @@ export interface MunicipalityFilter {
   officeCode?: string | undefined;
   countyNumber?: string | undefined;
   recruitmentChallenged?: boolean | undefined;
+  registrationStatus?: RegistrationStatus | undefined;
   /** Already folded with foldForSearch. */
   search?: string | undefined;
-  after?: string | undefined;
 }
+
+export type MunicipalitySort = 'kommunenummer' | 'name';
+export const MUNICIPALITY_SORTS: SortColumns<MunicipalitySort> = {
+  kommunenummer: [municipalities.kommunenummer],
+  name: [municipalities.shortName, municipalities.kommunenummer],
+};
+export const municipalityPosition = {
+  kommunenummer: (row: MunicipalityRow) => [row.kommunenummer],
+  name: (row: MunicipalityRow) => [row.shortName, row.kommunenummer],
+};
 
 const inScope = (scope: MunicipalityScope) =>
   and(
@@ -56,9 +70,37 @@ const inScope = (scope: MunicipalityScope) =>
     scope.kommunenummer === null ? undefined : eq(municipalities.kommunenummer, scope.kommunenummer),
   );
 
-/** Municipalities with their county's name: what every read selects from. */
+/** Its § 19 registration in general practice: the status the lists show and filter on. */
+const generalPractice = and(eq(registrations.kommunenummer, municipalities.kommunenummer), eq(registrations.specialty, 'ALM'));
+
+/** Municipalities with their county's name and registration status: what every read selects from. */
 const selectMunicipalities = (db: Executor) =>
-  db.select(columns).from(municipalities).innerJoin(counties, eq(counties.countyNumber, municipalities.countyNumber));
+  db
+    .select(selection)
+    .from(municipalities)
+    .innerJoin(counties, eq(counties.countyNumber, municipalities.countyNumber))
+    .leftJoin(registrations, generalPractice);
+
+const matching = (scope: MunicipalityScope, filter: MunicipalityFilter) =>
+  and(
+    inScope(scope),
+    filter.officeCode ? eq(municipalities.officeCode, filter.officeCode) : undefined,
+    filter.countyNumber ? eq(municipalities.countyNumber, filter.countyNumber) : undefined,
+    filter.recruitmentChallenged === undefined ? undefined : eq(municipalities.recruitmentChallenged, filter.recruitmentChallenged),
+    filter.registrationStatus ? sql`coalesce(${registrations.status}, 'not_registered') = ${filter.registrationStatus}` : undefined,
+    filter.search ? like(municipalities.searchText, `%${escapeLike(filter.search)}%`) : undefined,
+  );
+
+/** Which filters are in use: one prepared statement per shape. */
+const shapeOf = (scope: MunicipalityScope, filter: MunicipalityFilter) => [
+  scope.officeCode !== null,
+  scope.kommunenummer !== null,
+  filter.officeCode !== undefined,
+  filter.countyNumber !== undefined,
+  filter.recruitmentChallenged !== undefined,
+  filter.registrationStatus !== undefined,
+  filter.search !== undefined,
+];
 
 function prepareGet(db: Db) {
   // The hot path of integrations: one prepared statement, scope check included in the key lookup.
@@ -96,20 +138,32 @@ export const municipalitiesRepo = {
     return row;
   },
 
-  async list(db: Executor, scope: MunicipalityScope, filter: MunicipalityFilter, limit: number): Promise<MunicipalityRow[]> {
+  async list(
+    db: Executor,
+    scope: MunicipalityScope,
+    filter: MunicipalityFilter,
+    page: ListPage<MunicipalitySort>,
+  ): Promise<MunicipalityRow[]> {
     return selectMunicipalities(db)
-      .where(
-        and(
-          inScope(scope),
-          filter.officeCode ? eq(municipalities.officeCode, filter.officeCode) : undefined,
-          filter.countyNumber ? eq(municipalities.countyNumber, filter.countyNumber) : undefined,
-          filter.recruitmentChallenged === undefined ? undefined : eq(municipalities.recruitmentChallenged, filter.recruitmentChallenged),
-          filter.search ? like(municipalities.searchText, `%${escapeLike(filter.search)}%`) : undefined,
-          filter.after ? gt(municipalities.kommunenummer, filter.after) : undefined,
-        ),
-      )
-      .orderBy(asc(municipalities.kommunenummer))
-      .limit(limit);
+      .where(and(matching(scope, filter), page.after))
+      .orderBy(...page.orderBy)
+      .limit(page.limit)
+      .prepare(statementName('municipalities_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]))
+      .execute();
+  },
+
+  total(db: Executor, scope: MunicipalityScope, filter: MunicipalityFilter): Promise<Total> {
+    return totalOf(
+      db,
+      () =>
+        db
+          .select({ one: ONE })
+          .from(municipalities)
+          .leftJoin(registrations, generalPractice)
+          .where(matching(scope, filter))
+          .$dynamic(),
+      statementName('municipalities_total', shapeOf(scope, filter)),
+    );
   },
 
   async update(tx: Executor, kommunenummer: string, changes: MunicipalityChanges): Promise<void> {

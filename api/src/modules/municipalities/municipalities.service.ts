@@ -3,14 +3,14 @@ import {
   type Municipality,
   type Page,
   foldForSearch,
-  kommunenummer,
   type listMunicipalitiesQuery,
   type updateMunicipalityRequest,
 } from '@alis/shared';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
-import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { pageFrom } from '../../lib/cursor.js';
+import { keyset } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -18,7 +18,7 @@ import { Service } from '../../lib/service.js';
 import { type Versioned, withVersion } from '../../lib/versioned.js';
 import { assertOfficeExists } from '../reference/reference.service.js';
 import { municipalityScope } from '../../lib/scope.js';
-import { type MunicipalityChanges, type MunicipalityRow, municipalitiesRepo } from './municipalities.repo.js';
+import { MUNICIPALITY_SORTS, type MunicipalityChanges, type MunicipalityRow, municipalitiesRepo, municipalityPosition } from './municipalities.repo.js';
 
 export type MunicipalityUpdate = z.output<typeof updateMunicipalityRequest>;
 
@@ -26,7 +26,6 @@ export function toMunicipality(row: MunicipalityRow): Municipality {
   return { ...row, updatedAt: row.updatedAt.toISOString() };
 }
 
-const cursorSchema = z.object({ k: kommunenummer });
 const notFoundMunicipality = (kommunenummer: string) => notFound(`Municipality ${kommunenummer}`);
 
 /** Which fields this caller may change; the rest of the body is refused with 403. */
@@ -45,20 +44,17 @@ function assertMayChange(principal: Principal, input: MunicipalityUpdate) {
 
 export class MunicipalitiesService extends Service {
   async list(principal: Principal, query: z.output<typeof listMunicipalitiesQuery>): Promise<Page<Municipality>> {
-    const after = decodeCursor(query.cursor, cursorSchema);
-    const rows = await municipalitiesRepo.list(
-      this.db,
-      municipalityScope(principal),
-      {
-        officeCode: query.officeCode,
-        countyNumber: query.countyNumber,
-        recruitmentChallenged: query.recruitmentChallenged,
-        search: query.q ? foldForSearch(query.q) : undefined,
-        after: after?.k,
-      },
-      query.limit + 1,
-    );
-    return pageFrom(rows, query.limit, toMunicipality, (row) => ({ k: row.kommunenummer }));
+    const scope = municipalityScope(principal);
+    const filter = {
+      officeCode: query.officeCode,
+      countyNumber: query.countyNumber,
+      recruitmentChallenged: query.recruitmentChallenged,
+      registrationStatus: query.registrationStatus,
+      search: query.q ? foldForSearch(query.q) : undefined,
+    };
+    const page = keyset(query.sort, MUNICIPALITY_SORTS, query.cursor, municipalityPosition);
+    const rows = await municipalitiesRepo.list(this.db, scope, filter, { sort: query.sort, ...page, limit: query.limit + 1 });
+    return pageFrom(rows, query.limit, toMunicipality, page.cursorOf, await municipalitiesRepo.total(this.db, scope, filter));
   }
 
   async get(principal: Principal, kommunenummer: string): Promise<Versioned<Municipality>> {

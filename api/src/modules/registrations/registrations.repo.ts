@@ -1,5 +1,7 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
+import { ONE, totalOf } from '../../lib/list.js';
 import { apiClients, municipalities, registrationTransitions, registrations, users } from '../../db/schema.js';
 import type { MunicipalityScope } from '../../lib/scope.js';
 
@@ -129,6 +131,20 @@ export const registrationsRepo = {
       .where(ofMunicipality(kommunenummer, specialty))
       .orderBy(desc(registrationTransitions.id));
     return { lastDate: rows[0]?.date ?? null, preparedOn: rows.find((row) => row.toStatus === 'preparing')?.date ?? null };
+  },
+
+  historyTotal(db: Executor, kommunenummer: string, specialty: string): Promise<Total> {
+    return totalOf(
+      db,
+      () =>
+        db
+          .select({ one: ONE })
+          .from(registrationTransitions)
+          .innerJoin(registrations, eq(registrations.id, registrationTransitions.registrationId))
+          .where(ofMunicipality(kommunenummer, specialty))
+          .$dynamic(),
+      'registration_history_total',
+    );
   },
 
   async history(db: Executor, kommunenummer: string, specialty: string, beforeId: bigint | undefined, limit: number): Promise<HistoryRow[]> {

@@ -20,13 +20,14 @@ import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, forbidden, invalidField, notFound, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
-import { cursorBigintId, decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { cursorBigintId, decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
 import { type Versioned, withVersion } from '../../lib/versioned.js';
 import { municipalityScope } from '../../lib/scope.js';
+import { refreshRegistrationPeriods } from './registration-periods.js';
 import { type HistoryRow, type RegistrationChanges, type RegistrationRow, registrationsRepo } from './registrations.repo.js';
 
 export type RegistrationUpdate = z.output<typeof updateRegistrationRequest>;
@@ -280,6 +281,7 @@ export class RegistrationsService extends Service {
         actorType: principal.kind,
         actorId: principal.id,
       });
+      await refreshRegistrationPeriods(tx, [after.id]);
       const changed = diff(stateOf(before), stateOf(after));
       await recordAudit(tx, context, {
         action: 'registration.transitioned',
@@ -300,7 +302,8 @@ export class RegistrationsService extends Service {
     const before = decodeCursor(query.cursor, cursorSchema);
     await this.assertInScope(this.db, principal, kommunenummer);
     const rows = await registrationsRepo.history(this.db, kommunenummer, query.specialty, before ? BigInt(before.id) : undefined, query.limit + 1);
-    return pageFrom(rows, query.limit, toHistoryEntry, (row) => ({ id: row.id.toString() }));
+    const total = await registrationsRepo.historyTotal(this.db, kommunenummer, query.specialty);
+    return pageFrom(rows, query.limit, toHistoryEntry, (row) => encodeCursor({ id: row.id.toString() }), total);
   }
 
   /** Out of scope and unknown look the same (404), so numbers cannot be probed. */

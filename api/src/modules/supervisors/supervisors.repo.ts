@@ -1,5 +1,7 @@
 import { type SQL, and, asc, desc, eq, exists, getTableColumns, gt, gte, ilike, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
+import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
+import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
 import { agreements, doctors, municipalities, supervisions, supervisors } from '../../db/schema.js';
 import type { MunicipalityScope } from '../../lib/scope.js';
 import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
@@ -44,8 +46,10 @@ export interface SupervisorFilter {
   qualified?: boolean | undefined;
   /** Current load above capacity. */
   overCapacity?: boolean | undefined;
-  after?: { name: string; id: string } | undefined;
 }
+
+export const SUPERVISOR_SORTS: SortColumns<'name'> = { name: [supervisors.name, supervisors.id] };
+export const supervisorPosition = { name: (row: SupervisorRow) => [row.name, row.id] };
 
 /**
  * Veileder supervisions running on `today` (from ≤ today ≤ to, open-ended when to is null), as a
@@ -110,6 +114,40 @@ function agreementInScope(scope: MunicipalityScope): SQL | undefined {
   );
 }
 
+const scopeShape = (scope: MunicipalityScope | null) => (scope === null ? 'all' : scope.officeCode !== null ? 'office' : scope.kommunenummer !== null ? 'kommune' : 'all');
+
+function matching(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string) {
+  const text = [
+    filter.nameContains ? ilike(supervisors.name, `%${escapeLike(filter.nameContains)}%`) : undefined,
+    filter.hprPrefix ? like(supervisors.hprNumber, `${escapeLike(filter.hprPrefix)}%`) : undefined,
+  ].filter((condition) => condition !== undefined);
+  // `qualifiedAsVeileder` (shared) in SQL: approved as specialist by the day (or approval date not
+  // known), or an exemption whose period covers it. Coalesced, so that it is never null.
+  const qualified = sql`(
+    (${supervisors.specialistInGeneralPractice} and coalesce(${supervisors.specialistApprovedOn} <= ${today}::date, true))
+    or (coalesce(${supervisors.exemptionUntil} >= ${today}::date, false) and coalesce(${supervisors.exemptionFrom} <= ${today}::date, true))
+  )`;
+  const load = loadOn(db, today);
+  return and(
+    scope ? visibleTo(db, scope) : undefined,
+    filter.hprNumber ? eq(supervisors.hprNumber, filter.hprNumber) : undefined,
+    text.length > 0 ? or(...text) : undefined,
+    filter.kommunenummer ? workingOrSupervisingIn(db, filter.kommunenummer) : undefined,
+    filter.qualified === undefined ? undefined : filter.qualified ? qualified : sql`not ${qualified}`,
+    filter.overCapacity === undefined ? undefined : filter.overCapacity ? gt(load, supervisors.capacity) : lte(load, supervisors.capacity),
+  );
+}
+
+const shapeOf = (scope: MunicipalityScope | null, filter: SupervisorFilter) => [
+  scopeShape(scope),
+  filter.hprNumber !== undefined,
+  filter.nameContains !== undefined,
+  filter.hprPrefix !== undefined,
+  filter.kommunenummer !== undefined,
+  filter.qualified,
+  filter.overCapacity,
+];
+
 export const supervisorsRepo = {
   /** The supervisor with its load on `today`, if `scope` may see it; `null` scope means no restriction. */
   async get(
@@ -123,7 +161,9 @@ export const supervisorsRepo = {
       .select(columnsOn(db, today))
       .from(supervisors)
       .where(and(eq(supervisors.id, id), scope ? visibleTo(db, scope) : undefined));
-    const [row] = options.forUpdate ? await query.for('update', { of: supervisors }) : await query;
+    const [row] = options.forUpdate
+      ? await query.for('update', { of: supervisors })
+      : await query.prepare(statementName('supervisor_get', [scopeShape(scope)])).execute();
     return row;
   },
 
@@ -133,39 +173,24 @@ export const supervisorsRepo = {
   },
 
 
-  /** Ordered by name, then id, with each row's current load computed in the same statement. */
-  async list(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string, limit: number): Promise<SupervisorRow[]> {
-    const text = [
-      filter.nameContains ? ilike(supervisors.name, `%${escapeLike(filter.nameContains)}%`) : undefined,
-      filter.hprPrefix ? like(supervisors.hprNumber, `${escapeLike(filter.hprPrefix)}%`) : undefined,
-    ].filter((condition) => condition !== undefined);
-    // `qualifiedAsVeileder` (shared) in SQL: approved as specialist by the day (or approval date not
-    // known), or an exemption whose period covers it. Coalesced, so that it is never null.
-    const qualified = sql`(
-      (${supervisors.specialistInGeneralPractice} and coalesce(${supervisors.specialistApprovedOn} <= ${today}::date, true))
-      or (coalesce(${supervisors.exemptionUntil} >= ${today}::date, false) and coalesce(${supervisors.exemptionFrom} <= ${today}::date, true))
-    )`;
-    const load = loadOn(db, today);
+  /** A page of supervisors, with each row's current load computed in the same statement. */
+  async list(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string, page: ListPage<'name'>): Promise<SupervisorRow[]> {
     return db
       .select(columnsOn(db, today))
       .from(supervisors)
-      .where(
-        and(
-          scope ? visibleTo(db, scope) : undefined,
-          filter.hprNumber ? eq(supervisors.hprNumber, filter.hprNumber) : undefined,
-          text.length > 0 ? or(...text) : undefined,
-          filter.kommunenummer ? workingOrSupervisingIn(db, filter.kommunenummer) : undefined,
-          filter.qualified === undefined
-            ? undefined
-            : filter.qualified
-              ? qualified
-              : sql`not ${qualified}`,
-          filter.overCapacity === undefined ? undefined : filter.overCapacity ? gt(load, supervisors.capacity) : lte(load, supervisors.capacity),
-          filter.after ? sql`(${supervisors.name}, ${supervisors.id}) > (${filter.after.name}, ${filter.after.id}::uuid)` : undefined,
-        ),
-      )
-      .orderBy(asc(supervisors.name), asc(supervisors.id))
-      .limit(limit);
+      .where(and(matching(db, scope, filter, today), page.after))
+      .orderBy(...page.orderBy)
+      .limit(page.limit)
+      .prepare(statementName('supervisors_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]))
+      .execute();
+  },
+
+  total(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string): Promise<Total> {
+    return totalOf(
+      db,
+      () => db.select({ one: ONE }).from(supervisors).where(matching(db, scope, filter, today)).$dynamic(),
+      statementName('supervisors_total', shapeOf(scope, filter)),
+    );
   },
 
   /** A supervisor's supervisions in agreements the scope may see, newest first, in one statement. */
@@ -185,7 +210,9 @@ export const supervisorsRepo = {
       .innerJoin(doctors, eq(doctors.id, agreements.doctorId))
       .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
       .where(and(eq(supervisions.supervisorId, supervisorId), agreementInScope(scope)))
-      .orderBy(desc(supervisions.fromDate), asc(supervisions.id));
+      .orderBy(desc(supervisions.fromDate), asc(supervisions.id))
+      .prepare(statementName('supervisions_of', [scopeShape(scope)]))
+      .execute();
   },
 
   /** Returns undefined when the HPR number is taken (the unique index decides, so races are safe). */

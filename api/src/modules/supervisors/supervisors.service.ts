@@ -9,12 +9,13 @@ import {
   todayInNorway,
   type updateSupervisorRequest,
 } from '@alis/shared';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
-import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { pageFrom } from '../../lib/cursor.js';
+import { keyset } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -25,10 +26,12 @@ import type { Versioned } from '../../lib/versioned.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import {
+  SUPERVISOR_SORTS,
   type SupervisionRow,
   type SupervisorChanges,
   type SupervisorRecord,
   type SupervisorRow,
+  supervisorPosition,
   supervisorsRepo,
 } from './supervisors.repo.js';
 
@@ -73,7 +76,6 @@ export function toSupervisorDetail(row: SupervisorRow, supervisions: Supervision
 /** What the audit log keeps of a supervisor: its facts and who registered it. */
 const auditView = (row: SupervisorRecord) => pick(row, [...FACTS, 'createdByOfficeCode']);
 
-const cursorSchema = z.object({ n: z.string(), i: z.uuid() });
 const notFoundSupervisor = () => notFound('The supervisor');
 const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || undefined : undefined);
 
@@ -111,32 +113,23 @@ export class SupervisorsService extends Service {
    * still apply to it. One found that way outside the scope is shown as a reference (id and number).
    */
   async list(principal: Principal, query: SupervisorListQuery): Promise<Page<Supervisor | PersonReference>> {
-    const after = decodeCursor(query.cursor, cursorSchema);
     const today = todayInNorway();
     const scope = municipalityScope(principal);
     if (query.hprNumber) await this.limitLookups(principal);
-    const rows = await supervisorsRepo.list(
-      this.db,
-      query.hprNumber ? null : scope,
-      {
-        hprNumber: query.hprNumber,
-        nameContains: query.q,
-        hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
-        kommunenummer: query.kommunenummer,
-        qualified: query.qualified,
-        overCapacity: query.overCapacity,
-        after: after ? { name: after.n, id: after.i } : undefined,
-      },
-      today,
-      query.limit + 1,
-    );
+    const listScope = query.hprNumber ? null : scope;
+    const filter = {
+      hprNumber: query.hprNumber,
+      nameContains: query.q,
+      hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
+      kommunenummer: query.kommunenummer,
+      qualified: query.qualified,
+      overCapacity: query.overCapacity,
+    };
+    const page = keyset(query.sort, SUPERVISOR_SORTS, query.cursor, supervisorPosition);
+    const rows = await supervisorsRepo.list(this.db, listScope, filter, today, { sort: query.sort, ...page, limit: query.limit + 1 });
     const outside = query.hprNumber ? await outsideScope(rows, (id) => supervisorsRepo.get(this.db, id, scope, today)) : new Set<string>();
-    return pageFrom(
-      rows,
-      query.limit,
-      (row) => (outside.has(row.id) ? referenceTo(row) : toSupervisor(row, today)),
-      (row) => ({ n: row.name, i: row.id }),
-    );
+    const total = await supervisorsRepo.total(this.db, listScope, filter, today);
+    return pageFrom(rows, query.limit, (row) => (outside.has(row.id) ? referenceTo(row) : toSupervisor(row, today)), page.cursorOf, total);
   }
 
   async get(principal: Principal, id: string): Promise<Versioned<SupervisorDetail>> {

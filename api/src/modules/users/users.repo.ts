@@ -1,5 +1,7 @@
 import { and, asc, count, eq, gt, ne, sql } from 'drizzle-orm';
+import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
+import { ONE, statementName, totalOf } from '../../lib/list.js';
 import { users } from '../../db/schema.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -9,8 +11,14 @@ export interface UserFilter {
   role?: UserRow['role'] | undefined;
   officeCode?: string | undefined;
   active?: boolean | undefined;
-  afterEmail?: string | undefined;
 }
+
+const matching = (filter: UserFilter) =>
+  and(
+    filter.role ? eq(users.role, filter.role) : undefined,
+    filter.officeCode ? eq(users.officeCode, filter.officeCode) : undefined,
+    filter.active === undefined ? undefined : eq(users.active, filter.active),
+  );
 
 export const usersRepo = {
   async count(db: Executor): Promise<number> {
@@ -29,20 +37,21 @@ export const usersRepo = {
     return row;
   },
 
-  async list(db: Executor, filter: UserFilter, limit: number): Promise<UserRow[]> {
+  async list(db: Executor, filter: UserFilter, afterEmail: string | undefined, limit: number): Promise<UserRow[]> {
     return db
       .select()
       .from(users)
-      .where(
-        and(
-          filter.role ? eq(users.role, filter.role) : undefined,
-          filter.officeCode ? eq(users.officeCode, filter.officeCode) : undefined,
-          filter.active === undefined ? undefined : eq(users.active, filter.active),
-          filter.afterEmail ? gt(users.email, filter.afterEmail) : undefined,
-        ),
-      )
+      .where(and(matching(filter), afterEmail ? gt(users.email, afterEmail) : undefined))
       .orderBy(asc(users.email))
       .limit(limit);
+  },
+
+  total(db: Executor, filter: UserFilter): Promise<Total> {
+    return totalOf(
+      db,
+      () => db.select({ one: ONE }).from(users).where(matching(filter)).$dynamic(),
+      statementName('users_total', [filter.role !== undefined, filter.officeCode !== undefined, filter.active !== undefined]),
+    );
   },
 
   /** Returns undefined when the e-mail is taken (the unique index decides, so races are safe). */

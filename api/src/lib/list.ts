@@ -1,0 +1,109 @@
+import { EXACT_TOTAL_UP_TO, type SortValue, type Total, sortOf } from '@alis/shared';
+import { type AnyColumn, type SQL, asc, desc, sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Executor } from '../db/client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+
+/**
+ * A list's total: the rows `matching` gives (a `select 1 from … where …`, without order or limit),
+ * counted exactly up to EXACT_TOTAL_UP_TO, so that the count costs at most that many index entries
+ * whatever the table holds; above it PostgreSQL's estimate of the same query (never below the bound).
+ * `statement` names the prepared statement: one name per shape of the query.
+ */
+export async function totalOf(db: Executor, matching: () => PgSelect, statement: string): Promise<Total> {
+  const capped = matching().limit(EXACT_TOTAL_UP_TO + 1).as('matching');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped).prepare(statement).execute();
+  const count = row?.n ?? 0;
+  if (count <= EXACT_TOTAL_UP_TO) return { count, exact: true };
+  const result: unknown = await db.execute(sql`explain (format json) ${matching()}`);
+  const [first] = (result as { rows: Record<string, unknown>[] }).rows;
+  const plan = first ? (Object.values(first)[0] as [{ Plan?: { 'Plan Rows'?: number } }] | string | undefined) : undefined;
+  const parsed = typeof plan === 'string' ? (JSON.parse(plan) as [{ Plan?: { 'Plan Rows'?: number } }]) : plan;
+  const estimate = Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
+  return { count: Math.max(estimate, EXACT_TOTAL_UP_TO + 1), exact: false };
+}
+
+/** The select list of a `matching` query for totalOf. */
+export const ONE = sql<number>`1`.as('one');
+
+/** A page as a repo reads it: the sort (part of the statement's shape), its order, where it starts, how many rows. */
+export interface ListPage<K extends string> {
+  sort: SortValue<K>;
+  orderBy: SQL[];
+  after: SQL | undefined;
+  limit: number;
+}
+
+/** A list's sort orders: for each key, the columns in order, the last one unique (it breaks ties). */
+export type SortColumns<K extends string> = Record<K, readonly (AnyColumn | SQL)[]>;
+
+/** Keyset paging over one sort: the order, where a page after a cursor starts, and its cursor. */
+export function keyset<K extends string, Row>(
+  sort: SortValue<K>,
+  columns: SortColumns<K>,
+  cursor: string | undefined,
+  positionOf: Record<K, (row: Row) => readonly (string | number)[]>,
+) {
+  const { key, descending } = sortOf<K>(sort);
+  const ordered = columns[key];
+  const position = decodeCursor(
+    cursor,
+    z.object({ s: z.literal(sort), v: z.array(z.union([z.string().max(200), z.number()])).length(ordered.length) }),
+  );
+  const values = position?.v;
+  return {
+    orderBy: ordered.map((column) => (descending ? desc(column) : asc(column))),
+    /**
+     * After the cursor's row: one row comparison, which an index in the same order serves. Each
+     * value is cast to its column's type, so that a prepared statement's parameters get theirs.
+     */
+    after: values
+      ? sql`(${sql.join([...ordered], sql`, `)}) ${descending ? sql`<` : sql`>`} (${sql.join(
+          values.map((value, index) => sql`${value}::${sql.raw(castOf(ordered[index]))}`),
+          sql`, `,
+        )})`
+      : undefined,
+    /** Whether the page starts after a cursor: part of the statement's shape. */
+    paged: values !== undefined,
+    cursorOf: (row: Row) => encodeCursor({ s: sort, v: positionOf[key](row) }),
+  };
+}
+
+/** The SQL type of a sort column, for its parameter's cast. */
+function castOf(column: AnyColumn | SQL | undefined): string {
+  if (!column || !('columnType' in column)) return 'text';
+  switch (column.columnType) {
+    case 'PgUUID':
+      return 'uuid';
+    case 'PgDateString':
+    case 'PgDate':
+      return 'date';
+    case 'PgTimestamp':
+    case 'PgTimestampString':
+      return 'timestamptz';
+    case 'PgInteger':
+    case 'PgSmallInt':
+      return 'integer';
+    case 'PgBigSerial64':
+    case 'PgBigInt64':
+      return 'bigint';
+    default:
+      return 'text';
+  }
+}
+
+/**
+ * `column = any($1)` with the values as one array parameter: the statement's text is the same for
+ * any number of values, so it can be prepared once (`in (...)` has one parameter per value).
+ */
+export const anyOf = (column: AnyColumn, values: readonly string[], type: 'text' | 'uuid') =>
+  sql`${column} = any(${sql.param([...values])}::${sql.raw(type)}[])`;
+
+/** A short, stable name for a prepared statement of one query shape (PostgreSQL keeps 63 bytes of a name). */
+export function statementName(base: string, shape: readonly (string | number | boolean | null | undefined)[]): string {
+  let hash = 0x811c9dc5;
+  const text = shape.map((part) => (part === undefined || part === null ? '-' : String(part))).join('|');
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${base}_${(hash >>> 0).toString(36)}`;
+}

@@ -1,0 +1,172 @@
+import * as contract from '@alis/shared';
+import { EXACT_TOTAL_UP_TO, agreementWarningCodes, todayInNorway } from '@alis/shared';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { seedDemoData } from '../src/db/demo-data.js';
+import { admin, nordOffice, t, useCast } from './support/cast.js';
+import { bodyOf } from './support/expect.js';
+import { type Caller, expectProblem, http } from './support/factories.js';
+import { freshHprNumber, insertDoctor } from './support/rows.js';
+import { queryRows } from './support/sql.js';
+
+/**
+ * What every list gives beyond its page (issue 9): totals, sorting, and filters that must agree
+ * with what a read shows (an agreement's warnings are computed by the shared rule on every read, and
+ * filtered on in SQL: the two are held together here, on demo data and cases made to order).
+ */
+useCast();
+
+const today = todayInNorway();
+
+type PageSchema = z.ZodType<{ items: unknown[]; nextCursor: string | null; total: contract.Total }>;
+
+/** Every page of a list, following the cursors, and the total the first page gave. */
+async function everyPage<S extends PageSchema>(path: string, query: Record<string, string>, schema: S, caller: Caller = admin) {
+  const items: z.output<S>['items'] = [];
+  let cursor: string | null = null;
+  const totals: contract.Total[] = [];
+  do {
+    const response = await http(t)
+      .get(path)
+      .query({ ...query, limit: '200', ...(cursor ? { cursor } : {}) })
+      .set(caller.auth)
+      .expect(200);
+    const page: z.output<S> = bodyOf(response, schema);
+    items.push(...page.items);
+    totals.push(page.total);
+    cursor = page.nextCursor;
+  } while (cursor);
+  // Every page tells the same total.
+  expect(new Set(totals.map((total) => JSON.stringify(total))).size).toBe(1);
+  return { items, total: totals[0] ?? { count: 0, exact: true } };
+}
+
+const post = (path: string, body: Record<string, unknown>) => http(t).post(path).set(admin.auth).send(body);
+
+/** Cases the demo data may not hold, one per warning that needs more than a column. */
+async function casesToOrder() {
+  const agreement = async (body: Record<string, unknown>) =>
+    bodyOf(
+      await post('/api/v1/agreements', { kommunenummer: '1804', employmentForm: 'salaried', position: 'gp', positionPercent: 100, startDate: '2024-01-01', ...body }).expect(201),
+      contract.agreement,
+    );
+  // LIS1 after the start, and a specialist before it.
+  const late = await http(t).post('/api/v1/doctors').set(admin.auth).send({ hprNumber: freshHprNumber(), name: 'Lise Sen', lis1CompletedOn: '2024-06-30' }).expect(201);
+  await agreement({ doctorId: bodyOf(late, contract.doctor).id });
+  const specialist = await http(t)
+    .post('/api/v1/doctors')
+    .set(admin.auth)
+    .send({ hprNumber: freshHprNumber(), name: 'Spes Ialist', lis1CompletedOn: '2015-06-30', specialistApprovedOn: '2020-01-01' })
+    .expect(201);
+  await agreement({ doctorId: bodyOf(specialist, contract.doctor).id });
+  // Still active years after its planned end.
+  const overdue = await agreement({ doctorId: (await insertDoctor(t)).id, startDate: '2019-03-01', signedOn: '2019-02-01' });
+  await post(`/api/v1/agreements/${overdue.id}/transitions`, { to: 'active' }).expect(200);
+  // Part time in two municipalities adding up to more than a full position.
+  const both = (await insertDoctor(t)).id;
+  await agreement({ doctorId: both, positionPercent: 60 });
+  await agreement({ doctorId: both, kommunenummer: '1833', positionPercent: 60 });
+  // A veileder not qualified today (an exemption that has ended), and one over capacity.
+  const exempted = await http(t)
+    .post('/api/v1/supervisors')
+    .set(admin.auth)
+    .send({ hprNumber: freshHprNumber(), name: 'Ex Emption', specialistInGeneralPractice: false, exemptionFrom: '2023-01-01', exemptionUntil: '2025-01-01' })
+    .expect(201);
+  const withExempted = await agreement({ doctorId: (await insertDoctor(t)).id, signedOn: '2023-12-01' });
+  await post(`/api/v1/agreements/${withExempted.id}/supervisions`, { role: 'veileder', supervisorId: bodyOf(exempted, contract.supervisorDetail).id, from: '2024-01-01' }).expect(201);
+  const busy = bodyOf(
+    await http(t).post('/api/v1/supervisors').set(admin.auth).send({ hprNumber: freshHprNumber(), name: 'Bu Sy', specialistInGeneralPractice: true, capacity: 1 }).expect(201),
+    contract.supervisorDetail,
+  );
+  for (const kommunenummer of ['1804', '1820']) {
+    const supervised = await agreement({ doctorId: (await insertDoctor(t)).id, kommunenummer });
+    await post(`/api/v1/agreements/${supervised.id}/supervisions`, { role: 'veileder', supervisorId: busy.id, from: '2024-01-01' }).expect(201);
+  }
+}
+
+describe('agreement warnings as a filter', () => {
+  beforeAll(async () => {
+    await seedDemoData(t.database.db, { scale: 1, today });
+    await casesToOrder();
+  }, 120_000);
+
+  it('gives, for every warning code, exactly the agreements whose warnings show it', async () => {
+    const { items: all, total } = await everyPage('/api/v1/agreements', {}, contract.agreementPage);
+    expect(total).toEqual({ count: all.length, exact: true });
+    for (const code of agreementWarningCodes) {
+      const shown = all.filter((agreement) => agreement.warnings.some((warning) => warning.code === code)).map((agreement) => agreement.id);
+      const filtered = await everyPage('/api/v1/agreements', { warning: code }, contract.agreementPage);
+      // Each code occurs, so that the comparison means something.
+      expect(shown.length, code).toBeGreaterThan(0);
+      expect(filtered.items.map((agreement) => agreement.id).sort(), code).toEqual(shown.sort());
+      expect(filtered.total, code).toEqual({ count: shown.length, exact: true });
+    }
+  }, 120_000);
+
+  it('combines the filter with the scope and other filters', async () => {
+    const { items } = await everyPage('/api/v1/agreements', { warning: 'no_active_veileder', status: 'active' }, contract.agreementPage, nordOffice);
+    expect(items.length).toBeGreaterThan(0);
+    for (const agreement of items) {
+      expect(agreement.officeCode).toBe('nord');
+      expect(agreement.warnings.map((warning) => warning.code)).toContain('no_active_veileder');
+    }
+    expectProblem(await http(t).get('/api/v1/agreements').query({ warning: 'no_such_warning' }).set(admin.auth), 400, 'validation_failed');
+  });
+});
+
+describe('municipalities', () => {
+  it('show and filter on the status of their registration in general practice', async () => {
+    const { items } = await everyPage('/api/v1/municipalities', {}, contract.pageOf(contract.municipality));
+    expect(items).toHaveLength(357);
+    const rows = await queryRows<{ kommunenummer: string; status: string }>(
+      t.database,
+      sql`select kommunenummer, status from registrations where specialty = 'ALM'`,
+    );
+    const statusOf = new Map(rows.map((row) => [row.kommunenummer, row.status]));
+    for (const municipality of items) expect(municipality.registrationStatus).toBe(statusOf.get(municipality.kommunenummer) ?? 'not_registered');
+    for (const status of contract.registrationStatuses) {
+      const filtered = await everyPage('/api/v1/municipalities', { registrationStatus: status }, contract.pageOf(contract.municipality));
+      expect(filtered.items.map((municipality) => municipality.kommunenummer), status).toEqual(
+        items.filter((municipality) => municipality.registrationStatus === status).map((municipality) => municipality.kommunenummer),
+      );
+      expect(filtered.total.count, status).toBe(filtered.items.length);
+    }
+  });
+
+  it('sort by number or name, either way', async () => {
+    const byName = await everyPage('/api/v1/municipalities', { sort: 'name' }, contract.pageOf(contract.municipality));
+    const names = byName.items.map((municipality) => [municipality.shortName, municipality.kommunenummer] as const);
+    expect(names).toEqual([...names].sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1)));
+    const descending = await everyPage('/api/v1/municipalities', { sort: '-kommunenummer' }, contract.pageOf(contract.municipality));
+    expect(descending.items.map((municipality) => municipality.kommunenummer)).toEqual(byName.items.map((m) => m.kommunenummer).sort().reverse());
+  });
+});
+
+describe('doctors and supervisors', () => {
+  it('sort by name either way, with the total', async () => {
+    for (const [path, schema] of [
+      ['/api/v1/doctors', contract.doctorPage],
+      ['/api/v1/supervisors', contract.supervisorPage],
+    ] as const) {
+      const ascending = await everyPage(path, { sort: 'name' }, schema);
+      const descending = await everyPage(path, { sort: '-name' }, schema);
+      expect(descending.items.map((person) => person.id)).toEqual(ascending.items.map((person) => person.id).reverse());
+      expect(ascending.total).toEqual({ count: ascending.items.length, exact: true });
+    }
+  });
+});
+
+describe('totals', () => {
+  it('are exact up to the bound, and above it an estimate marked as such, never below the bound', async () => {
+    // The audit log is the list that grows largest; entries written straight to it, as history.
+    await t.database.db.execute(sql`insert into audit_log (actor_type, action, entity_type, entity_id)
+      select 'system', 'test.bulk', 'bulk', g::text from generate_series(1, ${EXACT_TOTAL_UP_TO + 50}) g`);
+    await t.database.db.execute(sql`analyze audit_log`);
+    const page = bodyOf(await http(t).get('/api/v1/audit').query({ entityType: 'bulk', limit: '1' }).set(admin.auth).expect(200), contract.pageOf(contract.auditEntry));
+    expect(page.total.exact).toBe(false);
+    expect(page.total.count).toBeGreaterThan(EXACT_TOTAL_UP_TO);
+    const small = bodyOf(await http(t).get('/api/v1/audit').query({ entityType: 'bulk', entityId: '17' }).set(admin.auth).expect(200), contract.pageOf(contract.auditEntry));
+    expect(small.total).toEqual({ count: 1, exact: true });
+  }, 60_000);
+});
