@@ -10,13 +10,24 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-interface ListSectionProps<T> {
+/**
+ * Where a list section's rows come from: a request of their own (with its loading and error states),
+ * or what the page's resource already carries (an agreement's share history …).
+ */
+type ListSource<T> =
+  | {
+      query: UseQueryResult<T[]>;
+      /** "Laster fravær …", "Kunne ikke hente fraværet". */
+      loadingLabel: string;
+      errorTitle: string;
+      items?: undefined;
+    }
+  | { items: readonly T[]; query?: undefined; loadingLabel?: undefined; errorTitle?: undefined };
+
+type ListSectionProps<T> = ListSource<T> & {
   title: string;
   intro: ReactNode;
-  query: UseQueryResult<T[]>;
-  /** "Laster fravær …", "Kunne ikke hente fraværet", "Ingen fravær registrert." */
-  loadingLabel: string;
-  errorTitle: string;
+  /** "Ingen fravær registrert." */
   empty: string;
   caption: string;
   testId?: string;
@@ -26,19 +37,20 @@ interface ListSectionProps<T> {
   rowAction?: (item: T) => ReactNode;
   /** The add form and the row action's dialog, below the list. */
   children?: ReactNode;
-}
+};
 
 /** A list on a detail page with what can be done to it: loading and error states, the rows, an action per row, and an add form. */
-export function ListSection<T>({ title, intro, query, loadingLabel, errorTitle, empty, caption, testId, columns, rowKey, rowAction, children }: ListSectionProps<T>) {
+export function ListSection<T>({ title, intro, query, loadingLabel, errorTitle, empty, caption, testId, columns, rowKey, rowAction, children, ...source }: ListSectionProps<T>) {
   const id = useId();
-  const items = query.data ?? [];
+  const loaded = query ? query.data : source.items;
+  const items = loaded ?? [];
   return (
     <section aria-labelledby={`${id}-heading`} className="card">
       <h2 id={`${id}-heading`}>{title}</h2>
       <p className="muted">{intro}</p>
-      {query.isPending ? <Loading label={loadingLabel} /> : null}
-      {query.isError ? <ErrorAlert error={query.error} title={errorTitle} onRetry={() => void query.refetch()} /> : null}
-      {query.data && items.length === 0 ? <p className="empty-state">{empty}</p> : null}
+      {query?.isPending ? <Loading label={loadingLabel} /> : null}
+      {query?.isError ? <ErrorAlert error={query.error} title={errorTitle} onRetry={() => void query.refetch()} /> : null}
+      {loaded && items.length === 0 ? <p className="empty-state">{empty}</p> : null}
       {items.length > 0 ? (
         <div className="table-wrap">
           <table className="table" data-testid={testId}>

@@ -1,3 +1,4 @@
+import type { Specialty } from '@alis/shared';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { Versioned } from '../lib/api-client';
 import { agreementKeys } from './agreements/api/keys';
@@ -54,15 +55,17 @@ export async function afterMunicipalityChange(queryClient: QueryClient, kommunen
 }
 
 /** The application was saved: only the registration itself shows it. */
-export async function afterApplicationSaved(queryClient: QueryClient, kommunenummer: string, fresh?: Versioned<unknown>) {
-  await storeVersion(queryClient, registrationKeys.detail(kommunenummer), fresh);
+export async function afterApplicationSaved(queryClient: QueryClient, kommunenummer: string, specialty: Specialty, fresh?: Versioned<unknown>) {
+  await storeVersion(queryClient, registrationKeys.detail(kommunenummer, specialty), fresh);
 }
 
 /**
  * A registration's status changed: it, its history, the municipality (which carries a summary of
- * it) and agreements, whose warnings depend on the registration at their start.
+ * it) and, for general practice, agreements: their warnings and non-counting periods follow the ALM
+ * registration's history, never the SAM one's.
  */
-export async function afterRegistrationTransition(queryClient: QueryClient, kommunenummer: string, fresh?: Versioned<unknown>) {
-  await storeVersion(queryClient, registrationKeys.detail(kommunenummer), fresh);
-  refresh(queryClient, registrationKeys.history(kommunenummer), municipalityKeys.all, agreementKeys.all);
+export async function afterRegistrationTransition(queryClient: QueryClient, kommunenummer: string, specialty: Specialty, fresh?: Versioned<unknown>) {
+  await storeVersion(queryClient, registrationKeys.detail(kommunenummer, specialty), fresh);
+  refresh(queryClient, registrationKeys.history(kommunenummer, specialty), municipalityKeys.all);
+  if (specialty === 'ALM') refresh(queryClient, agreementKeys.all);
 }

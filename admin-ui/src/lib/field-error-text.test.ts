@@ -27,6 +27,12 @@ describe('field error text', () => {
     expect(issue({ path: 'supervisorId', code: 'not_qualified', message: 'x', params: { date: '2025-02-01' } })).toBe(
       'Ikke kvalifisert som veileder 01.02.2025',
     );
+    expect(issue({ path: 'endDate', code: 'too_late', message: 'x', params: { latest: '2025-06-30', reference: 'today' } })).toBe(
+      'Kan ikke være etter i dag (30.06.2025)',
+    );
+    expect(issue({ path: 'lis1CompletedOn', code: 'too_late', message: 'x', params: { latest: '2020-05-01', reference: 'specialistApprovedOn' } })).toBe(
+      'Kan ikke være etter 01.05.2020',
+    );
     expect(issue({ path: 'date', code: 'in_future', message: 'x', params: { today: '2025-01-01' } })).toBe('Kan ikke være fram i tid');
     expect(issue({ path: 'doctorId', code: 'unknown_reference', message: 'x', params: { entity: 'doctor', value: 'y' } })).toBe('Finnes ikke');
     expect(issue({ path: 'signedOn', code: 'missing', message: 'the date is missing' })).toBe('Mangler');

@@ -78,6 +78,10 @@ export function fieldErrorText(error: FieldError): string {
       return 'Finnes ikke';
     case 'too_early':
       return `Kan ikke være før ${formatDate(error.params.earliest)}`;
+    case 'too_late':
+      return error.params.reference === 'today'
+        ? `Kan ikke være etter i dag (${formatDate(error.params.latest)})`
+        : `Kan ikke være etter ${formatDate(error.params.latest)}`;
     case 'in_future':
       return 'Kan ikke være fram i tid';
     case 'overlaps':

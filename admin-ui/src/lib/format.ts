@@ -7,6 +7,10 @@ export function formatDate(value: string | null | undefined): string {
   return match ? `${match[3]}.${match[2]}.${match[1]}` : value;
 }
 
+/** `01.01.2024–31.03.2024`, or `fra 01.01.2024` for a period that has no end yet. */
+export const formatPeriod = ({ from, to }: { from: string; to: string | null }) =>
+  to === null ? `fra ${formatDate(from)}` : `${formatDate(from)}–${formatDate(to)}`;
+
 export const formatText = (value: string | null | undefined) => (value === null || value === undefined || value === '' ? '–' : value);
 
 export const formatInteger = (value: number | null | undefined) => (value === null || value === undefined ? '–' : integer.format(value));

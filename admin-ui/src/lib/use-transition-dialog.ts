@@ -24,13 +24,15 @@ export function useTransitionDialog<S extends string, D extends { to: S }, I>(mu
       setDraft(start);
     },
     close,
-    confirm: (input: I) => {
+    /** Sends the change; `onError` is for what the dialog does about a refusal (the focus to a field …). */
+    confirm: (input: I, onError?: (error: unknown) => void) => {
       const to = draft?.to ?? null;
       mutation.mutate(input, {
         onSuccess: () => {
           setDone(to);
           setDraft(null);
         },
+        onError,
       });
     },
     reload: () => {

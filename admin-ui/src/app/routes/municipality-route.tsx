@@ -1,20 +1,26 @@
+import { specialties } from '@alis/shared';
 import { MunicipalityPage } from '../../features/municipalities/routes/municipality-page';
 import { RegistrationPanel } from '../../features/registrations/components/registration-panel';
 import { APPLICATION_EDITOR_ROLES } from '../../lib/roles';
 
 /**
- * `/kommuner/{k}`: the municipality's page with the registration panel in it. Features do not import
- * each other, so the page that shows two of them is put together here.
+ * `/kommuner/{k}`: the municipality's page with its registration panels in it, general practice (ALM)
+ * first, then community medicine (SAM). Features do not import each other, so the page that shows
+ * two of them is put together here.
  */
 export function MunicipalityRoute() {
   return (
     <MunicipalityPage
-      sections={(municipality, role) => (
-        <RegistrationPanel
-          kommunenummer={municipality.kommunenummer}
-          canEditApplication={role !== undefined && APPLICATION_EDITOR_ROLES.includes(role)}
-        />
-      )}
+      sections={(municipality, role) =>
+        specialties.map((specialty) => (
+          <RegistrationPanel
+            key={specialty}
+            kommunenummer={municipality.kommunenummer}
+            specialty={specialty}
+            canEditApplication={role !== undefined && APPLICATION_EDITOR_ROLES.includes(role)}
+          />
+        ))
+      }
     />
   );
 }

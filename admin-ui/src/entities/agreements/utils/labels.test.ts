@@ -1,6 +1,22 @@
-import { agreementWarningCodes, agreementWarnings, fieldIssue } from '@alis/shared';
+import { type WarningFacts, agreementWarningCodes, agreementWarnings, fieldIssue } from '@alis/shared';
 import { describe, expect, it } from 'vitest';
 import { transitionMissingLabel, warningLabel } from './labels';
+
+/** An active agreement of 2020 with a qualified veileder and nothing wrong, judged on 1 January 2025, but for `facts`. */
+const labelsOf = (facts: Partial<WarningFacts>) =>
+  agreementWarnings({
+    status: 'active',
+    startDate: '2020-01-01',
+    plannedEndDate: '2028-12-31',
+    viaStaffingAgency: false,
+    nonCountingPeriods: [],
+    veileder: { name: 'Vera', qualified: true, activeVeilederCount: 1, capacity: 3 },
+    overlappingShare: null,
+    lis1CompletedOn: null,
+    specialistApprovedOn: null,
+    today: '2025-01-01',
+    ...facts,
+  }).map((warning) => warningLabel(warning));
 
 describe('warning labels', () => {
   it('has a Norwegian text for every warning code of the contract', () => {
@@ -8,8 +24,7 @@ describe('warning labels', () => {
   });
 
   it('labels what the shared rule produces, with its dates and names', () => {
-    const warnings = agreementWarnings({
-      status: 'active',
+    const labels = labelsOf({
       startDate: '2024-01-01',
       plannedEndDate: '2025-03-01',
       viaStaffingAgency: true,
@@ -21,9 +36,8 @@ describe('warning labels', () => {
       overlappingShare: 150,
       lis1CompletedOn: '2024-06-30',
       specialistApprovedOn: '2023-05-01',
-      today: '2025-01-01',
     });
-    expect(warnings.map((warning) => warningLabel(warning))).toEqual([
+    expect(labels).toEqual([
       'Kommunen har verken søkt om eller fått registrering som utdanningsvirksomhet (fra 01.11.2024). Tjenesten teller ikke før den har det.',
       'Tjenesten telte ikke 01.01.2024–29.02.2024: kommunen hadde verken søkt eller var registrert.',
       'Veilederen Vera er ikke spesialist i allmennmedisin og har ikke gyldig fritak 01.01.2025.',
@@ -34,20 +48,20 @@ describe('warning labels', () => {
       'Legen ble spesialist i allmennmedisin 01.05.2023, før avtalen startet.',
       'Legen er ansatt via bemanningsbyrå, og det gis ikke tilskudd for slike avtaler.',
     ]);
-    const late = agreementWarnings({
-      status: 'active',
-      startDate: '2020-01-01',
-      plannedEndDate: '2024-12-31',
-      viaStaffingAgency: false,
-      nonCountingPeriods: [],
-      veileder: { name: 'Vera', qualified: true, activeVeilederCount: 1, capacity: 3 },
-      overlappingShare: null,
-      lis1CompletedOn: null,
-      specialistApprovedOn: null,
-      today: '2025-01-01',
-    });
-    expect(late.map((warning) => warningLabel(warning))).toEqual([
+    expect(labelsOf({ plannedEndDate: '2024-12-31' })).toEqual([
       'Planlagt sluttdato 31.12.2024 er passert, men avtalen er fortsatt aktiv. Fullfør eller avslutt den.',
+    ]);
+  });
+
+  it('counts the periods in which the service did not count, naming the first', () => {
+    const labels = labelsOf({
+      nonCountingPeriods: [
+        { from: '2024-01-01', to: '2024-02-29' },
+        { from: '2024-06-01', to: '2024-06-30' },
+      ],
+    });
+    expect(labels).toEqual([
+      'Tjenesten har ikke telt i 2 perioder, første gang 01.01.2024–29.02.2024: kommunen hadde verken søkt eller var registrert.',
     ]);
   });
 

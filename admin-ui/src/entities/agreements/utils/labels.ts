@@ -73,9 +73,6 @@ export const AGREEMENT_TRANSITION_LABELS: Record<AgreementStatus, string> = {
   cancelled: 'Forkast utkastet',
 };
 
-/** Transitions that end an agreement need an end date and a reason. */
-export const ENDING_STATUSES: readonly AgreementStatus[] = ['completed', 'terminated'];
-
 type WarningParams = AgreementWarning['params'];
 const text = (params: WarningParams, key: string) => String(params[key] ?? '');
 const date = (params: WarningParams, key: string) => formatDate(text(params, key) || null);
@@ -118,6 +115,7 @@ const TRANSITION_FIELD_LABELS: Readonly<Record<string, string>> = {
   startDate: 'Startdato',
   endDate: 'Sluttdato',
   endReason: 'Sluttårsak',
+  reason: 'Hvorfor utkastet forkastes',
   note: 'Merknad',
 };
 

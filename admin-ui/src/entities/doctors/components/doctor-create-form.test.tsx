@@ -1,16 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { session } from '../../../lib/session';
-import { kariDoctor, loginBody, problemResponse } from '../../../test/fixtures';
+import { describe, expect, it, vi } from 'vitest';
+import { kariDoctor, problemResponse } from '../../../test/fixtures';
+import { signInForEachTest } from '../../../test/helpers';
 import { DoctorCreateForm } from './doctor-create-form';
 
 describe('DoctorCreateForm', () => {
-  beforeEach(() => {
-    session.start(loginBody('tok'));
-    return () => session.clear();
-  });
+  signInForEachTest();
 
   it('explains a duplicate HPR number (409) with a link to the existing doctor', async () => {
     vi.stubGlobal(
@@ -34,5 +31,41 @@ describe('DoctorCreateForm', () => {
     expect(screen.getByRole('link', { name: 'Gå til legen' }).getAttribute('href')).toBe(`/leger/${kariDoctor.id}`);
     fireEvent.click(screen.getByRole('button', { name: 'Bruk denne legen' }));
     expect(onUseExisting).toHaveBeenCalledWith(kariDoctor.id);
+  });
+
+  it('shows the API\'s refusal of a LIS1 date after the specialist approval beside the field, in Norwegian', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>(async () =>
+        problemResponse(400, 'validation_failed', {
+          errors: [
+            {
+              path: 'lis1CompletedOn',
+              code: 'too_late',
+              message: 'must not be after the specialist approval (2020-05-01)',
+              params: { latest: '2020-05-01', reference: 'specialistApprovedOn' },
+            },
+          ],
+        }),
+      ),
+    );
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <MemoryRouter>
+          <DoctorCreateForm onCreated={() => undefined} onUseExisting={() => undefined} />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    fireEvent.change(screen.getByLabelText('HPR-nummer'), { target: { value: '1234567' } });
+    fireEvent.change(screen.getByLabelText('Navn'), { target: { value: 'Kari Lege' } });
+    fireEvent.change(screen.getByLabelText('LIS1 fullført'), { target: { value: '2021-08-31' } });
+    fireEvent.change(screen.getByLabelText('Spesialistgodkjent'), { target: { value: '2020-05-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Registrer lege' }));
+    const field = screen.getByLabelText('LIS1 fullført');
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(`${field.id}-error`)?.textContent).toBe(
+      'Kan ikke være etter spesialistgodkjenningen (01.05.2020): LIS1 fullføres før legen blir spesialist',
+    );
+    expect(document.activeElement).toBe(field);
   });
 });

@@ -1,6 +1,7 @@
 import { type Doctor, type FieldError, canonicalHprNumber, createDoctorRequest, updateDoctorRequest } from '@alis/shared';
 import type { z } from 'zod';
 import { type Changes, type Validation, dateOrNull, isShapeError, validateWith } from '../../../lib/form';
+import { formatDate } from '../../../lib/format';
 import { type PersonFormValues, changedPersonFields, hprNumberOf, isPersonField, personFormValues, personMessage } from '../../../lib/person-fields';
 
 /** What the doctor form holds: text as typed. */
@@ -49,6 +50,10 @@ export function toDoctorFormValues(doctor: Doctor): DoctorFormValues {
 
 /** Norwegian message for an error on a field of the doctor form; the general text for the API's own rules. */
 export function doctorMessageFor(field: DoctorField, issue: FieldError): string | undefined {
+  // LIS1 comes before the specialist approval: the API refuses a LIS1 date after it.
+  if (field === 'lis1CompletedOn' && issue.code === 'too_late' && issue.params.reference === 'specialistApprovedOn') {
+    return `Kan ikke være etter spesialistgodkjenningen (${formatDate(issue.params.latest)}): LIS1 fullføres før legen blir spesialist`;
+  }
   if (!isShapeError(issue)) return undefined;
   if (isPersonField(field)) return personMessage(field, issue, 'Skriv inn legens navn');
   switch (field) {

@@ -9,7 +9,7 @@ import { useAbsences } from '../../../entities/agreements/api/get-absences';
 import { ABSENCE_KIND_LABELS, type AbsenceKind } from '../../../entities/agreements/utils/labels';
 import { isApiError, isProblem } from '../../../lib/api-error';
 import { fieldErrorText } from '../../../lib/field-error-text';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatPeriod } from '../../../lib/format';
 import { useAddForm, useRowAction } from '../../../lib/use-list-section';
 import { ABSENCE_FIELDS, absenceDays, emptyAbsenceForm, plannedEndWithAbsence, validateAbsence } from '../utils/absence-form';
 
@@ -27,8 +27,6 @@ function absenceErrorText(error: unknown): string | null {
   if ((error.status === 422 || error.status === 400) && error.errors.length > 0) return error.errors.map(fieldErrorText).join('; ');
   return null;
 }
-
-const period = (absence: Pick<Absence, 'from' | 'to'>) => `${formatDate(absence.from)}–${formatDate(absence.to)}`;
 
 /** Leave, institution service and other absences: each day moves the planned end date one day. */
 export function AbsencesSection({ agreement, canEdit }: AbsencesSectionProps) {
@@ -76,7 +74,7 @@ export function AbsencesSection({ agreement, canEdit }: AbsencesSectionProps) {
                 type="button"
                 className="button button-danger button-small"
                 onClick={() => deleting.open(absence, null)}
-                aria-label={`Slett ${ABSENCE_KIND_LABELS[absence.kind].toLowerCase()} ${period(absence)}`}
+                aria-label={`Slett ${ABSENCE_KIND_LABELS[absence.kind].toLowerCase()} ${formatPeriod(absence)}`}
               >
                 Slett
               </button>
@@ -134,7 +132,7 @@ export function AbsencesSection({ agreement, canEdit }: AbsencesSectionProps) {
       >
         {deleting.target ? (
           <p>
-            {ABSENCE_KIND_LABELS[deleting.target.item.kind]} {period(deleting.target.item)} ({absenceDays(deleting.target.item)} dager) slettes, og planlagt
+            {ABSENCE_KIND_LABELS[deleting.target.item.kind]} {formatPeriod(deleting.target.item)} ({absenceDays(deleting.target.item)} dager) slettes, og planlagt
             sluttdato flyttes tilbake tilsvarende.
           </p>
         ) : null}

@@ -138,7 +138,7 @@ export function AgreementCreateForm({ initialKommunenummer = '', initialDoctorId
         >
           {duplicate ? <DuplicateAgreementAlert existingId={duplicate.existingId} /> : null}
           <AgreementFields idPrefix={idPrefix} values={form.values} errors={form.fieldErrors} onChange={change} />
-          <PlannedEndDatePreview startDate={form.values.startDate} positionPercent={form.values.positionPercent} />
+          <PlannedEndDatePreview values={form.values} />
         </SaveForm>
       </section>
     </div>

@@ -1,15 +1,18 @@
 import type { AbsencePeriod, Agreement } from '@alis/shared';
 import { useId } from 'react';
 import { SaveForm } from '../../../components/save-form';
+import { TextField } from '../../../components/text-field';
 import type { VersionedAgreement } from '../../../entities/agreements/api/get-agreement';
 import { useUpdateAgreement } from '../../../entities/agreements/api/update-agreement';
+import { formatDate } from '../../../lib/format';
 import { useVersionedForm } from '../../../lib/use-versioned-form';
 import {
   AGREEMENT_EDIT_FIELDS,
-  AGREEMENT_FIELD_LABELS,
+  AGREEMENT_EDIT_FIELD_LABELS,
   agreementMessageFor,
-  changedAgreementFields,
-  toAgreementFormValues,
+  asksShareFrom,
+  changedAgreementEditFields,
+  toAgreementEditValues,
   validateAgreementChanges,
 } from '../utils/agreement-form';
 import { AgreementFields, agreementFieldId, agreementValueText } from './agreement-fields';
@@ -29,8 +32,8 @@ export function AgreementEditForm({ agreement, etag, absences, onReload }: Agree
   const mutation = useUpdateAgreement();
   const form = useVersionedForm({
     version: { value: agreement, etag },
-    toValues: toAgreementFormValues,
-    changes: changedAgreementFields,
+    toValues: toAgreementEditValues,
+    changes: changedAgreementEditFields,
     fields: AGREEMENT_EDIT_FIELDS,
     fieldId: (field) => agreementFieldId(idPrefix, field),
     validate: (_values, changes) => validateAgreementChanges(changes ?? {}),
@@ -39,24 +42,44 @@ export function AgreementEditForm({ agreement, etag, absences, onReload }: Agree
     savedVersion: (saved) => saved,
     reload: onReload,
   });
+  const saved = form.resource ?? agreement;
 
   return (
     <section aria-labelledby={`${idPrefix}-heading`} className="card">
       <h2 id={`${idPrefix}-heading`}>Endre avtalen</h2>
       <SaveForm
         form={form}
-        labels={AGREEMENT_FIELD_LABELS}
+        labels={AGREEMENT_EDIT_FIELD_LABELS}
         conflictMessage={AGREEMENT_CONFLICT_MESSAGE}
         formatValue={agreementValueText}
         submitLabel="Lagre"
         savingLabel="Lagrer …"
         aria-labelledby={`${idPrefix}-heading`}
       >
-        <AgreementFields idPrefix={idPrefix} values={form.values} errors={form.fieldErrors} onChange={form.update} />
+        <AgreementFields
+          idPrefix={idPrefix}
+          values={form.values}
+          errors={form.fieldErrors}
+          onChange={form.update}
+          shareFrom={
+            asksShareFrom(form.values, saved) || form.fieldErrors.positionPercentFrom ? (
+              <TextField
+                id={agreementFieldId(idPrefix, 'positionPercentFrom')}
+                name="positionPercentFrom"
+                type="date"
+                label={AGREEMENT_EDIT_FIELD_LABELS.positionPercentFrom}
+                hint={`Første dag med ny stillingsprosent, tidligst startdatoen ${formatDate(saved.startDate)}`}
+                value={form.values.positionPercentFrom}
+                error={form.fieldErrors.positionPercentFrom}
+                onChange={(value) => form.update('positionPercentFrom', value)}
+              />
+            ) : null
+          }
+        />
         <PlannedEndDatePreview
-          startDate={form.values.startDate}
-          positionPercent={form.values.positionPercent}
+          values={form.values}
           absences={absences}
+          saved={saved}
           label={form.dirty ? 'Planlagt sluttdato med endringene' : 'Planlagt sluttdato'}
         />
       </SaveForm>

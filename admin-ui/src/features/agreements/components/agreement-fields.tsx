@@ -1,4 +1,5 @@
 import { employmentForms, positions } from '@alis/shared';
+import type { ReactNode } from 'react';
 import { Field } from '../../../components/field';
 import { CheckboxField, TextField } from '../../../components/text-field';
 import type { FieldErrors } from '../../../lib/form';
@@ -13,12 +14,14 @@ interface AgreementFieldsProps<V extends AgreementFormValues> {
   values: V;
   errors: FieldErrors<AgreementField>;
   onChange: <K extends Editable>(field: K, value: V[K]) => void;
+  /** Right after the percentage: when a new one takes effect (the edit form of an active agreement). */
+  shareFrom?: ReactNode;
 }
 
 export const agreementFieldId = (idPrefix: string, field: string) => `${idPrefix}-${field}`;
 
 /** A chosen employment form or position by its label, for the differences shown after a 412. */
-export function agreementValueText(field: Editable, value: unknown): string | undefined {
+export function agreementValueText(field: string, value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   if (field === 'employmentForm') return labelOf(EMPLOYMENT_FORM_LABELS, value);
   if (field === 'position') return labelOf(POSITION_LABELS, value);
@@ -26,7 +29,7 @@ export function agreementValueText(field: Editable, value: unknown): string | un
 }
 
 /** The agreement's own fields, shared by the create and edit forms. */
-export function AgreementFields<V extends AgreementFormValues>({ idPrefix, values, errors, onChange }: AgreementFieldsProps<V>) {
+export function AgreementFields<V extends AgreementFormValues>({ idPrefix, values, errors, onChange, shareFrom }: AgreementFieldsProps<V>) {
   const fieldId = (field: Editable) => agreementFieldId(idPrefix, field);
   const employmentError = errors.employmentForm;
   const date = (field: 'startDate' | 'signedOn', hint?: string) => (
@@ -85,6 +88,7 @@ export function AgreementFields<V extends AgreementFormValues>({ idPrefix, value
           error={errors.positionPercent}
           onChange={(value) => onChange('positionPercent', value)}
         />
+        {shareFrom}
         {date('startDate')}
         {date('signedOn', 'Trengs før avtalen aktiveres')}
       </div>

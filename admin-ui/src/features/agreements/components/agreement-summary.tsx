@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
 import { DetailsList } from '../../../components/details-list';
-import { formatBoolean, formatDate, formatTimestamp } from '../../../lib/format';
+import { formatBoolean, formatDate, formatText, formatTimestamp } from '../../../lib/format';
 import {
   AGREEMENT_STATUS_LABELS,
   AGREEMENT_STATUS_TONES,
@@ -32,6 +32,7 @@ export function AgreementSummary({ agreement: a }: { agreement: Agreement }) {
     rows.push(['Sluttdato', formatDate(a.endDate)]);
     rows.push(['Sluttårsak', a.endReason ? END_REASON_LABELS[a.endReason] : '–']);
   }
+  if (a.status === 'cancelled') rows.push(['Hvorfor utkastet ble forkastet', <span key="cancelled" data-testid="cancellation-reason">{formatText(a.cancellationReason)}</span>]);
   rows.push(['Sist endret', `${formatTimestamp(a.updatedAt)} (versjon ${a.version})`]);
   return (
     <section aria-labelledby="agreement-summary-heading" className="card">

@@ -1,63 +1,87 @@
-import { AGREEMENT_TRANSITIONS, type Agreement, type AgreementStatus, type EndReason, endReasons, todayInNorway } from '@alis/shared';
+import { AGREEMENT_TRANSITIONS, type Agreement, type AgreementStatus, type EndReason, endReasonsFor, todayInNorway } from '@alis/shared';
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Field } from '../../../components/field';
+import { TextField } from '../../../components/text-field';
 import { TransitionError } from '../../../components/transition-error';
 import { formatDate, labelOf } from '../../../lib/format';
-import { isIsoDate } from '../../../lib/form';
 import { agreementKeys } from '../../../entities/agreements/api/keys';
 import { type TransitionAgreementInput, useTransitionAgreement } from '../../../entities/agreements/api/transition-agreement';
 import { useTransitionDialog } from '../../../lib/use-transition-dialog';
-import { AGREEMENT_STATUS_LABELS, AGREEMENT_TRANSITION_LABELS, END_REASON_LABELS, ENDING_STATUSES, transitionMissingLabel } from '../../../entities/agreements/utils/labels';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_TRANSITION_LABELS, END_REASON_LABELS, transitionMissingLabel } from '../../../entities/agreements/utils/labels';
+import {
+  TRANSITION_FIELDS,
+  type TransitionDraft,
+  type TransitionField,
+  closes,
+  newTransitionDraft,
+  transitionFieldErrors,
+  validateTransition,
+} from '../utils/transition-form';
 
 interface AgreementTransitionsProps {
   agreement: Agreement;
   etag: string | null;
 }
 
-interface Draft {
-  to: AgreementStatus;
-  endDate: string;
-  endReason: EndReason | '';
-  note: string;
-}
-
 const statusLabel = (status: string) => labelOf(AGREEMENT_STATUS_LABELS, status);
-const defaultReason = (to: AgreementStatus): EndReason | '' => (to === 'completed' ? 'completed_training' : '');
+/** Ending or dropping an agreement is not undone: those buttons say so by their look. */
+const DANGEROUS: readonly AgreementStatus[] = ['terminated', 'cancelled'];
 
-/** Activate, complete or terminate the agreement, each after a confirmation. */
+/** Activate, complete or terminate the agreement, or drop a draft, each after a confirmation. */
 export function AgreementTransitions({ agreement, etag }: AgreementTransitionsProps) {
   const id = useId();
   const mutation = useTransitionAgreement();
-  const dialog = useTransitionDialog<AgreementStatus, Draft, TransitionAgreementInput>(mutation, agreementKeys.detail(agreement.id));
+  const dialog = useTransitionDialog<AgreementStatus, TransitionDraft, TransitionAgreementInput>(mutation, agreementKeys.detail(agreement.id));
   const { draft, done, close, reload } = dialog;
-  const setDraft = (next: Draft) => dialog.edit(next);
   const [touched, setTouched] = useState(false);
   const next = AGREEMENT_TRANSITIONS[agreement.status];
+  const today = todayInNorway();
+  const fieldId = (field: TransitionField) => `${id}-${field}`;
 
-  const ending = draft ? ENDING_STATUSES.includes(draft.to) : false;
-  const endDateError = draft && ending && touched && !isIsoDate(draft.endDate) ? 'Skriv inn sluttdatoen' : undefined;
-  const endReasonError = draft && ending && touched && !draft.endReason ? 'Velg en sluttårsak' : undefined;
+  const checked = draft && touched ? validateTransition(draft, agreement.startDate, today) : null;
+  const apiErrors = transitionFieldErrors(mutation.error);
+  const errors = { ...apiErrors, ...(checked && !checked.ok ? checked.fieldErrors : {}) };
+  const focusFirst = (fieldErrors: Partial<Record<TransitionField, string>>) => {
+    const first = TRANSITION_FIELDS.find((field) => fieldErrors[field]);
+    if (first) requestAnimationFrame(() => document.getElementById(fieldId(first))?.focus());
+  };
 
+  const edit = (patch: Partial<TransitionDraft>) => {
+    dialog.edit(patch);
+    // What the API refused was about the values as they were.
+    if (mutation.isError) mutation.reset();
+  };
   const open = (to: AgreementStatus) => {
     setTouched(false);
-    dialog.open({ to, endDate: todayInNorway(), endReason: defaultReason(to), note: '' });
+    dialog.open(newTransitionDraft(to, today));
   };
   const confirm = () => {
     if (!draft) return;
     setTouched(true);
-    if (ending && (!isIsoDate(draft.endDate) || !draft.endReason)) return;
-    const note = draft.note.trim();
-    dialog.confirm({
-      id: agreement.id,
-      etag,
-      body: {
-        to: draft.to,
-        ...(ending ? { endDate: draft.endDate, endReason: draft.endReason as EndReason } : {}),
-        ...(note ? { note } : {}),
-      },
-    });
+    const validation = validateTransition(draft, agreement.startDate, today);
+    if (!validation.ok) {
+      focusFirst(validation.fieldErrors);
+      return;
+    }
+    dialog.confirm({ id: agreement.id, etag, body: validation.data }, (error) => focusFirst(transitionFieldErrors(error) ?? {}));
   };
+
+  const textArea = (field: 'reason' | 'note', label: string, hint: string) =>
+    draft ? (
+      <TextField
+        id={fieldId(field)}
+        label={label}
+        hint={hint}
+        rows={3}
+        maxLength={2000}
+        value={draft[field]}
+        error={errors[field]}
+        onChange={(value) => edit({ [field]: value })}
+      />
+    ) : null;
+  const ending = draft ? closes(draft.to) : false;
+  const reasons = draft ? endReasonsFor(draft.to) : [];
 
   return (
     <section aria-labelledby={`${id}-heading`} className="card">
@@ -73,18 +97,15 @@ export function AgreementTransitions({ agreement, etag }: AgreementTransitionsPr
       {next.length > 0 ? (
         <div className="section-actions">
           {next.map((to) => (
-            <button
-              key={to}
-              type="button"
-              className={to === 'terminated' ? 'button button-danger' : 'button button-primary'}
-              onClick={() => open(to)}
-            >
+            <button key={to} type="button" className={DANGEROUS.includes(to) ? 'button button-danger' : 'button button-primary'} onClick={() => open(to)}>
               {AGREEMENT_TRANSITION_LABELS[to]}
             </button>
           ))}
         </div>
       ) : (
-        <p className="muted">Avtalen er avsluttet og kan ikke endre status.</p>
+        <p className="muted">
+          {agreement.status === 'cancelled' ? 'Utkastet er forkastet og kan ikke endre status.' : 'Avtalen er avsluttet og kan ikke endre status.'}
+        </p>
       )}
 
       <ConfirmDialog
@@ -102,6 +123,11 @@ export function AgreementTransitions({ agreement, etag }: AgreementTransitionsPr
                 Avtalen mellom {agreement.municipalityName} og {agreement.doctor.name} blir aktiv fra {formatDate(agreement.startDate)}.
                 Planlagt sluttdato er {formatDate(agreement.plannedEndDate)}.
               </p>
+            ) : draft.to === 'cancelled' ? (
+              <p>
+                Utkastet til avtale mellom {agreement.municipalityName} og {agreement.doctor.name} forkastes og blir aldri aktivt. Dette kan ikke
+                angres.
+              </p>
             ) : (
               <p>
                 Avtalen mellom {agreement.municipalityName} og {agreement.doctor.name} får status «{AGREEMENT_STATUS_LABELS[draft.to].toLowerCase()}».
@@ -113,7 +139,12 @@ export function AgreementTransitions({ agreement, etag }: AgreementTransitionsPr
                 Avtalen har ingen signert dato. Fyll inn «Signert dato» under «Endre avtalen» og lagre før du aktiverer.
               </p>
             ) : null}
-            {mutation.isError ? (
+            {mutation.isError && apiErrors ? (
+              <p role="alert" className="alert alert-error">
+                Statusen ble ikke endret. Rett opp feltene som er merket.
+              </p>
+            ) : null}
+            {mutation.isError && !apiErrors ? (
               <TransitionError
                 error={mutation.error}
                 statusLabel={statusLabel}
@@ -122,18 +153,26 @@ export function AgreementTransitions({ agreement, etag }: AgreementTransitionsPr
                 onReload={reload}
               />
             ) : null}
+            {draft.to === 'cancelled' ? textArea('reason', 'Hvorfor forkastes utkastet?', 'Påkrevd. Vises på avtalen.') : null}
             {ending ? (
               <>
-                <Field id={`${id}-endDate`} label="Sluttdato" hint="Siste dag avtalen gjaldt" error={endDateError}>
+                <Field id={fieldId('endDate')} label="Sluttdato" hint={`Siste dag avtalen gjaldt, fra ${formatDate(agreement.startDate)} til i dag`} error={errors.endDate}>
                   {(control) => (
-                    <input {...control} type="date" value={draft.endDate} onChange={(event) => setDraft({ ...draft, endDate: event.target.value })} />
+                    <input
+                      {...control}
+                      type="date"
+                      min={agreement.startDate}
+                      max={today}
+                      value={draft.endDate}
+                      onChange={(event) => edit({ endDate: event.target.value })}
+                    />
                   )}
                 </Field>
-                <Field id={`${id}-endReason`} label="Sluttårsak" error={endReasonError}>
+                <Field id={fieldId('endReason')} label="Sluttårsak" error={errors.endReason}>
                   {(control) => (
-                    <select {...control} value={draft.endReason} onChange={(event) => setDraft({ ...draft, endReason: event.target.value as EndReason | '' })}>
-                      <option value="">Velg sluttårsak</option>
-                      {endReasons.map((reason) => (
+                    <select {...control} value={draft.endReason} onChange={(event) => edit({ endReason: event.target.value as EndReason | '' })}>
+                      {reasons.length > 1 ? <option value="">Velg sluttårsak</option> : null}
+                      {reasons.map((reason) => (
                         <option key={reason} value={reason}>
                           {END_REASON_LABELS[reason]}
                         </option>
@@ -143,11 +182,8 @@ export function AgreementTransitions({ agreement, etag }: AgreementTransitionsPr
                 </Field>
               </>
             ) : null}
-            <Field id={`${id}-note`} label="Merknad" hint="Valgfritt">
-              {(control) => (
-                <textarea {...control} rows={3} maxLength={2000} value={draft.note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} />
-              )}
-            </Field>
+            {/* Why a draft is dropped is its note. */}
+            {draft.to === 'cancelled' ? null : textArea('note', 'Merknad', 'Valgfritt')}
           </>
         ) : null}
       </ConfirmDialog>

@@ -1,3 +1,4 @@
+import { plannedEndDate } from '@alis/shared';
 import { describe, expect, it } from 'vitest';
 import { activeAgreement } from '../../../test/fixtures';
 import { absenceDays, plannedEndWithAbsence, validateAbsence } from './absence-form';
@@ -7,6 +8,14 @@ describe('absence form', () => {
     expect(plannedEndWithAbsence(activeAgreement, [], { from: '2025-03-01', to: '2025-03-10' })).toBe('2029-01-10');
     expect(plannedEndWithAbsence(activeAgreement, [{ from: '2025-01-01', to: '2025-01-01' }], { from: '2025-03-01', to: '2025-03-10' })).toBe(
       '2029-01-11',
+    );
+  });
+
+  it('counts the share as it changed over time', () => {
+    const positionHistory = [{ from: '2024-01-01', percent: 100 }, { from: '2025-01-01', percent: 50 }];
+    const absence = { from: '2025-03-01', to: '2025-03-10' };
+    expect(plannedEndWithAbsence({ ...activeAgreement, positionPercent: 50, positionHistory }, [], absence)).toBe(
+      plannedEndDate('2024-01-01', positionHistory, [absence]),
     );
   });
 

@@ -32,14 +32,17 @@ export const validateAbsence = (values: AbsenceFormValues) =>
   validateWith(createAbsenceRequest, { kind: values.kind || undefined, from: values.from || undefined, to: values.to || undefined }, ABSENCE_FIELDS, absenceMessageFor);
 
 /**
- * The planned end date if the absence being typed were added, with the shared rule the API uses;
+ * The planned end date if the absence being typed were added, with the shared rule the API uses
+ * over the agreement's share history;
  * null while the dates are incomplete or the wrong way round.
  */
 export function plannedEndWithAbsence(
-  agreement: Pick<Agreement, 'startDate' | 'positionPercent'>,
+  agreement: Pick<Agreement, 'startDate' | 'positionPercent' | 'positionHistory'>,
   absences: readonly Pick<Absence, 'from' | 'to'>[],
   values: Pick<AbsenceFormValues, 'from' | 'to'>,
 ): string | null {
   if (!isIsoDate(values.from) || !isIsoDate(values.to) || values.from > values.to) return null;
-  return plannedEndDate(agreement.startDate, agreement.positionPercent, [...absences, { from: values.from, to: values.to }]);
+  // The share over time, as the API counts it (an agreement always has at least its first share).
+  const shares = agreement.positionHistory.length > 0 ? agreement.positionHistory : agreement.positionPercent;
+  return plannedEndDate(agreement.startDate, shares, [...absences, { from: values.from, to: values.to }]);
 }

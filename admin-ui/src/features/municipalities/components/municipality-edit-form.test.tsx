@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { session } from '../../../lib/session';
-import { heroyNordland, jsonResponse, loginBody, problemResponse } from '../../../test/fixtures';
+import { describe, expect, it, vi } from 'vitest';
+import { heroyNordland, jsonResponse, problemResponse } from '../../../test/fixtures';
+import { fieldErrorOf, signInForEachTest } from '../../../test/helpers';
 import type { VersionedMunicipality } from '../../../entities/municipalities/api/get-municipality';
 import { CONFLICT_MESSAGE, MunicipalityEditForm } from './municipality-edit-form';
 
@@ -24,10 +24,7 @@ const input = (label: string) => screen.getByLabelText<HTMLInputElement>(label, 
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Lagre' }));
 
 describe('MunicipalityEditForm', () => {
-  beforeEach(() => {
-    session.start(loginBody('tok'));
-    return () => session.clear();
-  });
+  signInForEachTest();
 
   it('shows a Norwegian message next to an invalid organisation number and does not submit', async () => {
     const fetchMock = vi.fn<typeof fetch>();
@@ -36,8 +33,7 @@ describe('MunicipalityEditForm', () => {
     save();
     const field = input('Organisasjonsnummer');
     await waitFor(() => expect(field).toHaveProperty('ariaInvalid', 'true'));
-    const message = document.getElementById(field.getAttribute('aria-describedby')?.split(' ').pop() ?? '');
-    expect(message?.textContent).toBe('Ugyldig organisasjonsnummer (9 siffer med kontrollsiffer)');
+    expect(fieldErrorOf(field)).toBe('Ugyldig organisasjonsnummer (9 siffer med kontrollsiffer)');
     expect(document.activeElement).toBe(field);
     expect(fetchMock).not.toHaveBeenCalled();
   });

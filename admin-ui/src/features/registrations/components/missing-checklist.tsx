@@ -1,4 +1,5 @@
 import type { FieldError } from '@alis/shared';
+import { FieldLink } from '../../../components/field-link';
 import { arenaFieldId } from './learning-arenas-editor';
 import { missingLabel, missingTarget } from '../utils/registration-form';
 
@@ -36,18 +37,7 @@ export function MissingChecklist({ idPrefix, missing, arenaNames, unsaved }: Mis
             <ul className="checklist">
               {missing.map((item) => (
                 <li key={item.path} data-testid="missing-item">
-                  <a
-                    href={`#${targetId(idPrefix, item.path)}`}
-                    onClick={(event) => {
-                      const element = document.getElementById(targetId(idPrefix, item.path));
-                      if (!element) return;
-                      event.preventDefault();
-                      element.focus();
-                      element.scrollIntoView({ block: 'center' });
-                    }}
-                  >
-                    {missingLabel(item, arenaNames)}
-                  </a>
+                  <FieldLink fieldId={targetId(idPrefix, item.path)}>{missingLabel(item, arenaNames)}</FieldLink>
                 </li>
               ))}
             </ul>

@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { session } from '../../../lib/session';
-import { draftRegistration, jsonResponse, loginBody, problemResponse } from '../../../test/fixtures';
+import { describe, expect, it, vi } from 'vitest';
+import { draftRegistration, jsonResponse, problemResponse } from '../../../test/fixtures';
+import { signInForEachTest } from '../../../test/helpers';
 import { RegistrationForm } from './registration-form';
 import { RegistrationTransitions } from './registration-transitions';
 
@@ -27,10 +27,7 @@ const missingItems = () => within(checklist()).queryAllByTestId('missing-item').
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label, { exact: true }), { target: { value } });
 
 describe('RegistrationForm', () => {
-  beforeEach(() => {
-    session.start(loginBody('tok'));
-    return () => session.clear();
-  });
+  signInForEachTest();
 
   it('updates the checklist live as the application is filled in, and saves only the changes', async () => {
     const fetchMock = vi.fn<typeof fetch>(async (_url, init) =>
@@ -71,7 +68,7 @@ describe('RegistrationForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Lagre søknaden' }));
     await screen.findByText('Søknaden er lagret');
     const [url, init] = fetchMock.mock.calls[0] ?? [];
-    expect(url).toBe('/api/v1/municipalities/1818/registration');
+    expect(url).toBe('/api/v1/municipalities/1818/registration?specialty=ALM');
     expect(init?.method).toBe('PATCH');
     expect(init?.headers).toMatchObject({ 'if-match': '"v2"' });
     expect(JSON.parse(init?.body as string)).toEqual({
@@ -97,10 +94,7 @@ describe('RegistrationForm', () => {
 });
 
 describe('RegistrationTransitions', () => {
-  beforeEach(() => {
-    session.start(loginBody('tok'));
-    return () => session.clear();
-  });
+  signInForEachTest();
 
   it('asks for confirmation and shows a 422 plainly, in Norwegian', async () => {
     const fetchMock = vi.fn<typeof fetch>(async () =>
@@ -127,7 +121,7 @@ describe('RegistrationTransitions', () => {
       'Minst én læringsarena må være oppgitt',
     ]);
     const [url, init] = fetchMock.mock.calls[0] ?? [];
-    expect(url).toBe('/api/v1/municipalities/1818/registration/transitions');
+    expect(url).toBe('/api/v1/municipalities/1818/registration/transitions?specialty=ALM');
     expect(JSON.parse(init?.body as string)).toEqual({ to: 'applied' });
     expect(init?.headers).toMatchObject({ 'if-match': '"v2"' });
   });

@@ -53,7 +53,7 @@ export function RegistrationForm({ idPrefix, registration, etag, onReload, onDir
       return validation;
     },
     messageFor: registrationMessageFor,
-    save: (changes, ifMatch) => mutation.mutateAsync({ kommunenummer: registration.kommunenummer, etag: ifMatch, changes }),
+    save: (changes, ifMatch) => mutation.mutateAsync({ kommunenummer: registration.kommunenummer, specialty: registration.specialty, etag: ifMatch, changes }),
     savedVersion: (saved) => saved,
     savedMessage: 'Søknaden er lagret',
     reload: onReload,

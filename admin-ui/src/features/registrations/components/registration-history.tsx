@@ -1,4 +1,4 @@
-import type { RegistrationStatus } from '@alis/shared';
+import type { RegistrationStatus, Specialty } from '@alis/shared';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { formatDate, formatTimestamp } from '../../../lib/format';
@@ -8,8 +8,8 @@ import { REGISTRATION_STATUS_LABELS } from '../utils/status';
 const label = (status: RegistrationStatus) => REGISTRATION_STATUS_LABELS[status];
 
 /** Every status change of the registration, newest first, with who made it. */
-export function RegistrationHistory({ kommunenummer, headingId }: { kommunenummer: string; headingId: string }) {
-  const query = useRegistrationHistory(kommunenummer);
+export function RegistrationHistory({ kommunenummer, specialty, headingId }: { kommunenummer: string; specialty: Specialty; headingId: string }) {
+  const query = useRegistrationHistory(kommunenummer, specialty);
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>Historikk</h3>

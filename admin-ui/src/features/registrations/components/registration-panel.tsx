@@ -1,3 +1,4 @@
+import type { Specialty } from '@alis/shared';
 import { useCallback, useId, useState } from 'react';
 import { Badge } from '../../../components/badge';
 import { DetailsList } from '../../../components/details-list';
@@ -5,7 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { formatDate, formatTimestamp } from '../../../lib/format';
 import { useRegistration } from '../../../entities/registrations/api/get-registration';
-import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUS_TONES } from '../utils/status';
+import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUS_TONES, SPECIALTY_PANELS } from '../utils/status';
 import { RegistrationApplicationSummary } from './registration-application-summary';
 import { RegistrationForm } from './registration-form';
 import { RegistrationHistory } from './registration-history';
@@ -13,20 +14,23 @@ import { RegistrationTransitions } from './registration-transitions';
 
 interface RegistrationPanelProps {
   kommunenummer: string;
+  /** Which of the municipality's registrations: general practice (ALM) or community medicine (SAM). */
+  specialty: Specialty;
   /** Offices and admins write the application; the directorate decides on it. */
   canEditApplication: boolean;
 }
 
-/** The municipality's registration as education enterprise (§ 19): status, application, transitions and history. */
-export function RegistrationPanel({ kommunenummer, canEditApplication }: RegistrationPanelProps) {
+/** The municipality's registration as education enterprise (§ 19) in one specialty: status, application, transitions and history. */
+export function RegistrationPanel({ kommunenummer, specialty, canEditApplication }: RegistrationPanelProps) {
   const idPrefix = useId();
-  const query = useRegistration(kommunenummer);
+  const query = useRegistration(kommunenummer, specialty);
   const [dirty, setDirty] = useState(false);
   const onDirtyChange = useCallback((value: boolean) => setDirty(value), []);
 
   return (
-    <section aria-labelledby={`${idPrefix}-heading`} className="card registration-panel">
-      <h2 id={`${idPrefix}-heading`}>Registrering som utdanningsvirksomhet</h2>
+    <section aria-labelledby={`${idPrefix}-heading`} className="card registration-panel" data-specialty={specialty}>
+      <h2 id={`${idPrefix}-heading`}>{SPECIALTY_PANELS[specialty].title}</h2>
+      <p className="muted">{SPECIALTY_PANELS[specialty].hint}</p>
       {query.isPending ? <Loading label="Laster registreringen …" /> : null}
       {query.isError ? <ErrorAlert error={query.error} title="Kunne ikke hente registreringen" onRetry={() => void query.refetch()} /> : null}
       {query.data ? (
@@ -64,7 +68,7 @@ export function RegistrationPanel({ kommunenummer, canEditApplication }: Registr
           ) : (
             <RegistrationApplicationSummary registration={query.data.value} />
           )}
-          <RegistrationHistory kommunenummer={kommunenummer} headingId={`${idPrefix}-history`} />
+          <RegistrationHistory kommunenummer={kommunenummer} specialty={specialty} headingId={`${idPrefix}-history`} />
         </div>
       ) : null}
     </section>

@@ -31,7 +31,7 @@ interface Draft {
 export function RegistrationTransitions({ registration, etag, blockedByUnsavedChanges }: RegistrationTransitionsProps) {
   const id = useId();
   const mutation = useTransitionRegistration();
-  const dialog = useTransitionDialog<RegistrationStatus, Draft, TransitionRegistrationInput>(mutation, registrationKeys.detail(registration.kommunenummer));
+  const dialog = useTransitionDialog<RegistrationStatus, Draft, TransitionRegistrationInput>(mutation, registrationKeys.detail(registration.kommunenummer, registration.specialty));
   const { draft, done, close, reload } = dialog;
   const setDraft = (next: Draft) => dialog.edit(next);
   const allowed = registration.allowedTransitions;
@@ -45,6 +45,7 @@ export function RegistrationTransitions({ registration, etag, blockedByUnsavedCh
     const decisionReference = REGISTRATION_DECISIONS.includes(draft.to) ? draft.decisionReference.trim() : '';
     dialog.confirm({
       kommunenummer: registration.kommunenummer,
+      specialty: registration.specialty,
       etag,
       body: { to: draft.to, ...(draft.date ? { date: draft.date } : {}), ...(note ? { note } : {}), ...(decisionReference ? { decisionReference } : {}) },
     });
@@ -98,7 +99,7 @@ export function RegistrationTransitions({ registration, etag, blockedByUnsavedCh
           <>
             <p>
               Status endres fra «{REGISTRATION_STATUS_LABELS[registration.status]}» til «{REGISTRATION_STATUS_LABELS[draft.to]}».{' '}
-              {transitionExplanation(draft.to)}
+              {transitionExplanation(draft.to, registration.specialty)}
             </p>
             {draft.to === 'applied' && registration.missingForApplication.length > 0 && !mutation.isError ? (
               <div className="alert alert-warning">

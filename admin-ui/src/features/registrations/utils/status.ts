@@ -1,4 +1,4 @@
-import type { RegistrationStatus } from '@alis/shared';
+import type { RegistrationStatus, Specialty } from '@alis/shared';
 import type { BadgeTone } from '../../../components/badge';
 
 export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
@@ -44,19 +44,35 @@ export function transitionDateLabel(to: RegistrationStatus): string {
   return 'Dato';
 }
 
-/** One line on what the transition does, for the confirmation dialog. */
-export function transitionExplanation(to: RegistrationStatus): string {
+/**
+ * A specialty's registration panel on the municipality's page: its heading, and what the registration
+ * means beyond itself (only general practice, ALM, decides whether ALIS service counts).
+ */
+export const SPECIALTY_PANELS: Record<Specialty, { title: string; hint: string }> = {
+  ALM: {
+    title: 'Registrering som utdanningsvirksomhet',
+    hint: 'Registreringen i allmennmedisin (ALM) avgjør om ALIS-tjeneste i kommunen teller, og gir varslene på ALIS-avtalene.',
+  },
+  SAM: {
+    title: 'Registrering for samfunnsmedisin (SAM)',
+    hint: 'Registreringen i samfunnsmedisin følger det samme løpet, men bare registreringen i allmennmedisin (ALM) gir varsler på ALIS-avtalene og avgjør om ALIS-tjeneste teller.',
+  },
+};
+
+/** One line on what the transition does, for the confirmation dialog; ALIS service counts only by the ALM registration. */
+export function transitionExplanation(to: RegistrationStatus, specialty: Specialty): string {
+  const alis = specialty === 'ALM';
   switch (to) {
     case 'preparing':
       return 'ALIS-kontoret hjelper kommunen med å skrive søknaden. Søknaden kan endres fram til den sendes.';
     case 'applied':
-      return 'Søknaden sendes til Helsedirektoratet. Kommunen regnes som midlertidig registrert fra søknadsdatoen, og ALIS-tjeneste teller fra da.';
+      return `Søknaden sendes til Helsedirektoratet. Kommunen regnes som midlertidig registrert fra søknadsdatoen${alis ? ', og ALIS-tjeneste teller fra da' : ''}.`;
     case 'registered':
       return 'Helsedirektoratet har innvilget søknaden. Registreringen gjelder fra søknadsdatoen.';
     case 'rejected':
       return 'Helsedirektoratet har avslått søknaden. Kommunen kan forberede en ny søknad.';
     case 'deregistered':
-      return 'Kommunen er ikke lenger registrert som utdanningsvirksomhet. ALIS-tjeneste teller ikke etter dette.';
+      return `Kommunen er ikke lenger registrert som utdanningsvirksomhet.${alis ? ' ALIS-tjeneste teller ikke etter dette.' : ''}`;
     case 'not_registered':
       return '';
   }

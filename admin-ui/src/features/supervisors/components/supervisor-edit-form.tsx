@@ -19,13 +19,16 @@ import { SupervisorFields, supervisorFieldId } from './supervisor-fields';
 export const SUPERVISOR_CONFLICT_MESSAGE = 'Noen andre har endret veilederen mens du redigerte. Last inn på nytt for å se endringene.';
 
 interface SupervisorEditFormProps {
+  /** Where the page links into the form (a missing approval date …); the form's own otherwise. */
+  idPrefix?: string;
   supervisor: Supervisor;
   etag: string | null;
   onReload: () => Promise<Versioned<Supervisor> | undefined>;
 }
 
-export function SupervisorEditForm({ supervisor, etag, onReload }: SupervisorEditFormProps) {
-  const idPrefix = useId();
+export function SupervisorEditForm({ idPrefix: pageIdPrefix, supervisor, etag, onReload }: SupervisorEditFormProps) {
+  const ownIdPrefix = useId();
+  const idPrefix = pageIdPrefix ?? ownIdPrefix;
   const mutation = useUpdateSupervisor();
   const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
   const form = useVersionedForm({

@@ -12,7 +12,10 @@ export function SupervisorSummary({ supervisor: s }: { supervisor: SupervisorDet
     ['E-post', formatText(s.email)],
     ['Telefon', formatText(s.phone)],
     ['Arbeidssted', s.workplaceKommunenummer ? <Link key="k" to={`/kommuner/${s.workplaceKommunenummer}`}>{s.workplaceKommunenummer}</Link> : '–'],
-    ['Spesialist i allmennmedisin', s.specialistInGeneralPractice ? `Ja, fra ${formatDate(s.specialistApprovedOn)}` : formatBoolean(false)],
+    [
+      'Spesialist i allmennmedisin',
+      s.specialistInGeneralPractice ? (s.specialistApprovedOn ? `Ja, fra ${formatDate(s.specialistApprovedOn)}` : 'Ja, godkjenningsdato mangler') : formatBoolean(false),
+    ],
     ['Fritak gyldig fra', formatDate(s.exemptionFrom)],
     ['Fritak gyldig til', formatDate(s.exemptionUntil)],
     [

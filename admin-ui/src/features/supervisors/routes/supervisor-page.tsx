@@ -1,16 +1,21 @@
+import { useId } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
 import { DetailPage, navigationState } from '../../../components/detail-page';
 import { useSupervisor } from '../../../entities/supervisors/api/get-supervisor';
 import { isUuid } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { MissingApprovalDateNotice } from '../components/missing-approval-date-notice';
 import { SupervisedAgreements } from '../components/supervised-agreements';
 import { SupervisorEditForm } from '../components/supervisor-edit-form';
+import { supervisorFieldId } from '../components/supervisor-fields';
 import { SupervisorSummary } from '../components/supervisor-summary';
+import { needsApprovalDate } from '../utils/supervisor-form';
 
 export function SupervisorPage() {
   const { id = '' } = useParams();
   const { created } = navigationState(useLocation().state);
   const query = useSupervisor(id, isUuid(id));
+  const formIdPrefix = useId();
   useDocumentTitle(query.data ? query.data.value.name : 'Veileder');
   return (
     <DetailPage
@@ -30,12 +35,13 @@ export function SupervisorPage() {
               Veilederen er registrert.
             </p>
           ) : null}
+          {needsApprovalDate(supervisor) ? <MissingApprovalDateNotice fieldId={supervisorFieldId(formIdPrefix, 'specialistApprovedOn')} /> : null}
           <div className="detail-grid">
             <div className="stack">
               <SupervisorSummary supervisor={supervisor} />
               <SupervisedAgreements supervisions={supervisor.supervisions} />
             </div>
-            <SupervisorEditForm supervisor={supervisor} etag={etag} onReload={async () => (await query.refetch()).data} />
+            <SupervisorEditForm idPrefix={formIdPrefix} supervisor={supervisor} etag={etag} onReload={async () => (await query.refetch()).data} />
           </div>
         </>
       )}

@@ -3,6 +3,7 @@ import { qualifiedSupervisor } from '../../../test/fixtures';
 import {
   changedSupervisorFields,
   emptySupervisorForm,
+  needsApprovalDate,
   qualificationPreview,
   toSupervisorFormValues,
   validateNewSupervisor,
@@ -48,5 +49,11 @@ describe('supervisor form', () => {
     const changes = changedSupervisorFields(values, qualifiedSupervisor);
     expect(changes).toEqual({ capacity: 4, courseCompletedOn: '2024-10-01' });
     expect(validateSupervisorChanges(changes)).toEqual({ ok: true, data: { capacity: 4, courseCompletedOn: '2024-10-01' } });
+  });
+
+  it('asks for the approval date only of a specialist who has none', () => {
+    expect(needsApprovalDate({ specialistInGeneralPractice: true, specialistApprovedOn: null })).toBe(true);
+    expect(needsApprovalDate({ specialistInGeneralPractice: true, specialistApprovedOn: '2015-05-01' })).toBe(false);
+    expect(needsApprovalDate({ specialistInGeneralPractice: false, specialistApprovedOn: null })).toBe(false);
   });
 });

@@ -116,6 +116,10 @@ export function changedSupervisorFields(values: SupervisorFormValues, original: 
 export const validateSupervisorChanges = (changes: Changes): Validation<z.output<typeof updateSupervisorRequest>, SupervisorField> =>
   validateWith(updateSupervisorRequest, changes, SUPERVISOR_FIELDS, supervisorMessageFor);
 
+/** A specialist without a known approval date: qualified on every day until the date is filled in, so the page asks for it. */
+export const needsApprovalDate = (supervisor: Pick<Supervisor, 'specialistInGeneralPractice' | 'specialistApprovedOn'>) =>
+  supervisor.specialistInGeneralPractice && supervisor.specialistApprovedOn === null;
+
 /** Whether the form describes someone who may be veileder on the given day (approved specialist, or an exemption covering it). */
 export function qualificationPreview(
   values: Pick<SupervisorFormValues, 'specialistInGeneralPractice' | 'specialistApprovedOn' | 'exemptionFrom' | 'exemptionUntil'>,
