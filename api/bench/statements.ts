@@ -1,8 +1,7 @@
-// The API's statements, as it sends them (each a named prepared statement there too). Copied from what
-// the API sends (`BENCH_ONLY=<name> pnpm bench` prints it when they differ); run.ts checks them.
+// The API's statements, as its services send them (each a named prepared statement there too).
+// Written by `pnpm bench:statements` (bench/record-statements.ts): do not edit by hand.
 import type { BareStatement } from './bare.js';
 
-/** municipalitiesRepo.get: the key lookup with its scope. */
 export const MUNICIPALITY_BY_NUMBER: BareStatement = {
   name: 'bare_municipality_by_number',
   apiPrepares: true,
@@ -20,7 +19,6 @@ export const MUNICIPALITY_BY_NUMBER: BareStatement = {
     '($5::text is null or "municipalities"."kommunenummer" = $6))',
 };
 
-/** municipalitiesRepo.list for an office user, first page, by number. */
 export const MUNICIPALITIES_OF_OFFICE: BareStatement = {
   name: 'bare_municipalities_of_office',
   apiPrepares: true,
@@ -37,7 +35,6 @@ export const MUNICIPALITIES_OF_OFFICE: BareStatement = {
     'where "municipalities"."office_code" = $2 order by "municipalities"."kommunenummer" asc limit $3',
 };
 
-/** municipalitiesRepo.total for an office user. */
 export const MUNICIPALITIES_TOTAL: BareStatement = {
   name: 'bare_municipalities_total',
   apiPrepares: true,
@@ -47,7 +44,6 @@ export const MUNICIPALITIES_TOTAL: BareStatement = {
     'where "municipalities"."office_code" = $2 limit $3) "matching"',
 };
 
-/** agreementsRepo.list with `kommunenummer`, in an office's scope, first page, newest start first. */
 export const AGREEMENTS_IN_MUNICIPALITY: BareStatement = {
   name: 'bare_agreements_in_municipality',
   apiPrepares: true,
@@ -64,7 +60,51 @@ export const AGREEMENTS_IN_MUNICIPALITY: BareStatement = {
     '"agreements"."kommunenummer" = $2) order by "agreements"."start_date" desc, "agreements"."id" desc limit $3',
 };
 
-/** agreementsRepo.total for the same filters. */
+export const REGISTRATION_PERIODS: BareStatement = {
+  name: 'bare_registration_periods',
+  apiPrepares: true,
+  text:
+    'select "kommunenummer", "status", "from_date", "to_date" from "registration_periods" where ' +
+    '("registration_periods"."kommunenummer" = any($1::text[]) and "registration_periods"."specialty" = $2) order ' +
+    'by "registration_periods"."kommunenummer" asc, "registration_periods"."from_date" asc',
+};
+
+export const CURRENT_VEILEDERS: BareStatement = {
+  name: 'bare_current_veileders',
+  apiPrepares: true,
+  text:
+    'select "supervisions"."agreement_id", "supervisions"."id", "supervisions"."supervisor_id", ' +
+    '"supervisors"."name", "supervisors"."specialist_in_general_practice", "supervisors"."specialist_approved_on", ' +
+    '"supervisors"."exemption_from", "supervisors"."exemption_until", "supervisors"."capacity", coalesce("n", 0) ' +
+    'from "supervisions" inner join "agreements" on "agreements"."id" = "supervisions"."agreement_id" inner join ' +
+    '"supervisors" on "supervisors"."id" = "supervisions"."supervisor_id" left join (select "supervisor_id", ' +
+    'count(*) as "n" from "supervisions" where ("supervisions"."role" = $1 and ("supervisions"."from_date" <= ' +
+    '$2::date and ("supervisions"."to_date" is null or "supervisions"."to_date" >= $3::date)) and ' +
+    '"supervisions"."supervisor_id" in (select "supervisor_id" from "supervisions" where ' +
+    '("supervisions"."agreement_id" = any($4::uuid[]) and "supervisions"."role" = $5))) group by ' +
+    '"supervisions"."supervisor_id") "load" on "load"."supervisor_id" = "supervisions"."supervisor_id" where ' +
+    '("supervisions"."agreement_id" = any($6::uuid[]) and "supervisions"."role" = $7 and "supervisions"."from_date" ' +
+    '<= greatest("agreements"."start_date", $8::date::date) and ("supervisions"."to_date" is null or ' +
+    '"supervisions"."to_date" >= greatest("agreements"."start_date", $9::date::date))) order by ' +
+    '"supervisions"."agreement_id" asc, "supervisions"."from_date" desc',
+};
+
+export const OPEN_AGREEMENTS: BareStatement = {
+  name: 'bare_open_agreements',
+  apiPrepares: true,
+  text:
+    'select "id", "doctor_id", "start_date", "planned_end_date", "position_percent" from "agreements" where ' +
+    '("agreements"."doctor_id" = any($1::uuid[]) and "agreements"."status" in ($2, $3))',
+};
+
+export const SHARES: BareStatement = {
+  name: 'bare_shares',
+  apiPrepares: true,
+  text:
+    'select "agreement_id", "from_date", "percent" from "agreement_shares" where "agreement_shares"."agreement_id" ' +
+    '= any($1::uuid[]) order by "agreement_shares"."agreement_id" asc, "agreement_shares"."from_date" asc',
+};
+
 export const AGREEMENTS_TOTAL: BareStatement = {
   name: 'bare_agreements_total',
   apiPrepares: true,
@@ -75,7 +115,6 @@ export const AGREEMENTS_TOTAL: BareStatement = {
     'limit $3) "matching"',
 };
 
-/** agreementsRepo.get in an office's scope. */
 export const AGREEMENT_BY_ID: BareStatement = {
   name: 'bare_agreement_by_id',
   apiPrepares: true,
@@ -92,114 +131,44 @@ export const AGREEMENT_BY_ID: BareStatement = {
     '$2)',
 };
 
-/** agreementsRepo.registrationPeriods: one array parameter, whatever the page. */
-export const REGISTRATION_PERIODS: BareStatement = {
-  name: 'bare_registration_periods',
-  apiPrepares: true,
-  text:
-    'select "kommunenummer", "status", "from_date", "to_date" from "registration_periods" where ' +
-    '("registration_periods"."kommunenummer" = any($1::text[]) and "registration_periods"."specialty" = $2) order ' +
-    'by "registration_periods"."kommunenummer" asc, "registration_periods"."from_date" asc',
-};
-
-/** agreementsRepo.currentVeileders, the load counted for the page's veileders only. */
-export const CURRENT_VEILEDERS: BareStatement = {
-  name: 'bare_current_veileders',
-  apiPrepares: true,
-  text:
-    'select "supervisions"."agreement_id", "supervisions"."id", "supervisions"."supervisor_id", ' +
-    '"supervisors"."name", "supervisors"."specialist_in_general_practice", "supervisors"."specialist_approved_on", ' +
-    '"supervisors"."exemption_from", "supervisors"."exemption_until", "supervisors"."capacity", coalesce("n", 0) ' +
-    'from "supervisions" inner join "agreements" on "agreements"."id" = "supervisions"."agreement_id" inner join ' +
-    '"supervisors" on "supervisors"."id" = "supervisions"."supervisor_id" left join (select "supervisor_id", ' +
-    'count(*) as "n" from "supervisions" where ("supervisions"."role" = $1 and ("supervisions"."from_date" <= $2 ' +
-    'and ("supervisions"."to_date" is null or "supervisions"."to_date" >= $3)) and "supervisions"."supervisor_id" ' +
-    'in (select "supervisor_id" from "supervisions" where ("supervisions"."agreement_id" = any($4::uuid[]) and ' +
-    '"supervisions"."role" = $5))) group by "supervisions"."supervisor_id") "load" on "load"."supervisor_id" = ' +
-    '"supervisions"."supervisor_id" where ("supervisions"."agreement_id" = any($6::uuid[]) and ' +
-    '"supervisions"."role" = $7 and "supervisions"."from_date" <= greatest("agreements"."start_date", $8::date) and ' +
-    '("supervisions"."to_date" is null or "supervisions"."to_date" >= greatest("agreements"."start_date", ' +
-    '$9::date))) order by "supervisions"."agreement_id" asc, "supervisions"."from_date" desc',
-};
-
-/** agreementsRepo.openAgreementsOf. */
-export const OPEN_AGREEMENTS: BareStatement = {
-  name: 'bare_open_agreements',
-  apiPrepares: true,
-  text:
-    'select "id", "doctor_id", "start_date", "planned_end_date", "position_percent" from "agreements" where ' +
-    '("agreements"."doctor_id" = any($1::uuid[]) and "agreements"."status" in ($2, $3))',
-};
-
-/** agreementsRepo.shares. */
-export const SHARES: BareStatement = {
-  name: 'bare_shares',
-  apiPrepares: true,
-  text:
-    'select "agreement_id", "from_date", "percent" from "agreement_shares" where "agreement_shares"."agreement_id" ' +
-    '= any($1::uuid[]) order by "agreement_shares"."agreement_id" asc, "agreement_shares"."from_date" asc',
-};
-
-/** doctorsRepo.get in an office's scope. */
-export const DOCTOR_BY_ID: BareStatement = {
-  name: 'bare_doctor_by_id',
-  apiPrepares: true,
-  text:
-    'select "id", "hpr_number", "name", "email", "phone", "lis1_completed_on", "scheme", "specialist_approved_on", ' +
-    '"created_by_office_code", "created_by_kommunenummer", "version", "created_at", "updated_at" from "doctors" ' +
-    'where ("doctors"."id" = $1 and ("doctors"."created_by_office_code" = $2 or exists (select 1 from "agreements" ' +
-    'inner join "municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" where ' +
-    '("agreements"."doctor_id" = "doctors"."id" and "municipalities"."office_code" = $3)) or exists (select 1 from ' +
-    '"municipalities" where ("municipalities"."kommunenummer" = "doctors"."created_by_kommunenummer" and ' +
-    '"municipalities"."office_code" = $4))))',
-};
-
-/** doctorsRepo.list in an office's scope, first page by name. */
 export const DOCTORS_OF_OFFICE: BareStatement = {
   name: 'bare_doctors_of_office',
   apiPrepares: true,
   text:
     'select "id", "hpr_number", "name", "email", "phone", "lis1_completed_on", "scheme", "specialist_approved_on", ' +
     '"created_by_office_code", "created_by_kommunenummer", "version", "created_at", "updated_at" from "doctors" ' +
-    'where ("doctors"."created_by_office_code" = $1 or exists (select 1 from "agreements" inner join ' +
+    'where ("doctors"."created_by_office_code" = $1 or exists (select 1 as "one" from "agreements" inner join ' +
     '"municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" where ' +
-    '("agreements"."doctor_id" = "doctors"."id" and "municipalities"."office_code" = $2)) or exists (select 1 from ' +
-    '"municipalities" where ("municipalities"."kommunenummer" = "doctors"."created_by_kommunenummer" and ' +
+    '("agreements"."doctor_id" = "doctors"."id" and "municipalities"."office_code" = $2)) or exists (select 1 as ' +
+    '"one" from "municipalities" where ("municipalities"."kommunenummer" = "doctors"."created_by_kommunenummer" and ' +
     '"municipalities"."office_code" = $3))) order by "doctors"."name" asc, "doctors"."id" asc limit $4',
 };
 
-/** doctorsRepo.total in an office's scope. */
 export const DOCTORS_TOTAL: BareStatement = {
   name: 'bare_doctors_total',
   apiPrepares: true,
   text:
     'select count(*)::int from (select 1 as "one" from "doctors" where ("doctors"."created_by_office_code" = $1 or ' +
-    'exists (select 1 from "agreements" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
+    'exists (select 1 as "one" from "agreements" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
     '"agreements"."kommunenummer" where ("agreements"."doctor_id" = "doctors"."id" and ' +
-    '"municipalities"."office_code" = $2)) or exists (select 1 from "municipalities" where ' +
+    '"municipalities"."office_code" = $2)) or exists (select 1 as "one" from "municipalities" where ' +
     '("municipalities"."kommunenummer" = "doctors"."created_by_kommunenummer" and "municipalities"."office_code" = ' +
     '$3))) limit $4) "matching"',
 };
 
-/** supervisorsRepo.get with its load today, in an office's scope. */
-export const SUPERVISOR_BY_ID: BareStatement = {
-  name: 'bare_supervisor_by_id',
+export const DOCTOR_BY_ID: BareStatement = {
+  name: 'bare_doctor_by_id',
   apiPrepares: true,
   text:
-    'select "id", "hpr_number", "name", "email", "phone", "workplace_kommunenummer", ' +
-    '"specialist_in_general_practice", "specialist_approved_on", "exemption_from", "exemption_until", ' +
-    '"course_completed_on", "capacity", "created_by_office_code", "version", "created_at", "updated_at", ((select ' +
-    'count(*)::int from "supervisions" where ("supervisions"."supervisor_id" = "supervisors"."id" and ' +
-    '"supervisions"."role" = $1 and "supervisions"."from_date" <= $2 and ("supervisions"."to_date" is null or ' +
-    '"supervisions"."to_date" >= $3)))) from "supervisors" where ("supervisors"."id" = $4 and ' +
-    '("supervisors"."created_by_office_code" = $5 or "supervisors"."workplace_kommunenummer" in (select ' +
-    '"kommunenummer" from "municipalities" where "municipalities"."office_code" = $6) or exists (select 1 from ' +
-    '"supervisions" inner join "agreements" on "agreements"."id" = "supervisions"."agreement_id" inner join ' +
-    '"municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" where ' +
-    '("supervisions"."supervisor_id" = "supervisors"."id" and "municipalities"."office_code" = $7))))',
+    'select "id", "hpr_number", "name", "email", "phone", "lis1_completed_on", "scheme", "specialist_approved_on", ' +
+    '"created_by_office_code", "created_by_kommunenummer", "version", "created_at", "updated_at" from "doctors" ' +
+    'where ("doctors"."id" = $1 and ("doctors"."created_by_office_code" = $2 or exists (select 1 as "one" from ' +
+    '"agreements" inner join "municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" ' +
+    'where ("agreements"."doctor_id" = "doctors"."id" and "municipalities"."office_code" = $3)) or exists (select 1 ' +
+    'as "one" from "municipalities" where ("municipalities"."kommunenummer" = "doctors"."created_by_kommunenummer" ' +
+    'and "municipalities"."office_code" = $4))))',
 };
 
-/** supervisorsRepo.list in an office's scope, first page by name. */
 export const SUPERVISORS_OF_OFFICE: BareStatement = {
   name: 'bare_supervisors_of_office',
   apiPrepares: true,
@@ -208,30 +177,45 @@ export const SUPERVISORS_OF_OFFICE: BareStatement = {
     '"specialist_in_general_practice", "specialist_approved_on", "exemption_from", "exemption_until", ' +
     '"course_completed_on", "capacity", "created_by_office_code", "version", "created_at", "updated_at", ((select ' +
     'count(*)::int from "supervisions" where ("supervisions"."supervisor_id" = "supervisors"."id" and ' +
-    '"supervisions"."role" = $1 and "supervisions"."from_date" <= $2 and ("supervisions"."to_date" is null or ' +
-    '"supervisions"."to_date" >= $3)))) from "supervisors" where ("supervisors"."created_by_office_code" = $4 or ' +
-    '"supervisors"."workplace_kommunenummer" in (select "kommunenummer" from "municipalities" where ' +
-    '"municipalities"."office_code" = $5) or exists (select 1 from "supervisions" inner join "agreements" on ' +
-    '"agreements"."id" = "supervisions"."agreement_id" inner join "municipalities" on ' +
+    '"supervisions"."role" = $1 and "supervisions"."from_date" <= $2::date and ("supervisions"."to_date" is null or ' +
+    '"supervisions"."to_date" >= $3::date)))) from "supervisors" where ("supervisors"."created_by_office_code" = $4 ' +
+    'or "supervisors"."workplace_kommunenummer" in (select "kommunenummer" from "municipalities" where ' +
+    '"municipalities"."office_code" = $5) or exists (select 1 as "one" from "supervisions" inner join "agreements" ' +
+    'on "agreements"."id" = "supervisions"."agreement_id" inner join "municipalities" on ' +
     '"municipalities"."kommunenummer" = "agreements"."kommunenummer" where ("supervisions"."supervisor_id" = ' +
     '"supervisors"."id" and "municipalities"."office_code" = $6))) order by "supervisors"."name" asc, ' +
     '"supervisors"."id" asc limit $7',
 };
 
-/** supervisorsRepo.total in an office's scope. */
 export const SUPERVISORS_TOTAL: BareStatement = {
   name: 'bare_supervisors_total',
   apiPrepares: true,
   text:
     'select count(*)::int from (select 1 as "one" from "supervisors" where ("supervisors"."created_by_office_code" ' +
     '= $1 or "supervisors"."workplace_kommunenummer" in (select "kommunenummer" from "municipalities" where ' +
-    '"municipalities"."office_code" = $2) or exists (select 1 from "supervisions" inner join "agreements" on ' +
-    '"agreements"."id" = "supervisions"."agreement_id" inner join "municipalities" on ' +
+    '"municipalities"."office_code" = $2) or exists (select 1 as "one" from "supervisions" inner join "agreements" ' +
+    'on "agreements"."id" = "supervisions"."agreement_id" inner join "municipalities" on ' +
     '"municipalities"."kommunenummer" = "agreements"."kommunenummer" where ("supervisions"."supervisor_id" = ' +
     '"supervisors"."id" and "municipalities"."office_code" = $3))) limit $4) "matching"',
 };
 
-/** supervisorsRepo.supervisionsOf in an office's scope. */
+export const SUPERVISOR_BY_ID: BareStatement = {
+  name: 'bare_supervisor_by_id',
+  apiPrepares: true,
+  text:
+    'select "id", "hpr_number", "name", "email", "phone", "workplace_kommunenummer", ' +
+    '"specialist_in_general_practice", "specialist_approved_on", "exemption_from", "exemption_until", ' +
+    '"course_completed_on", "capacity", "created_by_office_code", "version", "created_at", "updated_at", ((select ' +
+    'count(*)::int from "supervisions" where ("supervisions"."supervisor_id" = "supervisors"."id" and ' +
+    '"supervisions"."role" = $1 and "supervisions"."from_date" <= $2::date and ("supervisions"."to_date" is null or ' +
+    '"supervisions"."to_date" >= $3::date)))) from "supervisors" where ("supervisors"."id" = $4 and ' +
+    '("supervisors"."created_by_office_code" = $5 or "supervisors"."workplace_kommunenummer" in (select ' +
+    '"kommunenummer" from "municipalities" where "municipalities"."office_code" = $6) or exists (select 1 as "one" ' +
+    'from "supervisions" inner join "agreements" on "agreements"."id" = "supervisions"."agreement_id" inner join ' +
+    '"municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" where ' +
+    '("supervisions"."supervisor_id" = "supervisors"."id" and "municipalities"."office_code" = $7))))',
+};
+
 export const SUPERVISIONS_OF: BareStatement = {
   name: 'bare_supervisions_of',
   apiPrepares: true,

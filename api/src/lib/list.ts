@@ -3,6 +3,7 @@ import { type AnyColumn, type SQL, asc, desc, sql } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from '../db/client.js';
+import { type Bind, inline, placeholders, prepared } from '../db/prepared.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 /**
@@ -11,12 +12,21 @@ import { decodeCursor, encodeCursor } from './cursor.js';
  * whatever the table holds; above it PostgreSQL's estimate of the same query (never below the bound).
  * `statement` names the prepared statement: one name per shape of the query.
  */
-export async function totalOf(db: Executor, matching: () => PgSelect, statement: string): Promise<Total> {
-  const capped = matching().limit(EXACT_TOTAL_UP_TO + 1).as('matching');
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped).prepare(statement).execute();
+export async function totalOf(
+  db: Executor,
+  statement: string,
+  matching: (bind: Bind) => PgSelect,
+  values: Readonly<Record<string, unknown>>,
+): Promise<Total> {
+  const [row] = await prepared(db, statement, (name) =>
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(matching(placeholders).limit(EXACT_TOTAL_UP_TO + 1).as('matching'))
+      .prepare(name),
+  ).execute({ ...values });
   const count = row?.n ?? 0;
   if (count <= EXACT_TOTAL_UP_TO) return { count, exact: true };
-  const result: unknown = await db.execute(sql`explain (format json) ${matching()}`);
+  const result: unknown = await db.execute(sql`explain (format json) ${matching(inline(values))}`);
   const [first] = (result as { rows: Record<string, unknown>[] }).rows;
   const plan = first ? (Object.values(first)[0] as [{ Plan?: { 'Plan Rows'?: number } }] | string | undefined) : undefined;
   const parsed = typeof plan === 'string' ? (JSON.parse(plan) as [{ Plan?: { 'Plan Rows'?: number } }]) : plan;
@@ -31,8 +41,10 @@ export const ONE = sql<number>`1`.as('one');
 export interface ListPage<K extends string> {
   sort: SortValue<K>;
   orderBy: SQL[];
+  /** The keyset condition, with placeholders `after0`, `after1` …; undefined on the first page. */
   after: SQL | undefined;
-  limit: number;
+  /** The values of those placeholders, and the `limit`. */
+  values: Record<string, unknown>;
 }
 
 /** A list's sort orders: for each key, the columns in order, the last one unique (it breaks ties). */
@@ -44,7 +56,8 @@ export function keyset<K extends string, Row>(
   columns: SortColumns<K>,
   cursor: string | undefined,
   positionOf: Record<K, (row: Row) => readonly (string | number)[]>,
-) {
+  limit: number,
+): ListPage<K> & { cursorOf: (row: Row) => string } {
   const { key, descending } = sortOf<K>(sort);
   const ordered = columns[key];
   const position = decodeCursor(
@@ -53,19 +66,17 @@ export function keyset<K extends string, Row>(
   );
   const values = position?.v;
   return {
+    sort,
     orderBy: ordered.map((column) => (descending ? desc(column) : asc(column))),
-    /**
-     * After the cursor's row: one row comparison, which an index in the same order serves. Each
-     * value is cast to its column's type, so that a prepared statement's parameters get theirs.
-     */
+    // After the cursor's row: one row comparison, which an index in the same order serves. Each
+    // parameter is cast to its column's type, so that the prepared statement's parameters get theirs.
     after: values
       ? sql`(${sql.join([...ordered], sql`, `)}) ${descending ? sql`<` : sql`>`} (${sql.join(
-          values.map((value, index) => sql`${value}::${sql.raw(castOf(ordered[index]))}`),
+          ordered.map((column, index) => sql`${sql.placeholder(`after${index}`)}::${sql.raw(castOf(column))}`),
           sql`, `,
         )})`
       : undefined,
-    /** Whether the page starts after a cursor: part of the statement's shape. */
-    paged: values !== undefined,
+    values: { limit, ...Object.fromEntries((values ?? []).map((value, index) => [`after${index}`, value])) },
     cursorOf: (row: Row) => encodeCursor({ s: sort, v: positionOf[key](row) }),
   };
 }
@@ -97,8 +108,7 @@ function castOf(column: AnyColumn | SQL | undefined): string {
  * `column = any($1)` with the values as one array parameter: the statement's text is the same for
  * any number of values, so it can be prepared once (`in (...)` has one parameter per value).
  */
-export const anyOf = (column: AnyColumn, values: readonly string[], type: 'text' | 'uuid') =>
-  sql`${column} = any(${sql.param([...values])}::${sql.raw(type)}[])`;
+export const anyOf = (column: AnyColumn, values: SQL, type: 'text' | 'uuid') => sql`${column} = any(${values}::${sql.raw(type)}[])`;
 
 /** A short, stable name for a prepared statement of one query shape (PostgreSQL keeps 63 bytes of a name). */
 export function statementName(base: string, shape: readonly (string | number | boolean | null | undefined)[]): string {

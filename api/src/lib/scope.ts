@@ -19,3 +19,13 @@ export function municipalityScope(principal: Principal): MunicipalityScope {
       return { officeCode: null, kommunenummer: null };
   }
 }
+
+/** A scope's part of a prepared statement's shape: which restrictions it has. */
+export const scopeShape = (scope: MunicipalityScope | null) =>
+  scope === null ? 'any' : `${scope.officeCode === null ? '-' : 'o'}${scope.kommunenummer === null ? '-' : 'k'}`;
+
+/** A scope's placeholder values (`scopeOffice`, `scopeKommune`), for the conditions that bind them. */
+export const scopeValues = (scope: MunicipalityScope | null) => ({
+  scopeOffice: scope?.officeCode ?? null,
+  scopeKommune: scope?.kommunenummer ?? null,
+});

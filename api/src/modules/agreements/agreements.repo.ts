@@ -2,8 +2,9 @@ import type { AgreementWarningCode, Total } from '@alis/shared';
 import { type SQL, and, asc, desc, eq, exists, gte, inArray, isNull, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Executor, RowOf } from '../../db/client.js';
 import { agreementShares, agreements, doctors, municipalities, registrationPeriods, supervisions, supervisors } from '../../db/schema.js';
+import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, anyOf, statementName, totalOf } from '../../lib/list.js';
-import type { MunicipalityScope } from '../../lib/scope.js';
+import { type MunicipalityScope, scopeShape, scopeValues } from '../../lib/scope.js';
 
 const columns = {
   id: agreements.id,
@@ -117,21 +118,21 @@ export interface CurrentVeilederRow {
   activeVeilederCount: number;
 }
 
-const inScope = (scope: MunicipalityScope) =>
+/** The scope's restrictions, bound to `scopeOffice` and `scopeKommune` (scopeValues). */
+const inScope = (scope: MunicipalityScope, bind: Bind) =>
   and(
-    scope.officeCode === null ? undefined : eq(municipalities.officeCode, scope.officeCode),
-    scope.kommunenummer === null ? undefined : eq(agreements.kommunenummer, scope.kommunenummer),
+    scope.officeCode === null ? undefined : eq(municipalities.officeCode, bind('scopeOffice')),
+    scope.kommunenummer === null ? undefined : eq(agreements.kommunenummer, bind('scopeKommune')),
   );
 
 /** A supervision running on `day` (started, and not ended before it). */
-const runningOn = (day: string) =>
-  and(lte(supervisions.fromDate, day), or(isNull(supervisions.toDate), gte(supervisions.toDate, day)));
+const runningOn = (day: SQL) => and(lte(supervisions.fromDate, day), or(isNull(supervisions.toDate), gte(supervisions.toDate, day)));
 
 const OPEN = ['draft', 'active'] as const;
 const COUNTING = ['applied', 'registered'] as const;
 
 /** The day an agreement's warnings are judged on (`warningDay` in the shared rules). */
-const dayOf = (today: string) => sql`greatest(${agreements.startDate}, ${today}::date)`;
+const dayOf = (today: SQL) => sql`greatest(${agreements.startDate}, ${today}::date)`;
 
 /** A period of the municipality's registration in general practice in which service counted, covering `day`. */
 const countingOn = (db: Executor, day: SQL) =>
@@ -168,7 +169,7 @@ const shareOn = (agreementId: SQL | typeof agreements.id, day: SQL, positionPerc
  * that a list can filter on it. They must say what the rule says: a test holds the two together on
  * every code.
  */
-function hasWarning(db: Executor, code: AgreementWarningCode, today: string): SQL | undefined {
+function hasWarning(db: Executor, code: AgreementWarningCode, today: SQL): SQL | undefined {
   const day = dayOf(today);
   const active = eq(agreements.status, 'active');
   const veileder = currentVeilederOf(day);
@@ -232,37 +233,38 @@ function baseSelect(db: Executor) {
     .innerJoin(doctors, eq(doctors.id, agreements.doctorId));
 }
 
-function matching(db: Executor, scope: MunicipalityScope, filter: AgreementFilter): SQL | undefined {
+/** The filters in use as conditions, their values bound by the filter's own names (and `today`). */
+function matching(db: Executor, scope: MunicipalityScope, filter: AgreementFilter, bind: Bind): SQL | undefined {
+  const today = bind('today');
   const veilederToday = db
     .select({ one: ONE })
     .from(supervisions)
-    .where(and(eq(supervisions.agreementId, agreements.id), eq(supervisions.role, 'veileder'), runningOn(filter.today)));
+    .where(and(eq(supervisions.agreementId, agreements.id), eq(supervisions.role, 'veileder'), runningOn(sql`${today}::date`)));
   return and(
-    inScope(scope),
-    filter.kommunenummer ? eq(agreements.kommunenummer, filter.kommunenummer) : undefined,
-    filter.officeCode ? eq(municipalities.officeCode, filter.officeCode) : undefined,
-    filter.status ? eq(agreements.status, filter.status) : undefined,
-    filter.doctorId ? eq(agreements.doctorId, filter.doctorId) : undefined,
-    filter.employmentForm ? eq(agreements.employmentForm, filter.employmentForm) : undefined,
-    filter.endsBefore ? sql`coalesce(${agreements.endDate}, ${agreements.plannedEndDate}) < ${filter.endsBefore}` : undefined,
+    inScope(scope, bind),
+    filter.kommunenummer ? eq(agreements.kommunenummer, bind('kommunenummer')) : undefined,
+    filter.officeCode ? eq(municipalities.officeCode, bind('officeCode')) : undefined,
+    filter.status ? eq(agreements.status, bind('status')) : undefined,
+    filter.doctorId ? eq(agreements.doctorId, bind('doctorId')) : undefined,
+    filter.employmentForm ? eq(agreements.employmentForm, bind('employmentForm')) : undefined,
+    filter.endsBefore ? sql`coalesce(${agreements.endDate}, ${agreements.plannedEndDate}) < ${bind('endsBefore')}::date` : undefined,
     filter.supervisorId
       ? exists(
           db
             .select({ one: ONE })
             .from(supervisions)
-            .where(and(eq(supervisions.agreementId, agreements.id), eq(supervisions.supervisorId, filter.supervisorId))),
+            .where(and(eq(supervisions.agreementId, agreements.id), eq(supervisions.supervisorId, bind('supervisorId')))),
         )
       : undefined,
     filter.hasVeileder === undefined ? undefined : filter.hasVeileder ? exists(veilederToday) : notExists(veilederToday),
     // Closed agreements have no warnings.
-    filter.warning ? and(inArray(agreements.status, [...OPEN]), hasWarning(db, filter.warning, filter.today)) : undefined,
+    filter.warning ? and(inArray(agreements.status, [...OPEN]), hasWarning(db, filter.warning, today)) : undefined,
   );
 }
 
 /** Which filters are in use: one prepared statement per shape. */
 const shapeOf = (scope: MunicipalityScope, filter: AgreementFilter) => [
-  scope.officeCode !== null,
-  scope.kommunenummer !== null,
+  scopeShape(scope),
   filter.kommunenummer !== undefined,
   filter.officeCode !== undefined,
   filter.status !== undefined,
@@ -274,46 +276,47 @@ const shapeOf = (scope: MunicipalityScope, filter: AgreementFilter) => [
   filter.warning,
 ];
 
-const scopeShape = (scope: MunicipalityScope) => [scope.officeCode !== null, scope.kommunenummer !== null];
-
 export const agreementsRepo = {
   async get(db: Executor, id: string, scope: MunicipalityScope): Promise<AgreementRow | undefined> {
-    const [row] = await baseSelect(db)
-      .where(and(eq(agreements.id, id), inScope(scope)))
-      .prepare(statementName('agreement_get', scopeShape(scope)))
-      .execute();
+    const [row] = await prepared(db, statementName('agreement_get', [scopeShape(scope)]), (name) =>
+      baseSelect(db)
+        .where(and(eq(agreements.id, placeholders('id')), inScope(scope, placeholders)))
+        .prepare(name),
+    ).execute({ id, ...scopeValues(scope) });
     return row;
   },
 
   /** Locks the agreement row: every change to it, its absences and its supervisions goes through here. */
   async getForUpdate(tx: Executor, id: string, scope: MunicipalityScope): Promise<AgreementRow | undefined> {
     const [row] = await baseSelect(tx)
-      .where(and(eq(agreements.id, id), inScope(scope)))
+      .where(and(eq(agreements.id, id), inScope(scope, inline(scopeValues(scope)))))
       .for('update', { of: agreements });
     return row;
   },
 
   async list(db: Executor, scope: MunicipalityScope, filter: AgreementFilter, page: ListPage<AgreementSort>): Promise<AgreementRow[]> {
-    return baseSelect(db)
-      .where(and(matching(db, scope, filter), page.after))
-      .orderBy(...page.orderBy)
-      .limit(page.limit)
-      .prepare(statementName('agreements_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]))
-      .execute();
+    return prepared(db, statementName('agreements_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]), (name) =>
+      baseSelect(db)
+        .where(and(matching(db, scope, filter, placeholders), page.after))
+        .orderBy(...page.orderBy)
+        .limit(sql.placeholder('limit'))
+        .prepare(name),
+    ).execute({ ...filter, ...scopeValues(scope), ...page.values });
   },
 
   total(db: Executor, scope: MunicipalityScope, filter: AgreementFilter): Promise<Total> {
     return totalOf(
       db,
-      () =>
+      statementName('agreements_total', shapeOf(scope, filter)),
+      (bind) =>
         db
           .select({ one: ONE })
           .from(agreements)
           .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
           .innerJoin(doctors, eq(doctors.id, agreements.doctorId))
-          .where(matching(db, scope, filter))
+          .where(matching(db, scope, filter, bind))
           .$dynamic(),
-      statementName('agreements_total', shapeOf(scope, filter)),
+      { ...filter, ...scopeValues(scope) },
     );
   },
 
@@ -348,18 +351,19 @@ export const agreementsRepo = {
   /** The status periods of the registrations of the given specialty in these municipalities, in order. */
   async registrationPeriods(db: Executor, kommunenumre: readonly string[], specialty: string): Promise<RegistrationPeriodRow[]> {
     if (kommunenumre.length === 0) return [];
-    return db
-      .select({
-        kommunenummer: registrationPeriods.kommunenummer,
-        status: registrationPeriods.status,
-        fromDate: registrationPeriods.fromDate,
-        toDate: registrationPeriods.toDate,
-      })
-      .from(registrationPeriods)
-      .where(and(anyOf(registrationPeriods.kommunenummer, kommunenumre, 'text'), eq(registrationPeriods.specialty, specialty)))
-      .orderBy(asc(registrationPeriods.kommunenummer), asc(registrationPeriods.fromDate))
-      .prepare('agreement_facts_periods')
-      .execute();
+    return prepared(db, 'agreement_facts_periods', (name) =>
+      db
+        .select({
+          kommunenummer: registrationPeriods.kommunenummer,
+          status: registrationPeriods.status,
+          fromDate: registrationPeriods.fromDate,
+          toDate: registrationPeriods.toDate,
+        })
+        .from(registrationPeriods)
+        .where(and(anyOf(registrationPeriods.kommunenummer, placeholders('kommunenumre'), 'text'), eq(registrationPeriods.specialty, placeholders('specialty'))))
+        .orderBy(asc(registrationPeriods.kommunenummer), asc(registrationPeriods.fromDate))
+        .prepare(name),
+    ).execute({ kommunenumre, specialty });
   },
 
   /**
@@ -369,57 +373,61 @@ export const agreementsRepo = {
    */
   async currentVeileders(db: Executor, agreementIds: readonly string[], today: string): Promise<CurrentVeilederRow[]> {
     if (agreementIds.length === 0) return [];
-    const ofThisPage = db
-      .select({ id: supervisions.supervisorId })
-      .from(supervisions)
-      .where(and(anyOf(supervisions.agreementId, agreementIds, 'uuid'), eq(supervisions.role, 'veileder')));
-    const load = db
-      .select({ supervisorId: supervisions.supervisorId, n: sql<number>`count(*)`.as('n') })
-      .from(supervisions)
-      .where(and(eq(supervisions.role, 'veileder'), runningOn(today), inArray(supervisions.supervisorId, ofThisPage)))
-      .groupBy(supervisions.supervisorId)
-      .as('load');
-    const day = dayOf(today);
-    return db
-      .select({
-        agreementId: supervisions.agreementId,
-        supervisionId: supervisions.id,
-        supervisorId: supervisions.supervisorId,
-        name: supervisors.name,
-        specialistInGeneralPractice: supervisors.specialistInGeneralPractice,
-        specialistApprovedOn: supervisors.specialistApprovedOn,
-        exemptionFrom: supervisors.exemptionFrom,
-        exemptionUntil: supervisors.exemptionUntil,
-        capacity: supervisors.capacity,
-        activeVeilederCount: sql<number>`coalesce(${load.n}, 0)`.mapWith(Number),
-      })
-      .from(supervisions)
-      .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
-      .innerJoin(supervisors, eq(supervisors.id, supervisions.supervisorId))
-      .leftJoin(load, eq(load.supervisorId, supervisions.supervisorId))
-      .where(
-        and(
-          anyOf(supervisions.agreementId, agreementIds, 'uuid'),
-          eq(supervisions.role, 'veileder'),
-          sql`${supervisions.fromDate} <= ${day}`,
-          sql`(${supervisions.toDate} is null or ${supervisions.toDate} >= ${day})`,
-        ),
-      )
-      .orderBy(asc(supervisions.agreementId), desc(supervisions.fromDate))
-      .prepare('agreement_facts_veileders')
-      .execute();
+    return prepared(db, 'agreement_facts_veileders', (name) => {
+      const ids = placeholders('agreementIds');
+      const todayDate = sql`${placeholders('today')}::date`;
+      const ofThisPage = db
+        .select({ id: supervisions.supervisorId })
+        .from(supervisions)
+        .where(and(anyOf(supervisions.agreementId, ids, 'uuid'), eq(supervisions.role, 'veileder')));
+      const load = db
+        .select({ supervisorId: supervisions.supervisorId, n: sql<number>`count(*)`.as('n') })
+        .from(supervisions)
+        .where(and(eq(supervisions.role, 'veileder'), runningOn(todayDate), inArray(supervisions.supervisorId, ofThisPage)))
+        .groupBy(supervisions.supervisorId)
+        .as('load');
+      const day = dayOf(todayDate);
+      return db
+        .select({
+          agreementId: supervisions.agreementId,
+          supervisionId: supervisions.id,
+          supervisorId: supervisions.supervisorId,
+          name: supervisors.name,
+          specialistInGeneralPractice: supervisors.specialistInGeneralPractice,
+          specialistApprovedOn: supervisors.specialistApprovedOn,
+          exemptionFrom: supervisors.exemptionFrom,
+          exemptionUntil: supervisors.exemptionUntil,
+          capacity: supervisors.capacity,
+          activeVeilederCount: sql<number>`coalesce(${load.n}, 0)`.mapWith(Number),
+        })
+        .from(supervisions)
+        .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
+        .innerJoin(supervisors, eq(supervisors.id, supervisions.supervisorId))
+        .leftJoin(load, eq(load.supervisorId, supervisions.supervisorId))
+        .where(
+          and(
+            anyOf(supervisions.agreementId, ids, 'uuid'),
+            eq(supervisions.role, 'veileder'),
+            sql`${supervisions.fromDate} <= ${day}`,
+            sql`(${supervisions.toDate} is null or ${supervisions.toDate} >= ${day})`,
+          ),
+        )
+        .orderBy(asc(supervisions.agreementId), desc(supervisions.fromDate))
+        .prepare(name);
+    }).execute({ agreementIds, today });
   },
 
   /** The share history of these agreements, oldest first. */
   async shares(db: Executor, agreementIds: readonly string[]): Promise<ShareRow[]> {
     if (agreementIds.length === 0) return [];
-    return db
-      .select({ agreementId: agreementShares.agreementId, fromDate: agreementShares.fromDate, percent: agreementShares.percent })
-      .from(agreementShares)
-      .where(anyOf(agreementShares.agreementId, agreementIds, 'uuid'))
-      .orderBy(asc(agreementShares.agreementId), asc(agreementShares.fromDate))
-      .prepare('agreement_facts_shares')
-      .execute();
+    return prepared(db, 'agreement_facts_shares', (name) =>
+      db
+        .select({ agreementId: agreementShares.agreementId, fromDate: agreementShares.fromDate, percent: agreementShares.percent })
+        .from(agreementShares)
+        .where(anyOf(agreementShares.agreementId, placeholders('agreementIds'), 'uuid'))
+        .orderBy(asc(agreementShares.agreementId), asc(agreementShares.fromDate))
+        .prepare(name),
+    ).execute({ agreementIds });
   },
 
   /** Sets the share from `fromDate` on (replacing one that starts that day). */
@@ -441,18 +449,19 @@ export const agreementsRepo = {
   /** The open agreements (draft or active) of these doctors, for the overlap of their shares. */
   async openAgreementsOf(db: Executor, doctorIds: readonly string[]): Promise<OpenAgreementRow[]> {
     if (doctorIds.length === 0) return [];
-    return db
-      .select({
-        id: agreements.id,
-        doctorId: agreements.doctorId,
-        startDate: agreements.startDate,
-        plannedEndDate: agreements.plannedEndDate,
-        positionPercent: agreements.positionPercent,
-      })
-      .from(agreements)
-      .where(and(anyOf(agreements.doctorId, doctorIds, 'uuid'), inArray(agreements.status, [...OPEN])))
-      .prepare('agreement_facts_open')
-      .execute();
+    return prepared(db, 'agreement_facts_open', (name) =>
+      db
+        .select({
+          id: agreements.id,
+          doctorId: agreements.doctorId,
+          startDate: agreements.startDate,
+          plannedEndDate: agreements.plannedEndDate,
+          positionPercent: agreements.positionPercent,
+        })
+        .from(agreements)
+        .where(and(anyOf(agreements.doctorId, placeholders('doctorIds'), 'uuid'), inArray(agreements.status, [...OPEN])))
+        .prepare(name),
+    ).execute({ doctorIds });
   },
 
   /** Locks a doctor's row: changes to the doctor's veileder supervisions (across agreements) take turns. */

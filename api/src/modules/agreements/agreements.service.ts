@@ -219,8 +219,8 @@ export class AgreementsService extends Service {
     const today = todayInNorway();
     const scope = municipalityScope(principal);
     const filter = { ...filters, today };
-    const page = keyset(sort, AGREEMENT_SORTS, cursor, agreementPosition);
-    const rows = await agreementsRepo.list(this.db, scope, filter, { sort, ...page, limit: limit + 1 });
+    const page = keyset(sort, AGREEMENT_SORTS, cursor, agreementPosition, limit + 1);
+    const rows = await agreementsRepo.list(this.db, scope, filter, page);
     const views = new Map((await viewsOf(this.db, rows.slice(0, limit), today)).map((view) => [view.id, view]));
     const total = await agreementsRepo.total(this.db, scope, filter);
     return pageFrom(rows, limit, (row) => mustGet(views, row.id, 'agreement view'), page.cursorOf, total);

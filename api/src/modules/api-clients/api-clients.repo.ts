@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
+import { type Bind, inline } from '../../db/prepared.js';
 import { ONE, statementName, totalOf } from '../../lib/list.js';
 import { apiClients } from '../../db/schema.js';
 
@@ -12,10 +13,10 @@ export interface ApiClientFilter {
   revoked?: boolean | undefined;
 }
 
-const matching = (filter: ApiClientFilter) =>
+const matching = (filter: ApiClientFilter, bind: Bind) =>
   and(
-    filter.role ? eq(apiClients.role, filter.role) : undefined,
-    filter.kommunenummer ? eq(apiClients.kommunenummer, filter.kommunenummer) : undefined,
+    filter.role ? eq(apiClients.role, bind('role')) : undefined,
+    filter.kommunenummer ? eq(apiClients.kommunenummer, bind('kommunenummer')) : undefined,
     filter.revoked === undefined ? undefined : filter.revoked ? isNotNull(apiClients.revokedAt) : isNull(apiClients.revokedAt),
   );
 
@@ -43,7 +44,7 @@ export const apiClientsRepo = {
       .from(apiClients)
       .where(
         and(
-          matching(filter),
+          matching(filter, inline({ ...filter })),
           after ? sql`(${apiClients.createdAt}, ${apiClients.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
         ),
       )
@@ -54,8 +55,9 @@ export const apiClientsRepo = {
   total(db: Executor, filter: ApiClientFilter): Promise<Total> {
     return totalOf(
       db,
-      () => db.select({ one: ONE }).from(apiClients).where(matching(filter)).$dynamic(),
       statementName('api_clients_total', [filter.role !== undefined, filter.kommunenummer !== undefined, filter.revoked]),
+      (bind) => db.select({ one: ONE }).from(apiClients).where(matching(filter, bind)).$dynamic(),
+      { ...filter },
     );
   },
 

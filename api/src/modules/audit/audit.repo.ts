@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
+import { type Bind, inline } from '../../db/prepared.js';
 import { ONE, statementName, totalOf } from '../../lib/list.js';
 import { auditLog } from '../../db/schema.js';
 
@@ -14,13 +15,13 @@ export interface AuditFilter {
   to?: Date | undefined;
 }
 
-const matching = (filter: AuditFilter) =>
+const matching = (filter: AuditFilter, bind: Bind) =>
   and(
-    filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
-    filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
-    filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
-    filter.from ? gte(auditLog.occurredAt, filter.from) : undefined,
-    filter.to ? lt(auditLog.occurredAt, filter.to) : undefined,
+    filter.entityType ? eq(auditLog.entityType, bind('entityType')) : undefined,
+    filter.entityId ? eq(auditLog.entityId, bind('entityId')) : undefined,
+    filter.actorId ? eq(auditLog.actorId, bind('actorId')) : undefined,
+    filter.from ? gte(auditLog.occurredAt, bind('from')) : undefined,
+    filter.to ? lt(auditLog.occurredAt, bind('to')) : undefined,
   );
 
 export const auditRepo = {
@@ -29,7 +30,7 @@ export const auditRepo = {
     return db
       .select()
       .from(auditLog)
-      .where(and(matching(filter), beforeId === undefined ? undefined : lt(auditLog.id, beforeId)))
+      .where(and(matching(filter, inline({ ...filter })), beforeId === undefined ? undefined : lt(auditLog.id, beforeId)))
       .orderBy(desc(auditLog.id))
       .limit(limit);
   },
@@ -37,8 +38,9 @@ export const auditRepo = {
   total(db: Executor, filter: AuditFilter): Promise<Total> {
     return totalOf(
       db,
-      () => db.select({ one: ONE }).from(auditLog).where(matching(filter)).$dynamic(),
       statementName('audit_total', [filter.entityType, filter.entityId, filter.actorId, filter.from, filter.to].map((value) => value !== undefined)),
+      (bind) => db.select({ one: ONE }).from(auditLog).where(matching(filter, bind)).$dynamic(),
+      { ...filter },
     );
   },
 };

@@ -1,9 +1,10 @@
 import { type SQL, and, eq, exists, ilike, like, or, sql } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
+import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
 import { agreements, doctors, municipalities } from '../../db/schema.js';
-import type { MunicipalityScope } from '../../lib/scope.js';
+import { type MunicipalityScope, scopeShape, scopeValues } from '../../lib/scope.js';
 import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
 
 export type DoctorRow = typeof doctors.$inferSelect;
@@ -25,20 +26,26 @@ export interface DoctorFilter {
 export const DOCTOR_SORTS: SortColumns<'name'> = { name: [doctors.name, doctors.id] };
 export const doctorPosition = { name: (row: DoctorRow) => [row.name, row.id] };
 
-const scopeShape = (scope: MunicipalityScope | null) => (scope === null ? 'all' : scope.officeCode !== null ? 'office' : scope.kommunenummer !== null ? 'kommune' : 'all');
-
-function matching(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter) {
+/** The filters in use as conditions, their values bound by name (valuesOf). */
+function matching(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter, bind: Bind) {
   const text = [
-    filter.nameContains ? ilike(doctors.name, `%${escapeLike(filter.nameContains)}%`) : undefined,
-    filter.hprPrefix ? like(doctors.hprNumber, `${escapeLike(filter.hprPrefix)}%`) : undefined,
+    filter.nameContains ? ilike(doctors.name, bind('namePattern')) : undefined,
+    filter.hprPrefix ? like(doctors.hprNumber, bind('hprPattern')) : undefined,
   ].filter((condition) => condition !== undefined);
   return and(
-    scope ? visibleTo(db, scope) : undefined,
-    filter.hprNumber ? eq(doctors.hprNumber, filter.hprNumber) : undefined,
+    scope ? visibleTo(db, scope, bind) : undefined,
+    filter.hprNumber ? eq(doctors.hprNumber, bind('hprNumber')) : undefined,
     text.length > 0 ? or(...text) : undefined,
-    filter.kommunenummer ? withAgreementIn(db, filter.kommunenummer) : undefined,
+    filter.kommunenummer ? withAgreementIn(db, bind('kommunenummer')) : undefined,
   );
 }
+
+const valuesOf = (scope: MunicipalityScope | null, filter: DoctorFilter) => ({
+  ...filter,
+  ...scopeValues(scope),
+  namePattern: filter.nameContains ? `%${escapeLike(filter.nameContains)}%` : null,
+  hprPattern: filter.hprPrefix ? `${escapeLike(filter.hprPrefix)}%` : null,
+});
 
 const shapeOf = (scope: MunicipalityScope | null, filter: DoctorFilter) => [
   scopeShape(scope),
@@ -54,36 +61,37 @@ const shapeOf = (scope: MunicipalityScope | null, filter: DoctorFilter) => [
  * those a municipality of the office registered through its client; a municipality's client sees
  * doctors with an agreement there and those it registered. Undefined means everyone.
  */
-function visibleTo(db: Executor, scope: MunicipalityScope): SQL | undefined {
+function visibleTo(db: Executor, scope: MunicipalityScope, bind: Bind): SQL | undefined {
   if (scope.officeCode !== null) {
-    const officeCode = scope.officeCode;
+    const officeCode = bind('scopeOffice');
     return or(
       eq(doctors.createdByOfficeCode, officeCode),
       exists(
         db
-          .select({ one: sql`1` })
+          .select({ one: ONE })
           .from(agreements)
           .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
           .where(and(eq(agreements.doctorId, doctors.id), eq(municipalities.officeCode, officeCode))),
       ),
       exists(
         db
-          .select({ one: sql`1` })
+          .select({ one: ONE })
           .from(municipalities)
           .where(and(eq(municipalities.kommunenummer, doctors.createdByKommunenummer), eq(municipalities.officeCode, officeCode))),
       ),
     );
   }
   if (scope.kommunenummer !== null) {
-    return or(eq(doctors.createdByKommunenummer, scope.kommunenummer), withAgreementIn(db, scope.kommunenummer));
+    const kommunenummer = bind('scopeKommune');
+    return or(eq(doctors.createdByKommunenummer, kommunenummer), withAgreementIn(db, kommunenummer));
   }
   return undefined;
 }
 
-const withAgreementIn = (db: Executor, kommunenummer: string) =>
+const withAgreementIn = (db: Executor, kommunenummer: SQL) =>
   exists(
     db
-      .select({ one: sql`1` })
+      .select({ one: ONE })
       .from(agreements)
       .where(and(eq(agreements.doctorId, doctors.id), eq(agreements.kommunenummer, kommunenummer))),
   );
@@ -91,13 +99,11 @@ const withAgreementIn = (db: Executor, kommunenummer: string) =>
 export const doctorsRepo = {
   /** The doctor if it exists and `scope` may see it; `null` scope means no restriction. */
   async get(db: Executor, id: string, scope: MunicipalityScope | null, options: { forUpdate?: boolean } = {}): Promise<DoctorRow | undefined> {
-    const query = db
-      .select()
-      .from(doctors)
-      .where(and(eq(doctors.id, id), scope ? visibleTo(db, scope) : undefined));
+    const byId = (bind: Bind) => db.select().from(doctors).where(and(eq(doctors.id, bind('id')), scope ? visibleTo(db, scope, bind) : undefined));
+    const values = { id, ...scopeValues(scope) };
     const [row] = options.forUpdate
-      ? await query.for('update', { of: doctors })
-      : await query.prepare(statementName('doctor_get', [scopeShape(scope)])).execute();
+      ? await byId(inline(values)).for('update', { of: doctors })
+      : await prepared(db, statementName('doctor_get', [scopeShape(scope)]), (name) => byId(placeholders).prepare(name)).execute(values);
     return row;
   },
 
@@ -106,23 +112,25 @@ export const doctorsRepo = {
     return row;
   },
 
-  /** Ordered by name, then id; `null` scope means no restriction. */
+  /** A page in the sort's order; `null` scope means no restriction. */
   async list(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter, page: ListPage<'name'>): Promise<DoctorRow[]> {
-    return db
-      .select()
-      .from(doctors)
-      .where(and(matching(db, scope, filter), page.after))
-      .orderBy(...page.orderBy)
-      .limit(page.limit)
-      .prepare(statementName('doctors_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]))
-      .execute();
+    return prepared(db, statementName('doctors_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]), (name) =>
+      db
+        .select()
+        .from(doctors)
+        .where(and(matching(db, scope, filter, placeholders), page.after))
+        .orderBy(...page.orderBy)
+        .limit(sql.placeholder('limit'))
+        .prepare(name),
+    ).execute({ ...valuesOf(scope, filter), ...page.values });
   },
 
   total(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter): Promise<Total> {
     return totalOf(
       db,
-      () => db.select({ one: ONE }).from(doctors).where(matching(db, scope, filter)).$dynamic(),
       statementName('doctors_total', shapeOf(scope, filter)),
+      (bind) => db.select({ one: ONE }).from(doctors).where(matching(db, scope, filter, bind)).$dynamic(),
+      valuesOf(scope, filter),
     );
   },
 

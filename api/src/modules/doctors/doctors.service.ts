@@ -62,8 +62,8 @@ export class DoctorsService extends Service {
       hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
       kommunenummer: query.kommunenummer,
     };
-    const page = keyset(query.sort, DOCTOR_SORTS, query.cursor, doctorPosition);
-    const rows = await doctorsRepo.list(this.db, listScope, filter, { sort: query.sort, ...page, limit: query.limit + 1 });
+    const page = keyset(query.sort, DOCTOR_SORTS, query.cursor, doctorPosition, query.limit + 1);
+    const rows = await doctorsRepo.list(this.db, listScope, filter, page);
     const outside = query.hprNumber ? await outsideScope(rows, (id) => doctorsRepo.get(this.db, id, scope)) : new Set<string>();
     const total = await doctorsRepo.total(this.db, listScope, filter);
     return pageFrom(rows, query.limit, (row) => (outside.has(row.id) ? referenceTo(row) : toDoctor(row)), page.cursorOf, total);

@@ -1,9 +1,10 @@
 import type { RegistrationStatus, Total } from '@alis/shared';
 import { and, eq, like, sql } from 'drizzle-orm';
-import type { Db, Executor, RowOf } from '../../db/client.js';
+import type { Executor, RowOf } from '../../db/client.js';
+import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { counties, municipalities, registrations } from '../../db/schema.js';
 import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
-import type { MunicipalityScope } from '../../lib/scope.js';
+import { type MunicipalityScope, scopeShape, scopeValues } from '../../lib/scope.js';
 import { escapeLike } from '../../lib/sql.js';
 
 const columns = {
@@ -64,10 +65,11 @@ export const municipalityPosition = {
   name: (row: MunicipalityRow) => [row.shortName, row.kommunenummer],
 };
 
-const inScope = (scope: MunicipalityScope) =>
+/** The scope's restrictions, bound to `scopeOffice` and `scopeKommune` (scopeValues). */
+const inScope = (scope: MunicipalityScope, bind: Bind) =>
   and(
-    scope.officeCode === null ? undefined : eq(municipalities.officeCode, scope.officeCode),
-    scope.kommunenummer === null ? undefined : eq(municipalities.kommunenummer, scope.kommunenummer),
+    scope.officeCode === null ? undefined : eq(municipalities.officeCode, bind('scopeOffice')),
+    scope.kommunenummer === null ? undefined : eq(municipalities.kommunenummer, bind('scopeKommune')),
   );
 
 /** Its § 19 registration in general practice: the status the lists show and filter on. */
@@ -81,20 +83,26 @@ const selectMunicipalities = (db: Executor) =>
     .innerJoin(counties, eq(counties.countyNumber, municipalities.countyNumber))
     .leftJoin(registrations, generalPractice);
 
-const matching = (scope: MunicipalityScope, filter: MunicipalityFilter) =>
+/** The filters in use as conditions, their values bound by the filter's own names (`pattern`: the search, as a LIKE pattern). */
+const matching = (scope: MunicipalityScope, filter: MunicipalityFilter, bind: Bind) =>
   and(
-    inScope(scope),
-    filter.officeCode ? eq(municipalities.officeCode, filter.officeCode) : undefined,
-    filter.countyNumber ? eq(municipalities.countyNumber, filter.countyNumber) : undefined,
-    filter.recruitmentChallenged === undefined ? undefined : eq(municipalities.recruitmentChallenged, filter.recruitmentChallenged),
-    filter.registrationStatus ? sql`coalesce(${registrations.status}, 'not_registered') = ${filter.registrationStatus}` : undefined,
-    filter.search ? like(municipalities.searchText, `%${escapeLike(filter.search)}%`) : undefined,
+    inScope(scope, bind),
+    filter.officeCode ? eq(municipalities.officeCode, bind('officeCode')) : undefined,
+    filter.countyNumber ? eq(municipalities.countyNumber, bind('countyNumber')) : undefined,
+    filter.recruitmentChallenged === undefined ? undefined : eq(municipalities.recruitmentChallenged, bind('recruitmentChallenged')),
+    filter.registrationStatus ? sql`coalesce(${registrations.status}, 'not_registered') = ${bind('registrationStatus')}` : undefined,
+    filter.search ? like(municipalities.searchText, bind('pattern')) : undefined,
   );
+
+const valuesOf = (scope: MunicipalityScope, filter: MunicipalityFilter) => ({
+  ...filter,
+  ...scopeValues(scope),
+  pattern: filter.search ? `%${escapeLike(filter.search)}%` : null,
+});
 
 /** Which filters are in use: one prepared statement per shape. */
 const shapeOf = (scope: MunicipalityScope, filter: MunicipalityFilter) => [
-  scope.officeCode !== null,
-  scope.kommunenummer !== null,
+  scopeShape(scope),
   filter.officeCode !== undefined,
   filter.countyNumber !== undefined,
   filter.recruitmentChallenged !== undefined,
@@ -102,38 +110,26 @@ const shapeOf = (scope: MunicipalityScope, filter: MunicipalityFilter) => [
   filter.search !== undefined,
 ];
 
-function prepareGet(db: Db) {
-  // The hot path of integrations: one prepared statement, scope check included in the key lookup.
-  return selectMunicipalities(db)
-    .where(
-      and(
-        eq(municipalities.kommunenummer, sql.placeholder('kommunenummer')),
-        sql`(${sql.placeholder('officeCode')}::text is null or ${municipalities.officeCode} = ${sql.placeholder('officeCode')})`,
-        sql`(${sql.placeholder('scopeKommunenummer')}::text is null or ${municipalities.kommunenummer} = ${sql.placeholder('scopeKommunenummer')})`,
-      ),
-    )
-    .prepare('municipality_by_number');
-}
-const preparedGets = new WeakMap<Db, ReturnType<typeof prepareGet>>();
-
 export const municipalitiesRepo = {
-  async get(db: Db, kommunenummer: string, scope: MunicipalityScope): Promise<MunicipalityRow | undefined> {
-    let prepared = preparedGets.get(db);
-    if (!prepared) {
-      prepared = prepareGet(db);
-      preparedGets.set(db, prepared);
-    }
-    const [row] = await prepared.execute({
-      kommunenummer,
-      officeCode: scope.officeCode,
-      scopeKommunenummer: scope.kommunenummer,
-    });
+  /** The hot path of integrations: one prepared statement for every scope, the scope checked in the key lookup. */
+  async get(db: Executor, kommunenummer: string, scope: MunicipalityScope): Promise<MunicipalityRow | undefined> {
+    const [row] = await prepared(db, 'municipality_by_number', (name) =>
+      selectMunicipalities(db)
+        .where(
+          and(
+            eq(municipalities.kommunenummer, placeholders('kommunenummer')),
+            sql`(${placeholders('scopeOffice')}::text is null or ${municipalities.officeCode} = ${placeholders('scopeOffice')})`,
+            sql`(${placeholders('scopeKommune')}::text is null or ${municipalities.kommunenummer} = ${placeholders('scopeKommune')})`,
+          ),
+        )
+        .prepare(name),
+    ).execute({ kommunenummer, ...scopeValues(scope) });
     return row;
   },
 
   async getForUpdate(tx: Executor, kommunenummer: string, scope: MunicipalityScope): Promise<MunicipalityRow | undefined> {
     const [row] = await selectMunicipalities(tx)
-      .where(and(eq(municipalities.kommunenummer, kommunenummer), inScope(scope)))
+      .where(and(eq(municipalities.kommunenummer, kommunenummer), inScope(scope, inline(scopeValues(scope)))))
       .for('update', { of: municipalities });
     return row;
   },
@@ -144,25 +140,27 @@ export const municipalitiesRepo = {
     filter: MunicipalityFilter,
     page: ListPage<MunicipalitySort>,
   ): Promise<MunicipalityRow[]> {
-    return selectMunicipalities(db)
-      .where(and(matching(scope, filter), page.after))
-      .orderBy(...page.orderBy)
-      .limit(page.limit)
-      .prepare(statementName('municipalities_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]))
-      .execute();
+    return prepared(db, statementName('municipalities_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]), (name) =>
+      selectMunicipalities(db)
+        .where(and(matching(scope, filter, placeholders), page.after))
+        .orderBy(...page.orderBy)
+        .limit(sql.placeholder('limit'))
+        .prepare(name),
+    ).execute({ ...valuesOf(scope, filter), ...page.values });
   },
 
   total(db: Executor, scope: MunicipalityScope, filter: MunicipalityFilter): Promise<Total> {
     return totalOf(
       db,
-      () =>
+      statementName('municipalities_total', shapeOf(scope, filter)),
+      (bind) =>
         db
           .select({ one: ONE })
           .from(municipalities)
           .leftJoin(registrations, generalPractice)
-          .where(matching(scope, filter))
+          .where(matching(scope, filter, bind))
           .$dynamic(),
-      statementName('municipalities_total', shapeOf(scope, filter)),
+      valuesOf(scope, filter),
     );
   },
 

@@ -52,8 +52,8 @@ export class MunicipalitiesService extends Service {
       registrationStatus: query.registrationStatus,
       search: query.q ? foldForSearch(query.q) : undefined,
     };
-    const page = keyset(query.sort, MUNICIPALITY_SORTS, query.cursor, municipalityPosition);
-    const rows = await municipalitiesRepo.list(this.db, scope, filter, { sort: query.sort, ...page, limit: query.limit + 1 });
+    const page = keyset(query.sort, MUNICIPALITY_SORTS, query.cursor, municipalityPosition, query.limit + 1);
+    const rows = await municipalitiesRepo.list(this.db, scope, filter, page);
     return pageFrom(rows, query.limit, toMunicipality, page.cursorOf, await municipalitiesRepo.total(this.db, scope, filter));
   }
 

@@ -136,14 +136,15 @@ export const registrationsRepo = {
   historyTotal(db: Executor, kommunenummer: string, specialty: string): Promise<Total> {
     return totalOf(
       db,
-      () =>
+      'registration_history_total',
+      (bind) =>
         db
           .select({ one: ONE })
           .from(registrationTransitions)
           .innerJoin(registrations, eq(registrations.id, registrationTransitions.registrationId))
-          .where(ofMunicipality(kommunenummer, specialty))
+          .where(and(eq(registrations.kommunenummer, bind('kommunenummer')), eq(registrations.specialty, bind('specialty'))))
           .$dynamic(),
-      'registration_history_total',
+      { kommunenummer, specialty },
     );
   },
 

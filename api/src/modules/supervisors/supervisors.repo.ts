@@ -1,9 +1,10 @@
 import { type SQL, and, asc, desc, eq, exists, getTableColumns, gt, gte, ilike, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
+import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
 import { agreements, doctors, municipalities, supervisions, supervisors } from '../../db/schema.js';
-import type { MunicipalityScope } from '../../lib/scope.js';
+import { type MunicipalityScope, scopeShape, scopeValues } from '../../lib/scope.js';
 import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
 
 export type SupervisorRecord = typeof supervisors.$inferSelect;
@@ -56,7 +57,7 @@ export const supervisorPosition = { name: (row: SupervisorRow) => [row.name, row
  * correlated aggregate subquery per supervisor row. Built as a query so that its columns come out
  * qualified (drizzle leaves the select list of a one-table query unqualified).
  */
-const loadOn = (db: Executor, today: string) =>
+const loadOn = (db: Executor, today: SQL) =>
   sql<number>`(${db
     .select({ n: sql`count(*)::int` })
     .from(supervisions)
@@ -69,13 +70,16 @@ const loadOn = (db: Executor, today: string) =>
       ),
     )})`.mapWith(Number);
 
-const columnsOn = (db: Executor, today: string) => ({ ...getTableColumns(supervisors), currentLoad: loadOn(db, today) });
+const columnsOn = (db: Executor, today: SQL) => ({ ...getTableColumns(supervisors), currentLoad: loadOn(db, today) });
+
+/** `today`, bound as a date. */
+const todayOf = (bind: Bind) => sql`${bind('today')}::date`;
 
 /** Supervises (or supervised) an agreement in a municipality matching `where`. */
 const supervisesWhere = (db: Executor, where: SQL | undefined) =>
   exists(
     db
-      .select({ one: sql`1` })
+      .select({ one: ONE })
       .from(supervisions)
       .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
       .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
@@ -87,9 +91,9 @@ const supervisesWhere = (db: Executor, where: SQL | undefined) =>
  * municipalities, or a supervision (any period) of an agreement in them, or registered by its
  * users. A municipality's client: workplace there, or a supervision of an agreement there.
  */
-function visibleTo(db: Executor, scope: MunicipalityScope): SQL | undefined {
+function visibleTo(db: Executor, scope: MunicipalityScope, bind: Bind): SQL | undefined {
   if (scope.officeCode !== null) {
-    const officeCode = scope.officeCode;
+    const officeCode = bind('scopeOffice');
     return or(
       eq(supervisors.createdByOfficeCode, officeCode),
       inArray(
@@ -99,44 +103,52 @@ function visibleTo(db: Executor, scope: MunicipalityScope): SQL | undefined {
       supervisesWhere(db, eq(municipalities.officeCode, officeCode)),
     );
   }
-  if (scope.kommunenummer !== null) return workingOrSupervisingIn(db, scope.kommunenummer);
+  if (scope.kommunenummer !== null) return workingOrSupervisingIn(db, bind('scopeKommune'));
   return undefined;
 }
 
-const workingOrSupervisingIn = (db: Executor, kommunenummer: string) =>
+const workingOrSupervisingIn = (db: Executor, kommunenummer: SQL) =>
   or(eq(supervisors.workplaceKommunenummer, kommunenummer), supervisesWhere(db, eq(agreements.kommunenummer, kommunenummer)));
 
 /** Agreements whose municipality is in the scope, for the supervisions listed with a supervisor. */
-function agreementInScope(scope: MunicipalityScope): SQL | undefined {
+function agreementInScope(scope: MunicipalityScope, bind: Bind): SQL | undefined {
   return and(
-    scope.officeCode === null ? undefined : eq(municipalities.officeCode, scope.officeCode),
-    scope.kommunenummer === null ? undefined : eq(agreements.kommunenummer, scope.kommunenummer),
+    scope.officeCode === null ? undefined : eq(municipalities.officeCode, bind('scopeOffice')),
+    scope.kommunenummer === null ? undefined : eq(agreements.kommunenummer, bind('scopeKommune')),
   );
 }
 
-const scopeShape = (scope: MunicipalityScope | null) => (scope === null ? 'all' : scope.officeCode !== null ? 'office' : scope.kommunenummer !== null ? 'kommune' : 'all');
-
-function matching(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string) {
+/** The filters in use as conditions, their values bound by name (valuesOf). */
+function matching(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, bind: Bind) {
+  const today = todayOf(bind);
   const text = [
-    filter.nameContains ? ilike(supervisors.name, `%${escapeLike(filter.nameContains)}%`) : undefined,
-    filter.hprPrefix ? like(supervisors.hprNumber, `${escapeLike(filter.hprPrefix)}%`) : undefined,
+    filter.nameContains ? ilike(supervisors.name, bind('namePattern')) : undefined,
+    filter.hprPrefix ? like(supervisors.hprNumber, bind('hprPattern')) : undefined,
   ].filter((condition) => condition !== undefined);
   // `qualifiedAsVeileder` (shared) in SQL: approved as specialist by the day (or approval date not
   // known), or an exemption whose period covers it. Coalesced, so that it is never null.
   const qualified = sql`(
-    (${supervisors.specialistInGeneralPractice} and coalesce(${supervisors.specialistApprovedOn} <= ${today}::date, true))
-    or (coalesce(${supervisors.exemptionUntil} >= ${today}::date, false) and coalesce(${supervisors.exemptionFrom} <= ${today}::date, true))
+    (${supervisors.specialistInGeneralPractice} and coalesce(${supervisors.specialistApprovedOn} <= ${today}, true))
+    or (coalesce(${supervisors.exemptionUntil} >= ${today}, false) and coalesce(${supervisors.exemptionFrom} <= ${today}, true))
   )`;
   const load = loadOn(db, today);
   return and(
-    scope ? visibleTo(db, scope) : undefined,
-    filter.hprNumber ? eq(supervisors.hprNumber, filter.hprNumber) : undefined,
+    scope ? visibleTo(db, scope, bind) : undefined,
+    filter.hprNumber ? eq(supervisors.hprNumber, bind('hprNumber')) : undefined,
     text.length > 0 ? or(...text) : undefined,
-    filter.kommunenummer ? workingOrSupervisingIn(db, filter.kommunenummer) : undefined,
+    filter.kommunenummer ? workingOrSupervisingIn(db, bind('kommunenummer')) : undefined,
     filter.qualified === undefined ? undefined : filter.qualified ? qualified : sql`not ${qualified}`,
     filter.overCapacity === undefined ? undefined : filter.overCapacity ? gt(load, supervisors.capacity) : lte(load, supervisors.capacity),
   );
 }
+
+const valuesOf = (scope: MunicipalityScope | null, filter: SupervisorFilter, today: string) => ({
+  ...filter,
+  ...scopeValues(scope),
+  today,
+  namePattern: filter.nameContains ? `%${escapeLike(filter.nameContains)}%` : null,
+  hprPattern: filter.hprPrefix ? `${escapeLike(filter.hprPrefix)}%` : null,
+});
 
 const shapeOf = (scope: MunicipalityScope | null, filter: SupervisorFilter) => [
   scopeShape(scope),
@@ -157,13 +169,15 @@ export const supervisorsRepo = {
     today: string,
     options: { forUpdate?: boolean } = {},
   ): Promise<SupervisorRow | undefined> {
-    const query = db
-      .select(columnsOn(db, today))
-      .from(supervisors)
-      .where(and(eq(supervisors.id, id), scope ? visibleTo(db, scope) : undefined));
+    const byId = (bind: Bind) =>
+      db
+        .select(columnsOn(db, todayOf(bind)))
+        .from(supervisors)
+        .where(and(eq(supervisors.id, bind('id')), scope ? visibleTo(db, scope, bind) : undefined));
+    const values = { id, today, ...scopeValues(scope) };
     const [row] = options.forUpdate
-      ? await query.for('update', { of: supervisors })
-      : await query.prepare(statementName('supervisor_get', [scopeShape(scope)])).execute();
+      ? await byId(inline(values)).for('update', { of: supervisors })
+      : await prepared(db, statementName('supervisor_get', [scopeShape(scope)]), (name) => byId(placeholders).prepare(name)).execute(values);
     return row;
   },
 
@@ -175,44 +189,47 @@ export const supervisorsRepo = {
 
   /** A page of supervisors, with each row's current load computed in the same statement. */
   async list(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string, page: ListPage<'name'>): Promise<SupervisorRow[]> {
-    return db
-      .select(columnsOn(db, today))
-      .from(supervisors)
-      .where(and(matching(db, scope, filter, today), page.after))
-      .orderBy(...page.orderBy)
-      .limit(page.limit)
-      .prepare(statementName('supervisors_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]))
-      .execute();
+    return prepared(db, statementName('supervisors_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]), (name) =>
+      db
+        .select(columnsOn(db, todayOf(placeholders)))
+        .from(supervisors)
+        .where(and(matching(db, scope, filter, placeholders), page.after))
+        .orderBy(...page.orderBy)
+        .limit(sql.placeholder('limit'))
+        .prepare(name),
+    ).execute({ ...valuesOf(scope, filter, today), ...page.values });
   },
 
   total(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string): Promise<Total> {
     return totalOf(
       db,
-      () => db.select({ one: ONE }).from(supervisors).where(matching(db, scope, filter, today)).$dynamic(),
       statementName('supervisors_total', shapeOf(scope, filter)),
+      (bind) => db.select({ one: ONE }).from(supervisors).where(matching(db, scope, filter, bind)).$dynamic(),
+      valuesOf(scope, filter, today),
     );
   },
 
   /** A supervisor's supervisions in agreements the scope may see, newest first, in one statement. */
   async supervisionsOf(db: Executor, supervisorId: string, scope: MunicipalityScope): Promise<SupervisionRow[]> {
-    return db
-      .select({
-        supervisionId: supervisions.id,
-        agreementId: supervisions.agreementId,
-        role: supervisions.role,
-        from: supervisions.fromDate,
-        to: supervisions.toDate,
-        doctorName: doctors.name,
-        kommunenummer: agreements.kommunenummer,
-      })
-      .from(supervisions)
-      .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
-      .innerJoin(doctors, eq(doctors.id, agreements.doctorId))
-      .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
-      .where(and(eq(supervisions.supervisorId, supervisorId), agreementInScope(scope)))
-      .orderBy(desc(supervisions.fromDate), asc(supervisions.id))
-      .prepare(statementName('supervisions_of', [scopeShape(scope)]))
-      .execute();
+    return prepared(db, statementName('supervisions_of', [scopeShape(scope)]), (name) =>
+      db
+        .select({
+          supervisionId: supervisions.id,
+          agreementId: supervisions.agreementId,
+          role: supervisions.role,
+          from: supervisions.fromDate,
+          to: supervisions.toDate,
+          doctorName: doctors.name,
+          kommunenummer: agreements.kommunenummer,
+        })
+        .from(supervisions)
+        .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
+        .innerJoin(doctors, eq(doctors.id, agreements.doctorId))
+        .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
+        .where(and(eq(supervisions.supervisorId, placeholders('supervisorId')), agreementInScope(scope, placeholders)))
+        .orderBy(desc(supervisions.fromDate), asc(supervisions.id))
+        .prepare(name),
+    ).execute({ supervisorId, ...scopeValues(scope) });
   },
 
   /** Returns undefined when the HPR number is taken (the unique index decides, so races are safe). */

@@ -125,8 +125,8 @@ export class SupervisorsService extends Service {
       qualified: query.qualified,
       overCapacity: query.overCapacity,
     };
-    const page = keyset(query.sort, SUPERVISOR_SORTS, query.cursor, supervisorPosition);
-    const rows = await supervisorsRepo.list(this.db, listScope, filter, today, { sort: query.sort, ...page, limit: query.limit + 1 });
+    const page = keyset(query.sort, SUPERVISOR_SORTS, query.cursor, supervisorPosition, query.limit + 1);
+    const rows = await supervisorsRepo.list(this.db, listScope, filter, today, page);
     const outside = query.hprNumber ? await outsideScope(rows, (id) => supervisorsRepo.get(this.db, id, scope, today)) : new Set<string>();
     const total = await supervisorsRepo.total(this.db, listScope, filter, today);
     return pageFrom(rows, query.limit, (row) => (outside.has(row.id) ? referenceTo(row) : toSupervisor(row, today)), page.cursorOf, total);

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
+import { type Bind, inline } from '../../db/prepared.js';
 import { ONE, statementName, totalOf } from '../../lib/list.js';
 import { users } from '../../db/schema.js';
 
@@ -13,11 +14,11 @@ export interface UserFilter {
   active?: boolean | undefined;
 }
 
-const matching = (filter: UserFilter) =>
+const matching = (filter: UserFilter, bind: Bind) =>
   and(
-    filter.role ? eq(users.role, filter.role) : undefined,
-    filter.officeCode ? eq(users.officeCode, filter.officeCode) : undefined,
-    filter.active === undefined ? undefined : eq(users.active, filter.active),
+    filter.role ? eq(users.role, bind('role')) : undefined,
+    filter.officeCode ? eq(users.officeCode, bind('officeCode')) : undefined,
+    filter.active === undefined ? undefined : eq(users.active, bind('active')),
   );
 
 export const usersRepo = {
@@ -41,7 +42,7 @@ export const usersRepo = {
     return db
       .select()
       .from(users)
-      .where(and(matching(filter), afterEmail ? gt(users.email, afterEmail) : undefined))
+      .where(and(matching(filter, inline({ ...filter })), afterEmail ? gt(users.email, afterEmail) : undefined))
       .orderBy(asc(users.email))
       .limit(limit);
   },
@@ -49,8 +50,9 @@ export const usersRepo = {
   total(db: Executor, filter: UserFilter): Promise<Total> {
     return totalOf(
       db,
-      () => db.select({ one: ONE }).from(users).where(matching(filter)).$dynamic(),
       statementName('users_total', [filter.role !== undefined, filter.officeCode !== undefined, filter.active !== undefined]),
+      (bind) => db.select({ one: ONE }).from(users).where(matching(filter, bind)).$dynamic(),
+      { ...filter },
     );
   },
 
