@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import type { FastifyHttpOptions, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { validatorCompiler } from 'fastify-type-provider-zod';
+import { EVENT_RETENTION_DAYS } from '@alis/shared';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { absenceRoutes } from './modules/agreements/absences.routes.js';
@@ -17,8 +18,10 @@ import { supervisionRoutes } from './modules/agreements/supervisions.routes.js';
 import { apiClientRoutes } from './modules/api-clients/api-clients.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRepo } from './modules/auth/auth.repo.js';
+import { eventsRepo } from './modules/events/events.repo.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { doctorRoutes } from './modules/doctors/doctors.routes.js';
+import { eventRoutes } from './modules/events/events.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { idempotencyRepo } from './modules/idempotency/idempotency.repo.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
@@ -130,6 +133,7 @@ const API_ROUTES = [
   doctorRoutes,
   supervisorRoutes,
   auditRoutes,
+  eventRoutes,
 ];
 
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;
@@ -219,6 +223,7 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
       idempotencyRepo.purgeExpired(database.db),
       fastify.rateLimits.shared.purgeOlderThan(86_400),
       authRepo.purgeExpired(database.db),
+      eventsRepo.purgeOlderThan(database.db, EVENT_RETENTION_DAYS),
     ]).catch((error: unknown) => fastify.log.warn({ err: error }, 'housekeeping failed'));
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();

@@ -7,6 +7,7 @@ import { ApiClientsService } from './modules/api-clients/api-clients.service.js'
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { DoctorsService } from './modules/doctors/doctors.service.js';
+import { EventsService } from './modules/events/events.service.js';
 import { MunicipalitiesService } from './modules/municipalities/municipalities.service.js';
 import { OAuthService } from './modules/oauth/oauth.service.js';
 import { ReferenceService } from './modules/reference/reference.service.js';
@@ -48,6 +49,7 @@ export function createServices(deps: ServiceDeps) {
     absences: new AbsencesService(deps),
     supervisions: new SupervisionsService(deps),
     audit: new AuditService(deps),
+    events: new EventsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -18,3 +18,4 @@ export * from './agreements.js';
 export * from './doctors.js';
 export * from './registrations.js';
 export * from './supervisors.js';
+export * from './events.js';

@@ -16,6 +16,7 @@ export const ERRORS = {
   already_exists: { status: 409, title: 'Already exists' },
   illegal_transition: { status: 409, title: 'Transition not allowed from the current status' },
   idempotency_in_flight: { status: 409, title: 'Request with this Idempotency-Key is still in progress' },
+  gone: { status: 410, title: 'Gone' },
   precondition_failed: { status: 412, title: 'Precondition failed' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },

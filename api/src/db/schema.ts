@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -415,4 +416,37 @@ export const supervisions = pgTable(
     check('supervisions_period_check', sql`${t.toDate} is null or ${t.fromDate} <= ${t.toDate}`),
     check('supervisions_role_check', sql`${t.role} in ('veileder', 'supervisor', 'group_leader')`),
   ],
+);
+
+/**
+ * The change feed: one row per change, appended in the change's transaction. `sequence` is taken
+ * under a transaction-long lock, so it follows commit order: a reader resuming after a sequence
+ * never misses an event that commits later with a smaller one.
+ */
+export const events = pgTable(
+  'events',
+  {
+    sequence: bigserial('sequence', { mode: 'number' }).primaryKey(),
+    id: uuid('id').notNull().defaultRandom(),
+    type: text('type').notNull(),
+    occurredAt: tstz('occurred_at').notNull().defaultNow(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    kommunenumre: text('kommunenumre').array().notNull(),
+    data: jsonb('data'),
+  },
+  (t) => [
+    index('events_municipalities_idx').using('gin', t.kommunenumre),
+    index('events_occurred_idx').on(t.occurredAt),
+  ],
+);
+
+/** The feed's housekeeping: events up to `purged_through` have been removed (older than the retention). */
+export const feedState = pgTable(
+  'feed_state',
+  {
+    id: smallint('id').primaryKey().default(1),
+    purgedThrough: bigint('purged_through', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('feed_state_one_row_check', sql`${t.id} = 1`)],
 );

@@ -9,7 +9,8 @@ import { Service } from '../../lib/service.js';
 import { type AbsenceRow, absencesRepo } from './absences.repo.js';
 import { assertOpen, lockAgreement, visibleAgreement } from './agreement-access.js';
 import { type AgreementRow, agreementsRepo } from './agreements.repo.js';
-import { plannedEndOf } from './agreements.service.js';
+import { emitAgreement, plannedEndOf } from './agreements.service.js';
+import { emitEvent } from '../events/events.service.js';
 
 export type CreateAbsenceInput = z.output<typeof createAbsenceRequest>;
 
@@ -22,23 +23,31 @@ export const toAbsence = (row: AbsenceRow): Absence => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-/** After an absence changed: the planned end date from the absences as they are now, audited with the change. */
+/**
+ * After an absence changed: the planned end date from the absences as they are now, audited with
+ * the change; the feed gets the absence's event and the agreement's (its planned end moved).
+ */
 async function movePlannedEnd(
   tx: Executor,
   context: RequestContext,
   agreement: AgreementRow,
   action: string,
-  change: { before?: Record<string, unknown>; after?: Record<string, unknown> },
+  change: { type: 'absence.created' | 'absence.deleted'; absence: Absence },
 ) {
   const planned = await plannedEndOf(tx, agreement);
   await agreementsRepo.update(tx, agreement.id, { plannedEndDate: planned });
+  const absence = change.type === 'absence.created' ? { after: { absence: change.absence } } : { before: { absence: change.absence } };
   await recordAudit(tx, context, {
     action,
     entityType: 'agreement',
     entityId: agreement.id,
-    before: { ...change.before, plannedEndDate: agreement.plannedEndDate },
-    after: { ...change.after, plannedEndDate: planned },
+    before: { ...absence.before, plannedEndDate: agreement.plannedEndDate },
+    after: { ...absence.after, plannedEndDate: planned },
   });
+  const kommunenumre = [agreement.kommunenummer];
+  await emitEvent(tx, { type: change.type, subject: { type: 'absence', id: change.absence.id }, kommunenumre, data: change.absence });
+  const updated = await agreementsRepo.get(tx, agreement.id, { officeCode: null, kommunenummer: null });
+  if (updated) await emitAgreement(tx, 'agreement.updated', updated);
 }
 
 /**
@@ -83,7 +92,7 @@ export class AbsencesService extends Service {
         );
       }
       const absence = toAbsence(await absencesRepo.insert(tx, { agreementId: id, kind: input.kind, fromDate: input.from, toDate: input.to }));
-      await movePlannedEnd(tx, context, current, 'agreement.absence_added', { after: { absence } });
+      await movePlannedEnd(tx, context, current, 'agreement.absence_added', { type: 'absence.created', absence });
       return absence;
     });
   }
@@ -95,7 +104,7 @@ export class AbsencesService extends Service {
       if (!absence) throw notFound('The absence');
       assertOpen(current, 'absences can be removed');
       await absencesRepo.delete(tx, id, absenceId);
-      await movePlannedEnd(tx, context, current, 'agreement.absence_removed', { before: { absence: toAbsence(absence) } });
+      await movePlannedEnd(tx, context, current, 'agreement.absence_removed', { type: 'absence.deleted', absence: toAbsence(absence) });
     });
   }
 }

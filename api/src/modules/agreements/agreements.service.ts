@@ -54,6 +54,8 @@ import {
   agreementsRepo,
 } from './agreements.repo.js';
 import { supervisionsRepo } from './supervisions.repo.js';
+import { emitSupervision } from './supervisions.service.js';
+import { emitEvent } from '../events/events.service.js';
 
 export type CreateAgreementInput = z.output<typeof createAgreementRequest>;
 export type UpdateAgreementInput = z.output<typeof updateAgreementRequest>;
@@ -213,6 +215,17 @@ async function versionedView(db: Executor, row: AgreementRow): Promise<Versioned
   return withVersion(agreement);
 }
 
+/** The agreement's view after a change in `tx`, appended to the feed. */
+export async function emitAgreement(
+  tx: Executor,
+  type: 'agreement.created' | 'agreement.updated' | 'agreement.transitioned',
+  row: AgreementRow,
+): Promise<Versioned<Agreement>> {
+  const view = await versionedView(tx, row);
+  await emitEvent(tx, { type, subject: { type: 'agreement', id: row.id }, kommunenumre: [row.kommunenummer], data: view.resource });
+  return view;
+}
+
 export class AgreementsService extends Service {
   async list(principal: Principal, query: ListAgreementsInput): Promise<Page<Agreement>> {
     const { limit, cursor, sort, ...filters } = query;
@@ -269,7 +282,7 @@ export class AgreementsService extends Service {
         entityId: id,
         after: { kommunenummer: row.kommunenummer, doctorId: row.doctorId, ...auditView(row, [{ from: input.startDate, percent: input.positionPercent }]) },
       });
-      return versionedView(tx, row);
+      return emitAgreement(tx, 'agreement.created', row);
     });
   }
 
@@ -310,7 +323,7 @@ export class AgreementsService extends Service {
       const { positionHistory: _history, ...columns } = changed.after;
       await agreementsRepo.update(tx, id, { ...columns, positionPercent: after.positionPercent });
       await recordAudit(tx, context, { action: 'agreement.updated', entityType: 'agreement', entityId: id, before: changed.before, after: changed.after });
-      return versionedView(tx, await this.reread(tx, id, scope));
+      return emitAgreement(tx, 'agreement.updated', await this.reread(tx, id, scope));
     });
   }
 
@@ -387,9 +400,11 @@ export class AgreementsService extends Service {
             before: { to: ended.previousTo },
             after: { agreementId: id, to: closingOn.endDate, reason: `agreement ${input.to}` },
           });
+          const supervision = await supervisionsRepo.get(tx, id, ended.id);
+          if (supervision) await emitSupervision(tx, 'supervision.ended', supervision, current.kommunenummer);
         }
       }
-      return versionedView(tx, await this.reread(tx, id, scope));
+      return emitAgreement(tx, 'agreement.transitioned', await this.reread(tx, id, scope));
     });
   }
 

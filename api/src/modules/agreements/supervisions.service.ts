@@ -15,6 +15,7 @@ import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
 import type { Versioned } from '../../lib/versioned.js';
+import { emitEvent } from '../events/events.service.js';
 import { assertOpen, lockAgreement, visibleAgreement } from './agreement-access.js';
 import { agreementsRepo } from './agreements.repo.js';
 import { type SupervisionRow, supervisionsRepo } from './supervisions.repo.js';
@@ -38,6 +39,18 @@ export function toSupervision(row: SupervisionRow, today: string): Supervision {
 }
 
 const versioned = (row: SupervisionRow): Versioned<Supervision> => ({ resource: toSupervision(row, todayInNorway()), version: row.version });
+
+/** A supervision's change in the feed, for its agreement's municipality; gives the versioned view. */
+export async function emitSupervision(
+  tx: Executor,
+  type: 'supervision.created' | 'supervision.ended',
+  row: SupervisionRow,
+  kommunenummer: string,
+): Promise<Versioned<Supervision>> {
+  const view = versioned(row);
+  await emitEvent(tx, { type, subject: { type: 'supervision', id: row.id }, kommunenumre: [kommunenummer], data: view.resource });
+  return view;
+}
 
 const auditView = (row: SupervisionRow) => ({
   agreementId: row.agreementId,
@@ -122,7 +135,7 @@ export class SupervisionsService extends Service {
       }
       const row = await this.reread(tx, agreementId, id);
       await recordAudit(tx, context, { action: 'supervision.created', entityType: 'supervision', entityId: id, after: auditView(row) });
-      return versioned(row);
+      return emitSupervision(tx, 'supervision.created', row, agreement.kommunenummer);
     });
   }
 
@@ -162,7 +175,7 @@ export class SupervisionsService extends Service {
         before: { to: current.toDate },
         after: { agreementId, to: row.toDate },
       });
-      return versioned(row);
+      return emitSupervision(tx, 'supervision.ended', row, agreement.kommunenummer);
     });
   }
 

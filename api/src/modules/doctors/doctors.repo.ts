@@ -107,6 +107,12 @@ export const doctorsRepo = {
     return row;
   },
 
+  /** The municipalities a doctor concerns: where they have an agreement, and the one that registered them. */
+  async municipalitiesOf(db: Executor, doctor: Pick<DoctorRow, 'id' | 'createdByKommunenummer'>): Promise<string[]> {
+    const rows = await db.selectDistinct({ kommunenummer: agreements.kommunenummer }).from(agreements).where(eq(agreements.doctorId, doctor.id));
+    return [...rows.map((row) => row.kommunenummer), ...(doctor.createdByKommunenummer ? [doctor.createdByKommunenummer] : [])];
+  },
+
   async findByHprNumber(db: Executor, hprNumber: string): Promise<DoctorRow | undefined> {
     const [row] = await db.select().from(doctors).where(eq(doctors.hprNumber, hprNumber));
     return row;

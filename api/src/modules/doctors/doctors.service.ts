@@ -13,6 +13,7 @@ import { type Versioned, withVersion } from '../../lib/versioned.js';
 import { outsideScope, referenceTo } from '../../lib/person-reference.js';
 import { Service } from '../../lib/service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
+import { emitEvent } from '../events/events.service.js';
 import { DOCTOR_SORTS, type DoctorChanges, type DoctorRow, doctorPosition, doctorsRepo } from './doctors.repo.js';
 
 export type DoctorCreate = z.output<typeof createDoctorRequest>;
@@ -44,6 +45,13 @@ function assertTrainingOrder(lis1CompletedOn: string | null, specialistApprovedO
       params: { latest: specialistApprovedOn, reference: 'specialistApprovedOn' },
     });
   }
+}
+
+/** A doctor's change in the feed, for every municipality the doctor concerns; gives the view. */
+async function emitDoctor(tx: Executor, type: 'doctor.created' | 'doctor.updated', row: DoctorRow): Promise<Doctor> {
+  const view = toDoctor(row);
+  await emitEvent(tx, { type, subject: { type: 'doctor', id: row.id }, kommunenumre: await doctorsRepo.municipalitiesOf(tx, row), data: view });
+  return view;
 }
 
 export class DoctorsService extends Service {
@@ -93,7 +101,7 @@ export class DoctorsService extends Service {
       });
       if (!row) throw await this.alreadyRegistered(tx, municipalityScope(principal), input.hprNumber);
       await recordAudit(tx, context, { action: 'doctor.created', entityType: 'doctor', entityId: row.id, after: auditView(row) });
-      return withVersion(toDoctor(row));
+      return withVersion(await emitDoctor(tx, 'doctor.created', row));
     });
   }
 
@@ -117,7 +125,7 @@ export class DoctorsService extends Service {
         before: changed.before,
         after: changed.after,
       });
-      return withVersion(toDoctor(row));
+      return withVersion(await emitDoctor(tx, 'doctor.updated', row));
     });
   }
 

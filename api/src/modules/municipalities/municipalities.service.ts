@@ -16,6 +16,7 @@ import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
 import { type Versioned, withVersion } from '../../lib/versioned.js';
+import { emitEvent } from '../events/events.service.js';
 import { assertOfficeExists } from '../reference/reference.service.js';
 import { municipalityScope } from '../../lib/scope.js';
 import { MUNICIPALITY_SORTS, type MunicipalityChanges, type MunicipalityRow, municipalitiesRepo, municipalityPosition } from './municipalities.repo.js';
@@ -90,7 +91,9 @@ export class MunicipalitiesService extends Service {
       });
       const updated = await municipalitiesRepo.getForUpdate(tx, kommunenummer, scope);
       if (!updated) throw new AppError('internal_error', 'The municipality vanished during the update.');
-      return withVersion(toMunicipality(updated));
+      const view = toMunicipality(updated);
+      await emitEvent(tx, { type: 'municipality.updated', subject: { type: 'municipality', id: kommunenummer }, kommunenumre: [kommunenummer], data: view });
+      return withVersion(view);
     });
   }
 }

@@ -27,6 +27,7 @@ import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
 import { type Versioned, withVersion } from '../../lib/versioned.js';
 import { municipalityScope } from '../../lib/scope.js';
+import { emitEvent } from '../events/events.service.js';
 import { refreshRegistrationPeriods } from './registration-periods.js';
 import { type HistoryRow, type RegistrationChanges, type RegistrationRow, registrationsRepo } from './registrations.repo.js';
 
@@ -91,7 +92,8 @@ function stateOf(row: RegistrationRow | null | undefined): RegistrationState {
   };
 }
 
-export function toRegistration(kommunenummer: string, specialty: Specialty, row: RegistrationRow | null | undefined, principal: Principal): Registration {
+/** The API view; `principal` decides `allowedTransitions` (null: every move the lifecycle allows, as in the feed). */
+export function toRegistration(kommunenummer: string, specialty: Specialty, row: RegistrationRow | null | undefined, principal: Principal | null): Registration {
   const state = stateOf(row);
   return {
     kommunenummer,
@@ -99,10 +101,23 @@ export function toRegistration(kommunenummer: string, specialty: Specialty, row:
     ...state,
     learningArenas: [...state.learningArenas],
     missingForApplication: missingApplicationElements(state),
-    allowedTransitions: REGISTRATION_TRANSITIONS[state.status].filter((to) => mayMoveTo(principal, to)),
+    allowedTransitions: REGISTRATION_TRANSITIONS[state.status].filter((to) => principal === null || mayMoveTo(principal, to)),
     version: row?.version ?? 0,
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
+}
+
+/**
+ * A registration's change in the feed. Its readers differ in what they may do, so `allowedTransitions`
+ * there lists what the lifecycle allows from the status, whoever may make each move.
+ */
+function emitRegistration(tx: Executor, type: 'registration.updated' | 'registration.transitioned', kommunenummer: string, specialty: Specialty, row: RegistrationRow) {
+  return emitEvent(tx, {
+    type,
+    subject: { type: 'registration', id: `${kommunenummer}/${specialty}` },
+    kommunenumre: [kommunenummer],
+    data: toRegistration(kommunenummer, specialty, row, null),
+  });
 }
 
 const toHistoryEntry = (row: HistoryRow): RegistrationHistoryEntry => ({
@@ -215,6 +230,7 @@ export class RegistrationsService extends Service {
           before: changed?.before,
           after: { specialty, ...changed?.after },
         });
+        await emitRegistration(tx, 'registration.updated', kommunenummer, specialty, after);
       }
       return withVersion(toRegistration(kommunenummer, specialty, after, context.principal));
     });
@@ -290,6 +306,7 @@ export class RegistrationsService extends Service {
         before: changed?.before,
         after: { specialty, ...changed?.after },
       });
+      await emitRegistration(tx, 'registration.transitioned', kommunenummer, specialty, after);
       return withVersion(toRegistration(kommunenummer, specialty, after, principal));
     });
   }

@@ -181,6 +181,16 @@ export const supervisorsRepo = {
     return row;
   },
 
+  /** The municipalities a supervisor concerns: where they work, and where they supervise (or supervised) an agreement. */
+  async municipalitiesOf(db: Executor, supervisor: Pick<SupervisorRecord, 'id' | 'workplaceKommunenummer'>): Promise<string[]> {
+    const rows = await db
+      .selectDistinct({ kommunenummer: agreements.kommunenummer })
+      .from(supervisions)
+      .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
+      .where(eq(supervisions.supervisorId, supervisor.id));
+    return [...rows.map((row) => row.kommunenummer), ...(supervisor.workplaceKommunenummer ? [supervisor.workplaceKommunenummer] : [])];
+  },
+
   async findByHprNumber(db: Executor, hprNumber: string): Promise<SupervisorRecord | undefined> {
     const [row] = await db.select().from(supervisors).where(eq(supervisors.hprNumber, hprNumber));
     return row;

@@ -25,6 +25,7 @@ import { withVersion } from '../../lib/versioned.js';
 import type { Versioned } from '../../lib/versioned.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
+import { emitEvent } from '../events/events.service.js';
 import {
   SUPERVISOR_SORTS,
   type SupervisionRow,
@@ -105,6 +106,19 @@ function assertSpecialistFields(specialistInGeneralPractice: boolean, specialist
   }
 }
 
+/**
+ * A supervisor's change in the feed, for every municipality the supervisor concerns. The data is
+ * the supervisor without its supervisions: which of those a reader may see depends on the reader.
+ */
+async function emitSupervisor(tx: Executor, type: 'supervisor.created' | 'supervisor.updated', row: SupervisorRow, today: string) {
+  await emitEvent(tx, {
+    type,
+    subject: { type: 'supervisor', id: row.id },
+    kommunenumre: await supervisorsRepo.municipalitiesOf(tx, row),
+    data: toSupervisor(row, today),
+  });
+}
+
 export class SupervisorsService extends Service {
 
   /**
@@ -165,6 +179,7 @@ export class SupervisorsService extends Service {
       });
       if (!row) throw await this.alreadyRegistered(tx, municipalityScope(principal), input.hprNumber, today);
       await recordAudit(tx, context, { action: 'supervisor.created', entityType: 'supervisor', entityId: row.id, after: auditView(row) });
+      await emitSupervisor(tx, 'supervisor.created', { ...row, currentLoad: 0 }, today);
       return withVersion(toSupervisorDetail({ ...row, currentLoad: 0 }, [], today));
     });
   }
@@ -212,6 +227,7 @@ export class SupervisorsService extends Service {
         before: changed.before,
         after: changed.after,
       });
+      await emitSupervisor(tx, 'supervisor.updated', updated, today);
       return withVersion(toSupervisorDetail(updated, await supervisorsRepo.supervisionsOf(tx, id, scope), today));
     });
   }
