@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from '../src/db/client.js';
 import * as schema from '../src/db/schema.js';
+import { sealer } from '../src/lib/sealed.js';
 import { SharedRateLimiter } from '../src/plugins/rate-limit.js';
 import { type Services, createServices } from '../src/services.js';
 
@@ -54,6 +55,7 @@ export function apiStatements(databaseUrl: string): ApiStatements {
     accessTokens: { sign: () => Promise.reject(new Error('the bench signs no tokens here')), ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS },
     revocations: { userChanged: () => undefined, sessionEnded: () => undefined, clientRevoked: () => undefined },
     limiter: new SharedRateLimiter(db),
+    webhookSecrets: sealer('bench-only-secret-that-seals-nothing', 'webhook-secret'),
   });
   return {
     async capture(call) {

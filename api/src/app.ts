@@ -22,6 +22,9 @@ import { eventsRepo } from './modules/events/events.repo.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { doctorRoutes } from './modules/doctors/doctors.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
+import webhookWorker from './modules/webhooks/webhook-worker.js';
+import jobsPlugin from './plugins/jobs.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { idempotencyRepo } from './modules/idempotency/idempotency.repo.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
@@ -134,6 +137,7 @@ const API_ROUTES = [
   supervisorRoutes,
   auditRoutes,
   eventRoutes,
+  webhookRoutes,
 ];
 
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;
@@ -144,7 +148,7 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
   fastify.setSerializerCompiler(serializerCompiler);
 
   // Plugins declare what they depend on (fastify-plugin `dependencies`), so a wrong order fails at start-up.
-  await fastify.register(corePlugin, { config, database });
+  await fastify.register(corePlugin, { config, database, jwtSecret: options.jwtSecret });
   await fastify.register(errorsPlugin);
   await fastify.register(gracefulShutdownPlugin);
   await fastify.register(securityHeadersPlugin, { production: config.NODE_ENV === 'production' });
@@ -185,6 +189,8 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
   await fastify.register(authPlugin, { jwtSecret: options.jwtSecret });
   await fastify.register(rateLimitPlugin);
   await fastify.register(servicesPlugin);
+  await fastify.register(jobsPlugin);
+  await fastify.register(webhookWorker);
   await fastify.register(openapiPlugin);
   await fastify.register(healthRoutes);
 
@@ -224,6 +230,7 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
       fastify.rateLimits.shared.purgeOlderThan(86_400),
       authRepo.purgeExpired(database.db),
       eventsRepo.purgeOlderThan(database.db, EVENT_RETENTION_DAYS),
+      fastify.purgeWebhookDeliveries?.(),
     ]).catch((error: unknown) => fastify.log.warn({ err: error }, 'housekeeping failed'));
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();

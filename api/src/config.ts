@@ -38,6 +38,18 @@ const envSchema = z
     // An in-flight Idempotency-Key whose request holds no lock is taken over once it is this old:
     // younger, it may belong to a request that has not yet begun its transaction.
     IDEMPOTENCY_CLAIM_GRACE_SECONDS: z.coerce.number().int().min(0).default(10),
+    // The job queue (pg-boss, in PostgreSQL or the embedded engine): webhook deliveries. Off, no
+    // instance delivers (tests that do not deliver turn it off).
+    JOBS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    // Plain http to 127.0.0.1/::1/localhost for webhooks, for a receiver on a developer's machine.
+    WEBHOOK_ALLOW_HTTP_LOOPBACK: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    // A subscription whose deliveries have failed this long is disabled.
+    WEBHOOK_RETRY_HOURS: z.coerce.number().min(0.0001).max(24 * 7).default(24),
+    // The first retry of a failed delivery waits this long; each next one twice as long, up to an hour.
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5_000),
+    // How often each instance looks for subscriptions with events to deliver.
+    WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).default(1_000),
     ADMIN_UI_DIR: z.string().default(path.join(projectRoot, 'admin-ui', 'dist')),
     MIGRATIONS_DIR: z.string().default(path.join(projectRoot, 'migrations')),
     SEED_DIR: z.string().default(path.join(projectRoot, 'seed')),

@@ -8,6 +8,7 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { DoctorsService } from './modules/doctors/doctors.service.js';
 import { EventsService } from './modules/events/events.service.js';
+import { WebhooksService } from './modules/webhooks/webhooks.service.js';
 import { MunicipalitiesService } from './modules/municipalities/municipalities.service.js';
 import { OAuthService } from './modules/oauth/oauth.service.js';
 import { ReferenceService } from './modules/reference/reference.service.js';
@@ -16,6 +17,7 @@ import { SupervisorsService } from './modules/supervisors/supervisors.service.js
 import { UsersService } from './modules/users/users.service.js';
 import type { AccessTokens } from './plugins/auth.js';
 import type { SharedRateLimiter } from './plugins/rate-limit.js';
+import type { Sealer } from './lib/sealed.js';
 
 /** Lets the instance that revoked access stop the tokens at once (the others poll). */
 export interface RevocationListener {
@@ -31,6 +33,8 @@ export interface ServiceDeps {
   accessTokens: AccessTokens;
   revocations: RevocationListener;
   limiter: SharedRateLimiter;
+  /** Seals webhooks' signing secrets (they are read back to sign each delivery). */
+  webhookSecrets: Sealer;
 }
 
 /** The one place services are built and wired; routes reach them as `app.services`. */
@@ -50,6 +54,7 @@ export function createServices(deps: ServiceDeps) {
     supervisions: new SupervisionsService(deps),
     audit: new AuditService(deps),
     events: new EventsService(deps),
+    webhooks: new WebhooksService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

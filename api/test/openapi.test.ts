@@ -147,8 +147,9 @@ describe('/api/openapi.json', () => {
       }
       // Ids in paths are checked against the caller's scope: unknown or out of scope is 404.
       if (route.url.includes(':')) expect(statuses, where).toContain('404');
-      // Writes honour If-Match.
-      if (route.method === 'PATCH' || route.method === 'DELETE' || route.url.endsWith('/transitions')) {
+      // Writes honour If-Match; a webhook is never changed, only made and removed, so nothing can be stale.
+      const unversioned = route.url.startsWith('/api/v1/webhooks');
+      if (!unversioned && (route.method === 'PATCH' || route.method === 'DELETE' || route.url.endsWith('/transitions'))) {
         expect(statuses, where).toContain('412');
       }
       // Any authenticated POST may meet Idempotency-Key in flight (409) or reused (422).
@@ -223,8 +224,9 @@ describe('/api/openapi.json', () => {
         for (const [status, response] of Object.entries(op.responses)) {
           const names = Object.values(response.content ?? {}).flatMap((media) => propertyNames(media.schema));
           const risky = names.filter((name) => /password|hash|secret/i.test(name));
-          // The one exception: a new client's secret, shown once when it is created.
-          const allowed = method === 'post' && path === '/api/v1/api-clients' && status === '201' ? ['clientSecret'] : [];
+          // The exceptions: a new client's secret and a new webhook's signing secret, shown once when made.
+          const shownOnce: Record<string, string[]> = { '/api/v1/api-clients': ['clientSecret'], '/api/v1/webhooks': ['secret'] };
+          const allowed = method === 'post' && status === '201' ? (shownOnce[path] ?? []) : [];
           expect(risky, `${method} ${path} ${status}`).toEqual(allowed);
         }
       }

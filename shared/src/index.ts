@@ -19,3 +19,4 @@ export * from './doctors.js';
 export * from './registrations.js';
 export * from './supervisors.js';
 export * from './events.js';
+export * from './webhooks.js';

@@ -48,6 +48,7 @@ export const notAllowedReasons = [
   'no_body',
   'own_supervisor',
   'needs_position_percent',
+  'refused_target',
 ] as const;
 export type NotAllowedReason = (typeof notAllowedReasons)[number];
 

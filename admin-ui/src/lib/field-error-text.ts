@@ -37,6 +37,7 @@ const REASONS: Readonly<Record<NotAllowedReason, string>> = {
   no_body: 'Forespørselen skal ikke ha innhold',
   own_supervisor: 'Legen kan ikke være sin egen veileder eller supervisør',
   needs_position_percent: 'Gjelder bare sammen med ny stillingsprosent',
+  refused_target: 'Adressen kan ikke brukes: den må være https og nå en offentlig adresse',
 };
 
 function tooSmall({ minimum, inclusive, origin }: FieldErrorParams<'too_small'>): string {

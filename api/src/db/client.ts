@@ -23,6 +23,8 @@ export type RowOf<C extends Record<string, { _: { notNull: boolean; data: unknow
 export interface Database {
   readonly db: Db;
   readonly kind: 'postgres' | 'embedded';
+  /** Plain SQL for libraries that bring their own (the job queue); several statements when no values. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   /** Runs `fn` holding a session-level advisory lock, on one connection. */
   withAdvisoryLock<T>(lockId: number, fn: (db: Db) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
@@ -53,6 +55,7 @@ function openPostgres(connectionString: string, max: number): Database {
   return {
     db,
     kind: 'postgres',
+    executeSql: (text, values) => pool.query(text, values),
     async withAdvisoryLock(lockId, fn) {
       const client = await pool.connect();
       try {
@@ -88,6 +91,12 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   return {
     db,
     kind: 'embedded',
+    async executeSql(text, values = []) {
+      // The engine takes parameters for one statement only; a script without them runs whole.
+      if (values.length > 0) return client.query(text, values);
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
     // One embedded engine serves one process: its single connection is the lock.
     withAdvisoryLock: (_lockId, fn) => fn(db),
     async ping() {

@@ -450,3 +450,52 @@ export const feedState = pgTable(
   },
   (t) => [check('feed_state_one_row_check', sql`${t.id} = 1`)],
 );
+
+/**
+ * A subscription to the change feed, delivered to `url` (Standard Webhooks). It follows the feed
+ * like any reader: `cursor` is the sequence of the last event delivered, so the feed is its
+ * durable outbox and delivery is in order. The secret is kept sealed (it must be read to sign).
+ */
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The municipality whose events it receives; null (admin only): every municipality's. */
+    kommunenummer: text('kommunenummer').references(() => municipalities.kommunenummer),
+    url: text('url').notNull(),
+    eventTypes: text('event_types').array().notNull(),
+    secretSealed: text('secret_sealed').notNull(),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    disabledReason: text('disabled_reason'),
+    cursor: bigint('cursor', { mode: 'number' }).notNull(),
+    failingSince: tstz('failing_since'),
+    nextAttemptAt: tstz('next_attempt_at'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    createdByClientId: text('created_by_client_id'),
+    createdByUserId: uuid('created_by_user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('webhooks_municipality_idx').on(t.kommunenummer),
+    check('webhooks_status_check', sql`${t.status} in ('active', 'disabled')`),
+  ],
+);
+
+/** Every attempt to deliver an event to a webhook, for its owner to see. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    webhookId: uuid('webhook_id').notNull().references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').notNull(),
+    eventSequence: bigint('event_sequence', { mode: 'number' }).notNull(),
+    eventType: text('event_type').notNull(),
+    attempt: integer('attempt').notNull(),
+    attemptedAt: tstz('attempted_at').notNull().defaultNow(),
+    outcome: text('outcome', { enum: ['delivered', 'failed'] }).notNull(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id)],
+);

@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error.js';
 import { callerKey } from '../lib/principal.js';
+import { sealer } from '../lib/sealed.js';
 import { problems } from '../lib/route-helpers.js';
 import type { Db } from '../db/client.js';
 import type { Transact } from '../lib/request-context.js';
@@ -44,28 +45,6 @@ function requestHash(request: FastifyRequest): string {
   return createHash('sha256').update(`${request.method} ${route}\n${canonicalJson(request.body ?? null)}`).digest('hex');
 }
 
-/**
- * Stored responses can hold a secret shown once (a new API client's secret), so they are kept
- * encrypted (AES-256-GCM, key derived from the JWT secret) rather than in plain text.
- */
-function responseCipher(secret: string) {
-  const key = Buffer.from(hkdfSync('sha256', secret, 'alis-idempotency', 'response-body', 32));
-  return {
-    seal(plain: string): string {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
-    },
-    open(stored: string): string {
-      const raw = Buffer.from(stored, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
-
 export interface IdempotencyOptions {
   /** Key of the cipher that seals stored responses. */
   secret: string;
@@ -80,7 +59,8 @@ export interface IdempotencyOptions {
 export const idempotencyPlugin = fp<IdempotencyOptions>(
   (app: FastifyInstance, options, done) => {
     const { db } = app.database;
-    const cipher = responseCipher(options.secret);
+    // Stored responses can hold a secret shown once (a new API client's secret): kept sealed.
+    const cipher = sealer(options.secret, 'response-body');
     app.decorateRequest('idempotency', null);
 
     const claimKey = async (request: FastifyRequest, reply: FastifyReply) => {

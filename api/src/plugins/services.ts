@@ -18,6 +18,7 @@ export default fp(
         accessTokens: app.accessTokens,
         revocations: app.tokenRevocations,
         limiter: app.rateLimits.shared,
+        webhookSecrets: app.sealer('webhook-secret'),
       }),
     );
     done();

@@ -66,6 +66,8 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Bu
     INVALID_TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
     LOOKUP_RATE_LIMIT_PER_MINUTE: '100000',
     ADMIN_UI_DIR: '/nonexistent',
+    // The job queue runs where a test delivers webhooks (it turns it on).
+    JOBS_ENABLED: 'false',
     ...env,
   });
   const instance = Fastify({ ...fastifyOptions(config), logger: options.logStream ? loggerOptions(config, options.logStream) : false });
