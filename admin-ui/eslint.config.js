@@ -10,8 +10,8 @@ import root from '../eslint.config.js';
  * not import each other either, except `entities/invalidation.ts`, which knows every resource's keys.
  * The README says the same in prose.
  */
-const FEATURES = ['agreements', 'auth', 'doctors', 'municipalities', 'registrations', 'supervisors'];
-const ENTITIES = ['agreements', 'doctors', 'municipalities', 'reference', 'registrations', 'supervisors'];
+const FEATURES = ['agreements', 'auth', 'doctors', 'grants', 'municipalities', 'registrations', 'supervisors'];
+const ENTITIES = ['agreements', 'doctors', 'grants', 'municipalities', 'reference', 'registrations', 'supervisors'];
 
 const zones = [
   ...FEATURES.map((feature) => ({

@@ -11,6 +11,7 @@ import {
   EXACT_TOTAL_UP_TO,
   listAgreementsQuery,
   listDoctorsQuery,
+  listGrantApplicationsQuery,
   listMunicipalitiesQuery,
   listSupervisorsQuery,
   qualifiedAsVeileder,
@@ -19,6 +20,8 @@ import {
 import type { Principal } from '../src/lib/principal.js';
 import type { AgreementRow } from '../src/modules/agreements/agreements.repo.js';
 import { pageFacts, toAgreement } from '../src/modules/agreements/agreements.service.js';
+import type { ApplicationRow } from '../src/modules/grants/grant-applications.repo.js';
+import { toGrantApplication } from '../src/modules/grants/grant-applications.service.js';
 import type { Services } from '../src/services.js';
 import { type BareAnswer, type BareCaller, type BareStatement, type Run, cursorOf, etag, page } from './bare.js';
 import {
@@ -29,6 +32,8 @@ import {
   DOCTORS_OF_OFFICE,
   DOCTORS_TOTAL,
   DOCTOR_BY_ID,
+  GRANT_APPLICATIONS_PAGE,
+  GRANT_APPLICATIONS_TOTAL,
   MUNICIPALITIES_OF_OFFICE,
   MUNICIPALITIES_TOTAL,
   MUNICIPALITY_BY_NUMBER,
@@ -40,6 +45,7 @@ import {
   SUPERVISORS_TOTAL,
   SUPERVISOR_BY_ID,
 } from './statements.js';
+import { officePrincipal } from './api-statements.js';
 
 export interface Endpoint {
   /** For BENCH_ONLY and the report. */
@@ -215,6 +221,52 @@ async function totalOf(run: Run, statement: BareStatement, values: readonly unkn
   const [row] = await run<[number]>(statement, [...values, EXACT_TOTAL_UP_TO + 1]);
   return { count: row?.[0] ?? 0, exact: true };
 }
+// --- grant applications --------------------------------------------------------------------------
+
+type GrantApplicationArray = [
+  string, string, string, string, string | null, number | null, string, string, string, string, string, string, ApplicationRow['status'],
+  string | null, number | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null,
+  number | null, string | null, number | null, string | null, string | null, number, Date, Date, number, ApplicationRow['currentRates'],
+  ApplicationRow['lines'], ApplicationRow['registration'], ApplicationRow['otherClaims'],
+];
+
+const grantApplicationRow = (r: GrantApplicationArray): ApplicationRow => ({
+  id: r[0],
+  kommunenummer: r[1],
+  municipalityName: r[2],
+  officeCode: r[3],
+  municipalityOrganisationNumber: r[4],
+  municipalityCentralityClass: r[5],
+  schemeCode: r[6],
+  schemeName: r[7],
+  periodFrom: r[8],
+  periodTo: r[9],
+  applicationDeadline: r[10],
+  auditorCertificateDueDate: r[11],
+  status: r[12],
+  notes: r[13],
+  rateVersion: r[14],
+  centralityClass: r[15],
+  organisationNumber: r[16],
+  totalNok: r[17],
+  submittedOn: r[18],
+  lateSubmissionReason: r[19],
+  decisionDate: r[20],
+  decisionReference: r[21],
+  grantedNok: r[22],
+  paidOn: r[23],
+  paidNok: r[24],
+  withdrawnOn: r[25],
+  auditorCertificateReceivedOn: r[26],
+  version: r[27],
+  createdAt: r[28],
+  updatedAt: r[29],
+  currentRateVersion: r[30],
+  currentRates: r[31],
+  lines: r[32],
+  registration: r[33],
+  otherClaims: r[34],
+});
 
 // --- the table -----------------------------------------------------------------------------------
 
@@ -346,6 +398,33 @@ export const ENDPOINTS: readonly Endpoint[] = [
             kommunenummer: s[6],
             active: s[3] <= today && (s[4] === null || s[4] >= today),
           })),
+        },
+      };
+    },
+  },
+  {
+    name: 'grant-applications-list',
+    title: 'GET /grant-applications?kommunenummer={k}',
+    keys: 'select distinct a.kommunenummer from grant_applications a join municipalities m on m.kommunenummer = a.kommunenummer where m.office_code = $1',
+    path: (k) => `/api/v1/grant-applications?kommunenummer=${k}`,
+    route: /^\/api\/v1\/grant-applications\?kommunenummer=(\d{4})$/,
+    api: (services, principal, k) => services.grantApplications.list(principal, listGrantApplicationsQuery.parse({ kommunenummer: k })),
+    async bare(run, k, { officeCode }) {
+      const today = todayInNorway();
+      const noFilter = [null, null];
+      const filters = [officeCode, officeCode, ...noFilter, false, k, k, ...noFilter, ...noFilter, ...noFilter];
+      const rows = await run<GrantApplicationArray>(GRANT_APPLICATIONS_PAGE, [...noFilter, ...filters, null, null, null, null, null, null, LIMIT + 1]);
+      const total = await totalOf(run, GRANT_APPLICATIONS_TOTAL, filters);
+      // The office user the harness logs in as, as the API reads it from the access token.
+      const principal = officePrincipal(officeCode);
+      const items = rows.slice(0, LIMIT);
+      const last = items.at(-1);
+      return {
+        status: 200,
+        body: {
+          items: items.map((r) => toGrantApplication(grantApplicationRow(r), principal, today)),
+          nextCursor: rows.length > LIMIT && last ? cursorOf({ p: last[8], s: last[6], k: last[1], i: last[0] }) : null,
+          total,
         },
       };
     },

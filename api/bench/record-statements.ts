@@ -22,6 +22,7 @@ const NAMES: Record<string, string[]> = {
   'doctor-get': ['DOCTOR_BY_ID'],
   'supervisors-list': ['SUPERVISORS_OF_OFFICE', 'SUPERVISORS_TOTAL'],
   'supervisor-get': ['SUPERVISOR_BY_ID', 'SUPERVISIONS_OF'],
+  'grant-applications-list': ['GRANT_APPLICATIONS_PAGE', 'GRANT_APPLICATIONS_TOTAL'],
 };
 
 const OFFICE = 'nord';

@@ -227,3 +227,72 @@ export const SUPERVISIONS_OF: BareStatement = {
     '"agreements"."kommunenummer" where ("supervisions"."supervisor_id" = $1 and "municipalities"."office_code" = ' +
     '$2) order by "supervisions"."from_date" desc, "supervisions"."id" asc',
 };
+
+export const GRANT_APPLICATIONS_PAGE: BareStatement = {
+  name: 'bare_grant_applications_page',
+  apiPrepares: true,
+  text:
+    'select "grant_applications"."id", "grant_applications"."kommunenummer", "municipalities"."short_name", ' +
+    '"municipalities"."office_code", "municipalities"."organisation_number", "municipalities"."centrality_class", ' +
+    '"grant_applications"."scheme_code", "grant_schemes"."name", "grant_schemes"."period_from", ' +
+    '"grant_schemes"."period_to", "grant_schemes"."application_deadline", ' +
+    '"grant_schemes"."auditor_certificate_due_date", "grant_applications"."status", "grant_applications"."notes", ' +
+    '"grant_applications"."rate_version", "grant_applications"."centrality_class", ' +
+    '"grant_applications"."organisation_number", "grant_applications"."total_nok", ' +
+    '"grant_applications"."submitted_on", "grant_applications"."late_submission_reason", ' +
+    '"grant_applications"."decision_date", "grant_applications"."decision_reference", ' +
+    '"grant_applications"."granted_nok", "grant_applications"."paid_on", "grant_applications"."paid_nok", ' +
+    '"grant_applications"."withdrawn_on", "grant_applications"."auditor_certificate_received_on", ' +
+    '"grant_applications"."version", "grant_applications"."created_at", "grant_applications"."updated_at", (select ' +
+    'max(v.version) from grant_rate_versions v where v.scheme_code = "grant_applications"."scheme_code"), case when ' +
+    '"grant_applications"."submitted_on" is null then (select v.annual_rates_nok from grant_rate_versions v where ' +
+    'v.scheme_code = "grant_applications"."scheme_code" order by v.version desc limit 1) end, coalesce((select ' +
+    'json_agg(json_build_object(\'id\', l.id, \'agreementId\', l.agreement_id, \'doctorId\', l.doctor_id, \'doctor\', ' +
+    '(select json_build_object(\'name\', d.name, \'hprNumber\', d.hpr_number) from doctors d where d.id = l.doctor_id), ' +
+    '\'lineType\', l.line_type, \'positionPercent\', l.position_percent, \'months\', l.months, \'annualRateNok\', ' +
+    'l.annual_rate_nok, \'amountNok\', l.amount_nok, \'agreement\', (select json_build_object(\'id\', ag.id, ' +
+    '\'kommunenummer\', ag.kommunenummer, \'doctorId\', ag.doctor_id, \'position\', ag.position, \'positionPercent\', ' +
+    'ag.position_percent, \'viaStaffingAgency\', ag.via_staffing_agency, \'status\', ag.status, \'startDate\', ' +
+    'ag.start_date, \'endDate\', ag.end_date, \'shares\', coalesce((select json_agg(json_build_object(\'from\', ' +
+    'sh.from_date, \'percent\', sh.percent) order by sh.from_date) from agreement_shares sh where sh.agreement_id = ' +
+    'ag.id), \'[]\'), \'institutionService\', coalesce((select json_agg(json_build_object(\'from\', ab.from_date, \'to\', ' +
+    'ab.to_date) order by ab.from_date) from absences ab where ab.agreement_id = ag.id and ab.kind = ' +
+    '\'institution_service\'), \'[]\')) from agreements ag where ag.id = l.agreement_id)) order by l.position) from ' +
+    'grant_application_lines l where l.application_id = "grant_applications"."id"), \'[]\'), (select ' +
+    'json_build_object(\'kommunenummer\', r.kommunenummer, \'status\', r.status, \'applicationDate\', r.application_date, ' +
+    '\'registeredFrom\', r.registered_from, \'changes\', coalesce((select json_agg(json_build_object(\'to\', ' +
+    'rt.to_status, \'date\', rt.date) order by rt.id) from registration_transitions rt where rt.registration_id = ' +
+    'r.id), \'[]\')) from registrations r where r.kommunenummer = "grant_applications"."kommunenummer" and ' +
+    'r.specialty = \'ALM\'), coalesce((select json_agg(json_build_object(\'applicationId\', o.id, \'kommunenummer\', ' +
+    'o.kommunenummer, \'doctorId\', ol.doctor_id, \'positionPercent\', ol.position_percent, \'months\', ol.months) order ' +
+    'by o.id, ol.position) from grant_application_lines ol join lateral (select o.id, o.kommunenummer from ' +
+    'grant_applications o where o.id = ol.application_id and o.scheme_code = "grant_applications"."scheme_code" and ' +
+    'o.status in (\'draft\', \'submitted\', \'granted\', \'partially_granted\', \'paid\') offset 0) o on true where ' +
+    'ol.doctor_id = any(array(select mine.doctor_id from grant_application_lines mine where mine.application_id = ' +
+    '"grant_applications"."id")) and ol.application_id <> "grant_applications"."id"), \'[]\') from ' +
+    '"grant_applications" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
+    '"grant_applications"."kommunenummer" inner join "grant_schemes" on "grant_schemes"."code" = ' +
+    '"grant_applications"."scheme_code" where (($1::uuid is null or "grant_applications"."id" = $2) and ($3::text ' +
+    'is null or "municipalities"."office_code" = $4) and ($5::text is null or "grant_applications"."kommunenummer" ' +
+    '= $6) and ($7::boolean = false or "grant_applications"."submitted_on" is not null) and ($8::text is null or ' +
+    '"grant_applications"."kommunenummer" = $9) and ($10::text is null or "municipalities"."office_code" = $11) and ' +
+    '($12::text is null or "grant_applications"."scheme_code" = $13) and ($14::text is null or ' +
+    '"grant_applications"."status" = $15) and ($16::date is null or "grant_schemes"."period_from" < $17 or ' +
+    '("grant_schemes"."period_from" = $18 and ("grant_applications"."scheme_code", ' +
+    '"grant_applications"."kommunenummer", "grant_applications"."id") > ($19::text, $20::text, $21::uuid)))) order ' +
+    'by "grant_schemes"."period_from" desc, "grant_applications"."scheme_code" asc, ' +
+    '"grant_applications"."kommunenummer" asc, "grant_applications"."id" asc limit $22',
+};
+
+export const GRANT_APPLICATIONS_TOTAL: BareStatement = {
+  name: 'bare_grant_applications_total',
+  apiPrepares: true,
+  text:
+    'select count(*)::int from (select 1 as "one" from "grant_applications" inner join "municipalities" on ' +
+    '"municipalities"."kommunenummer" = "grant_applications"."kommunenummer" where (($1::text is null or ' +
+    '"municipalities"."office_code" = $2) and ($3::text is null or "grant_applications"."kommunenummer" = $4) and ' +
+    '($5::boolean = false or "grant_applications"."submitted_on" is not null) and ($6::text is null or ' +
+    '"grant_applications"."kommunenummer" = $7) and ($8::text is null or "municipalities"."office_code" = $9) and ' +
+    '($10::text is null or "grant_applications"."scheme_code" = $11) and ($12::text is null or ' +
+    '"grant_applications"."status" = $13)) limit $14) "matching"',
+};

@@ -25,6 +25,8 @@ import { eventRoutes } from './modules/events/events.routes.js';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import webhookWorker from './modules/webhooks/webhook-worker.js';
 import jobsPlugin from './plugins/jobs.js';
+import { grantApplicationRoutes } from './modules/grants/grant-applications.routes.js';
+import { grantSchemeRoutes } from './modules/grants/grant-schemes.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { idempotencyRepo } from './modules/idempotency/idempotency.repo.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
@@ -138,6 +140,8 @@ const API_ROUTES = [
   auditRoutes,
   eventRoutes,
   webhookRoutes,
+  grantSchemeRoutes,
+  grantApplicationRoutes,
 ];
 
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;

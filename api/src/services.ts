@@ -9,6 +9,8 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { DoctorsService } from './modules/doctors/doctors.service.js';
 import { EventsService } from './modules/events/events.service.js';
 import { WebhooksService } from './modules/webhooks/webhooks.service.js';
+import { GrantApplicationsService } from './modules/grants/grant-applications.service.js';
+import { GrantSchemesService } from './modules/grants/grant-schemes.service.js';
 import { MunicipalitiesService } from './modules/municipalities/municipalities.service.js';
 import { OAuthService } from './modules/oauth/oauth.service.js';
 import { ReferenceService } from './modules/reference/reference.service.js';
@@ -55,6 +57,8 @@ export function createServices(deps: ServiceDeps) {
     audit: new AuditService(deps),
     events: new EventsService(deps),
     webhooks: new WebhooksService(deps),
+    grantSchemes: new GrantSchemesService(deps),
+    grantApplications: new GrantApplicationsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

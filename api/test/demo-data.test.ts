@@ -4,6 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  GRANT_DECISIONS,
+  GRANT_TRANSITIONS,
+  type GrantApplication,
+  type GrantApplicationStatus,
+  SAMPLE_RATE_TABLE,
+  grantApplicationStatuses,
+  lineAmount,
+  listGrantApplicationsQuery,
+  rateFor,
+  todayInNorway,
   type RegistrationStatus,
   type ShareChange,
   canTransition,
@@ -21,11 +31,13 @@ import { type DemoData, generateDemoData } from '../src/db/demo-generate.js';
 import { EmbeddedDatabaseInUse, lockEmbeddedDatabase } from '../src/db/embedded-lock.js';
 import { agreements, doctors, municipalities, registrations, supervisions, supervisors } from '../src/db/schema.js';
 import { at } from '../src/lib/collections.js';
+import type { Principal } from '../src/lib/principal.js';
 import { buildTestApp, type TestApp } from './support/build-app.js';
 import { expectDefined, first } from './support/expect.js';
 import { queryRows } from './support/sql.js';
 
 const TODAY = '2026-11-23';
+const ADMIN: Principal = { kind: 'user', id: '00000000-0000-4000-8000-000000000001', role: 'admin', officeCode: null, kommunenummer: null, scopes: ['read', 'write', 'decide'] };
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 let t: TestApp;
@@ -192,7 +204,10 @@ describe('generateDemoData (no database)', () => {
   });
 });
 
-const TABLES = ['municipalities', 'registrations', 'registration_transitions', 'doctors', 'supervisors', 'agreements', 'agreement_shares', 'absences', 'supervisions', 'audit_log'];
+const TABLES = [
+  'municipalities', 'registrations', 'registration_transitions', 'doctors', 'supervisors', 'agreements', 'agreement_shares', 'absences', 'supervisions', 'audit_log',
+  'grant_schemes', 'grant_rate_versions', 'grant_applications', 'grant_application_lines', 'grant_application_transitions',
+];
 
 /** Each table's row count and a digest of all its rows: equal snapshots mean nothing changed. */
 async function snapshot(app: TestApp): Promise<Record<string, string>> {
@@ -323,6 +338,104 @@ describe('seedDemoData', () => {
       await used.close();
     }
   }, 60_000);
+});
+
+/** The grant rules the API checks, over generated demo grants: the broken ones, described. */
+function grantViolations(data: DemoData, today: string): string[] {
+  const broken: string[] = [];
+  const check = (ok: boolean, what: () => string) => {
+    if (!ok && broken.length < 50) broken.push(what());
+  };
+  const schemes = new Map(data.grantSchemes.map((scheme) => [scheme.code, scheme]));
+  const classOf = new Map(data.municipalities.map((m) => [m.kommunenummer, m.centralityClass]));
+  const pairs = data.grantApplications.map((a) => `${a.kommunenummer}|${a.schemeCode}`);
+  check(new Set(pairs).size === pairs.length, () => 'two demo applications of one municipality in one scheme');
+  for (const a of data.grantApplications) {
+    const id = `${a.kommunenummer} in ${a.schemeCode} (${a.status})`;
+    const scheme = expectDefined(schemes.get(a.schemeCode));
+    let status: GrantApplicationStatus = 'draft';
+    let previous = '1900-01-01';
+    for (const step of a.transitions) {
+      check(step.from === status && GRANT_TRANSITIONS[status].includes(step.to), () => `${id}: ${step.from} → ${step.to} after ${status}`);
+      check(step.date >= previous && step.date <= today, () => `${id}: a move on ${step.date} after ${previous} or after today`);
+      status = step.to;
+      previous = step.date;
+    }
+    check(status === a.status, () => `${id}: the history ends in ${status}`);
+    if (a.submittedOn === null) {
+      check(a.totalNok === null && a.centralityClass === null && a.lines.every((l) => l.amountNok === null), () => `${id}: a draft with kept amounts`);
+      continue;
+    }
+    check(a.submittedOn > scheme.periodTo && a.submittedOn <= scheme.applicationDeadline, () => `${id}: sent ${a.submittedOn ?? ''}`);
+    check(a.lines.length > 0 && a.lines.every((l) => l.months >= 1 && l.months <= 12 && l.positionPercent >= 1 && l.positionPercent <= 100), () => `${id}: a line out of range`);
+    const rate = (type: Parameters<typeof rateFor>[1]) => rateFor(SAMPLE_RATE_TABLE, type, expectDefined(classOf.get(a.kommunenummer)));
+    for (const l of a.lines) check(l.annualRateNok === rate(l.lineType) && l.amountNok === lineAmount(rate(l.lineType), l.positionPercent, l.months), () => `${id}: a line's amount`);
+    check(a.totalNok === a.lines.reduce((sum, l) => sum + (l.amountNok ?? 0), 0), () => `${id}: total ${a.totalNok ?? ''}`);
+    const total = a.totalNok ?? 0;
+    if (a.decisionDate !== null) check(a.decisionDate >= a.submittedOn && a.decisionReference !== null, () => `${id}: decided ${a.decisionDate ?? ''}`);
+    if (a.status === 'granted') check(a.grantedNok === total, () => `${id}: granted ${a.grantedNok ?? ''} of ${total}`);
+    if (a.status === 'partially_granted') check(a.grantedNok !== null && a.grantedNok >= 1 && a.grantedNok < total, () => `${id}: partially ${a.grantedNok ?? ''} of ${total}`);
+    if (a.status === 'paid') {
+      check(a.paidNok !== null && a.grantedNok !== null && a.paidNok <= a.grantedNok && a.grantedNok <= total, () => `${id}: paid ${a.paidNok ?? ''}`);
+      check(a.paidOn !== null && a.decisionDate !== null && a.paidOn >= a.decisionDate, () => `${id}: paid on ${a.paidOn ?? ''}`);
+    }
+    check(GRANT_DECISIONS.includes(a.status) || a.status === 'paid' ? a.decisionDate !== null : a.decisionDate === null, () => `${id}: decision date`);
+    if (a.auditorCertificateReceivedOn !== null) check(a.grantedNok !== null && a.auditorCertificateReceivedOn >= (a.decisionDate ?? ''), () => `${id}: certificate`);
+  }
+  return broken;
+}
+
+describe('demo grants', () => {
+  it('are generated in every status, by the shared rules, at scale 10', () => {
+    const data = generateDemoData({ municipalities: places, scale: 10, today: TODAY });
+    expect(data.grantSchemes.map((s) => s.code)).toEqual(['nasjonal-alis-2024', 'nasjonal-alis-2025', 'nasjonal-alis-2026']);
+    expect(grantViolations(data, TODAY)).toEqual([]);
+    expect(new Set(data.grantApplications.map((a) => a.status))).toEqual(new Set(grantApplicationStatuses));
+    expect(data.grantApplications.length).toBeGreaterThan(500);
+  });
+
+  it('are written so that the API reads every sent one without a problem', async () => {
+    const fresh = await buildTestApp();
+    try {
+      // Today, as the API reads it: a draft's months are the ones that have run by the day it is read.
+      const today = todayInNorway();
+      const summary = expectDefined(await seedDemoData(fresh.database.db, { scale: 1, today }));
+      // The current year's scheme came with the migration (2026), with the same sample rates.
+      const year = Number(today.slice(0, 4));
+      expect(summary.grantSchemes).toBe([year - 2, year - 1, year].includes(2026) ? 2 : 3);
+      expect(summary.grantApplications).toBeGreaterThan(200);
+      expect(summary.grantApplicationsKept).toBe(0);
+
+      const all: GrantApplication[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await fresh.app.services.grantApplications.list(ADMIN, listGrantApplicationsQuery.parse({ limit: 200, ...(cursor ? { cursor } : {}) }));
+        all.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(all).toHaveLength(summary.grantApplications);
+      expect(new Set(all.map((a) => a.status))).toEqual(new Set(grantApplicationStatuses));
+      const sent = all.filter((a) => a.submittedOn !== null);
+      expect(sent.length).toBeGreaterThan(100);
+      for (const a of sent) {
+        expect(a.problems, `${a.kommunenummer} ${a.scheme.code}`).toEqual([]);
+        expect(a.amountsFixed).toBe(true);
+        expect(a.totalNok).toBe(a.lines.reduce((sum, line) => sum + (line.amountNok ?? 0), 0));
+      }
+      // Drafts are what draft-from-agreements makes: their problems are the agreements that cannot be claimed.
+      const drafts = all.filter((a) => a.status === 'draft');
+      expect(drafts.length).toBeGreaterThan(50);
+      const draftProblems = drafts.flatMap((a) => a.problems.map((p) => p.code));
+      expect(draftProblems.length).toBeGreaterThan(0);
+      expect(draftProblems.filter((code) => code !== 'staffing_agency' && code !== 'no_claimable_months')).toEqual([]);
+      expect(all.some((a) => a.certificateOverdue)).toBe(true);
+      expect(all.some((a) => a.auditorCertificateReceivedOn !== null)).toBe(true);
+
+      expect(await seedDemoData(fresh.database.db, { scale: 1, today })).toBeNull();
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
 });
 
 describe('the embedded database is opened by one process at a time', () => {

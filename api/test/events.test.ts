@@ -7,6 +7,7 @@ import { FEED_LOCK_ID, eventsRepo } from '../src/modules/events/events.repo.js';
 import { admin, directorate, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf } from './support/expect.js';
 import { type Caller, expectProblem, http } from './support/factories.js';
+import { APPLICATIONS, createAgreement, createApplication, grantReadyMunicipality, lineFor } from './support/grants.js';
 import { insertDoctor } from './support/rows.js';
 import { NEEDS_POSTGRES, needsPostgres } from './support/server-process.js';
 import { queryRows } from './support/sql.js';
@@ -72,6 +73,23 @@ describe('GET /api/v1/events', () => {
     const sequences = events.map((event) => event.sequence);
     expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+  });
+
+  it("appends a grant application's creation, edits and transitions, offering no transitions to the feed's readers", async () => {
+    await grantReadyMunicipality(t, '1818');
+    const agreement = await createAgreement(t, admin, { kommunenummer: '1818', startDate: '2025-06-01' });
+    const cursors = { heroy: await tail(heroyClient), oslo: await tail(osloOffice), directorate: await tail(directorate) };
+    const { application } = await createApplication(t, heroyClient, { kommunenummer: '1818', schemeCode: 'nasjonal-alis-2026', lines: [lineFor(agreement, { months: 6 })] });
+    const edited = bodyOf(await http(t).patch(`${APPLICATIONS}/${application.id}`).set(heroyClient.auth).send({ notes: 'Til feeden' }).expect(200), contract.grantApplication);
+    await http(t).post(`${APPLICATIONS}/${application.id}/transitions`).set(heroyClient.auth).send({ to: 'withdrawn' }).expect(200);
+
+    const { events } = await readAll(heroyClient, cursors.heroy);
+    expect(events.map((event) => event.type)).toEqual(['grant_application.created', 'grant_application.updated', 'grant_application.transitioned']);
+    expect(events[0]).toMatchObject({ kommunenumre: ['1818'], subject: { type: 'grant_application', id: application.id } });
+    expect(events[1]?.data).toEqual({ ...edited, allowedTransitions: [] });
+    expect(events[2]?.data).toMatchObject({ status: 'withdrawn', allowedTransitions: [] });
+    expect((await readAll(osloOffice, cursors.oslo)).events).toEqual([]);
+    expect((await readAll(directorate, cursors.directorate)).events).toEqual([]);
   });
 
   it('appends nothing for a change that failed', async () => {

@@ -255,6 +255,11 @@ beforeAll(async () => {
   const absence = await http(t).post(`/api/v1/agreements/${agreement.id}/absences`).set(admin.auth).send({ kind: 'leave', from: '2026-03-01', to: '2026-03-10' });
   const user = await createUser(t, { role: 'office', officeCode: 'midt' });
   const client = await http(t).post('/api/v1/api-clients').set(admin.auth).send({ name: 'Fuzz', role: 'directorate' }).expect(201);
+  const grantApplication = await http(t)
+    .post('/api/v1/grant-applications')
+    .set(admin.auth)
+    .send({ kommunenummer: '1818', schemeCode: 'nasjonal-alis-2026', lines: [{ agreementId: agreement.id, doctorId: doctor.id, lineType: 'gp', positionPercent: 100, months: 12 }] })
+    .expect(201);
   Object.assign(fixtures, {
     absenceId: (absence.body as { id?: string }).id ?? randomUUID(),
     supervisionId: supervision.id,
@@ -264,6 +269,8 @@ beforeAll(async () => {
     'id:doctors': doctor.id,
     'id:supervisors': supervisor.id,
     'id:agreements': agreement.id,
+    'id:grant-applications': (grantApplication.body as { id: string }).id,
+    code: 'nasjonal-alis-2026',
   });
 });
 

@@ -199,6 +199,12 @@ describe('/api/openapi.json', () => {
       'CreateAbsenceRequest',
       'CreateSupervisionRequest',
       'EndSupervisionRequest',
+      'CreateGrantSchemeRequest',
+      'UpdateGrantSchemeRequest',
+      'CreateGrantApplicationRequest',
+      'DraftFromAgreementsRequest',
+      'UpdateGrantApplicationRequest',
+      'GrantTransitionRequest',
     ]) {
       expect(schemas[name]?.examples?.length, name).toBeGreaterThan(0);
     }

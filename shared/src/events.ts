@@ -17,9 +17,12 @@ export const eventTypes = [
   'absence.deleted',
   'supervision.created',
   'supervision.ended',
+  'grant_application.created',
+  'grant_application.updated',
+  'grant_application.transitioned',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
-export const subjectTypes = ['municipality', 'registration', 'doctor', 'supervisor', 'agreement', 'absence', 'supervision'] as const;
+export const subjectTypes = ['municipality', 'registration', 'doctor', 'supervisor', 'agreement', 'absence', 'supervision', 'grant_application'] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
 /** The event types the directorate reads: municipalities and their registrations, not people. */

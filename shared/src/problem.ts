@@ -49,11 +49,59 @@ export const notAllowedReasons = [
   'own_supervisor',
   'needs_position_percent',
   'refused_target',
+  'grant_decision_only',
+  'granted_amount_only',
+  'payment_only',
 ] as const;
 export type NotAllowedReason = (typeof notAllowedReasons)[number];
 
 const paramValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const isoDay = z.iso.date();
+
+/**
+ * Why a grant application cannot be submitted as it stands (`not_eligible`, and each application's
+ * `problems[]`); one line here for each new one. See `grantProblems` in grant-rules.ts.
+ */
+export const grantProblemCodes = [
+  'no_organisation_number',
+  'no_centrality_class',
+  'no_lines',
+  'agreement_required',
+  'guidance_with_agreement',
+  'agreement_other_municipality',
+  'agreement_other_doctor',
+  'staffing_agency',
+  'no_claimable_months',
+  'months_out_of_range',
+  'percent_out_of_range',
+  'months_exceed_agreement',
+  'share_exceeds_agreement',
+  'doctor_claimed_twice',
+  'full_time_months_exceeded',
+] as const;
+export type GrantProblemCode = (typeof grantProblemCodes)[number];
+
+/** The facts a grant problem's text needs; each code uses the ones it names (see `grantProblems`). */
+export const grantProblemParams = {
+  /** Months claimed (for an agreement: on all its lines together). */
+  months: z.number().optional(),
+  /** Whole months the agreement can be claimed for in the scheme's period. */
+  claimable: z.number().optional(),
+  percent: z.number().optional(),
+  /** Months × share / 100 claimed (for a doctor: on every application of the scheme that counts). */
+  fullTimeMonths: z.number().optional(),
+  /** Months × share / 100 the agreement can be claimed for. */
+  claimableFullTimeMonths: z.number().optional(),
+  /** Whole months of the scheme's period. */
+  availableMonths: z.number().optional(),
+  /** The other application that claims the same doctor. */
+  applicationId: z.string().optional(),
+  /** The municipality of that application, or of an agreement of another municipality. */
+  kommunenummer: z.string().optional(),
+  /** Index (from 0) of the other line of this application that claims the same doctor. */
+  otherLine: z.number().optional(),
+};
+export type GrantProblemParams = z.infer<z.ZodObject<typeof grantProblemParams>>;
 
 /**
  * Each entry of a problem's `errors[]` has a stable `code` and the machine-readable `params` its
@@ -93,6 +141,8 @@ export const FIELD_ERROR_PARAMS = {
   missing: { item: z.string().optional() },
   /** The value is well-formed but not allowed here, for one of `notAllowedReasons`. */
   not_allowed: { reason: z.enum(notAllowedReasons) },
+  /** A grant application cannot be submitted: `problem` says why, with the facts its text needs. */
+  not_eligible: { problem: z.enum(grantProblemCodes), ...grantProblemParams },
   /** Anything else wrong with the value. */
   invalid: {},
 } as const satisfies Record<string, z.ZodRawShape>;

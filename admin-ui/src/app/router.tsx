@@ -7,6 +7,9 @@ import { RequireRole } from '../features/auth/components/require-role';
 import { CASEWORK_ROLES } from '../lib/roles';
 import { DoctorPage } from '../features/doctors/routes/doctor-page';
 import { DoctorsPage } from '../features/doctors/routes/doctors-page';
+import { GrantApplicationPage } from '../features/grants/routes/grant-application-page';
+import { GrantApplicationsPage } from '../features/grants/routes/grant-applications-page';
+import { GrantSchemesPage } from '../features/grants/routes/grant-schemes-page';
 import { NewDoctorPage } from '../features/doctors/routes/new-doctor-page';
 import { LoginPage } from '../features/auth/routes/login-page';
 import { MunicipalitiesPage } from '../features/municipalities/routes/municipalities-page';
@@ -36,6 +39,9 @@ export function createRouter() {
                     { index: true, element: <Navigate to="/kommuner" replace /> },
                     { path: '/kommuner', element: <MunicipalitiesPage /> },
                     { path: '/kommuner/:kommunenummer', element: <MunicipalityRoute /> },
+                    { path: '/tilskudd', element: <GrantApplicationsPage /> },
+                    { path: '/tilskudd/ordninger', element: <GrantSchemesPage /> },
+                    { path: '/tilskudd/:id', element: <GrantApplicationPage /> },
                     {
                       element: <RequireRole roles={CASEWORK_ROLES} />,
                       children: [

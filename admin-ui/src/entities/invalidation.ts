@@ -3,6 +3,7 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { Versioned } from '../lib/api-client';
 import { agreementKeys } from './agreements/api/keys';
 import { doctorKeys } from './doctors/api/keys';
+import { grantKeys } from './grants/api/keys';
 import { municipalityKeys } from './municipalities/api/keys';
 import { registrationKeys } from './registrations/api/keys';
 import { supervisorKeys } from './supervisors/api/keys';
@@ -68,4 +69,16 @@ export async function afterRegistrationTransition(queryClient: QueryClient, komm
   await storeVersion(queryClient, registrationKeys.detail(kommunenummer, specialty), fresh);
   refresh(queryClient, registrationKeys.history(kommunenummer, specialty), municipalityKeys.all);
   if (specialty === 'ALM') refresh(queryClient, agreementKeys.all);
+}
+
+/** A grant application changed: it, its history, and the lists and sums it counts in. */
+export async function afterGrantApplicationChange(queryClient: QueryClient, id: string, fresh?: Versioned<unknown>) {
+  await storeVersion(queryClient, grantKeys.detail(id), fresh);
+  refresh(queryClient, grantKeys.history(id), grantKeys.lists(), grantKeys.summaries());
+}
+
+/** A grant scheme changed: it, the list of schemes, and applications, whose drafts follow its rates. */
+export async function afterGrantSchemeChange(queryClient: QueryClient, code: string, fresh?: Versioned<unknown>) {
+  await storeVersion(queryClient, grantKeys.scheme(code), fresh);
+  refresh(queryClient, grantKeys.schemes(), grantKeys.applications());
 }

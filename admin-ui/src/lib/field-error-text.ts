@@ -1,5 +1,6 @@
 import type { FieldError, FieldErrorParams, NotAllowedReason } from '@alis/shared';
 import { formatDate, formatInteger } from './format';
+import { grantProblemText } from './grant-problem-text';
 
 const FORMATS: Readonly<Record<string, string>> = {
   date: 'Må være en gyldig dato',
@@ -38,6 +39,9 @@ const REASONS: Readonly<Record<NotAllowedReason, string>> = {
   own_supervisor: 'Legen kan ikke være sin egen veileder eller supervisør',
   needs_position_percent: 'Gjelder bare sammen med ny stillingsprosent',
   refused_target: 'Adressen kan ikke brukes: den må være https og nå en offentlig adresse',
+  grant_decision_only: 'Gjelder bare vedtak om tilskudd',
+  granted_amount_only: 'Gjelder bare innvilget eller delvis innvilget tilskudd',
+  payment_only: 'Gjelder bare utbetaling',
 };
 
 function tooSmall({ minimum, inclusive, origin }: FieldErrorParams<'too_small'>): string {
@@ -93,6 +97,10 @@ export function fieldErrorText(error: FieldError): string {
       return 'Mangler';
     case 'not_allowed':
       return REASONS[error.params.reason];
+    case 'not_eligible': {
+      const { problem, ...params } = error.params;
+      return grantProblemText(problem, params);
+    }
     case 'invalid':
     default:
       // Also for a code the contract adds before this version of the app knows it.

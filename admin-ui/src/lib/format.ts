@@ -15,6 +15,13 @@ export const formatText = (value: string | null | undefined) => (value === null 
 
 export const formatInteger = (value: number | null | undefined) => (value === null || value === undefined ? '–' : integer.format(value));
 
+const decimal = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
+/** A number with up to two decimals, as written in Norway (14,4). */
+export const formatNumber = (value: number) => decimal.format(value);
+
+/** Whole kroner: `412 000 kr`; `–` for none. */
+export const formatNok = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${integer.format(value)} kr`);
+
 /** The Norwegian label of a code, or the code itself when this version of the app does not know it. */
 export const labelOf = (labels: Readonly<Record<string, string>>, code: string): string => labels[code] ?? code;
 

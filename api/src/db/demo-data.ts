@@ -4,6 +4,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from './client.js';
 import { type DemoData, DEFAULT_DEMO_SEED, generateDemoData } from './demo-generate.js';
 import { refreshRegistrationPeriods } from '../modules/registrations/registration-periods.js';
+import { writeDemoGrants } from './demo-grants-write.js';
 import { demoNote, organisationNumberPrefix, uniqueOrganisationNumber } from './demo-municipalities.js';
 import {
   absences,
@@ -37,6 +38,10 @@ export interface DemoSummary {
   agreements: number;
   absences: number;
   supervisions: number;
+  /** Grant schemes and applications added (demo-grants-write.ts); applications left out are `grantApplicationsKept`. */
+  grantSchemes: number;
+  grantApplications: number;
+  grantApplicationsKept: number;
   kept: {
     /** A registration for the municipality existed (an earlier run, or an office's own). */
     registrations: number;
@@ -231,6 +236,7 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
     for (const chunk of chunks(shareRows)) await tx.insert(agreementShares).values(chunk);
     for (const chunk of chunks(absenceRows)) await tx.insert(absences).values(chunk);
     for (const chunk of chunks(supervisionRows)) await tx.insert(supervisions).values(chunk);
+    const grants = await writeDemoGrants(tx, data);
 
     const summary: DemoSummary = {
       municipalities: filled,
@@ -240,13 +246,16 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
       agreements: agreementRows.length,
       absences: absenceRows.length,
       supervisions: supervisionRows.length,
+      grantSchemes: grants.schemes,
+      grantApplications: grants.applications,
+      grantApplicationsKept: grants.kept,
       kept: {
         registrations: data.registrations.length - registrationIds.size,
         doctors: data.doctors.length - doctorIds.size,
         supervisors: data.supervisors.length - supervisorsAdded,
       },
     };
-    const changed = filled + summary.registrations + summary.doctors + summary.supervisors > 0;
+    const changed = filled + summary.registrations + summary.doctors + summary.supervisors + grants.schemes + grants.applications > 0;
     if (!changed) return null;
     await tx.insert(auditLog).values({
       actorType: 'system',

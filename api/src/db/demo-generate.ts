@@ -1,5 +1,6 @@
 import { type ShareChange, addDays, daysBetween, plannedEndDate, registeredFromDate } from '@alis/shared';
 import { at } from '../lib/collections.js';
+import { type DemoGrantApplication, type DemoGrantScheme, generateDemoGrants } from './demo-grants.js';
 import { type MunicipalityFacts, municipalityFacts } from './demo-municipalities.js';
 import { type Random, random } from './demo-random.js';
 import type { agreements, absences, registrations, supervisions, supervisors } from './schema.js';
@@ -108,6 +109,9 @@ export interface DemoData {
   registrations: DemoRegistration[];
   supervisors: DemoSupervisor[];
   doctors: DemoDoctor[];
+  /** Schemes of the last two years and this one, and the municipalities' applications in them (demo-grants.ts). */
+  grantSchemes: DemoGrantScheme[];
+  grantApplications: DemoGrantApplication[];
 }
 
 export interface DemoInput {
@@ -491,5 +495,13 @@ export function generateDemoData(input: DemoInput): DemoData {
     };
   });
 
-  return { municipalities: facts, registrations: registrationList, supervisors: supervisorList, doctors: doctorList };
+  const grants = generateDemoGrants({ seed, today, municipalities: facts, registrations: registrationList, doctors: doctorList });
+  return {
+    municipalities: facts,
+    registrations: registrationList,
+    supervisors: supervisorList,
+    doctors: doctorList,
+    grantSchemes: grants.schemes,
+    grantApplications: grants.applications,
+  };
 }

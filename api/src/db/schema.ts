@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -498,4 +499,138 @@ export const webhookDeliveries = pgTable(
     durationMs: integer('duration_ms').notNull(),
   },
   (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id)],
+);
+
+/**
+ * Grant schemes ("Nasjonal ALIS og veiledning" and its successors): periods, deadlines and dates are
+ * data, edited by an admin; the rates are in `grant_rate_versions`.
+ */
+export const grantSchemes = pgTable(
+  'grant_schemes',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description'),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    applicationDeadline: date('application_deadline', { mode: 'string' }).notNull(),
+    expectedDecisionDate: date('expected_decision_date', { mode: 'string' }).notNull(),
+    auditorCertificateDueDate: date('auditor_certificate_due_date', { mode: 'string' }).notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('grant_schemes_code_check', sql`${t.code} ~ '^[a-z0-9][a-z0-9-]{1,39}$'`),
+    check('grant_schemes_period_check', sql`${t.periodFrom} <= ${t.periodTo}`),
+  ],
+);
+
+/**
+ * A scheme's rate table over time: drafts follow the latest version, a submitted application keeps
+ * the version it was computed with. `annual_rates_nok`: line type → centrality class "1"–"6" → kroner.
+ */
+export const grantRateVersions = pgTable(
+  'grant_rate_versions',
+  {
+    schemeCode: text('scheme_code').notNull().references(() => grantSchemes.code),
+    version: integer('version').notNull(),
+    annualRatesNok: jsonb('annual_rates_nok').$type<Record<string, Record<string, number>>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.schemeCode, t.version] }), check('grant_rate_versions_version_check', sql`${t.version} >= 1`)],
+);
+
+/**
+ * A municipality's application for a scheme. From submission it keeps the rate version, centrality
+ * class and organisation number it was computed with, and its total (`total_nok`, the amount applied for).
+ */
+export const grantApplications = pgTable(
+  'grant_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kommunenummer: text('kommunenummer').notNull().references(() => municipalities.kommunenummer),
+    schemeCode: text('scheme_code').notNull().references(() => grantSchemes.code),
+    status: text('status', { enum: ['draft', 'submitted', 'granted', 'partially_granted', 'rejected', 'paid', 'withdrawn'] })
+      .notNull()
+      .default('draft'),
+    notes: text('notes'),
+    rateVersion: integer('rate_version'),
+    centralityClass: smallint('centrality_class'),
+    organisationNumber: text('organisation_number'),
+    totalNok: integer('total_nok'),
+    submittedOn: date('submitted_on', { mode: 'string' }),
+    lateSubmissionReason: text('late_submission_reason'),
+    decisionDate: date('decision_date', { mode: 'string' }),
+    decisionReference: text('decision_reference'),
+    grantedNok: integer('granted_nok'),
+    paidOn: date('paid_on', { mode: 'string' }),
+    paidNok: integer('paid_nok'),
+    withdrawnOn: date('withdrawn_on', { mode: 'string' }),
+    auditorCertificateReceivedOn: date('auditor_certificate_received_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('grant_applications_municipality_idx').on(t.kommunenummer, t.schemeCode),
+    index('grant_applications_scheme_idx').on(t.schemeCode, t.status),
+    index('grant_applications_created_idx').on(t.createdAt, t.id),
+    foreignKey({ name: 'grant_applications_rate_version_fk', columns: [t.schemeCode, t.rateVersion], foreignColumns: [grantRateVersions.schemeCode, grantRateVersions.version] }),
+    check('grant_applications_status_check', sql`${t.status} in ('draft', 'submitted', 'granted', 'partially_granted', 'rejected', 'paid', 'withdrawn')`),
+    // What submission fixes is there exactly when it happened.
+    check(
+      'grant_applications_fixed_check',
+      sql`(${t.submittedOn} is null) = (${t.rateVersion} is null) and (${t.submittedOn} is null) = (${t.centralityClass} is null) and (${t.submittedOn} is null) = (${t.totalNok} is null)`,
+    ),
+    check('grant_applications_submitted_check', sql`(${t.status} in ('draft', 'withdrawn')) or ${t.submittedOn} is not null`),
+    check('grant_applications_decision_check', sql`(${t.status} in ('granted', 'partially_granted', 'rejected', 'paid')) = (${t.decisionDate} is not null)`),
+    check('grant_applications_granted_check', sql`(${t.status} in ('granted', 'partially_granted', 'paid')) = (${t.grantedNok} is not null)`),
+    check('grant_applications_granted_amount_check', sql`${t.grantedNok} is null or (${t.grantedNok} >= 1 and ${t.grantedNok} <= ${t.totalNok})`),
+    check('grant_applications_paid_check', sql`(${t.status} = 'paid') = (${t.paidOn} is not null and ${t.paidNok} is not null)`),
+    check('grant_applications_paid_amount_check', sql`${t.paidNok} is null or (${t.paidNok} >= 1 and ${t.paidNok} <= ${t.grantedNok})`),
+    check('grant_applications_withdrawn_check', sql`(${t.status} = 'withdrawn') = (${t.withdrawnOn} is not null)`),
+    check('grant_applications_centrality_class_check', sql`${t.centralityClass} between 1 and 6`),
+  ],
+);
+
+/** The lines of an application in their order; a submitted one's keep the rate and amount they were computed with. */
+export const grantApplicationLines = pgTable(
+  'grant_application_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id').notNull().references(() => grantApplications.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    agreementId: uuid('agreement_id').references(() => agreements.id),
+    doctorId: uuid('doctor_id').notNull().references(() => doctors.id),
+    lineType: text('line_type', { enum: ['gp', 'gp_locum', 'introduction', 'other', 'guidance_only'] }).notNull(),
+    positionPercent: smallint('position_percent').notNull(),
+    months: smallint('months').notNull(),
+    annualRateNok: integer('annual_rate_nok'),
+    amountNok: integer('amount_nok'),
+  },
+  (t) => [
+    uniqueIndex('grant_application_lines_position_key').on(t.applicationId, t.position),
+    index('grant_application_lines_doctor_idx').on(t.doctorId),
+    index('grant_application_lines_agreement_idx').on(t.agreementId),
+    check('grant_application_lines_type_check', sql`${t.lineType} in ('gp', 'gp_locum', 'introduction', 'other', 'guidance_only')`),
+    check('grant_application_lines_values_check', sql`${t.positionPercent} between 0 and 999 and ${t.months} between 0 and 999`),
+    check('grant_application_lines_fixed_check', sql`(${t.annualRateNok} is null) = (${t.amountNok} is null)`),
+  ],
+);
+
+export const grantApplicationTransitions = pgTable(
+  'grant_application_transitions',
+  {
+    id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+    applicationId: uuid('application_id').notNull().references(() => grantApplications.id),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    reason: text('reason'),
+    actorType: text('actor_type', { enum: ['user', 'client', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    occurredAt: tstz('occurred_at').notNull().defaultNow(),
+  },
+  (t) => [index('grant_application_transitions_application_idx').on(t.applicationId, t.id)],
 );

@@ -2,7 +2,7 @@
  * Rows written straight to the database, for tests whose subject is another module: a doctors test
  * needs agreements to exist, not to go through the agreements API.
  */
-import { agreements, doctors, registrationTransitions, registrations, supervisions, supervisors } from '../../src/db/schema.js';
+import { agreementShares, agreements, doctors, registrationTransitions, registrations, supervisions, supervisors } from '../../src/db/schema.js';
 import { refreshRegistrationPeriods } from '../../src/modules/registrations/registration-periods.js';
 import type { TestApp } from './build-app.js';
 import { first } from './expect.js';
@@ -36,7 +36,10 @@ export async function insertSupervisor(
   return first(rows, 'the inserted supervisor');
 }
 
-/** A full-time agreement that started 2024-01-01, of the given doctor in the given municipality. */
+/**
+ * A full-time agreement that started 2024-01-01, of the given doctor in the given municipality, with its
+ * share from the start as the API writes it (without one, a rule that reads the share history has none).
+ */
 export async function insertAgreement(
   t: TestApp,
   options: { doctorId: string; kommunenummer: string; status?: 'draft' | 'active'; employmentForm?: 'salaried' | 'self_employed' },
@@ -54,7 +57,9 @@ export async function insertAgreement(
       status: options.status ?? 'active',
     })
     .returning();
-  return first(rows, 'the inserted agreement');
+  const agreement = first(rows, 'the inserted agreement');
+  await t.database.db.insert(agreementShares).values({ agreementId: agreement.id, fromDate: agreement.startDate, percent: agreement.positionPercent });
+  return agreement;
 }
 
 export async function insertSupervision(

@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/avtaler', label: 'Avtaler', roles: CASEWORK_ROLES },
   { to: '/leger', label: 'Leger', roles: CASEWORK_ROLES },
   { to: '/veiledere', label: 'Veiledere', roles: CASEWORK_ROLES },
+  { to: '/tilskudd', label: 'Tilskudd' },
 ];
 
 export const navItemsFor = (role: StaffRole) => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));

@@ -1,5 +1,6 @@
 import { specialties } from '@alis/shared';
 import { MunicipalityPage } from '../../features/municipalities/routes/municipality-page';
+import { MunicipalityGrants } from '../../features/grants/components/municipality-grants';
 import { RegistrationPanel } from '../../features/registrations/components/registration-panel';
 import { APPLICATION_EDITOR_ROLES } from '../../lib/roles';
 
@@ -11,16 +12,19 @@ import { APPLICATION_EDITOR_ROLES } from '../../lib/roles';
 export function MunicipalityRoute() {
   return (
     <MunicipalityPage
-      sections={(municipality, role) =>
-        specialties.map((specialty) => (
-          <RegistrationPanel
-            key={specialty}
-            kommunenummer={municipality.kommunenummer}
-            specialty={specialty}
-            canEditApplication={role !== undefined && APPLICATION_EDITOR_ROLES.includes(role)}
-          />
-        ))
-      }
+      sections={(municipality, role) => (
+        <>
+          {specialties.map((specialty) => (
+            <RegistrationPanel
+              key={specialty}
+              kommunenummer={municipality.kommunenummer}
+              specialty={specialty}
+              canEditApplication={role !== undefined && APPLICATION_EDITOR_ROLES.includes(role)}
+            />
+          ))}
+          <MunicipalityGrants kommunenummer={municipality.kommunenummer} role={role} />
+        </>
+      )}
     />
   );
 }
