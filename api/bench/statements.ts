@@ -148,12 +148,12 @@ export const DOCTORS_TOTAL: BareStatement = {
   name: 'bare_doctors_total',
   apiPrepares: true,
   text:
-    'select count(*)::int from (select 1 as "one" from "doctors" where ("doctors"."created_by_office_code" = $1 or ' +
-    'exists (select 1 as "one" from "agreements" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
-    '"agreements"."kommunenummer" where ("agreements"."doctor_id" = "doctors"."id" and ' +
-    '"municipalities"."office_code" = $2)) or exists (select 1 as "one" from "municipalities" where ' +
-    '("municipalities"."kommunenummer" = "doctors"."created_by_kommunenummer" and "municipalities"."office_code" = ' +
-    '$3))) limit $4) "matching"',
+    'select count(*)::int from (select 1 as "one" from "doctors" where "doctors"."id" in (((select ' +
+    '"agreements"."doctor_id" from "agreements" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
+    '"agreements"."kommunenummer" where "municipalities"."office_code" = $1) union all (select "id" from "doctors" ' +
+    '"registered" where "registered"."created_by_office_code" = $2)) union all (select "registered"."id" from ' +
+    '"doctors" "registered" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
+    '"registered"."created_by_kommunenummer" where "municipalities"."office_code" = $3)) limit $4) "matching"',
 };
 
 export const DOCTOR_BY_ID: BareStatement = {
@@ -191,12 +191,13 @@ export const SUPERVISORS_TOTAL: BareStatement = {
   name: 'bare_supervisors_total',
   apiPrepares: true,
   text:
-    'select count(*)::int from (select 1 as "one" from "supervisors" where ("supervisors"."created_by_office_code" ' +
-    '= $1 or "supervisors"."workplace_kommunenummer" in (select "kommunenummer" from "municipalities" where ' +
-    '"municipalities"."office_code" = $2) or exists (select 1 as "one" from "supervisions" inner join "agreements" ' +
-    'on "agreements"."id" = "supervisions"."agreement_id" inner join "municipalities" on ' +
-    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" where ("supervisions"."supervisor_id" = ' +
-    '"supervisors"."id" and "municipalities"."office_code" = $3))) limit $4) "matching"',
+    'select count(*)::int from (select 1 as "one" from "supervisors" where "supervisors"."id" in (((select ' +
+    '"supervisions"."supervisor_id" from "supervisions" inner join "agreements" on "agreements"."id" = ' +
+    '"supervisions"."agreement_id" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
+    '"agreements"."kommunenummer" where "municipalities"."office_code" = $1) union all (select "id" from ' +
+    '"supervisors" "other" where "other"."created_by_office_code" = $2)) union all (select "other"."id" from ' +
+    '"supervisors" "other" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
+    '"other"."workplace_kommunenummer" where "municipalities"."office_code" = $3)) limit $4) "matching"',
 };
 
 export const SUPERVISOR_BY_ID: BareStatement = {

@@ -278,6 +278,9 @@ export const doctors = pgTable(
     uniqueIndex('doctors_hpr_number_key').on(t.hprNumber),
     // Lists sorted by name (id breaks ties), and agreements sorted by their doctor's name.
     index('doctors_name_idx').on(t.name, t.id),
+    // A scope's count of doctors starts from these (doctorsRepo.total).
+    index('doctors_created_by_office_idx').on(t.createdByOfficeCode).where(sql`${t.createdByOfficeCode} is not null`),
+    index('doctors_created_by_municipality_idx').on(t.createdByKommunenummer).where(sql`${t.createdByKommunenummer} is not null`),
     check('doctors_hpr_number_check', sql`${t.hprNumber} ~ '^[1-9][0-9]{6,8}$'`),
     check('doctors_scheme_check', sql`${t.scheme} in ('new', 'old')`),
   ],
@@ -387,6 +390,7 @@ export const supervisors = pgTable(
     uniqueIndex('supervisors_hpr_number_key').on(t.hprNumber),
     index('supervisors_workplace_idx').on(t.workplaceKommunenummer),
     index('supervisors_name_idx').on(t.name, t.id),
+    index('supervisors_created_by_office_idx').on(t.createdByOfficeCode).where(sql`${t.createdByOfficeCode} is not null`),
     check('supervisors_hpr_number_check', sql`${t.hprNumber} ~ '^[1-9][0-9]{6,8}$'`),
     check('supervisors_capacity_check', sql`${t.capacity} between 1 and 50`),
     check('supervisors_exemption_check', sql`${t.exemptionFrom} is null or ${t.exemptionUntil} is null or ${t.exemptionFrom} <= ${t.exemptionUntil}`),

@@ -1,4 +1,5 @@
-import { type SQL, and, eq, exists, ilike, like, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, exists, ilike, inArray, like, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
@@ -26,14 +27,19 @@ export interface DoctorFilter {
 export const DOCTOR_SORTS: SortColumns<'name'> = { name: [doctors.name, doctors.id] };
 export const doctorPosition = { name: (row: DoctorRow) => [row.name, row.id] };
 
-/** The filters in use as conditions, their values bound by name (valuesOf). */
-function matching(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter, bind: Bind) {
+/**
+ * The filters in use as conditions, their values bound by name (valuesOf). `visible` states the
+ * scope: per row for a page (walked in name order, it stops after the page), or as the set of
+ * visible ids for a count (built from the scope's indexes, so that counting costs what the scope
+ * holds, not what the table holds).
+ */
+function matching(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter, bind: Bind, visible = visibleTo) {
   const text = [
     filter.nameContains ? ilike(doctors.name, bind('namePattern')) : undefined,
     filter.hprPrefix ? like(doctors.hprNumber, bind('hprPattern')) : undefined,
   ].filter((condition) => condition !== undefined);
   return and(
-    scope ? visibleTo(db, scope, bind) : undefined,
+    scope ? visible(db, scope, bind) : undefined,
     filter.hprNumber ? eq(doctors.hprNumber, bind('hprNumber')) : undefined,
     text.length > 0 ? or(...text) : undefined,
     filter.kommunenummer ? withAgreementIn(db, bind('kommunenummer')) : undefined,
@@ -88,6 +94,42 @@ function visibleTo(db: Executor, scope: MunicipalityScope, bind: Bind): SQL | un
   return undefined;
 }
 
+/** visibleTo as one `id in (…)`: the ids each rule of the scope gives, from their own indexes. */
+function visibleIds(db: Executor, scope: MunicipalityScope, bind: Bind): SQL | undefined {
+  const registeredBy = alias(doctors, 'registered');
+  if (scope.officeCode !== null) {
+    const officeCode = bind('scopeOffice');
+    return inArray(
+      doctors.id,
+      db
+        .select({ id: agreements.doctorId })
+        .from(agreements)
+        .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
+        .where(eq(municipalities.officeCode, officeCode))
+        .unionAll(db.select({ id: registeredBy.id }).from(registeredBy).where(eq(registeredBy.createdByOfficeCode, officeCode)))
+        .unionAll(
+          db
+            .select({ id: registeredBy.id })
+            .from(registeredBy)
+            .innerJoin(municipalities, eq(municipalities.kommunenummer, registeredBy.createdByKommunenummer))
+            .where(eq(municipalities.officeCode, officeCode)),
+        ),
+    );
+  }
+  if (scope.kommunenummer !== null) {
+    const kommunenummer = bind('scopeKommune');
+    return inArray(
+      doctors.id,
+      db
+        .select({ id: agreements.doctorId })
+        .from(agreements)
+        .where(eq(agreements.kommunenummer, kommunenummer))
+        .unionAll(db.select({ id: registeredBy.id }).from(registeredBy).where(eq(registeredBy.createdByKommunenummer, kommunenummer))),
+    );
+  }
+  return undefined;
+}
+
 const withAgreementIn = (db: Executor, kommunenummer: SQL) =>
   exists(
     db
@@ -135,7 +177,7 @@ export const doctorsRepo = {
     return totalOf(
       db,
       statementName('doctors_total', shapeOf(scope, filter)),
-      (bind) => db.select({ one: ONE }).from(doctors).where(matching(db, scope, filter, bind)).$dynamic(),
+      (bind) => db.select({ one: ONE }).from(doctors).where(matching(db, scope, filter, bind, visibleIds)).$dynamic(),
       valuesOf(scope, filter),
     );
   },

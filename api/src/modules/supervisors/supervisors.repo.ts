@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, exists, getTableColumns, gt, gte, ilike, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
@@ -118,8 +119,52 @@ function agreementInScope(scope: MunicipalityScope, bind: Bind): SQL | undefined
   );
 }
 
-/** The filters in use as conditions, their values bound by name (valuesOf). */
-function matching(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, bind: Bind) {
+/**
+ * visibleTo as one `id in (…)`: the ids each rule of the scope gives, from their own indexes, so
+ * that a count costs what the scope holds rather than what the table holds.
+ */
+function visibleIds(db: Executor, scope: MunicipalityScope, bind: Bind): SQL | undefined {
+  const other = alias(supervisors, 'other');
+  const supervising = (where: SQL) =>
+    db
+      .select({ id: supervisions.supervisorId })
+      .from(supervisions)
+      .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
+      .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
+      .where(where);
+  if (scope.officeCode !== null) {
+    const officeCode = bind('scopeOffice');
+    return inArray(
+      supervisors.id,
+      supervising(eq(municipalities.officeCode, officeCode))
+        .unionAll(db.select({ id: other.id }).from(other).where(eq(other.createdByOfficeCode, officeCode)))
+        .unionAll(
+          db
+            .select({ id: other.id })
+            .from(other)
+            .innerJoin(municipalities, eq(municipalities.kommunenummer, other.workplaceKommunenummer))
+            .where(eq(municipalities.officeCode, officeCode)),
+        ),
+    );
+  }
+  if (scope.kommunenummer !== null) {
+    const kommunenummer = bind('scopeKommune');
+    return inArray(
+      supervisors.id,
+      supervising(eq(agreements.kommunenummer, kommunenummer)).unionAll(
+        db.select({ id: other.id }).from(other).where(eq(other.workplaceKommunenummer, kommunenummer)),
+      ),
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The filters in use as conditions, their values bound by name (valuesOf). `visible` states the
+ * scope: per row for a page (walked in name order, it stops after the page), or as the set of
+ * visible ids for a count (visibleIds).
+ */
+function matching(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, bind: Bind, visible = visibleTo) {
   const today = todayOf(bind);
   const text = [
     filter.nameContains ? ilike(supervisors.name, bind('namePattern')) : undefined,
@@ -133,7 +178,7 @@ function matching(db: Executor, scope: MunicipalityScope | null, filter: Supervi
   )`;
   const load = loadOn(db, today);
   return and(
-    scope ? visibleTo(db, scope, bind) : undefined,
+    scope ? visible(db, scope, bind) : undefined,
     filter.hprNumber ? eq(supervisors.hprNumber, bind('hprNumber')) : undefined,
     text.length > 0 ? or(...text) : undefined,
     filter.kommunenummer ? workingOrSupervisingIn(db, bind('kommunenummer')) : undefined,
@@ -214,7 +259,7 @@ export const supervisorsRepo = {
     return totalOf(
       db,
       statementName('supervisors_total', shapeOf(scope, filter)),
-      (bind) => db.select({ one: ONE }).from(supervisors).where(matching(db, scope, filter, bind)).$dynamic(),
+      (bind) => db.select({ one: ONE }).from(supervisors).where(matching(db, scope, filter, bind, visibleIds)).$dynamic(),
       valuesOf(scope, filter, today),
     );
   },

@@ -1,0 +1,3 @@
+CREATE INDEX "doctors_created_by_office_idx" ON "doctors" USING btree ("created_by_office_code") WHERE "doctors"."created_by_office_code" is not null;--> statement-breakpoint
+CREATE INDEX "doctors_created_by_municipality_idx" ON "doctors" USING btree ("created_by_kommunenummer") WHERE "doctors"."created_by_kommunenummer" is not null;--> statement-breakpoint
+CREATE INDEX "supervisors_created_by_office_idx" ON "supervisors" USING btree ("created_by_office_code") WHERE "supervisors"."created_by_office_code" is not null;
