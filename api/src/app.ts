@@ -24,6 +24,9 @@ import { doctorRoutes } from './modules/doctors/doctors.routes.js';
 import { eventRoutes } from './modules/events/events.routes.js';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes.js';
 import webhookWorker from './modules/webhooks/webhook-worker.js';
+import digestWorker from './modules/digests/digest-worker.js';
+import { digestRoutes } from './modules/digests/digests.routes.js';
+import { worklistRoutes } from './modules/worklist/worklist.routes.js';
 import jobsPlugin from './plugins/jobs.js';
 import { grantApplicationRoutes } from './modules/grants/grant-applications.routes.js';
 import { grantSchemeRoutes } from './modules/grants/grant-schemes.routes.js';
@@ -142,6 +145,8 @@ const API_ROUTES = [
   webhookRoutes,
   grantSchemeRoutes,
   grantApplicationRoutes,
+  worklistRoutes,
+  digestRoutes,
 ];
 
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;
@@ -195,6 +200,7 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
   await fastify.register(servicesPlugin);
   await fastify.register(jobsPlugin);
   await fastify.register(webhookWorker);
+  await fastify.register(digestWorker);
   await fastify.register(openapiPlugin);
   await fastify.register(healthRoutes);
 

@@ -50,6 +50,20 @@ const envSchema = z
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5_000),
     // How often each instance looks for subscriptions with events to deliver.
     WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).default(1_000),
+    // The weekly digest of the worklist, by e-mail to office users who ask for it: sent only when
+    // SMTP_URL is set (smtp://user:pass@host:587, smtps://… for TLS from the start).
+    SMTP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
+    MAIL_FROM: z.string().min(3).default('ALIS-registeret <ikke-svar@alis-registeret.no>'),
+    // The admin app's address, for the links in e-mails.
+    APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+    // The hour (Norwegian time) on Monday from which the week's digest goes out.
+    DIGEST_DUE_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+    // How often each instance looks for digests to make and send.
+    DIGEST_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50).default(60_000),
+    // A failed send is retried after this long, then twice as long each time, up to an hour ...
+    DIGEST_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
+    // ... this many attempts in all, then the digest is marked failed.
+    DIGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     ADMIN_UI_DIR: z.string().default(path.join(projectRoot, 'admin-ui', 'dist')),
     MIGRATIONS_DIR: z.string().default(path.join(projectRoot, 'migrations')),
     SEED_DIR: z.string().default(path.join(projectRoot, 'seed')),

@@ -9,6 +9,8 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { DoctorsService } from './modules/doctors/doctors.service.js';
 import { EventsService } from './modules/events/events.service.js';
 import { WebhooksService } from './modules/webhooks/webhooks.service.js';
+import { DigestsService } from './modules/digests/digests.service.js';
+import { WorklistService } from './modules/worklist/worklist.service.js';
 import { GrantApplicationsService } from './modules/grants/grant-applications.service.js';
 import { GrantSchemesService } from './modules/grants/grant-schemes.service.js';
 import { MunicipalitiesService } from './modules/municipalities/municipalities.service.js';
@@ -57,6 +59,8 @@ export function createServices(deps: ServiceDeps) {
     audit: new AuditService(deps),
     events: new EventsService(deps),
     webhooks: new WebhooksService(deps),
+    worklist: new WorklistService(deps),
+    digests: new DigestsService(deps),
     grantSchemes: new GrantSchemesService(deps),
     grantApplications: new GrantApplicationsService(deps),
   };

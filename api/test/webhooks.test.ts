@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { refusedAddress, refusedTarget } from '../src/lib/outbound.js';
 import { retryDelayMs } from '../src/modules/webhooks/webhook-delivery.js';
 import { type TestApp, buildTestApp, createTestDatabase } from './support/build-app.js';
+import { waitFor } from './support/wait-for.js';
 import { bodyOf } from './support/expect.js';
 import { type Cast, type Caller, createCast, expectProblem, http } from './support/factories.js';
 import { NEEDS_POSTGRES, freePort, needsPostgres } from './support/server-process.js';
@@ -54,16 +55,6 @@ async function startReceiver(port?: number): Promise<Receiver> {
       await exited;
     },
   };
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const subscribe = async (t: TestApp, caller: Caller, body: Record<string, unknown>) =>

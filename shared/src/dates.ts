@@ -40,3 +40,13 @@ export function addMonths(value: string, months: number): string {
 // Made once: building a formatter costs far more than formatting with it, and this runs on every read.
 const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
 export const todayInNorway = (now = new Date()) => osloDate.format(now);
+
+/** The ISO 8601 week of a date, `2026-W49` (weeks start on Monday; week 1 holds the year's first Thursday). */
+export function isoWeekOf(value: string): string {
+  const date = parseDate(value);
+  const weekday = (date.getUTCDay() + 6) % 7;
+  const thursday = new Date(date.getTime() + (3 - weekday) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

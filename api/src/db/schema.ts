@@ -638,3 +638,41 @@ export const grantApplicationTransitions = pgTable(
   },
   (t) => [index('grant_application_transitions_application_idx').on(t.applicationId, t.id)],
 );
+
+/** Office users who asked for the worklist by e-mail every week. */
+export const digestSubscriptions = pgTable('digest_subscriptions', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});
+
+/**
+ * One weekly digest per user and week (the unique key decides, whatever the number of instances).
+ * `message_id` is fixed when the row is made, so a resend after a crash carries the same Message-ID.
+ */
+export const digestDeliveries = pgTable(
+  'digest_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    week: text('week').notNull(),
+    email: text('email').notNull(),
+    messageId: text('message_id').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    items: integer('items'),
+    lastError: text('last_error'),
+    nextAttemptAt: tstz('next_attempt_at'),
+    sentAt: tstz('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('digest_deliveries_user_week_key').on(t.userId, t.week),
+    index('digest_deliveries_pending_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('digest_deliveries_created_idx').on(t.createdAt, t.id),
+    check('digest_deliveries_status_check', sql`${t.status} in ('pending', 'sent', 'failed')`),
+  ],
+);

@@ -95,6 +95,7 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
     get,
     post,
     patch: add('PATCH'),
+    put: add('PUT'),
     delete: add('DELETE'),
     /** A page of the resource, for the caller. */
     list: <Q extends Schema, T>(

@@ -42,3 +42,48 @@ export default fp(
   },
   { name: 'jobs', dependencies: ['core'] },
 );
+
+/** A queue of work found by polling: what is due is queued, one job per key at a time across instances. */
+export interface PolledQueue<T extends object> {
+  name: string;
+  /** Jobs running at once per instance (each for another key). */
+  workers: number;
+  /** How often each instance looks for what is due. */
+  intervalMs: number;
+  keyOf: (data: T) => string;
+  /** What is due now (found on every instance; the queue's `stately` policy drops the duplicates). */
+  due: () => Promise<T[]>;
+  /** Does one job; returns when to do it again (a retry), or null. */
+  work: (data: T) => Promise<Date | null>;
+}
+
+/**
+ * Serves a polled queue on the app's job queue: creates it (`stately`: at most one queued and one
+ * running job per key across instances), starts its workers when the app is ready, polls `due`
+ * every `intervalMs` and stops polling when the app closes.
+ */
+export function servePolledQueue<T extends object>(app: FastifyInstance, jobs: PgBoss, queue: PolledQueue<T>): void {
+  const wake = (data: T, startAfter?: Date) => jobs.send(queue.name, data, { singletonKey: queue.keyOf(data), ...(startAfter ? { startAfter } : {}) });
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await jobs.createQueue(queue.name, { name: queue.name, policy: 'stately', retryLimit: 0 });
+    for (let i = 0; i < queue.workers; i++) {
+      await jobs.work<T>(queue.name, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        if (!job) return;
+        const retryAt = await queue.work(job.data);
+        if (retryAt) await wake(job.data, retryAt);
+      });
+    }
+    const dispatch = async () => {
+      for (const data of await queue.due()) await wake(data);
+    };
+    timer = setInterval(() => {
+      dispatch().catch((error: unknown) => app.log.warn({ err: error, queue: queue.name }, 'queue dispatch failed'));
+    }, queue.intervalMs);
+    timer.unref();
+  });
+  app.addHook('preClose', (next) => {
+    clearInterval(timer);
+    next();
+  });
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { guardedAgent } from '../../lib/outbound.js';
+import { servePolledQueue } from '../../plugins/jobs.js';
 import { deliverPending } from './webhook-delivery.js';
 import { webhooksRepo } from './webhooks.repo.js';
 
@@ -23,7 +24,7 @@ export default fp(
       done();
       return;
     }
-    const { config, log } = app;
+    const { config } = app;
     const db = app.database.db;
     const policy = { allowLoopback: config.WEBHOOK_ALLOW_HTTP_LOOPBACK };
     const agent = guardedAgent(policy, config.WEBHOOK_TIMEOUT_MS);
@@ -35,30 +36,13 @@ export default fp(
       policy,
       agent,
     };
-    const wake = (webhookId: string, startAfter?: Date) =>
-      jobs.send(WEBHOOK_QUEUE, { webhookId }, { singletonKey: webhookId, ...(startAfter ? { startAfter } : {}) });
-
-    let timer: NodeJS.Timeout | undefined;
-    app.addHook('onReady', async () => {
-      await jobs.createQueue(WEBHOOK_QUEUE, { name: WEBHOOK_QUEUE, policy: 'stately', retryLimit: 0 });
-      for (let i = 0; i < WORKERS; i++) {
-        await jobs.work<{ webhookId: string }>(WEBHOOK_QUEUE, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
-          if (!job) return;
-          const { retryAt } = await deliverPending(db, job.data.webhookId, settings);
-          if (retryAt) await wake(job.data.webhookId, retryAt);
-        });
-      }
-      const dispatch = async () => {
-        for (const id of await webhooksRepo.due(db, 500)) await wake(id);
-      };
-      timer = setInterval(() => {
-        dispatch().catch((error: unknown) => log.warn({ err: error }, 'webhook dispatch failed'));
-      }, config.WEBHOOK_DISPATCH_INTERVAL_MS);
-      timer.unref();
-    });
-    app.addHook('preClose', (next) => {
-      clearInterval(timer);
-      next();
+    servePolledQueue<{ webhookId: string }>(app, jobs, {
+      name: WEBHOOK_QUEUE,
+      workers: WORKERS,
+      intervalMs: config.WEBHOOK_DISPATCH_INTERVAL_MS,
+      keyOf: (data) => data.webhookId,
+      due: async () => (await webhooksRepo.due(db, 500)).map((webhookId) => ({ webhookId })),
+      work: async ({ webhookId }) => (await deliverPending(db, webhookId, settings)).retryAt,
     });
     app.addHook('onClose', async () => {
       await agent.close();

@@ -1,0 +1,52 @@
+import {
+  WORKLIST_AGREEMENT_ENDING_MONTHS,
+  WORKLIST_CERTIFICATE_DAYS,
+  WORKLIST_GRANT_DEADLINE_DAYS,
+  type Worklist,
+  addDays,
+  addMonths,
+  todayInNorway,
+} from '@alis/shared';
+import type { Executor } from '../../db/client.js';
+import { invalidField, notFound } from '../../lib/app-error.js';
+import type { Principal } from '../../lib/principal.js';
+import { Service } from '../../lib/service.js';
+import { referenceRepo } from '../reference/reference.repo.js';
+import { worklistRepo } from './worklist.repo.js';
+
+/** An office's worklist on `today`: what the endpoint answers and the weekly digest sends. */
+export async function worklistOf(db: Executor, officeCode: string, today: string): Promise<Worklist> {
+  const rows = await worklistRepo.forOffice(db, {
+    officeCode,
+    today,
+    deadlinesUntil: addDays(today, WORKLIST_GRANT_DEADLINE_DAYS),
+    certificatesUntil: addDays(today, WORKLIST_CERTIFICATE_DAYS),
+    endingUntil: addMonths(today, WORKLIST_AGREEMENT_ENDING_MONTHS),
+  });
+  return {
+    officeCode,
+    today,
+    items: rows.map((row) => ({
+      type: row.type,
+      dueDate: row.dueDate,
+      overdue: row.dueDate < today,
+      kommunenummer: row.kommunenummer,
+      municipalityName: row.municipalityName,
+      subject: { type: row.subjectType, id: row.subjectId },
+      label: row.label,
+    })),
+  };
+}
+
+export class WorklistService extends Service {
+  /** An office user's own office; an admin names one (404 when it does not exist, or is another office's). */
+  async get(principal: Principal, query: { officeCode?: string | undefined }): Promise<Worklist> {
+    const officeCode = principal.role === 'office' ? principal.officeCode : query.officeCode;
+    if (!officeCode) {
+      throw invalidField({ path: 'officeCode', code: 'required', message: 'is required: name the office whose worklist you want' });
+    }
+    if (query.officeCode !== undefined && query.officeCode !== officeCode) throw notFound(`Office ${query.officeCode}`);
+    if (!(await referenceRepo.officeExists(this.db, officeCode))) throw notFound(`Office ${officeCode}`);
+    return worklistOf(this.db, officeCode, todayInNorway());
+  }
+}

@@ -1,0 +1,76 @@
+import * as contract from '@alis/shared';
+import { addDays, addMonths, addYears, todayInNorway } from '@alis/shared';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { admin, directorate, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
+import { bodyOf } from './support/expect.js';
+import { type Caller, expectProblem, http } from './support/factories.js';
+import { APPLICATIONS, createAgreement, createApplication, createScheme, grantReadyMunicipality, lineFor, moveApplication } from './support/grants.js';
+
+/** The office's worklist (issue 14): grant deadlines with drafts, certificates due, agreements ending. */
+useCast();
+
+const today = todayInNorway();
+const worklistOf = async (caller: Caller, query: Record<string, string> = {}) =>
+  bodyOf(await http(t).get('/api/v1/worklist').query(query).set(caller.auth).expect(200), contract.worklist);
+
+let draftId: string;
+let grantedId: string;
+let endingId: string;
+
+beforeAll(async () => {
+  await grantReadyMunicipality(t, '1818');
+  await grantReadyMunicipality(t, '1804');
+  // Deadline in 5 days: a draft of Bodø's is on the list; Herøy's, granted, is there for its certificate due in 20 days.
+  const soon = await createScheme(t, admin, {
+    applicationDeadline: addDays(today, 5),
+    expectedDecisionDate: addDays(today, 10),
+    auditorCertificateDueDate: addDays(today, 20),
+  });
+  // Far off: neither its deadline nor its drafts are due.
+  const later = await createScheme(t, admin, { applicationDeadline: addDays(today, 31) });
+  const bodo = await createAgreement(t, admin, { kommunenummer: '1804', startDate: '2025-01-01' });
+  draftId = (await createApplication(t, admin, { kommunenummer: '1804', schemeCode: soon.code, lines: [lineFor(bodo)] })).application.id;
+  await createApplication(t, admin, { kommunenummer: '1804', schemeCode: later.code, lines: [lineFor(bodo)] });
+  const heroy = await createAgreement(t, admin, { kommunenummer: '1818', startDate: '2025-01-01' });
+  const submitted = (await createApplication(t, heroyClient, { kommunenummer: '1818', schemeCode: soon.code, lines: [lineFor(heroy)] })).application;
+  await moveApplication(t, heroyClient, submitted.id, { to: 'submitted' });
+  const granted = await moveApplication(t, directorate, submitted.id, { to: 'granted', decisionDate: today, decisionReference: '26/9', grantedNok: submitted.totalNok ?? 0 });
+  grantedId = granted.id;
+  // Five years from about four years and ten months ago: ends in about two months.
+  endingId = (await createAgreement(t, admin, { kommunenummer: '1818', startDate: addMonths(addYears(today, -5), 2) })).id;
+});
+
+describe('GET /api/v1/worklist', () => {
+  it("gives an office its cases by due date, each naming its case, and nothing of another office's", async () => {
+    const list = await worklistOf(nordOffice);
+    expect(list).toMatchObject({ officeCode: 'nord', today });
+    expect(list.items.map((item) => [item.type, item.subject.id, item.dueDate, item.overdue])).toEqual([
+      ['grant_deadline', draftId, addDays(today, 5), false],
+      ['auditor_certificate', grantedId, addDays(today, 20), false],
+      ['agreement_ending', endingId, expect.any(String), false],
+    ]);
+    expect(list.items[0]).toMatchObject({ kommunenummer: '1804', municipalityName: 'Bodø', subject: { type: 'grant_application' } });
+    expect(list.items[2]).toMatchObject({ kommunenummer: '1818', subject: { type: 'agreement' } });
+    expect((list.items[2]?.dueDate ?? '') < addMonths(today, 6)).toBe(true);
+    expect((await worklistOf(osloOffice)).items).toEqual([]);
+  });
+
+  it('shows a certificate past its due date as overdue, and drops it once it is received', async () => {
+    await t.database.db.execute(sql`update grant_schemes set auditor_certificate_due_date = ${addDays(today, -3)}
+      where code = (select scheme_code from grant_applications where id = ${grantedId})`);
+    const overdue = (await worklistOf(nordOffice)).items.find((item) => item.type === 'auditor_certificate');
+    expect(overdue).toMatchObject({ subject: { id: grantedId }, dueDate: addDays(today, -3), overdue: true });
+    await http(t).patch(`${APPLICATIONS}/${grantedId}`).set(directorate.auth).send({ auditorCertificateReceivedOn: today }).expect(200);
+    expect((await worklistOf(nordOffice)).items.map((item) => item.type)).toEqual(['grant_deadline', 'agreement_ending']);
+  });
+
+  it("lets an admin name the office, and refuses what is not the caller's", async () => {
+    expect((await worklistOf(admin, { officeCode: 'nord' })).items).toHaveLength(2);
+    expectProblem(await http(t).get('/api/v1/worklist').set(admin.auth), 400, 'validation_failed');
+    expectProblem(await http(t).get('/api/v1/worklist').query({ officeCode: 'vest' }).set(nordOffice.auth), 404, 'not_found');
+    expectProblem(await http(t).get('/api/v1/worklist').query({ officeCode: 'nowhere' }).set(admin.auth), 404, 'not_found');
+    expectProblem(await http(t).get('/api/v1/worklist').set(heroyClient.auth), 403, 'forbidden');
+    expectProblem(await http(t).get('/api/v1/worklist').set(directorate.auth), 403, 'forbidden');
+  });
+});

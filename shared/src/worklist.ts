@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { isoDate, timestamp } from './common.js';
+import { officeCode } from './identifiers.js';
+
+/** What an office has to act on, one line per case; each type says which rule put it there. */
+export const worklistItemTypes = ['grant_deadline', 'auditor_certificate', 'agreement_ending'] as const;
+export type WorklistItemType = (typeof worklistItemTypes)[number];
+
+/** How far ahead the worklist looks, per type (days or months from today in Norway). */
+export const WORKLIST_GRANT_DEADLINE_DAYS = 30;
+export const WORKLIST_CERTIFICATE_DAYS = 30;
+export const WORKLIST_AGREEMENT_ENDING_MONTHS = 6;
+
+export const worklistItem = z
+  .object({
+    type: z.enum(worklistItemTypes),
+    dueDate: isoDate.describe('When it is due: the application deadline, the certificate due date, the planned end date.'),
+    overdue: z.boolean().describe('The due date has passed.'),
+    kommunenummer: z.string(),
+    municipalityName: z.string(),
+    subject: z
+      .object({ type: z.enum(['grant_application', 'agreement']), id: z.uuid() })
+      .describe('The case: `/api/v1/grant-applications/{id}` or `/api/v1/agreements/{id}`.'),
+    label: z.string().describe('Who or what it concerns: the scheme, or the doctor.'),
+  })
+  .meta({ id: 'WorklistItem' });
+export type WorklistItem = z.infer<typeof worklistItem>;
+
+export const worklist = z
+  .object({
+    officeCode: z.string(),
+    today: isoDate,
+    items: z.array(worklistItem).describe('By due date, then municipality.'),
+  })
+  .meta({ id: 'Worklist' });
+export type Worklist = z.infer<typeof worklist>;
+
+export const worklistQuery = z
+  .object({ officeCode: officeCode.optional().describe("An office user's is their own; an admin names one.") })
+  .strict()
+  .meta({ examples: [{ officeCode: 'nord' }] });
+
+export const digestSubscription = z
+  .object({
+    weeklyDigest: z.boolean().describe('Whether the worklist comes by e-mail every Monday morning.'),
+    email: z.string().describe('Where it goes: the account\'s e-mail address.'),
+  })
+  .meta({ id: 'DigestSubscription' });
+export type DigestSubscription = z.infer<typeof digestSubscription>;
+
+export const digestSubscriptionRequest = z
+  .object({ weeklyDigest: z.boolean() })
+  .strict()
+  .meta({ id: 'DigestSubscriptionRequest', examples: [{ weeklyDigest: true }] });
+
+export const digestStatuses = ['pending', 'sent', 'failed'] as const;
+
+export const digestDelivery = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    email: z.string(),
+    week: z.string().describe('ISO week in Norway, `2026-W49`: one digest per user and week.'),
+    messageId: z.string().describe('The Message-ID: the same on a resend, so mail clients drop the copy.'),
+    status: z.enum(digestStatuses).describe('`failed`: given up after the last retry.'),
+    attempts: z.int().nonnegative(),
+    items: z.int().nonnegative().nullable().describe('Worklist lines in the digest, once sent.'),
+    lastError: z.string().nullable(),
+    nextAttemptAt: timestamp.nullable(),
+    sentAt: timestamp.nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'DigestDelivery' });
+export type DigestDelivery = z.infer<typeof digestDelivery>;
