@@ -14,6 +14,11 @@ import {
   listGrantApplicationsQuery,
   listMunicipalitiesQuery,
   listSupervisorsQuery,
+  WORKLIST_AGREEMENT_ENDING_MONTHS,
+  WORKLIST_CERTIFICATE_DAYS,
+  WORKLIST_GRANT_DEADLINE_DAYS,
+  addDays,
+  addMonths,
   qualifiedAsVeileder,
   todayInNorway,
 } from '@alis/shared';
@@ -34,6 +39,7 @@ import {
   DOCTOR_BY_ID,
   GRANT_APPLICATIONS_PAGE,
   GRANT_APPLICATIONS_TOTAL,
+  WORKLIST,
   MUNICIPALITIES_OF_OFFICE,
   MUNICIPALITIES_TOTAL,
   MUNICIPALITY_BY_NUMBER,
@@ -427,6 +433,42 @@ export const ENDPOINTS: readonly Endpoint[] = [
           total,
         },
       };
+    },
+  },
+  {
+    name: 'worklist',
+    title: 'GET /worklist',
+    keys: null,
+    path: () => '/api/v1/worklist',
+    route: /^\/api\/v1\/worklist()$/,
+    api: (services, principal) => services.worklist.get(principal, {}),
+    async bare(run, _k, { officeCode }) {
+      const today = todayInNorway();
+      const rows = await run<[string, string, string, string, string, string, string]>(WORKLIST, [
+        officeCode,
+        'draft',
+        today,
+        addDays(today, WORKLIST_GRANT_DEADLINE_DAYS),
+        officeCode,
+        'granted',
+        'partially_granted',
+        'paid',
+        addDays(today, WORKLIST_CERTIFICATE_DAYS),
+        officeCode,
+        'active',
+        today,
+        addMonths(today, WORKLIST_AGREEMENT_ENDING_MONTHS),
+      ]);
+      const items = rows.map(([type, dueDate, kommunenummer, municipalityName, subjectType, subjectId, label]) => ({
+        type,
+        dueDate,
+        overdue: dueDate < today,
+        kommunenummer,
+        municipalityName,
+        subject: { type: subjectType, id: subjectId },
+        label,
+      }));
+      return { status: 200, body: { officeCode, today, items } };
     },
   },
 ];

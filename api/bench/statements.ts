@@ -297,3 +297,30 @@ export const GRANT_APPLICATIONS_TOTAL: BareStatement = {
     '($10::text is null or "grant_applications"."scheme_code" = $11) and ($12::text is null or ' +
     '"grant_applications"."status" = $13)) limit $14) "matching"',
 };
+
+export const WORKLIST: BareStatement = {
+  name: 'bare_worklist',
+  apiPrepares: true,
+  text:
+    '((select \'grant_deadline\' as "type", "grant_schemes"."application_deadline"::text as "due_date", ' +
+    '"municipalities"."kommunenummer", "municipalities"."short_name" as "municipality_name", \'grant_application\' as ' +
+    '"subject_type", "grant_applications"."id"::text as "subject_id", "grant_schemes"."name" as "label" from ' +
+    '"grant_applications" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
+    '"grant_applications"."kommunenummer" inner join "grant_schemes" on "grant_schemes"."code" = ' +
+    '"grant_applications"."scheme_code" where ("municipalities"."office_code" = $1 and ' +
+    '"grant_applications"."status" = $2 and "grant_schemes"."application_deadline" between $3::date and $4::date)) ' +
+    'union all (select \'auditor_certificate\' as "type", "grant_schemes"."auditor_certificate_due_date"::text as ' +
+    '"due_date", "municipalities"."kommunenummer", "municipalities"."short_name" as "municipality_name", ' +
+    '\'grant_application\' as "subject_type", "grant_applications"."id"::text as "subject_id", "grant_schemes"."name" ' +
+    'as "label" from "grant_applications" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
+    '"grant_applications"."kommunenummer" inner join "grant_schemes" on "grant_schemes"."code" = ' +
+    '"grant_applications"."scheme_code" where ("municipalities"."office_code" = $5 and ' +
+    '"grant_applications"."status" in ($6, $7, $8) and "grant_applications"."auditor_certificate_received_on" is ' +
+    'null and "grant_schemes"."auditor_certificate_due_date" <= $9::date))) union all (select \'agreement_ending\' as ' +
+    '"type", "agreements"."planned_end_date"::text as "due_date", "municipalities"."kommunenummer", ' +
+    '"municipalities"."short_name" as "municipality_name", \'agreement\' as "subject_type", "agreements"."id"::text ' +
+    'as "subject_id", "doctors"."name" as "label" from "agreements" inner join "municipalities" on ' +
+    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on "doctors"."id" = ' +
+    '"agreements"."doctor_id" where ("municipalities"."office_code" = $10 and "agreements"."status" = $11 and ' +
+    '"agreements"."planned_end_date" between $12::date and $13::date)) order by 2, 3, 1, 6 ',
+};

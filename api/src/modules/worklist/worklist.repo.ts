@@ -1,6 +1,8 @@
 import type { WorklistItemType } from '@alis/shared';
-import { sql } from 'drizzle-orm';
+import { type AnyColumn, and, between, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { placeholders, prepared } from '../../db/prepared.js';
+import { agreements, doctors, grantApplications, grantSchemes, municipalities } from '../../db/schema.js';
 
 export interface WorklistRow {
   type: WorklistItemType;
@@ -23,47 +25,78 @@ export interface WorklistWindow {
   endingUntil: string;
 }
 
+const p = placeholders;
+const literal = (value: string, name: string) => sql<string>`${sql.raw(`'${value}'`)}`.as(name);
+
+/** One branch per item type, each joined through the office's municipalities and served by its own index. */
+function worklistStatement(db: Executor, name: string) {
+  const grantColumns = (type: WorklistItemType, due: AnyColumn) => ({
+    type: literal(type, 'type'),
+    dueDate: sql<string>`${due}::text`.as('due_date'),
+    kommunenummer: municipalities.kommunenummer,
+    municipalityName: sql<string>`${municipalities.shortName}`.as('municipality_name'),
+    subjectType: literal('grant_application', 'subject_type'),
+    subjectId: sql<string>`${grantApplications.id}::text`.as('subject_id'),
+    label: sql<string>`${grantSchemes.name}`.as('label'),
+  });
+  const ofOffice = eq(municipalities.officeCode, p('officeCode'));
+  const applications = (type: WorklistItemType, due: AnyColumn) =>
+    db
+      .select(grantColumns(type, due))
+      .from(grantApplications)
+      .innerJoin(municipalities, eq(municipalities.kommunenummer, grantApplications.kommunenummer))
+      .innerJoin(grantSchemes, eq(grantSchemes.code, grantApplications.schemeCode));
+  return applications('grant_deadline', grantSchemes.applicationDeadline)
+    .where(
+      and(
+        ofOffice,
+        eq(grantApplications.status, 'draft'),
+        between(grantSchemes.applicationDeadline, sql`${p('today')}::date`, sql`${p('deadlinesUntil')}::date`),
+      ),
+    )
+    .unionAll(
+      applications('auditor_certificate', grantSchemes.auditorCertificateDueDate).where(
+        and(
+          ofOffice,
+          inArray(grantApplications.status, ['granted', 'partially_granted', 'paid']),
+          isNull(grantApplications.auditorCertificateReceivedOn),
+          lte(grantSchemes.auditorCertificateDueDate, sql`${p('certificatesUntil')}::date`),
+        ),
+      ),
+    )
+    .unionAll(
+      db
+        .select({
+          type: literal('agreement_ending', 'type'),
+          dueDate: sql<string>`${agreements.plannedEndDate}::text`.as('due_date'),
+          kommunenummer: municipalities.kommunenummer,
+          municipalityName: sql<string>`${municipalities.shortName}`.as('municipality_name'),
+          subjectType: literal('agreement', 'subject_type'),
+          subjectId: sql<string>`${agreements.id}::text`.as('subject_id'),
+          label: sql<string>`${doctors.name}`.as('label'),
+        })
+        .from(agreements)
+        .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
+        .innerJoin(doctors, eq(doctors.id, agreements.doctorId))
+        .where(
+          and(
+            ofOffice,
+            eq(agreements.status, 'active'),
+            between(agreements.plannedEndDate, sql`${p('today')}::date`, sql`${p('endingUntil')}::date`),
+          ),
+        ),
+    )
+    .orderBy(sql`2, 3, 1, 6`)
+    .prepare(name);
+}
+
 /**
- * An office's worklist in one statement (one index-served branch per item type, joined through the
- * office's municipalities), whatever the number of cases: the digest and the endpoint read it alike.
+ * An office's worklist in one prepared statement, whatever the number of cases: the endpoint and
+ * the weekly digest read it alike.
  */
 export const worklistRepo = {
   async forOffice(db: Executor, window: WorklistWindow): Promise<WorklistRow[]> {
-    const result = await db.execute(sql`
-      select 'grant_deadline' as type, s.application_deadline::text as due_date, m.kommunenummer, m.short_name as municipality_name,
-             'grant_application' as subject_type, a.id::text as subject_id, s.name as label
-        from grant_applications a
-        join municipalities m on m.kommunenummer = a.kommunenummer
-        join grant_schemes s on s.code = a.scheme_code
-       where m.office_code = ${window.officeCode} and a.status = 'draft'
-         and s.application_deadline between ${window.today}::date and ${window.deadlinesUntil}::date
-      union all
-      select 'auditor_certificate', s.auditor_certificate_due_date::text, m.kommunenummer, m.short_name,
-             'grant_application', a.id::text, s.name
-        from grant_applications a
-        join municipalities m on m.kommunenummer = a.kommunenummer
-        join grant_schemes s on s.code = a.scheme_code
-       where m.office_code = ${window.officeCode} and a.status in ('granted', 'partially_granted', 'paid')
-         and a.auditor_certificate_received_on is null
-         and s.auditor_certificate_due_date <= ${window.certificatesUntil}::date
-      union all
-      select 'agreement_ending', ag.planned_end_date::text, m.kommunenummer, m.short_name,
-             'agreement', ag.id::text, d.name
-        from agreements ag
-        join municipalities m on m.kommunenummer = ag.kommunenummer
-        join doctors d on d.id = ag.doctor_id
-       where m.office_code = ${window.officeCode} and ag.status = 'active'
-         and ag.planned_end_date between ${window.today}::date and ${window.endingUntil}::date
-      order by 2, 3, 1, 6
-    `);
-    return (result as { rows: Record<string, unknown>[] }).rows.map((row) => ({
-      type: row.type as WorklistItemType,
-      dueDate: String(row.due_date),
-      kommunenummer: String(row.kommunenummer),
-      municipalityName: String(row.municipality_name),
-      subjectType: row.subject_type as WorklistRow['subjectType'],
-      subjectId: String(row.subject_id),
-      label: String(row.label),
-    }));
+    const rows = await prepared(db, 'worklist', (name) => worklistStatement(db, name)).execute({ ...window });
+    return rows.map((row) => ({ ...row, type: row.type as WorklistItemType, subjectType: row.subjectType as WorklistRow['subjectType'] }));
   },
 };

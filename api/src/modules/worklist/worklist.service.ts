@@ -46,7 +46,8 @@ export class WorklistService extends Service {
       throw invalidField({ path: 'officeCode', code: 'required', message: 'is required: name the office whose worklist you want' });
     }
     if (query.officeCode !== undefined && query.officeCode !== officeCode) throw notFound(`Office ${query.officeCode}`);
-    if (!(await referenceRepo.officeExists(this.db, officeCode))) throw notFound(`Office ${officeCode}`);
+    // An office user's office exists (the user refers to it); an admin may name any.
+    if (principal.role !== 'office' && !(await referenceRepo.officeExists(this.db, officeCode))) throw notFound(`Office ${officeCode}`);
     return worklistOf(this.db, officeCode, todayInNorway());
   }
 }
