@@ -85,15 +85,18 @@ export function setUpBrowserTest(): BrowserTest {
   return { server: () => running(started.server), session: () => running(started.session) };
 }
 
-/** Logs in through the login page as the admin the server was started with. */
-export async function logInAsAdmin(page: Page, server: RunningServer) {
+/** Logs in through the login page. */
+export async function logIn(page: Page, email: string, password: string) {
   await page.goto('/');
   await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
-  await page.getByLabel('E-post').fill(server.adminEmail);
-  await page.getByLabel('Passord').fill(server.adminPassword);
+  await page.getByLabel('E-post').fill(email);
+  await page.getByLabel('Passord').fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await page.getByRole('button', { name: 'Logg ut' }).waitFor();
 }
+
+/** Logs in through the login page as the admin the server was started with. */
+export const logInAsAdmin = (page: Page, server: RunningServer) => logIn(page, server.adminEmail, server.adminPassword);
 
 /** The API as another client would use it, outside the browser (for test setup and checks). */
 export async function apiClient(server: RunningServer) {

@@ -1,8 +1,7 @@
 import { SAMPLE_RATE_TABLE, addDays, lineAmount, todayInNorway } from '@alis/shared';
 import { randomInt } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, hasChromium, logInAsAdmin, setUpBrowserTest, warnIfNoChromium } from './browser';
+import { apiClient, hasChromium, logIn, logInAsAdmin, setUpBrowserTest, warnIfNoChromium } from './browser';
 
 warnIfNoChromium('grant browser test');
 
@@ -19,15 +18,6 @@ const nb = (value: number) => new Intl.NumberFormat('nb-NO').format(value);
 // Herøy in class 5 (412 000 kr a year for a GP in the sample table), at 80 % for the whole year.
 const total = lineAmount(412_000, 80, 12);
 const granted = 300_000;
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/');
-  await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
-  await page.getByLabel('E-post').fill(email);
-  await page.getByLabel('Passord').fill(password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByRole('button', { name: 'Logg ut' }).waitFor();
-}
 
 describe.skipIf(!hasChromium)('a grant application from the agreements to the payment', () => {
   const test = setUpBrowserTest();

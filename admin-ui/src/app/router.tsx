@@ -1,4 +1,4 @@
-import { Navigate, createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter } from 'react-router-dom';
 import { AgreementPage } from '../features/agreements/routes/agreement-page';
 import { AgreementsPage } from '../features/agreements/routes/agreements-page';
 import { NewAgreementPage } from '../features/agreements/routes/new-agreement-page';
@@ -19,6 +19,8 @@ import { SupervisorsPage } from '../features/supervisors/routes/supervisors-page
 import { AppLayout } from './layout/app-layout';
 import { MunicipalityRoute } from './routes/municipality-route';
 import { NotFoundPage } from './routes/not-found-page';
+import { StartPage } from './routes/start-page';
+import { WorklistPage } from '../features/worklist/routes/worklist-page';
 import { RouteErrorPage } from './routes/route-error-page';
 
 export function createRouter() {
@@ -36,7 +38,8 @@ export function createRouter() {
                 {
                   errorElement: <RouteErrorPage />,
                   children: [
-                    { index: true, element: <Navigate to="/kommuner" replace /> },
+                    { index: true, element: <StartPage /> },
+                    { path: '/oppgaver', element: <RequireRole roles={['office', 'admin']} />, children: [{ index: true, element: <WorklistPage /> }] },
                     { path: '/kommuner', element: <MunicipalitiesPage /> },
                     { path: '/kommuner/:kommunenummer', element: <MunicipalityRoute /> },
                     { path: '/tilskudd', element: <GrantApplicationsPage /> },

@@ -105,6 +105,8 @@ export function createApiClient(store: SessionStore, fetchImpl: typeof fetch = (
       request(path, schema, { ...options, method: 'POST', body }),
     patch: <S extends z.ZodType>(path: string, schema: S, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
       request(path, schema, { ...options, method: 'PATCH', body }),
+    put: <S extends z.ZodType>(path: string, schema: S, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+      request(path, schema, { ...options, method: 'PUT', body }),
     delete: (path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) => request(path, z.unknown(), { ...options, method: 'DELETE' }),
   };
 }

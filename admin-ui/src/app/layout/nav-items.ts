@@ -10,6 +10,7 @@ export interface NavItem {
 
 /** The main navigation; features add their entries here. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/oppgaver', label: 'Mine oppgaver', roles: ['office', 'admin'] },
   { to: '/kommuner', label: 'Kommuner' },
   { to: '/avtaler', label: 'Avtaler', roles: CASEWORK_ROLES },
   { to: '/leger', label: 'Leger', roles: CASEWORK_ROLES },

@@ -1,0 +1,127 @@
+import type { Worklist, WorklistItem, WorklistItemType } from '@alis/shared';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Badge } from '../../../components/badge';
+import { ErrorAlert } from '../../../components/error-alert';
+import { Loading } from '../../../components/loading';
+import { UrlSelect } from '../../../components/url-select';
+import { useOffices } from '../../../entities/reference/api/get-offices';
+import { errorMessage } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/format';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSession } from '../../../lib/use-session';
+import { useWorklist } from '../api/get-worklist';
+import { useSetWeeklyDigest, useWeeklyDigest } from '../api/weekly-digest';
+
+const GROUPS: Record<WorklistItemType, string> = {
+  grant_deadline: 'Søknadsfrist for tilskudd nærmer seg',
+  auditor_certificate: 'Revisorattest forfaller',
+  agreement_ending: 'Avtaler som slutter innen seks måneder',
+};
+
+const WHAT: Record<WorklistItemType, string> = {
+  grant_deadline: 'Søknaden er et utkast',
+  auditor_certificate: 'Revisorattest ikke mottatt',
+  agreement_ending: 'Planlagt slutt',
+};
+
+const linkTo = (item: WorklistItem) => (item.subject.type === 'agreement' ? `/avtaler/${item.subject.id}` : `/tilskudd/${item.subject.id}`);
+const casesText = (count: number) => (count === 1 ? '1 sak' : `${count} saker`);
+
+function WorklistGroups({ worklist }: { worklist: Worklist }) {
+  if (worklist.items.length === 0) return <p>Ingen saker trenger oppfølging nå.</p>;
+  return (
+    <>
+      <p className="muted">
+        {casesText(worklist.items.length)} per {formatDate(worklist.today)}, sortert etter frist.
+      </p>
+      {(Object.keys(GROUPS) as WorklistItemType[]).map((type) => {
+        const items = worklist.items.filter((item) => item.type === type);
+        if (items.length === 0) return null;
+        return (
+          <section key={type} aria-labelledby={`worklist-${type}`} className="card">
+            <h2 id={`worklist-${type}`}>
+              {GROUPS[type]} <span className="muted small">({casesText(items.length)})</span>
+            </h2>
+            <ul className="worklist-items">
+              {items.map((item) => (
+                <li key={`${item.subject.id}-${type}`}>
+                  <Link to={linkTo(item)}>
+                    {formatDate(item.dueDate)}: {item.municipalityName} – {item.label}
+                  </Link>{' '}
+                  <span className="muted small">{WHAT[type]}</span>
+                  {item.overdue ? <Badge tone="danger">Forfalt</Badge> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+/** The weekly e-mail of the worklist, for office users. */
+function WeeklyDigestToggle() {
+  const digest = useWeeklyDigest();
+  const setDigest = useSetWeeklyDigest();
+  if (digest.isPending) return <Loading label="Laster e-postvalget …" />;
+  if (digest.isError) return <ErrorAlert error={digest.error} title="Kunne ikke hente e-postvalget" onRetry={() => void digest.refetch()} />;
+  return (
+    <div className="field">
+      <label>
+        <input
+          type="checkbox"
+          checked={setDigest.isPending ? setDigest.variables : digest.data.weeklyDigest}
+          disabled={setDigest.isPending}
+          onChange={(event) => setDigest.mutate(event.target.checked)}
+        />{' '}
+        Send meg oppgavelisten på e-post hver mandag ({digest.data.email})
+      </label>
+      {setDigest.isError ? (
+        <p role="alert" className="field-error">
+          Kunne ikke lagre valget: {errorMessage(setDigest.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** «Mine oppgaver»: the office's worklist, grouped by what to do, each line a link to its case. */
+export function WorklistPage() {
+  useDocumentTitle('Mine oppgaver');
+  const session = useSession();
+  const [searchParams] = useSearchParams();
+  const isOffice = session.status === 'authenticated' && session.user.role === 'office';
+  const offices = useOffices();
+  const chosenOffice = isOffice ? null : searchParams.get('officeCode') || null;
+  const worklist = useWorklist(chosenOffice, isOffice || chosenOffice !== null);
+
+  return (
+    <>
+      <h1>Mine oppgaver</h1>
+      {isOffice ? (
+        <WeeklyDigestToggle />
+      ) : (
+        <UrlSelect
+          id="worklist-office"
+          label="Kontor"
+          param="officeCode"
+          value={chosenOffice ?? ''}
+          allLabel="Velg kontor"
+          options={offices.data?.map((office) => ({ value: office.code, label: office.name }))}
+          loading={offices.isPending}
+          failed={offices.isError ? 'Kunne ikke hente kontorene.' : undefined}
+        />
+      )}
+      {!isOffice && chosenOffice === null ? (
+        <p>Velg et kontor for å se oppgavelisten.</p>
+      ) : worklist.isPending ? (
+        <Loading label="Laster oppgavene …" />
+      ) : worklist.isError ? (
+        <ErrorAlert error={worklist.error} title="Kunne ikke hente oppgavene" onRetry={() => void worklist.refetch()} />
+      ) : (
+        <WorklistGroups worklist={worklist.data} />
+      )}
+    </>
+  );
+}
