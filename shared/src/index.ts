@@ -22,3 +22,5 @@ export * from './registrations.js';
 export * from './supervisors.js';
 export * from './events.js';
 export * from './webhooks.js';
+export * from './courses.js';
+export * from './follow-ups.js';
