@@ -44,7 +44,8 @@ export interface CourseFilter {
 export const COURSE_SORTS: SortColumns<'firstDay'> = { firstDay: [courses.firstDay, courses.id] };
 export const coursePosition = { firstDay: (row: CourseRow) => [row.firstDay, row.id] };
 
-const participantCount = sql<number>`(select count(*)::int from ${courseParticipants} where ${courseParticipants.courseId} = ${courses.id})`.mapWith(Number);
+// Qualified by hand: drizzle leaves the columns of a one-table query's select list unqualified.
+const participantCount = sql<number>`(select count(*)::int from ${courseParticipants} as "cp" where "cp"."course_id" = "courses"."id")`.mapWith(Number);
 const courseColumns = { ...getTableColumns(courses), participantCount };
 
 function matching(scope: CourseScope, filter: CourseFilter, bind: Bind): SQL | undefined {

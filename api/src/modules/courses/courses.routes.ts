@@ -15,6 +15,7 @@ import {
   updateCourseRequest,
 } from '@alis/shared';
 import { z } from 'zod';
+import { expectedVersion } from '../../lib/etag.js';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
 import { resourceRoutes } from '../../lib/routes.js';
 
@@ -137,14 +138,16 @@ export async function courseRoutes(app: FastifyInstance) {
     '/courses/:id/participants/:participantId',
     {
       summary: 'Take someone off a course; the first on the waiting list moves up',
-      description: "Until the course is held or cancelled (409 then). A municipality's client removes only its own people.",
+      description:
+        "Until the course is held or cancelled (409 then). A municipality's client removes only its own people. `If-Match` with the " +
+        "course's ETag is honoured (412 when stale): the course's seats change.",
       params: courseParticipantParams,
       response: z.null().describe('Removed.'),
       status: 204,
-      errors: [404, 409],
+      errors: [404, 409, 412],
     },
     async (request, reply) => {
-      await service.removeParticipant(contextOf(request), request.params.id, request.params.participantId);
+      await service.removeParticipant(contextOf(request), request.params.id, request.params.participantId, expectedVersion(request));
       return reply.code(204).send(null);
     },
   );

@@ -257,11 +257,10 @@ export class CoursesService extends Service {
   }
 
   /** Removes a participant; the first on the waiting list (if any) moves up to the seat. */
-  async removeParticipant(context: RequestContext, id: string, participantId: string): Promise<void> {
+  async removeParticipant(context: RequestContext, id: string, participantId: string, expected: number | undefined): Promise<void> {
     const { principal } = context;
     await context.transact(async (tx) => {
-      const course = await coursesRepo.get(tx, id, courseScope(principal), { forUpdate: true });
-      if (!course) throw notFoundCourse();
+      const course = await this.lock(tx, principal, id, expected);
       const participant = (await coursesRepo.participants(tx, id)).find((row) => row.id === participantId);
       if (!participant || !this.mayManage(principal, participant)) throw notFound('The participant');
       if (!COURSE_SIGN_UP_STATUSES.includes(course.status)) throw new AppError('conflict', `Participants of a ${course.status} course stay on its record.`);
