@@ -78,6 +78,8 @@ describe('planning a course', () => {
     const oslo = bodyOf(await http(t).get('/api/v1/courses').query({ limit: 200 }).set(osloOffice.auth).expect(200), contract.coursePage);
     expect(oslo.items.every((item) => item.officeCode === 'oslo')).toBe(true);
     expect(oslo.total.count).toBe(oslo.items.length);
+    const forged = Buffer.from(JSON.stringify({ s: '-firstDay', v: ['2026-13-45', 'x'] })).toString('base64url');
+    expectProblem(await http(t).get('/api/v1/courses').query({ cursor: forged }).set(osloOffice.auth), 400, 'invalid_cursor');
     await http(t).get(`/api/v1/courses/${course.id}`).set(admin.auth).expect(200);
   });
 

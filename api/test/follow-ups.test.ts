@@ -41,6 +41,8 @@ describe('the follow-up log', () => {
     const second = await list('1804', nordOffice, { limit: '3', cursor: first.nextCursor ?? '' });
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual(page.items.map((item) => item.id));
     expect((await list('1804', admin)).items).toHaveLength(4);
+    const forged = Buffer.from(JSON.stringify({ s: '-date', v: ['not a day', 'x', 'y'] })).toString('base64url');
+    expectProblem(await http(t).get(path('1804')).query({ cursor: forged }).set(nordOffice.auth), 400, 'invalid_cursor');
     const audit = await auditTrail(t, admin, { entityType: 'follow_up', entityId: entry.id });
     expect(audit[0]).toMatchObject({ action: 'follow_up.created', after: { kommunenummer: '1804', kind: 'visit' } });
   });

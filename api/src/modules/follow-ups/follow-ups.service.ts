@@ -8,16 +8,17 @@ import {
   addMonths,
   type createFollowUpRequest,
   fieldIssue,
+  isoDate,
   type listFollowUpsQuery,
   todayInNorway,
   type updateFollowUpRequest,
 } from '@alis/shared';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, invalid, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
-import { pageFrom } from '../../lib/cursor.js';
+import { cursorTimestamp, decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
 import { keyset } from '../../lib/list.js';
 import type { Principal } from '../../lib/principal.js';
@@ -63,6 +64,8 @@ function checkDates(next: Pick<FollowUpRow, 'date' | 'nextFollowUpOn'>) {
 export class FollowUpsService extends Service {
   async list(principal: Principal, kommunenummer: string, query: ListFollowUpsInput): Promise<Page<FollowUp>> {
     await this.assertMunicipality(this.db, principal, kommunenummer);
+    // The cursor's values are cast to a date and a timestamp in SQL: check them first, so a forged one is 400.
+    decodeCursor(query.cursor, z.object({ s: z.string(), v: z.tuple([isoDate, cursorTimestamp, z.uuid()]) }));
     const page = keyset('-date', FOLLOW_UP_SORTS, query.cursor, followUpPosition, query.limit + 1);
     const rows = await followUpsRepo.list(this.db, kommunenummer, page);
     const total = await followUpsRepo.total(this.db, kommunenummer);
