@@ -166,8 +166,8 @@ export async function writeDemoCourses(tx: Executor, data: DemoData, seed: numbe
           if (!before || before < completedOn) completions.set(supervisorId, completedOn);
         }
       });
-      // One at a time, so that `seq` keeps the sign-up order.
-      for (const row of rows) await tx.insert(courseParticipants).values(row);
+      // One statement per course: its rows take their `seq` in the order given, the sign-up order.
+      if (rows.length > 0) await tx.insert(courseParticipants).values(rows);
     }
   }
   for (const [supervisorId, completedOn] of completions) {
