@@ -24,7 +24,8 @@ import {
 } from '@alis/shared';
 import type { Principal } from '../src/lib/principal.js';
 import type { AgreementRow } from '../src/modules/agreements/agreements.repo.js';
-import { pageFacts, toAgreement } from '../src/modules/agreements/agreements.service.js';
+import { pageFacts, planRulesOf, toAgreement } from '../src/modules/agreements/agreements.service.js';
+import { parseConfig } from '../src/config.js';
 import type { ApplicationRow } from '../src/modules/grants/grant-applications.repo.js';
 import { toGrantApplication } from '../src/modules/grants/grant-applications.service.js';
 import type { Services } from '../src/services.js';
@@ -109,7 +110,7 @@ const municipalityView = (r: MunicipalityRow) => ({
 type AgreementArray = [
   string, string, string, string, string, string, string, string | null, string | null, Agreement['employmentForm'], Agreement['position'],
   number, string | null, string, boolean, string | null, Agreement['status'], string | null, Agreement['endReason'], string | null, string,
-  number, Date, Date,
+  Agreement['educationPlan']['status'], string | null, string | null, string | null, number, Date, Date,
 ];
 type PeriodArray = [string, string, string, string | null];
 type VeilederArray = [string, string, string, string, boolean, string | null, string | null, string | null, number, string];
@@ -138,9 +139,13 @@ const agreementRow = (r: AgreementArray): AgreementRow => ({
   endReason: r[18],
   cancellationReason: r[19],
   plannedEndDate: r[20],
-  version: r[21],
-  createdAt: r[22],
-  updatedAt: r[23],
+  educationPlanStatus: r[21],
+  educationPlanApprovedOn: r[22],
+  educationPlanReviewedOn: r[23],
+  educationPlanLink: r[24],
+  version: r[25],
+  createdAt: r[26],
+  updatedAt: r[27],
 });
 
 /**
@@ -173,6 +178,7 @@ async function agreementViews(run: Run, rows: readonly AgreementArray[], today: 
     })),
     open.map((o) => ({ id: o[0], doctorId: o[1], startDate: o[2], plannedEndDate: o[3], positionPercent: o[4] })),
     shares.map((x) => ({ agreementId: x[0], fromDate: x[1], percent: x[2] })),
+    planRulesOf(parseConfig({})),
   );
   return rows.map((r) => toAgreement(agreementRow(r), facts, today));
 }
@@ -335,7 +341,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
       const [row] = await run<AgreementArray>(AGREEMENT_BY_ID, [id, caller.officeCode]);
       if (!row) return notFound;
       const [view] = await agreementViews(run, [row], todayInNorway());
-      return { status: 200, body: view, etag: etag(row[21]) };
+      return { status: 200, body: view, etag: etag(row[25]) };
     },
   },
   {

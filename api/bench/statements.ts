@@ -54,10 +54,12 @@ export const AGREEMENTS_IN_MUNICIPALITY: BareStatement = {
     '"agreements"."position", "agreements"."position_percent", "agreements"."signed_on", "agreements"."start_date", ' +
     '"agreements"."via_staffing_agency", "agreements"."notes", "agreements"."status", "agreements"."end_date", ' +
     '"agreements"."end_reason", "agreements"."cancellation_reason", "agreements"."planned_end_date", ' +
-    '"agreements"."version", "agreements"."created_at", "agreements"."updated_at" from "agreements" inner join ' +
-    '"municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on ' +
-    '"doctors"."id" = "agreements"."doctor_id" where ("municipalities"."office_code" = $1 and ' +
-    '"agreements"."kommunenummer" = $2) order by "agreements"."start_date" desc, "agreements"."id" desc limit $3',
+    '"agreements"."education_plan_status", "agreements"."education_plan_approved_on", ' +
+    '"agreements"."education_plan_reviewed_on", "agreements"."education_plan_link", "agreements"."version", ' +
+    '"agreements"."created_at", "agreements"."updated_at" from "agreements" inner join "municipalities" on ' +
+    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on "doctors"."id" = ' +
+    '"agreements"."doctor_id" where ("municipalities"."office_code" = $1 and "agreements"."kommunenummer" = $2) ' +
+    'order by "agreements"."start_date" desc, "agreements"."id" desc limit $3',
 };
 
 export const REGISTRATION_PERIODS: BareStatement = {
@@ -125,10 +127,11 @@ export const AGREEMENT_BY_ID: BareStatement = {
     '"agreements"."position", "agreements"."position_percent", "agreements"."signed_on", "agreements"."start_date", ' +
     '"agreements"."via_staffing_agency", "agreements"."notes", "agreements"."status", "agreements"."end_date", ' +
     '"agreements"."end_reason", "agreements"."cancellation_reason", "agreements"."planned_end_date", ' +
-    '"agreements"."version", "agreements"."created_at", "agreements"."updated_at" from "agreements" inner join ' +
-    '"municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on ' +
-    '"doctors"."id" = "agreements"."doctor_id" where ("agreements"."id" = $1 and "municipalities"."office_code" = ' +
-    '$2)',
+    '"agreements"."education_plan_status", "agreements"."education_plan_approved_on", ' +
+    '"agreements"."education_plan_reviewed_on", "agreements"."education_plan_link", "agreements"."version", ' +
+    '"agreements"."created_at", "agreements"."updated_at" from "agreements" inner join "municipalities" on ' +
+    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on "doctors"."id" = ' +
+    '"agreements"."doctor_id" where ("agreements"."id" = $1 and "municipalities"."office_code" = $2)',
 };
 
 export const DOCTORS_OF_OFFICE: BareStatement = {

@@ -37,6 +37,8 @@ import { oauthRoutes } from './modules/oauth/oauth.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { supervisorRoutes } from './modules/supervisors/supervisors.routes.js';
+import { courseRoutes } from './modules/courses/courses.routes.js';
+import { followUpRoutes } from './modules/follow-ups/follow-ups.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { authPlugin, authenticate } from './plugins/auth.js';
 import { AppError } from './lib/app-error.js';
@@ -147,6 +149,8 @@ const API_ROUTES = [
   grantApplicationRoutes,
   worklistRoutes,
   digestRoutes,
+  courseRoutes,
+  followUpRoutes,
 ];
 
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;

@@ -67,6 +67,10 @@ const envSchema = z
     ADMIN_UI_DIR: z.string().default(path.join(projectRoot, 'admin-ui', 'dist')),
     MIGRATIONS_DIR: z.string().default(path.join(projectRoot, 'migrations')),
     SEED_DIR: z.string().default(path.join(projectRoot, 'seed')),
+    // An active agreement's individual education plan should be approved this many months after its
+    // start (warning `no_education_plan`), and reviewed at least this often (`education_plan_review_due`).
+    EDUCATION_PLAN_DUE_MONTHS: z.coerce.number().int().min(0).max(60).default(3),
+    EDUCATION_PLAN_REVIEW_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

@@ -19,6 +19,8 @@ import { ReferenceService } from './modules/reference/reference.service.js';
 import { RegistrationsService } from './modules/registrations/registrations.service.js';
 import { SupervisorsService } from './modules/supervisors/supervisors.service.js';
 import { UsersService } from './modules/users/users.service.js';
+import { CoursesService } from './modules/courses/courses.service.js';
+import { FollowUpsService } from './modules/follow-ups/follow-ups.service.js';
 import type { AccessTokens } from './plugins/auth.js';
 import type { SharedRateLimiter } from './plugins/rate-limit.js';
 import type { Sealer } from './lib/sealed.js';
@@ -63,6 +65,8 @@ export function createServices(deps: ServiceDeps) {
     digests: new DigestsService(deps),
     grantSchemes: new GrantSchemesService(deps),
     grantApplications: new GrantApplicationsService(deps),
+    courses: new CoursesService(deps),
+    followUps: new FollowUpsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

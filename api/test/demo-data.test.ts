@@ -207,6 +207,7 @@ describe('generateDemoData (no database)', () => {
 const TABLES = [
   'municipalities', 'registrations', 'registration_transitions', 'doctors', 'supervisors', 'agreements', 'agreement_shares', 'absences', 'supervisions', 'audit_log',
   'grant_schemes', 'grant_rate_versions', 'grant_applications', 'grant_application_lines', 'grant_application_transitions',
+  'courses', 'course_participants', 'follow_ups',
 ];
 
 /** Each table's row count and a digest of all its rows: equal snapshots mean nothing changed. */
@@ -237,6 +238,31 @@ describe('seedDemoData', () => {
     expect(await seedDemoData(t.database.db, { scale: 10, today: TODAY })).toBeNull();
     expect(await snapshot(t)).toEqual(atTen);
   }, 120_000);
+
+  it('adds the offices\' work: courses with attendance that gave their veileders the course date, education plans and follow-ups', async () => {
+    const courseRows = await queryRows<{ office_code: string; status: string; n: number }>(
+      t.database,
+      sql`select office_code, status, count(*)::int as n from courses group by office_code, status`,
+    );
+    expect(new Set(courseRows.map((row) => row.office_code)).size).toBe(6);
+    expect(new Set(courseRows.map((row) => row.status))).toContain('held');
+    // Everyone who attended every day of a held veilederkurs has a course date no earlier than its last day.
+    const behind = await queryRows<{ id: string }>(
+      t.database,
+      sql`select s.id from course_participants p join courses c on c.id = p.course_id join supervisors s on s.id = p.supervisor_id
+          where c.kind = 'veilederkurs' and c.status = 'held' and p.attended @> c.days
+            and (s.course_completed_on is null or s.course_completed_on < c.last_day)`,
+    );
+    expect(behind).toEqual([]);
+    const plans = await queryRows<{ status: string; n: number }>(
+      t.database,
+      sql`select education_plan_status as status, count(*)::int as n from agreements where status = 'active' group by education_plan_status`,
+    );
+    expect(new Set(plans.map((row) => row.status))).toEqual(new Set(['missing', 'draft', 'approved']));
+    const followUpRows = first(await queryRows<{ n: number; later: number }>(t.database, sql`select count(*)::int as n, count(*) filter (where next_follow_up_on < date)::int as later from follow_ups`));
+    expect(followUpRows.n).toBeGreaterThan(100);
+    expect(followUpRows.later).toBe(0);
+  });
 
   it('fills every municipality\'s master data, marked as demo data, with valid and unique organisation numbers', async () => {
     const rows = await t.database.db.select().from(municipalities);

@@ -83,6 +83,17 @@ async function casesToOrder() {
     const supervised = await agreement({ doctorId: (await insertDoctor(t)).id, kommunenummer });
     await post(`/api/v1/agreements/${supervised.id}/supervisions`, { role: 'veileder', supervisorId: busy.id, from: '2024-01-01' }).expect(201);
   }
+  // Education plans: approved long ago and never reviewed, approved and reviewed lately, and only drafted.
+  const plans = [
+    { status: 'approved', approvedOn: '2024-03-01' },
+    { status: 'approved', approvedOn: '2024-03-01', reviewedOn: today },
+    { status: 'draft', link: 'Sak 2024/12' },
+  ];
+  for (const educationPlan of plans) {
+    const planned = await agreement({ doctorId: (await insertDoctor(t)).id, signedOn: '2023-12-01' });
+    await post(`/api/v1/agreements/${planned.id}/transitions`, { to: 'active' }).expect(200);
+    await http(t).patch(`/api/v1/agreements/${planned.id}`).set(admin.auth).send({ educationPlan }).expect(200);
+  }
 }
 
 describe('agreement warnings as a filter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type WarningFacts, agreementWarnings, qualifiedAsVeileder } from './agreement-rules.js';
+import { DEFAULT_EDUCATION_PLAN_RULES, type WarningFacts, agreementWarnings, educationPlanReviewDueOn, qualifiedAsVeileder } from './agreement-rules.js';
 
 const veileder = { name: 'Lege Veileder', qualified: true, activeVeilederCount: 2, capacity: 4 };
 const base: WarningFacts = {
@@ -12,6 +12,8 @@ const base: WarningFacts = {
   overlappingShare: null,
   lis1CompletedOn: '2024-08-31',
   specialistApprovedOn: null,
+  educationPlan: { status: 'approved', approvedOn: '2025-03-01', reviewedOn: '2026-03-01' },
+  planRules: DEFAULT_EDUCATION_PLAN_RULES,
   today: '2026-11-23',
 };
 const codes = (facts: Partial<WarningFacts>) => agreementWarnings({ ...base, ...facts }).map((w) => w.code);
@@ -60,6 +62,33 @@ describe('agreementWarnings', () => {
     expect(codes({ status: 'draft', veileder: null })).toEqual([]);
     expect(codes({ status: 'completed', viaStaffingAgency: true })).toEqual([]);
     expect(codes({ status: 'cancelled', viaStaffingAgency: true })).toEqual([]);
+  });
+});
+
+describe('education plan warnings', () => {
+  const plan = (educationPlan: WarningFacts['educationPlan'], facts: Partial<WarningFacts> = {}) => codes({ educationPlan, ...facts });
+  it('wants an approved plan once the configured months after the start have passed', () => {
+    const missing = { status: 'missing', approvedOn: null, reviewedOn: null } as const;
+    // Start 2026-08-23: due 2026-11-23 (three months); the warning shows from the day after.
+    expect(plan(missing, { startDate: '2026-08-23' })).toEqual([]);
+    expect(plan(missing, { startDate: '2026-08-22' })).toEqual(['no_education_plan']);
+    expect(plan({ status: 'draft', approvedOn: null, reviewedOn: null }, { startDate: '2026-08-22' })).toEqual(['no_education_plan']);
+    // Configurable: six months.
+    expect(plan(missing, { startDate: '2026-08-22', planRules: { dueMonths: 6, reviewMonths: 12 } })).toEqual([]);
+    // Only active agreements: a draft has not run.
+    expect(plan(missing, { status: 'draft', startDate: '2026-01-01' })).not.toContain('no_education_plan');
+    const warning = agreementWarnings({ ...base, educationPlan: missing, startDate: '2026-01-01' }).find((w) => w.code === 'no_education_plan');
+    expect(warning?.params).toEqual({ dueOn: '2026-04-01', months: 3, status: 'missing' });
+  });
+
+  it('wants a review when the last one (or the approval) is more than twelve months old', () => {
+    expect(plan({ status: 'approved', approvedOn: '2025-11-23', reviewedOn: null })).toEqual([]);
+    expect(plan({ status: 'approved', approvedOn: '2025-11-22', reviewedOn: null })).toEqual(['education_plan_review_due']);
+    expect(plan({ status: 'approved', approvedOn: '2024-01-01', reviewedOn: '2026-01-01' })).toEqual([]);
+    expect(plan({ status: 'approved', approvedOn: '2024-01-01', reviewedOn: '2026-01-01' }, { planRules: { dueMonths: 3, reviewMonths: 6 } })).toEqual([
+      'education_plan_review_due',
+    ]);
+    expect(educationPlanReviewDueOn({ status: 'draft', approvedOn: null, reviewedOn: '2020-01-01' }, DEFAULT_EDUCATION_PLAN_RULES)).toBeNull();
   });
 });
 

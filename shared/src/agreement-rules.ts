@@ -44,6 +44,8 @@ export const agreementWarningCodes = [
   'lis1_not_completed',
   'already_specialist',
   'via_staffing_agency',
+  'no_education_plan',
+  'education_plan_review_due',
 ] as const;
 export type AgreementWarningCode = (typeof agreementWarningCodes)[number];
 
@@ -61,6 +63,33 @@ export interface VeilederFacts {
   capacity: number;
 }
 
+export const educationPlanStatuses = ['missing', 'draft', 'approved'] as const;
+export type EducationPlanStatus = (typeof educationPlanStatuses)[number];
+
+/** The individual education plan's state: the document stays in the municipality's archive. */
+export interface EducationPlanFacts {
+  status: EducationPlanStatus;
+  approvedOn: string | null;
+  reviewedOn: string | null;
+}
+
+/** How long after the start a plan must be approved, and how often it is reviewed (configurable). */
+export interface EducationPlanRules {
+  dueMonths: number;
+  reviewMonths: number;
+}
+export const DEFAULT_EDUCATION_PLAN_RULES: EducationPlanRules = { dueMonths: 3, reviewMonths: 12 };
+
+/** The day an approved plan is due by: `dueMonths` after the start. */
+export const educationPlanDueOn = (startDate: string, rules: EducationPlanRules) => addMonths(startDate, rules.dueMonths);
+
+/** The day an approved plan is next due for review: `reviewMonths` after its last review (or its approval); null without one. */
+export function educationPlanReviewDueOn(plan: EducationPlanFacts, rules: EducationPlanRules): string | null {
+  if (plan.status !== 'approved') return null;
+  const last = plan.reviewedOn !== null && (plan.approvedOn === null || plan.reviewedOn > plan.approvedOn) ? plan.reviewedOn : plan.approvedOn;
+  return last === null ? null : addMonths(last, rules.reviewMonths);
+}
+
 export interface WarningFacts {
   status: AgreementStatus;
   startDate: string;
@@ -74,6 +103,8 @@ export interface WarningFacts {
   overlappingShare: number | null;
   lis1CompletedOn: string | null;
   specialistApprovedOn: string | null;
+  educationPlan: EducationPlanFacts;
+  planRules: EducationPlanRules;
   today: string;
 }
 
@@ -160,6 +191,24 @@ export function agreementWarnings(facts: WarningFacts): AgreementWarning[] {
       code: 'via_staffing_agency',
       message: 'The doctor is employed through a staffing agency, which is not eligible for the grant.',
       params: {},
+    });
+  }
+  if (facts.status === 'active' && facts.educationPlan.status !== 'approved') {
+    const dueOn = educationPlanDueOn(facts.startDate, facts.planRules);
+    if (dueOn < day) {
+      warnings.push({
+        code: 'no_education_plan',
+        message: `The individual education plan is not approved; it was due ${dueOn}, ${facts.planRules.dueMonths} months after the start.`,
+        params: { dueOn, months: facts.planRules.dueMonths, status: facts.educationPlan.status },
+      });
+    }
+  }
+  const reviewDueOn = facts.status === 'active' ? educationPlanReviewDueOn(facts.educationPlan, facts.planRules) : null;
+  if (reviewDueOn !== null && reviewDueOn < day) {
+    warnings.push({
+      code: 'education_plan_review_due',
+      message: `The individual education plan was last reviewed more than ${facts.planRules.reviewMonths} months ago; a review was due ${reviewDueOn}.`,
+      params: { dueOn: reviewDueOn, months: facts.planRules.reviewMonths },
     });
   }
   return warnings;

@@ -3,6 +3,7 @@ import {
   absenceKinds,
   agreementStatuses,
   agreementWarningCodes,
+  educationPlanStatuses,
   employmentForms,
   endReasons,
   positions,
@@ -27,6 +28,29 @@ export const datePeriod = z
   .meta({ id: 'DatePeriod' });
 
 export const shareChange = z.object({ from: isoDate, percent: z.number().int() }).meta({ id: 'ShareChange' });
+
+export const educationPlan = z
+  .object({
+    status: z.enum(educationPlanStatuses),
+    approvedOn: isoDate.nullable(),
+    reviewedOn: isoDate.nullable().describe('Last review; the approval counts as the first.'),
+    link: z.string().nullable().describe("Where the document is: a link or the municipality's archive reference (the file is not stored here)."),
+    dueOn: isoDate.describe('By when the plan should be approved: the configured months after the start.'),
+    reviewDueOn: isoDate.nullable().describe('When an approved plan is next due for review.'),
+  })
+  .meta({ id: 'EducationPlan' });
+export type EducationPlan = z.infer<typeof educationPlan>;
+
+export const educationPlanChange = z
+  .object({
+    status: z.enum(educationPlanStatuses),
+    approvedOn: isoDate.nullable().describe('Required with `approved`; only with it. Not in the future.'),
+    reviewedOn: isoDate.nullable().describe('Not before `approvedOn`, not in the future.'),
+    link: optionalText(2000),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'EducationPlanChange' });
 
 export const supervision = z
   .object({
@@ -68,6 +92,7 @@ export const agreement = z
       .array(datePeriod)
       .describe('When the service did not count: the municipality had neither applied for nor held § 19 registration (general practice).'),
     warnings: z.array(agreementWarning),
+    educationPlan,
     currentVeileder: z.object({ supervisionId: z.uuid(), supervisorId: z.uuid(), name: z.string() }).nullable(),
     version: z.number().int(),
     createdAt: timestamp,
@@ -105,10 +130,11 @@ export const updateAgreementRequest = z
     startDate: isoDate,
     viaStaffingAgency: z.boolean(),
     notes: optionalText(4000),
+    educationPlan: educationPlanChange.describe('The individual education plan: the fields sent change, the others stay.'),
   })
   .partial()
   .strict()
-  .meta({ id: 'UpdateAgreementRequest' });
+  .meta({ id: 'UpdateAgreementRequest', examples: [{ educationPlan: { status: 'approved', approvedOn: '2026-11-20', link: 'Sak 2026/1432' } }] });
 export type UpdateAgreementRequest = z.input<typeof updateAgreementRequest>;
 
 export const agreementTransitionRequest = z

@@ -23,3 +23,5 @@ export * from './supervisors.js';
 export * from './events.js';
 export * from './webhooks.js';
 export * from './worklist.js';
+export * from './courses.js';
+export * from './follow-ups.js';

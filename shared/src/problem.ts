@@ -52,6 +52,11 @@ export const notAllowedReasons = [
   'grant_decision_only',
   'granted_amount_only',
   'payment_only',
+  'one_person_only',
+  'approved_only',
+  'not_a_course_day',
+  'waiting_list',
+  'registration_closed',
 ] as const;
 export type NotAllowedReason = (typeof notAllowedReasons)[number];
 

@@ -16,6 +16,10 @@ import { MunicipalitiesPage } from '../features/municipalities/routes/municipali
 import { NewSupervisorPage } from '../features/supervisors/routes/new-supervisor-page';
 import { SupervisorPage } from '../features/supervisors/routes/supervisor-page';
 import { SupervisorsPage } from '../features/supervisors/routes/supervisors-page';
+import { CoursePage } from '../features/courses/routes/course-page';
+import { CoursesPage } from '../features/courses/routes/courses-page';
+import { NewCoursePage } from '../features/courses/routes/new-course-page';
+import { SpecialAttentionPage } from '../features/follow-ups/routes/special-attention-page';
 import { AppLayout } from './layout/app-layout';
 import { MunicipalityRoute } from './routes/municipality-route';
 import { NotFoundPage } from './routes/not-found-page';
@@ -57,6 +61,10 @@ export function createRouter() {
                         { path: '/veiledere', element: <SupervisorsPage /> },
                         { path: '/veiledere/ny', element: <NewSupervisorPage /> },
                         { path: '/veiledere/:id', element: <SupervisorPage /> },
+                        { path: '/kurs', element: <CoursesPage /> },
+                        { path: '/kurs/ny', element: <NewCoursePage /> },
+                        { path: '/kurs/:id', element: <CoursePage /> },
+                        { path: '/oppfolging', element: <SpecialAttentionPage /> },
                       ],
                     },
                     { path: '*', element: <NotFoundPage /> },

@@ -7,6 +7,8 @@ import { grantKeys } from './grants/api/keys';
 import { municipalityKeys } from './municipalities/api/keys';
 import { registrationKeys } from './registrations/api/keys';
 import { supervisorKeys } from './supervisors/api/keys';
+import { courseKeys } from './courses/api/keys';
+import { followUpKeys } from './follow-ups/api/keys';
 
 /**
  * What a change makes stale in the cache, in one place: a change to one resource shows in others
@@ -81,4 +83,18 @@ export async function afterGrantApplicationChange(queryClient: QueryClient, id: 
 export async function afterGrantSchemeChange(queryClient: QueryClient, code: string, fresh?: Versioned<unknown>) {
   await storeVersion(queryClient, grantKeys.scheme(code), fresh);
   refresh(queryClient, grantKeys.schemes(), grantKeys.applications());
+}
+
+/**
+ * A course, its participants or its attendance changed: the course (seats), its participants and
+ * lists; supervisors, whose veilederkurs date follows a held course, and their lists of courses.
+ */
+export async function afterCourseChange(queryClient: QueryClient, id: string, fresh?: Versioned<unknown>) {
+  await storeVersion(queryClient, courseKeys.detail(id), fresh);
+  refresh(queryClient, courseKeys.lists(), courseKeys.participants(id), courseKeys.all, supervisorKeys.all);
+}
+
+/** A follow-up was logged or changed: the logs and the special-attention list. */
+export function afterFollowUpChange(queryClient: QueryClient) {
+  refresh(queryClient, followUpKeys.all);
 }

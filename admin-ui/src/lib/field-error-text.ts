@@ -42,6 +42,11 @@ const REASONS: Readonly<Record<NotAllowedReason, string>> = {
   grant_decision_only: 'Gjelder bare vedtak om tilskudd',
   granted_amount_only: 'Gjelder bare innvilget eller delvis innvilget tilskudd',
   payment_only: 'Gjelder bare utbetaling',
+  one_person_only: 'Oppgi én person: en veileder, en lege eller navn og e-post',
+  approved_only: 'Bare en godkjent utdanningsplan har godkjenningsdato',
+  not_a_course_day: 'Datoen er ikke en av kursdagene',
+  waiting_list: 'Deltakeren står på venteliste og har ikke plass på kurset',
+  registration_closed: 'Påmeldingsfristen er ute; kontakt ALIS-kontoret',
 };
 
 function tooSmall({ minimum, inclusive, origin }: FieldErrorParams<'too_small'>): string {

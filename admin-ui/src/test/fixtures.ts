@@ -102,6 +102,7 @@ export const activeAgreement: Agreement = {
   plannedEndDate: '2028-12-31',
   nonCountingPeriods: [],
   warnings: [],
+  educationPlan: { status: 'approved', approvedOn: '2024-02-15', reviewedOn: '2025-01-10', link: 'Sak 2024/118', dueOn: '2024-04-01', reviewDueOn: '2026-01-10' },
   currentVeileder: null,
   version: 4,
   createdAt: '2024-01-01T10:00:00.000Z',

@@ -5,6 +5,7 @@ import type { Db, Executor } from './client.js';
 import { type DemoData, DEFAULT_DEMO_SEED, generateDemoData } from './demo-generate.js';
 import { refreshRegistrationPeriods } from '../modules/registrations/registration-periods.js';
 import { writeDemoGrants } from './demo-grants-write.js';
+import { demoEducationPlan, writeDemoCourses, writeDemoFollowUps } from './demo-office.js';
 import { demoNote, organisationNumberPrefix, uniqueOrganisationNumber } from './demo-municipalities.js';
 import {
   absences,
@@ -42,6 +43,9 @@ export interface DemoSummary {
   grantSchemes: number;
   grantApplications: number;
   grantApplicationsKept: number;
+  /** The offices' work (demo-office.ts): courses and follow-ups added. */
+  courses: number;
+  followUps: number;
   kept: {
     /** A registration for the municipality existed (an earlier run, or an office's own). */
     registrations: number;
@@ -221,9 +225,9 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
     for (const doctor of newDoctors) {
       const doctorId = doctorIds.get(doctor.hprNumber);
       if (doctorId === undefined) continue;
-      for (const { absences: absenceList, supervisions: supervisionList, shares, ...agreement } of doctor.agreements) {
+      for (const [index, { absences: absenceList, supervisions: supervisionList, shares, ...agreement }] of doctor.agreements.entries()) {
         const agreementId = randomUUID();
-        agreementRows.push({ ...agreement, id: agreementId, doctorId });
+        agreementRows.push({ ...agreement, ...demoEducationPlan(seed, doctor.hprNumber, index, agreement, today), id: agreementId, doctorId });
         for (const share of shares) shareRows.push({ agreementId, fromDate: share.from, percent: share.percent });
         for (const absence of absenceList) absenceRows.push({ ...absence, agreementId });
         for (const { supervisorHprNumber, ...supervision } of supervisionList) {
@@ -237,6 +241,8 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
     for (const chunk of chunks(absenceRows)) await tx.insert(absences).values(chunk);
     for (const chunk of chunks(supervisionRows)) await tx.insert(supervisions).values(chunk);
     const grants = await writeDemoGrants(tx, data);
+    const coursesAdded = await writeDemoCourses(tx, data, seed, today, supervisorIds);
+    const followUpsAdded = await writeDemoFollowUps(tx, seed, today);
 
     const summary: DemoSummary = {
       municipalities: filled,
@@ -249,13 +255,15 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
       grantSchemes: grants.schemes,
       grantApplications: grants.applications,
       grantApplicationsKept: grants.kept,
+      courses: coursesAdded,
+      followUps: followUpsAdded,
       kept: {
         registrations: data.registrations.length - registrationIds.size,
         doctors: data.doctors.length - doctorIds.size,
         supervisors: data.supervisors.length - supervisorsAdded,
       },
     };
-    const changed = filled + summary.registrations + summary.doctors + summary.supervisors + grants.schemes + grants.applications > 0;
+    const changed = filled + summary.registrations + summary.doctors + summary.supervisors + grants.schemes + grants.applications + coursesAdded + followUpsAdded > 0;
     if (!changed) return null;
     await tx.insert(auditLog).values({
       actorType: 'system',
@@ -266,7 +274,7 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<D
     });
     // The planner's statistics, for tables that have just grown many times over: without them it
     // plans as if they were empty until autovacuum gets round to them.
-    await tx.execute(sql`analyze municipalities, registrations, registration_periods, doctors, supervisors, agreements, agreement_shares, absences, supervisions`);
+    await tx.execute(sql`analyze municipalities, registrations, registration_periods, doctors, supervisors, agreements, agreement_shares, absences, supervisions, courses, course_participants, follow_ups`);
     return summary;
   });
 }

@@ -306,6 +306,12 @@ export const agreements = pgTable(
     cancellationReason: text('cancellation_reason'),
     // Derived from start, percentage and absences by the shared rule; stored so lists can filter on it.
     plannedEndDate: date('planned_end_date', { mode: 'string' }).notNull(),
+    // The individual education plan (individuell utdanningsplan): the document stays in the
+    // municipality's archive; only its status, dates and reference are kept.
+    educationPlanStatus: text('education_plan_status', { enum: ['missing', 'draft', 'approved'] }).notNull().default('missing'),
+    educationPlanApprovedOn: date('education_plan_approved_on', { mode: 'string' }),
+    educationPlanReviewedOn: date('education_plan_reviewed_on', { mode: 'string' }),
+    educationPlanLink: text('education_plan_link'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -331,6 +337,8 @@ export const agreements = pgTable(
     ),
     check('agreements_employment_form_check', sql`${t.employmentForm} in ('salaried', 'self_employed')`),
     check('agreements_position_check', sql`${t.position} in ('gp', 'gp_locum', 'introduction', 'other')`),
+    check('agreements_education_plan_status_check', sql`${t.educationPlanStatus} in ('missing', 'draft', 'approved')`),
+    check('agreements_education_plan_approved_check', sql`(${t.educationPlanStatus} = 'approved') = (${t.educationPlanApprovedOn} is not null)`),
     check(
       'agreements_end_check',
       sql`(${t.status} in ('completed', 'terminated')) = (${t.endDate} is not null and ${t.endReason} is not null)`,
@@ -674,5 +682,99 @@ export const digestDeliveries = pgTable(
     index('digest_deliveries_pending_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('digest_deliveries_created_idx').on(t.createdAt, t.id),
     check('digest_deliveries_status_check', sql`${t.status} in ('pending', 'sent', 'failed')`),
+  ],
+);
+
+/**
+ * Courses the ALIS offices run (veilederkurs: two days; or other), each owned by one office. `days`
+ * are the course's dates in order (first_day and last_day kept beside them for lists and rules).
+ */
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code').notNull().references(() => offices.code),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: ['veilederkurs', 'other'] }).notNull(),
+    days: jsonb('days').$type<string[]>().notNull(),
+    firstDay: date('first_day', { mode: 'string' }).notNull(),
+    lastDay: date('last_day', { mode: 'string' }).notNull(),
+    place: text('place'),
+    online: boolean('online').notNull().default(false),
+    capacity: smallint('capacity').notNull(),
+    registrationDeadline: date('registration_deadline', { mode: 'string' }).notNull(),
+    description: text('description'),
+    status: text('status', { enum: ['planned', 'open', 'closed', 'held', 'cancelled'] }).notNull().default('planned'),
+    cancellationReason: text('cancellation_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('courses_first_day_idx').on(t.firstDay, t.id),
+    index('courses_office_idx').on(t.officeCode, t.firstDay, t.id),
+    check('courses_kind_check', sql`${t.kind} in ('veilederkurs', 'other')`),
+    check('courses_status_check', sql`${t.status} in ('planned', 'open', 'closed', 'held', 'cancelled')`),
+    check('courses_capacity_check', sql`${t.capacity} between 1 and 1000`),
+    check('courses_days_check', sql`${t.firstDay} <= ${t.lastDay}`),
+    check('courses_cancelled_check', sql`(${t.status} = 'cancelled') = (${t.cancellationReason} is not null)`),
+  ],
+);
+
+/**
+ * A person signed up for a course: an existing supervisor, a doctor, or someone not yet registered
+ * (name, e-mail, optional HPR number). Seats go in sign-up order (`seq`): the first `capacity` have
+ * one, the rest wait in that order. `attended` holds the course days the person was there.
+ */
+export const courseParticipants = pgTable(
+  'course_participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    supervisorId: uuid('supervisor_id').references(() => supervisors.id),
+    doctorId: uuid('doctor_id').references(() => doctors.id),
+    name: text('name').notNull(),
+    email: text('email'),
+    hprNumber: text('hpr_number'),
+    kommunenummer: text('kommunenummer').references(() => municipalities.kommunenummer),
+    attended: jsonb('attended').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    signedUpByKommunenummer: text('signed_up_by_kommunenummer'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('course_participants_course_idx').on(t.courseId, t.seq),
+    index('course_participants_supervisor_idx').on(t.supervisorId),
+    index('course_participants_hpr_idx').on(t.hprNumber),
+    uniqueIndex('course_participants_supervisor_key').on(t.courseId, t.supervisorId),
+    uniqueIndex('course_participants_doctor_key').on(t.courseId, t.doctorId),
+    uniqueIndex('course_participants_email_key')
+      .on(t.courseId, sql`lower(${t.email})`)
+      .where(sql`${t.supervisorId} is null and ${t.doctorId} is null`),
+    check('course_participants_person_check', sql`num_nonnulls(${t.supervisorId}, ${t.doctorId}) <= 1`),
+  ],
+);
+
+/** The offices' follow-up log of a municipality: meetings, calls, visits and what was agreed. */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kommunenummer: text('kommunenummer').notNull().references(() => municipalities.kommunenummer),
+    date: date('date', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['meeting', 'phone', 'email', 'visit', 'course', 'other'] }).notNull(),
+    participants: text('participants'),
+    summary: text('summary').notNull(),
+    agreedActions: text('agreed_actions'),
+    nextFollowUpOn: date('next_follow_up_on', { mode: 'string' }),
+    done: boolean('done').notNull().default(false),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('follow_ups_municipality_idx').on(t.kommunenummer, t.date, t.id),
+    check('follow_ups_kind_check', sql`${t.kind} in ('meeting', 'phone', 'email', 'visit', 'course', 'other')`),
   ],
 );

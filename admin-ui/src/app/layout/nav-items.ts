@@ -16,6 +16,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/leger', label: 'Leger', roles: CASEWORK_ROLES },
   { to: '/veiledere', label: 'Veiledere', roles: CASEWORK_ROLES },
   { to: '/tilskudd', label: 'Tilskudd' },
+  { to: '/kurs', label: 'Kurs', roles: CASEWORK_ROLES },
+  { to: '/oppfolging', label: 'Oppfølging', roles: CASEWORK_ROLES },
 ];
 
 export const navItemsFor = (role: StaffRole) => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));

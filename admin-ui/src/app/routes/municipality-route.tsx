@@ -2,7 +2,8 @@ import { specialties } from '@alis/shared';
 import { MunicipalityPage } from '../../features/municipalities/routes/municipality-page';
 import { MunicipalityGrants } from '../../features/grants/components/municipality-grants';
 import { RegistrationPanel } from '../../features/registrations/components/registration-panel';
-import { APPLICATION_EDITOR_ROLES } from '../../lib/roles';
+import { FollowUpLog } from '../../features/follow-ups/components/follow-up-log';
+import { APPLICATION_EDITOR_ROLES, CASEWORK_ROLES } from '../../lib/roles';
 
 /**
  * `/kommuner/{k}`: the municipality's page with its registration panels in it, general practice (ALM)
@@ -23,6 +24,7 @@ export function MunicipalityRoute() {
             />
           ))}
           <MunicipalityGrants kommunenummer={municipality.kommunenummer} role={role} />
+          {role !== undefined && CASEWORK_ROLES.includes(role) ? <FollowUpLog kommunenummer={municipality.kommunenummer} /> : null}
         </>
       )}
     />

@@ -1,4 +1,4 @@
-import { type Absence, type createAbsenceRequest, fieldIssue } from '@alis/shared';
+import { type Absence, type EducationPlanRules, type createAbsenceRequest, fieldIssue } from '@alis/shared';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../lib/app-error.js';
@@ -9,7 +9,7 @@ import { Service } from '../../lib/service.js';
 import { type AbsenceRow, absencesRepo } from './absences.repo.js';
 import { assertOpen, lockAgreement, visibleAgreement } from './agreement-access.js';
 import { type AgreementRow, agreementsRepo } from './agreements.repo.js';
-import { emitAgreement, plannedEndOf } from './agreements.service.js';
+import { emitAgreement, planRulesOf, plannedEndOf } from './agreements.service.js';
 import { emitEvent } from '../events/events.service.js';
 
 export type CreateAbsenceInput = z.output<typeof createAbsenceRequest>;
@@ -33,6 +33,7 @@ async function movePlannedEnd(
   agreement: AgreementRow,
   action: string,
   change: { type: 'absence.created' | 'absence.deleted'; absence: Absence },
+  planRules: EducationPlanRules,
 ) {
   const planned = await plannedEndOf(tx, agreement);
   await agreementsRepo.update(tx, agreement.id, { plannedEndDate: planned });
@@ -47,7 +48,7 @@ async function movePlannedEnd(
   const kommunenumre = [agreement.kommunenummer];
   await emitEvent(tx, { type: change.type, subject: { type: 'absence', id: change.absence.id }, kommunenumre, data: change.absence });
   const updated = await agreementsRepo.get(tx, agreement.id, { officeCode: null, kommunenummer: null });
-  if (updated) await emitAgreement(tx, 'agreement.updated', updated);
+  if (updated) await emitAgreement(tx, 'agreement.updated', updated, planRules);
 }
 
 /**
@@ -92,7 +93,7 @@ export class AbsencesService extends Service {
         );
       }
       const absence = toAbsence(await absencesRepo.insert(tx, { agreementId: id, kind: input.kind, fromDate: input.from, toDate: input.to }));
-      await movePlannedEnd(tx, context, current, 'agreement.absence_added', { type: 'absence.created', absence });
+      await movePlannedEnd(tx, context, current, 'agreement.absence_added', { type: 'absence.created', absence }, planRulesOf(this.deps.config));
       return absence;
     });
   }
@@ -104,7 +105,7 @@ export class AbsencesService extends Service {
       if (!absence) throw notFound('The absence');
       assertOpen(current, 'absences can be removed');
       await absencesRepo.delete(tx, id, absenceId);
-      await movePlannedEnd(tx, context, current, 'agreement.absence_removed', { type: 'absence.deleted', absence: toAbsence(absence) });
+      await movePlannedEnd(tx, context, current, 'agreement.absence_removed', { type: 'absence.deleted', absence: toAbsence(absence) }, planRulesOf(this.deps.config));
     });
   }
 }

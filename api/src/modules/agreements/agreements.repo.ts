@@ -28,6 +28,10 @@ const columns = {
   endReason: agreements.endReason,
   cancellationReason: agreements.cancellationReason,
   plannedEndDate: agreements.plannedEndDate,
+  educationPlanStatus: agreements.educationPlanStatus,
+  educationPlanApprovedOn: agreements.educationPlanApprovedOn,
+  educationPlanReviewedOn: agreements.educationPlanReviewedOn,
+  educationPlanLink: agreements.educationPlanLink,
   version: agreements.version,
   createdAt: agreements.createdAt,
   updatedAt: agreements.updatedAt,
@@ -50,6 +54,10 @@ export type AgreementChanges = Partial<
     | 'endReason'
     | 'cancellationReason'
     | 'plannedEndDate'
+    | 'educationPlanStatus'
+    | 'educationPlanApprovedOn'
+    | 'educationPlanReviewedOn'
+    | 'educationPlanLink'
   >
 >;
 export interface ShareRow {
@@ -80,6 +88,9 @@ export interface AgreementFilter {
   /** Has this warning today (as the shared rule gives it on a read). */
   warning?: AgreementWarningCode | undefined;
   today: string;
+  /** The education plan rules (configuration): months after the start it is due, months between reviews. */
+  planDueMonths: number;
+  planReviewMonths: number;
 }
 
 export type AgreementSort = 'startDate' | 'plannedEndDate' | 'municipality' | 'doctor';
@@ -169,7 +180,8 @@ const shareOn = (agreementId: SQL | typeof agreements.id, day: SQL, positionPerc
  * that a list can filter on it. They must say what the rule says: a test holds the two together on
  * every code.
  */
-function hasWarning(db: Executor, code: AgreementWarningCode, today: SQL): SQL | undefined {
+function hasWarning(db: Executor, code: AgreementWarningCode, bind: Bind): SQL | undefined {
+  const today = bind('today');
   const day = dayOf(today);
   const active = eq(agreements.status, 'active');
   const veileder = currentVeilederOf(day);
@@ -222,6 +234,20 @@ function hasWarning(db: Executor, code: AgreementWarningCode, today: SQL): SQL |
       return sql`${doctors.specialistApprovedOn} <= ${agreements.startDate}`;
     case 'via_staffing_agency':
       return eq(agreements.viaStaffingAgency, true);
+    case 'no_education_plan':
+      // `educationPlanDueOn`: the months after the start (PostgreSQL clamps to the month's end, as addMonths does).
+      return and(
+        active,
+        sql`${agreements.educationPlanStatus} <> 'approved'`,
+        sql`(${agreements.startDate} + make_interval(months => ${bind('planDueMonths')}::int))::date < ${day}`,
+      );
+    case 'education_plan_review_due':
+      // `educationPlanReviewDueOn`: the later of the approval and the last review, plus the months between reviews.
+      return and(
+        active,
+        sql`${agreements.educationPlanStatus} = 'approved'`,
+        sql`(greatest(${agreements.educationPlanApprovedOn}, ${agreements.educationPlanReviewedOn}) + make_interval(months => ${bind('planReviewMonths')}::int))::date < ${day}`,
+      );
   }
 }
 
@@ -258,7 +284,7 @@ function matching(db: Executor, scope: MunicipalityScope, filter: AgreementFilte
       : undefined,
     filter.hasVeileder === undefined ? undefined : filter.hasVeileder ? exists(veilederToday) : notExists(veilederToday),
     // Closed agreements have no warnings.
-    filter.warning ? and(inArray(agreements.status, [...OPEN]), hasWarning(db, filter.warning, today)) : undefined,
+    filter.warning ? and(inArray(agreements.status, [...OPEN]), hasWarning(db, filter.warning, bind)) : undefined,
   );
 }
 

@@ -4,6 +4,7 @@ import {
   type AgreementStatus,
   CLOSING_STATUSES,
   type DatePeriod,
+  type EducationPlanRules,
   type EndReason,
   type FieldError,
   OPEN_AGREEMENT_STATUSES,
@@ -14,6 +15,8 @@ import {
   agreementWarnings,
   type agreementTransitionRequest,
   countingOf,
+  educationPlanDueOn,
+  educationPlanReviewDueOn,
   type createAgreementRequest,
   endReasonsFor,
   fieldIssue,
@@ -56,6 +59,7 @@ import {
 import { supervisionsRepo } from './supervisions.repo.js';
 import { emitSupervision } from './supervisions.service.js';
 import { emitEvent } from '../events/events.service.js';
+import type { Config } from '../../config.js';
 
 export type CreateAgreementInput = z.output<typeof createAgreementRequest>;
 export type UpdateAgreementInput = z.output<typeof updateAgreementRequest>;
@@ -81,7 +85,59 @@ const TERMS = [
   'cancellationReason',
   'plannedEndDate',
 ] as const;
-const auditView = (row: Pick<AgreementRow, (typeof TERMS)[number]>, shares: readonly ShareChange[]) => ({ ...pick(row, TERMS), positionHistory: shares });
+/** The education plan as stored: its status, dates and where the document is. */
+const PLAN = ['educationPlanStatus', 'educationPlanApprovedOn', 'educationPlanReviewedOn', 'educationPlanLink'] as const;
+const auditView = (row: Pick<AgreementRow, (typeof TERMS)[number] | (typeof PLAN)[number]>, shares: readonly ShareChange[]) => ({
+  ...pick(row, TERMS),
+  ...pick(row, PLAN),
+  positionHistory: shares,
+});
+type PlanColumns = Pick<AgreementRow, (typeof PLAN)[number]>;
+
+/**
+ * The education plan after a change: the fields sent replace the stored ones. Approved needs its
+ * date and only approved has one (leaving approved clears it); dates are not in the future, and a
+ * review is not before the approval.
+ */
+function nextPlan(current: PlanColumns, change: UpdateAgreementInput['educationPlan']): PlanColumns {
+  if (!change) return pick(current, PLAN);
+  const status = change.status ?? current.educationPlanStatus;
+  const leavingApproval = status !== 'approved' && change.approvedOn === undefined;
+  const next: PlanColumns = {
+    educationPlanStatus: status,
+    educationPlanApprovedOn: leavingApproval ? null : change.approvedOn !== undefined ? change.approvedOn : current.educationPlanApprovedOn,
+    educationPlanReviewedOn: change.reviewedOn !== undefined ? change.reviewedOn : current.educationPlanReviewedOn,
+    educationPlanLink: change.link !== undefined ? change.link : current.educationPlanLink,
+  };
+  const today = todayInNorway();
+  const problems: FieldError[] = [];
+  if (status === 'approved' && !next.educationPlanApprovedOn) {
+    problems.push(fieldIssue({ path: 'educationPlan.approvedOn', code: 'required', message: 'an approved plan needs the date it was approved' }));
+  }
+  if (status !== 'approved' && next.educationPlanApprovedOn) {
+    problems.push(
+      fieldIssue({ path: 'educationPlan.approvedOn', code: 'not_allowed', message: 'only an approved plan has an approval date', params: { reason: 'approved_only' } }),
+    );
+  }
+  for (const [path, value] of [
+    ['educationPlan.approvedOn', change.approvedOn],
+    ['educationPlan.reviewedOn', change.reviewedOn],
+  ] as const) {
+    if (value && value > today) problems.push(fieldIssue({ path, code: 'in_future', message: `must be on or before today (${today})`, params: { today } }));
+  }
+  if (next.educationPlanApprovedOn && next.educationPlanReviewedOn && next.educationPlanReviewedOn < next.educationPlanApprovedOn) {
+    problems.push(
+      fieldIssue({
+        path: 'educationPlan.reviewedOn',
+        code: 'too_early',
+        message: `must be on or after the approval (${next.educationPlanApprovedOn})`,
+        params: { earliest: next.educationPlanApprovedOn, reference: 'educationPlan.approvedOn' },
+      }),
+    );
+  }
+  if (problems.length > 0) throw invalid(problems);
+  return next;
+}
 
 const asStatus = (value: string): RegistrationStatus | null => registrationStatuses.find((status) => status === value) ?? null;
 
@@ -116,6 +172,7 @@ const groupBy = <T, K>(items: readonly T[], key: (item: T) => K) => {
 
 /** The facts of a page of agreements beyond their rows, fetched in a fixed number of queries. */
 export interface PageFacts {
+  planRules: EducationPlanRules;
   countingIn: Map<string, DatePeriod[]>;
   veilederOf: Map<string, CurrentVeilederRow>;
   sharesOf: Map<string, ShareChange[]>;
@@ -128,11 +185,13 @@ export function pageFacts(
   veileders: readonly CurrentVeilederRow[],
   open: readonly OpenAgreementRow[],
   shares: readonly ShareRow[],
+  planRules: EducationPlanRules,
 ): PageFacts {
   const veilederOf = new Map<string, CurrentVeilederRow>();
   // Ordered newest start first per agreement: the first one seen is the veileder on the day.
   for (const veileder of veileders) if (!veilederOf.has(veileder.agreementId)) veilederOf.set(veileder.agreementId, veileder);
   return {
+    planRules,
     countingIn: new Map([...groupBy(periods, (row) => row.kommunenummer)].map(([kommunenummer, rows]) => [kommunenummer, countingFrom(rows)])),
     veilederOf,
     sharesOf: new Map([...groupBy(shares, (row) => row.agreementId)].map(([id, rows]) => [id, sharesFrom(rows)])),
@@ -140,14 +199,14 @@ export function pageFacts(
   };
 }
 
-async function factsOf(db: Executor, rows: readonly AgreementRow[], today: string): Promise<PageFacts> {
+async function factsOf(db: Executor, rows: readonly AgreementRow[], today: string, planRules: EducationPlanRules): Promise<PageFacts> {
   const ids = rows.map((row) => row.id);
   // One after the other: inside a transaction they run on the same connection anyway.
   const periods = await agreementsRepo.registrationPeriods(db, [...new Set(rows.map((row) => row.kommunenummer))], TRAINING_SPECIALTY);
   const veileders = await agreementsRepo.currentVeileders(db, ids, today);
   const open = await agreementsRepo.openAgreementsOf(db, [...new Set(rows.map((row) => row.doctorId))]);
   const shares = await agreementsRepo.shares(db, [...new Set([...ids, ...open.map((agreement) => agreement.id)])]);
-  return pageFacts(periods, veileders, open, shares);
+  return pageFacts(periods, veileders, open, shares, planRules);
 }
 
 /** The doctor's open agreements running on `day` add up to more than a full position: their sum, else null. */
@@ -166,6 +225,7 @@ export function toAgreement(row: AgreementRow, facts: PageFacts, today: string):
   const share = shareOn(positionHistory, day) ?? row.positionPercent;
   const veileder = facts.veilederOf.get(row.id);
   const nonCounting = nonCountingOf(row, facts.countingIn.get(row.kommunenummer) ?? []);
+  const plan = { status: row.educationPlanStatus, approvedOn: row.educationPlanApprovedOn, reviewedOn: row.educationPlanReviewedOn };
   return {
     id: row.id,
     kommunenummer: row.kommunenummer,
@@ -193,8 +253,16 @@ export function toAgreement(row: AgreementRow, facts: PageFacts, today: string):
       overlappingShare: overlappingShare(row, day, facts, share),
       lis1CompletedOn: row.doctorLis1CompletedOn,
       specialistApprovedOn: row.doctorSpecialistApprovedOn,
+      educationPlan: plan,
+      planRules: facts.planRules,
       today,
     }),
+    educationPlan: {
+      ...plan,
+      link: row.educationPlanLink,
+      dueOn: educationPlanDueOn(row.startDate, facts.planRules),
+      reviewDueOn: educationPlanReviewDueOn(plan, facts.planRules),
+    },
     currentVeileder: veileder ? { supervisionId: veileder.supervisionId, supervisorId: veileder.supervisorId, name: veileder.name } : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -203,14 +271,14 @@ export function toAgreement(row: AgreementRow, facts: PageFacts, today: string):
 }
 
 /** The API view of a set of agreements, in a fixed number of queries whatever the number of rows. */
-async function viewsOf(db: Executor, rows: readonly AgreementRow[], today: string): Promise<Agreement[]> {
+async function viewsOf(db: Executor, rows: readonly AgreementRow[], today: string, planRules: EducationPlanRules): Promise<Agreement[]> {
   if (rows.length === 0) return [];
-  const facts = await factsOf(db, rows, today);
+  const facts = await factsOf(db, rows, today, planRules);
   return rows.map((row) => toAgreement(row, facts, today));
 }
 
-async function versionedView(db: Executor, row: AgreementRow): Promise<Versioned<Agreement>> {
-  const [agreement] = await viewsOf(db, [row], todayInNorway());
+async function versionedView(db: Executor, row: AgreementRow, planRules: EducationPlanRules): Promise<Versioned<Agreement>> {
+  const [agreement] = await viewsOf(db, [row], todayInNorway(), planRules);
   if (!agreement) throw new AppError('internal_error', 'The agreement has no view.');
   return withVersion(agreement);
 }
@@ -220,27 +288,38 @@ export async function emitAgreement(
   tx: Executor,
   type: 'agreement.created' | 'agreement.updated' | 'agreement.transitioned',
   row: AgreementRow,
+  planRules: EducationPlanRules,
 ): Promise<Versioned<Agreement>> {
-  const view = await versionedView(tx, row);
+  const view = await versionedView(tx, row, planRules);
   await emitEvent(tx, { type, subject: { type: 'agreement', id: row.id }, kommunenumre: [row.kommunenummer], data: view.resource });
   return view;
 }
 
+/** The education plan rules of the configuration. */
+export const planRulesOf = (config: Pick<Config, 'EDUCATION_PLAN_DUE_MONTHS' | 'EDUCATION_PLAN_REVIEW_MONTHS'>): EducationPlanRules => ({
+  dueMonths: config.EDUCATION_PLAN_DUE_MONTHS,
+  reviewMonths: config.EDUCATION_PLAN_REVIEW_MONTHS,
+});
+
 export class AgreementsService extends Service {
+  private get planRules() {
+    return planRulesOf(this.deps.config);
+  }
+
   async list(principal: Principal, query: ListAgreementsInput): Promise<Page<Agreement>> {
     const { limit, cursor, sort, ...filters } = query;
     const today = todayInNorway();
     const scope = municipalityScope(principal);
-    const filter = { ...filters, today };
+    const filter = { ...filters, today, planDueMonths: this.planRules.dueMonths, planReviewMonths: this.planRules.reviewMonths };
     const page = keyset(sort, AGREEMENT_SORTS, cursor, agreementPosition, limit + 1);
     const rows = await agreementsRepo.list(this.db, scope, filter, page);
-    const views = new Map((await viewsOf(this.db, rows.slice(0, limit), today)).map((view) => [view.id, view]));
+    const views = new Map((await viewsOf(this.db, rows.slice(0, limit), today, this.planRules)).map((view) => [view.id, view]));
     const total = await agreementsRepo.total(this.db, scope, filter);
     return pageFrom(rows, limit, (row) => mustGet(views, row.id, 'agreement view'), page.cursorOf, total);
   }
 
   async get(principal: Principal, id: string): Promise<Versioned<Agreement>> {
-    return versionedView(this.db, await visibleAgreement(this.db, principal, id));
+    return versionedView(this.db, await visibleAgreement(this.db, principal, id), this.planRules);
   }
 
   async create(context: RequestContext, input: CreateAgreementInput): Promise<Versioned<Agreement>> {
@@ -282,7 +361,7 @@ export class AgreementsService extends Service {
         entityId: id,
         after: { kommunenummer: row.kommunenummer, doctorId: row.doctorId, ...auditView(row, [{ from: input.startDate, percent: input.positionPercent }]) },
       });
-      return emitAgreement(tx, 'agreement.created', row);
+      return emitAgreement(tx, 'agreement.created', row, this.planRules);
     });
   }
 
@@ -293,7 +372,7 @@ export class AgreementsService extends Service {
    */
   async update(context: RequestContext, id: string, input: UpdateAgreementInput, expected: number | undefined): Promise<Versioned<Agreement>> {
     const scope = municipalityScope(context.principal);
-    const { positionPercent, positionPercentFrom, ...fields } = input;
+    const { positionPercent, positionPercentFrom, educationPlan, ...fields } = input;
     if (positionPercentFrom !== undefined && positionPercent === undefined) {
       throw invalidField({
         path: 'positionPercentFrom',
@@ -305,7 +384,7 @@ export class AgreementsService extends Service {
     return context.transact(async (tx) => {
       const current = await lockAgreement(tx, context.principal, id, expected);
       assertOpen(current, 'it can be changed');
-      const next = { ...current, ...fields };
+      const next = { ...current, ...fields, ...nextPlan(current, educationPlan) };
       if (next.status === 'active' && !next.signedOn) {
         throw unprocessable('An active agreement must keep the date it was signed.', [
           fieldIssue({ path: 'signedOn', code: 'required', message: 'an active agreement needs signedOn' }),
@@ -319,11 +398,11 @@ export class AgreementsService extends Service {
       const planned = await plannedEndOf(tx, { ...current, startDate: next.startDate }, nextShares);
       const after = { ...next, plannedEndDate: planned, positionPercent: nextShares.at(-1)?.percent ?? current.positionPercent };
       const changed = diff(auditView(current, shares), auditView(after, nextShares));
-      if (!changed) return versionedView(tx, current);
+      if (!changed) return versionedView(tx, current, this.planRules);
       const { positionHistory: _history, ...columns } = changed.after;
       await agreementsRepo.update(tx, id, { ...columns, positionPercent: after.positionPercent });
       await recordAudit(tx, context, { action: 'agreement.updated', entityType: 'agreement', entityId: id, before: changed.before, after: changed.after });
-      return emitAgreement(tx, 'agreement.updated', await this.reread(tx, id, scope));
+      return emitAgreement(tx, 'agreement.updated', await this.reread(tx, id, scope), this.planRules);
     });
   }
 
@@ -404,7 +483,7 @@ export class AgreementsService extends Service {
           if (supervision) await emitSupervision(tx, 'supervision.ended', supervision, current.kommunenummer);
         }
       }
-      return emitAgreement(tx, 'agreement.transitioned', await this.reread(tx, id, scope));
+      return emitAgreement(tx, 'agreement.transitioned', await this.reread(tx, id, scope), this.planRules);
     });
   }
 

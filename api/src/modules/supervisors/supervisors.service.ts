@@ -26,6 +26,7 @@ import type { Versioned } from '../../lib/versioned.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import { emitEvent } from '../events/events.service.js';
+import { coursesRepo } from '../courses/courses.repo.js';
 import {
   SUPERVISOR_SORTS,
   type SupervisionRow,
@@ -110,7 +111,7 @@ function assertSpecialistFields(specialistInGeneralPractice: boolean, specialist
  * A supervisor's change in the feed, for every municipality the supervisor concerns. The data is
  * the supervisor without its supervisions: which of those a reader may see depends on the reader.
  */
-async function emitSupervisor(tx: Executor, type: 'supervisor.created' | 'supervisor.updated', row: SupervisorRow, today: string) {
+export async function emitSupervisor(tx: Executor, type: 'supervisor.created' | 'supervisor.updated', row: SupervisorRow, today: string) {
   await emitEvent(tx, {
     type,
     subject: { type: 'supervisor', id: row.id },
@@ -162,6 +163,10 @@ export class SupervisorsService extends Service {
     assertExemptionPeriod(input.exemptionFrom, input.exemptionUntil);
     await assertMunicipalityExists(this.db, 'workplaceKommunenummer', workplaceKommunenummer);
     return context.transact(async (tx) => {
+      // Someone who completed a veilederkurs before being registered gets its date now (when later than what is given).
+      const fromCourses = await coursesRepo.completedOnFor(tx, input.hprNumber, input.email ?? null);
+      const given = input.courseCompletedOn ?? null;
+      const courseCompletedOn = fromCourses !== null && (given === null || fromCourses > given) ? fromCourses : given;
       const row = await supervisorsRepo.insert(tx, {
         hprNumber: input.hprNumber,
         name: input.name,
@@ -172,12 +177,13 @@ export class SupervisorsService extends Service {
         specialistApprovedOn: input.specialistApprovedOn ?? null,
         exemptionFrom: input.exemptionFrom ?? null,
         exemptionUntil: input.exemptionUntil ?? null,
-        courseCompletedOn: input.courseCompletedOn ?? null,
+        courseCompletedOn,
         capacity: input.capacity ?? this.deps.config.VEILEDER_DEFAULT_CAPACITY,
         // Lets the office that registered the supervisor see it wherever it works.
         createdByOfficeCode: principal.role === 'office' ? principal.officeCode : null,
       });
       if (!row) throw await this.alreadyRegistered(tx, municipalityScope(principal), input.hprNumber, today);
+      await coursesRepo.linkToSupervisor(tx, row.id, row.hprNumber, row.email);
       await recordAudit(tx, context, { action: 'supervisor.created', entityType: 'supervisor', entityId: row.id, after: auditView(row) });
       await emitSupervisor(tx, 'supervisor.created', { ...row, currentLoad: 0 }, today);
       return withVersion(toSupervisorDetail({ ...row, currentLoad: 0 }, [], today));

@@ -1,4 +1,4 @@
-import { type WarningFacts, agreementWarningCodes, agreementWarnings, fieldIssue } from '@alis/shared';
+import { DEFAULT_EDUCATION_PLAN_RULES, type WarningFacts, agreementWarningCodes, agreementWarnings, fieldIssue } from '@alis/shared';
 import { describe, expect, it } from 'vitest';
 import { transitionMissingLabel, warningLabel } from './labels';
 
@@ -14,6 +14,8 @@ const labelsOf = (facts: Partial<WarningFacts>) =>
     overlappingShare: null,
     lis1CompletedOn: null,
     specialistApprovedOn: null,
+    educationPlan: { status: 'approved', approvedOn: '2020-03-01', reviewedOn: '2024-06-01' },
+    planRules: DEFAULT_EDUCATION_PLAN_RULES,
     today: '2025-01-01',
     ...facts,
   }).map((warning) => warningLabel(warning));

@@ -102,6 +102,10 @@ export const WARNING_LABELS: Record<AgreementWarningCode, (params: WarningParams
   already_specialist: (params) =>
     `Legen ble spesialist i allmennmedisin ${date(params, 'specialistApprovedOn')}, før avtalen startet.`,
   via_staffing_agency: () => 'Legen er ansatt via bemanningsbyrå, og det gis ikke tilskudd for slike avtaler.',
+  no_education_plan: (params) =>
+    `Individuell utdanningsplan er ikke godkjent. Den skulle vært godkjent ${date(params, 'dueOn')}, ${text(params, 'months')} måneder etter oppstart.`,
+  education_plan_review_due: (params) =>
+    `Individuell utdanningsplan er ikke revidert på over ${text(params, 'months')} måneder; revisjon var ventet ${date(params, 'dueOn')}.`,
 };
 
 /** A warning's Norwegian text, also for a code this version of the app does not know yet. */

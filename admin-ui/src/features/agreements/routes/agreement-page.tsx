@@ -12,6 +12,7 @@ import { AgreementEditForm } from '../components/agreement-edit-form';
 import { AgreementSummary } from '../components/agreement-summary';
 import { AgreementTransitions } from '../components/agreement-transitions';
 import { AgreementWarnings } from '../components/agreement-warnings';
+import { EducationPlanSection } from '../components/education-plan-section';
 import { NonCountingPeriodsSection } from '../components/non-counting-periods-section';
 import { PositionHistorySection } from '../components/position-history-section';
 import { SupervisionsSection } from '../components/supervisions-section';
@@ -62,6 +63,7 @@ export function AgreementPage() {
             <div className="stack" style={{ marginTop: '1.5rem' }}>
               {/* A cancelled draft never ran: no service to count. */}
               {agreement.status === 'cancelled' ? null : <NonCountingPeriodsSection agreement={agreement} />}
+              <EducationPlanSection agreement={agreement} etag={etag} canEdit={open} />
               <PositionHistorySection agreement={agreement} />
               <SupervisionsSection agreement={agreement} canAssign={open} />
               <AbsencesSection agreement={agreement} canEdit={open} />

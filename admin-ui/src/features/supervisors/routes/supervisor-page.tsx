@@ -5,6 +5,7 @@ import { useSupervisor } from '../../../entities/supervisors/api/get-supervisor'
 import { isUuid } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { MissingApprovalDateNotice } from '../components/missing-approval-date-notice';
+import { CoursesTaken } from '../components/courses-taken';
 import { SupervisedAgreements } from '../components/supervised-agreements';
 import { SupervisorEditForm } from '../components/supervisor-edit-form';
 import { supervisorFieldId } from '../components/supervisor-fields';
@@ -40,6 +41,7 @@ export function SupervisorPage() {
             <div className="stack">
               <SupervisorSummary supervisor={supervisor} />
               <SupervisedAgreements supervisions={supervisor.supervisions} />
+              <CoursesTaken supervisorId={supervisor.id} />
             </div>
             <SupervisorEditForm idPrefix={formIdPrefix} supervisor={supervisor} etag={etag} onReload={async () => (await query.refetch()).data} />
           </div>
