@@ -22,6 +22,7 @@ export async function recordAudit(tx: Executor, context: RequestContext | null, 
     entityId: change.entityId,
     before: change.before ?? null,
     after: change.after ?? null,
+    supplier: context?.principal.kind === 'client' ? (context.principal.external?.supplier ?? null) : null,
   });
 }
 
