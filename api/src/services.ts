@@ -11,6 +11,7 @@ import { EventsService } from './modules/events/events.service.js';
 import { WebhooksService } from './modules/webhooks/webhooks.service.js';
 import { GrantApplicationsService } from './modules/grants/grant-applications.service.js';
 import { GrantSchemesService } from './modules/grants/grant-schemes.service.js';
+import { ImportsService } from './modules/imports/imports.service.js';
 import { MunicipalitiesService } from './modules/municipalities/municipalities.service.js';
 import { OAuthService } from './modules/oauth/oauth.service.js';
 import { ReferenceService } from './modules/reference/reference.service.js';
@@ -59,6 +60,7 @@ export function createServices(deps: ServiceDeps) {
     webhooks: new WebhooksService(deps),
     grantSchemes: new GrantSchemesService(deps),
     grantApplications: new GrantApplicationsService(deps),
+    imports: new ImportsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -83,6 +83,13 @@ const TERMS = [
 ] as const;
 const auditView = (row: Pick<AgreementRow, (typeof TERMS)[number]>, shares: readonly ShareChange[]) => ({ ...pick(row, TERMS), positionHistory: shares });
 
+/** What the audit log keeps of a new agreement: its parties, terms and share. */
+export const createdAgreementAuditView = (row: AgreementRow, shares: readonly ShareChange[]) => ({
+  kommunenummer: row.kommunenummer,
+  doctorId: row.doctorId,
+  ...auditView(row, shares),
+});
+
 const asStatus = (value: string): RegistrationStatus | null => registrationStatuses.find((status) => status === value) ?? null;
 
 /** When service in a municipality counted: its registration's status periods (in general practice) that count. */
@@ -203,7 +210,7 @@ export function toAgreement(row: AgreementRow, facts: PageFacts, today: string):
 }
 
 /** The API view of a set of agreements, in a fixed number of queries whatever the number of rows. */
-async function viewsOf(db: Executor, rows: readonly AgreementRow[], today: string): Promise<Agreement[]> {
+export async function viewsOf(db: Executor, rows: readonly AgreementRow[], today: string): Promise<Agreement[]> {
   if (rows.length === 0) return [];
   const facts = await factsOf(db, rows, today);
   return rows.map((row) => toAgreement(row, facts, today));
@@ -280,7 +287,7 @@ export class AgreementsService extends Service {
         action: 'agreement.created',
         entityType: 'agreement',
         entityId: id,
-        after: { kommunenummer: row.kommunenummer, doctorId: row.doctorId, ...auditView(row, [{ from: input.startDate, percent: input.positionPercent }]) },
+        after: createdAgreementAuditView(row, [{ from: input.startDate, percent: input.positionPercent }]),
       });
       return emitAgreement(tx, 'agreement.created', row);
     });

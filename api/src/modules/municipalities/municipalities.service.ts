@@ -7,7 +7,7 @@ import {
   type updateMunicipalityRequest,
 } from '@alis/shared';
 import type { z } from 'zod';
-import { sql } from 'drizzle-orm';
+import { lockForTransaction } from '../../lib/sql.js';
 import type { Executor } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
@@ -50,7 +50,7 @@ function assertMayChange(principal: Principal, input: MunicipalityUpdate) {
  * number another municipality holds is 409 naming that one. The unique index settles races.
  */
 async function assertOrganisationNumberFree(tx: Executor, organisationNumber: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('municipality-organisation-number'), hashtext(${organisationNumber}))`);
+  await lockForTransaction(tx, 'municipality-organisation-number', organisationNumber);
   const holder = await municipalitiesRepo.findByOrganisationNumber(tx, organisationNumber);
   if (holder) {
     throw new AppError('already_exists', `Organisation number ${organisationNumber} belongs to municipality ${holder.kommunenummer}.`, {
