@@ -10,6 +10,7 @@ import { DoctorsPage } from '../features/doctors/routes/doctors-page';
 import { GrantApplicationPage } from '../features/grants/routes/grant-application-page';
 import { GrantApplicationsPage } from '../features/grants/routes/grant-applications-page';
 import { GrantSchemesPage } from '../features/grants/routes/grant-schemes-page';
+import { ImportPage } from '../features/imports/routes/import-page';
 import { NewDoctorPage } from '../features/doctors/routes/new-doctor-page';
 import { LoginPage } from '../features/auth/routes/login-page';
 import { MunicipalitiesPage } from '../features/municipalities/routes/municipalities-page';
@@ -54,6 +55,7 @@ export function createRouter() {
                         { path: '/veiledere', element: <SupervisorsPage /> },
                         { path: '/veiledere/ny', element: <NewSupervisorPage /> },
                         { path: '/veiledere/:id', element: <SupervisorPage /> },
+                        { path: '/import', element: <ImportPage /> },
                       ],
                     },
                     { path: '*', element: <NotFoundPage /> },

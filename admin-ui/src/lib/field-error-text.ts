@@ -42,6 +42,8 @@ const REASONS: Readonly<Record<NotAllowedReason, string>> = {
   grant_decision_only: 'Gjelder bare vedtak om tilskudd',
   granted_amount_only: 'Gjelder bare innvilget eller delvis innvilget tilskudd',
   payment_only: 'Gjelder bare utbetaling',
+  open_agreement_exists: 'Legen har allerede en åpen avtale med kommunen (utkast eller aktiv)',
+  duplicate_row: 'Legen står på en annen rad i filen også: én rad per lege',
 };
 
 function tooSmall({ minimum, inclusive, origin }: FieldErrorParams<'too_small'>): string {

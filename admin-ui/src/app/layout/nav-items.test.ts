@@ -3,8 +3,8 @@ import { navItemsFor } from './nav-items';
 
 describe('main navigation', () => {
   it('shows offices and admins the case work', () => {
-    expect(navItemsFor('office').map((item) => item.label)).toEqual(['Kommuner', 'Avtaler', 'Leger', 'Veiledere', 'Tilskudd']);
-    expect(navItemsFor('admin').map((item) => item.label)).toEqual(['Kommuner', 'Avtaler', 'Leger', 'Veiledere', 'Tilskudd']);
+    expect(navItemsFor('office').map((item) => item.label)).toEqual(['Kommuner', 'Avtaler', 'Leger', 'Veiledere', 'Tilskudd', 'Import']);
+    expect(navItemsFor('admin').map((item) => item.label)).toEqual(['Kommuner', 'Avtaler', 'Leger', 'Veiledere', 'Tilskudd', 'Import']);
   });
 
   it('hides agreements, doctors and supervisors from the directorate (the API answers 403 there)', () => {
