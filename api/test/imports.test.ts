@@ -157,6 +157,18 @@ describe('POST /api/v1/imports', () => {
     expectProblem(await post(huge, { kommunenummer: '1818' }), 413, 'payload_too_large');
   });
 
+  it('takes an Idempotency-Key: a retry replays the answer, and a dry run is another request than the import', async () => {
+    const csv = `${HEADER}\n9300701,Nøkkel Lege,salaried,gp,100,2026-01-01,,draft\n`;
+    const send = (query: Record<string, string>) =>
+      http(t).post('/api/v1/imports').query({ kommunenummer: '1804', ...query }).set(admin.auth).set('idempotency-key', 'import-1').set('content-type', 'text/csv').send(csv);
+    await send({ dryRun: 'true' }).expect(200);
+    expectProblem(await send({}), 422, 'idempotency_key_reused');
+    await http(t).post('/api/v1/imports').query({ kommunenummer: '1804' }).set(admin.auth).set('idempotency-key', 'import-2').set('content-type', 'text/csv').send(csv).expect(200);
+    const retry = await http(t).post('/api/v1/imports').query({ kommunenummer: '1804' }).set(admin.auth).set('idempotency-key', 'import-2').set('content-type', 'text/csv').send(csv).expect(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(bodyOf(retry, contract.importReport).agreements.created).toBe(1);
+  });
+
   it.skipIf(needsPostgres)('imports 10 000 rows in under 10 seconds on PostgreSQL', async () => {
     const lines = [HEADER];
     for (let i = 0; i < 10_000; i += 1) {

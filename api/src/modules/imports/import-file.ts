@@ -43,16 +43,24 @@ export function delimiterOf(text: string): ';' | ',' {
   return semicolons > commas ? ';' : ',';
 }
 
-type Parsed = { record: string[]; info: { lines: number } };
+type Parsed = { record: string[]; raw: string; info: { lines: number } };
+
+/**
+ * The line a record starts on. `info.lines` is the line it ends on; its raw text, less the blank
+ * lines skipped before it and its own line break, has one more line break per extra line it spans.
+ */
+const startLine = ({ raw, info }: Parsed) => info.lines - (raw.replace(/^\n+/, '').replace(/\n$/, '').match(/\n/g)?.length ?? 0);
 
 /** The file's rows by column; a file that cannot be read as the documented CSV is 400 naming why. */
 export function readCsv(text: string): CsvRow[] {
   let records: Parsed[];
+  // One kind of line break (CR LF and CR become LF, also inside quoted fields), so lines count alike everywhere.
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   try {
-    records = parse(text, {
-      bom: true,
-      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
+    records = parse(normalised, {
+      delimiter: delimiterOf(normalised),
       info: true,
+      raw: true,
       skip_empty_lines: true,
       trim: true,
       relax_column_count: false,
@@ -78,15 +86,13 @@ export function readCsv(text: string): CsvRow[] {
     }
   }
   if (problems.length > 0) throw invalid(problems, 'The header row of the file does not have the documented columns.');
-  return data.map(({ record, info }) => {
+  return data.map((parsed) => {
     const cells: Partial<Record<ImportColumn, string>> = {};
     columns.forEach((column, index) => {
-      const value = record[index];
+      const value = parsed.record[index];
       if (column && value !== undefined && value !== '') cells[column] = value;
     });
-    // `info.lines` is the line the record ends on; a record spans as many lines as its quoted line breaks.
-    const spans = record.reduce((sum, value) => sum + (value.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-    return { line: info.lines - spans, cells };
+    return { line: startLine(parsed), cells };
   });
 }
 
