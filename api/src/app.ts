@@ -30,6 +30,7 @@ import { worklistRoutes } from './modules/worklist/worklist.routes.js';
 import jobsPlugin from './plugins/jobs.js';
 import { grantApplicationRoutes } from './modules/grants/grant-applications.routes.js';
 import { grantSchemeRoutes } from './modules/grants/grant-schemes.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { idempotencyRepo } from './modules/idempotency/idempotency.repo.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
@@ -151,6 +152,7 @@ const API_ROUTES = [
   digestRoutes,
   courseRoutes,
   followUpRoutes,
+  importRoutes,
 ];
 
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;

@@ -6,6 +6,12 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
+/** An http(s) URL whose host is this machine: 127.0.0.0/8, ::1 or localhost. */
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -71,6 +77,17 @@ const envSchema = z
     // start (warning `no_education_plan`), and reviewed at least this often (`education_plan_review_due`).
     EDUCATION_PLAN_DUE_MONTHS: z.coerce.number().int().min(0).max(60).default(3),
     EDUCATION_PLAN_REVIEW_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+    // Access tokens from Maskinporten (or another issuer of the same shape): all four together, or none.
+    MASKINPORTEN_ISSUER: z.preprocess(emptyToUndefined, z.string().max(500).optional()),
+    MASKINPORTEN_JWKS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    MASKINPORTEN_AUDIENCE: z.preprocess(emptyToUndefined, z.string().max(500).optional()),
+    MASKINPORTEN_SCOPE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^\S{1,200}$/, 'MASKINPORTEN_SCOPE_PREFIX has no spaces').optional()),
+    // Plain http to a loopback JWKS (127.0.0.1, ::1, localhost): a test or a developer's stand-in issuer.
+    MASKINPORTEN_ALLOW_HTTP_LOOPBACK: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    // Leeway on exp and nbf for clocks that differ a little.
+    MASKINPORTEN_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    // A token with a key id the cached key set lacks fetches the set again, at most this often.
+    MASKINPORTEN_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {
@@ -78,6 +95,21 @@ const envSchema = z
         code: 'custom',
         path: ['JWT_SECRET'],
         message: 'JWT_SECRET is required when DATABASE_URL is set (at least 32 random characters)',
+      });
+    }
+    const maskinporten = [env.MASKINPORTEN_ISSUER, env.MASKINPORTEN_JWKS_URL, env.MASKINPORTEN_AUDIENCE, env.MASKINPORTEN_SCOPE_PREFIX];
+    if (maskinporten.some(Boolean) && !maskinporten.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MASKINPORTEN_ISSUER'],
+        message: 'set MASKINPORTEN_ISSUER, MASKINPORTEN_JWKS_URL, MASKINPORTEN_AUDIENCE and MASKINPORTEN_SCOPE_PREFIX together',
+      });
+    }
+    if (env.MASKINPORTEN_JWKS_URL?.startsWith('http:') && !(env.MASKINPORTEN_ALLOW_HTTP_LOOPBACK && isLoopbackUrl(env.MASKINPORTEN_JWKS_URL))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MASKINPORTEN_JWKS_URL'],
+        message: 'MASKINPORTEN_JWKS_URL must be https (plain http only to a loopback address with MASKINPORTEN_ALLOW_HTTP_LOOPBACK=true)',
       });
     }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

@@ -13,6 +13,7 @@ import { DigestsService } from './modules/digests/digests.service.js';
 import { WorklistService } from './modules/worklist/worklist.service.js';
 import { GrantApplicationsService } from './modules/grants/grant-applications.service.js';
 import { GrantSchemesService } from './modules/grants/grant-schemes.service.js';
+import { ImportsService } from './modules/imports/imports.service.js';
 import { MunicipalitiesService } from './modules/municipalities/municipalities.service.js';
 import { OAuthService } from './modules/oauth/oauth.service.js';
 import { ReferenceService } from './modules/reference/reference.service.js';
@@ -67,6 +68,7 @@ export function createServices(deps: ServiceDeps) {
     grantApplications: new GrantApplicationsService(deps),
     courses: new CoursesService(deps),
     followUps: new FollowUpsService(deps),
+    imports: new ImportsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

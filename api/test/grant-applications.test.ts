@@ -11,6 +11,7 @@ import {
   createScheme,
   getApplication,
   grantReadyMunicipality,
+  testOrganisationNumber,
   lineFor,
   moveApplication,
   problemCodes,
@@ -26,7 +27,7 @@ beforeAll(async () => {
   schemeCode = (await createScheme(t, admin)).code;
   otherSchemeCode = (await createScheme(t, admin)).code;
   // Herøy: class 5 (gp 412 000 kr); Bodø: class 3 (gp 350 000 kr).
-  await grantReadyMunicipality(t, '1818', 5);
+  await grantReadyMunicipality(t, '1818', 5, '974760673');
   await grantReadyMunicipality(t, '1804', 3, '983887457');
   await grantReadyMunicipality(t, '0301', 1, '889640782');
 });
@@ -242,7 +243,7 @@ describe('draft from agreements', () => {
 
   it('leaves out months in which service did not count', async () => {
     const k = '1832';
-    await setMasterData(t, k, { organisationNumber: '974760673', centralityClass: 4 });
+    await setMasterData(t, k, { organisationNumber: testOrganisationNumber(k), centralityClass: 4 });
     await insertRegistration(t, k, { status: 'deregistered', applicationDate: '2019-01-10', registeredFrom: '2019-03-01' }, [
       { from: 'not_registered', to: 'preparing', date: '2018-12-01' },
       { from: 'preparing', to: 'applied', date: '2019-01-10' },

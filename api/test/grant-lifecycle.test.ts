@@ -12,6 +12,7 @@ import {
   createScheme,
   getApplication,
   grantReadyMunicipality,
+  testOrganisationNumber,
   lineFor,
   moveApplication,
   setMasterData,
@@ -24,7 +25,7 @@ const today = todayInNorway();
 let schemeCode: string;
 beforeAll(async () => {
   schemeCode = (await createScheme(t, admin)).code;
-  await grantReadyMunicipality(t, '1818', 5);
+  await grantReadyMunicipality(t, '1818', 5, '974760673');
 });
 
 /** A sound draft of Herøy claiming one agreement for `months` at full time (412 000 kr a year). */
@@ -87,13 +88,13 @@ describe('submission', () => {
     );
     expect(again.rateVersions.map((v) => v.version)).toEqual([2, 1]);
 
-    await setMasterData(t, '1818', { organisationNumber: '983887457', centralityClass: 6 });
+    await setMasterData(t, '1818', { organisationNumber: testOrganisationNumber('1818'), centralityClass: 6 });
     try {
       const kept = (await getApplication(t, heroyClient, submitted.id)).application;
       expect(kept).toMatchObject({ rateVersion: 1, centralityClass: 5, organisationNumber: '974760673', totalNok: 412_000 });
       expect(first(kept.lines)).toMatchObject({ annualRateNok: 412_000, amountNok: 412_000 });
       const follows = (await getApplication(t, heroyClient, still.id)).application;
-      expect(follows).toMatchObject({ rateVersion: 2, centralityClass: 6, organisationNumber: '983887457', amountsFixed: false, totalNok: SAMPLE_RATE_TABLE.gp['6'] / 2 });
+      expect(follows).toMatchObject({ rateVersion: 2, centralityClass: 6, organisationNumber: testOrganisationNumber('1818'), amountsFixed: false, totalNok: SAMPLE_RATE_TABLE.gp['6'] / 2 });
     } finally {
       await setMasterData(t, '1818', { organisationNumber: '974760673', centralityClass: 5 });
     }

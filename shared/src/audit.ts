@@ -14,6 +14,10 @@ export const auditEntry = z
     entityId: z.string(),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
+    supplier: z
+      .string()
+      .nullable()
+      .describe('The vendor that acted on the municipality\'s behalf (Maskinporten `supplier.ID`, "0192:<organisation number>"); null otherwise.'),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof auditEntry>;

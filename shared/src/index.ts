@@ -25,3 +25,4 @@ export * from './webhooks.js';
 export * from './worklist.js';
 export * from './courses.js';
 export * from './follow-ups.js';
+export * from './imports.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importReport } from './imports.js';
 
 /**
  * The API's error vocabulary: each stable `code` has one HTTP status and one title. Adding a code is
@@ -26,6 +27,7 @@ export const ERRORS = {
   headers_too_large: { status: 431, title: 'Request header fields too large' },
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
+  import_rejected: { status: 422, title: 'Import rejected: the file has invalid rows' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -57,6 +59,8 @@ export const notAllowedReasons = [
   'not_a_course_day',
   'waiting_list',
   'registration_closed',
+  'open_agreement_exists',
+  'duplicate_row',
 ] as const;
 export type NotAllowedReason = (typeof notAllowedReasons)[number];
 
@@ -210,6 +214,7 @@ export const problemExtras = {
     agreementStatus: z.string().optional().describe('The closed status that forbids the change.'),
   },
   precondition_failed: { currentETag: z.string().optional().describe('The ETag the resource has now.') },
+  import_rejected: { report: importReport.describe('What the file holds: every invalid row in `errors`; nothing was imported.') },
 } as const satisfies Partial<Record<ErrorCode, z.ZodRawShape>>;
 
 export type ProblemExtras<C extends ErrorCode> = C extends keyof typeof problemExtras ? Inferred<(typeof problemExtras)[C]> : Empty;

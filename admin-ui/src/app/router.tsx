@@ -10,6 +10,7 @@ import { DoctorsPage } from '../features/doctors/routes/doctors-page';
 import { GrantApplicationPage } from '../features/grants/routes/grant-application-page';
 import { GrantApplicationsPage } from '../features/grants/routes/grant-applications-page';
 import { GrantSchemesPage } from '../features/grants/routes/grant-schemes-page';
+import { ImportPage } from '../features/imports/routes/import-page';
 import { NewDoctorPage } from '../features/doctors/routes/new-doctor-page';
 import { LoginPage } from '../features/auth/routes/login-page';
 import { MunicipalitiesPage } from '../features/municipalities/routes/municipalities-page';
@@ -65,6 +66,7 @@ export function createRouter() {
                         { path: '/kurs/ny', element: <NewCoursePage /> },
                         { path: '/kurs/:id', element: <CoursePage /> },
                         { path: '/oppfolging', element: <SpecialAttentionPage /> },
+                        { path: '/import', element: <ImportPage /> },
                       ],
                     },
                     { path: '*', element: <NotFoundPage /> },

@@ -10,6 +10,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A body that is not JSON (a CSV file), sent as is with its media type. */
+  rawBody?: { contentType: string; data: Blob | string };
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
 }
@@ -50,13 +52,14 @@ export function createApiClient(store: SessionStore, fetchImpl: typeof fetch = (
   async function send(url: string, options: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.rawBody) headers['content-type'] = options.rawBody.contentType;
     const token = store.getAccessToken();
     if (token) headers.authorization = `Bearer ${token}`;
     try {
       return await fetchImpl(url, {
         method: options.method ?? 'GET',
         headers,
-        body: options.body === undefined ? null : JSON.stringify(options.body),
+        body: options.rawBody ? options.rawBody.data : options.body === undefined ? null : JSON.stringify(options.body),
         credentials: 'same-origin',
         signal: options.signal ?? null,
       });

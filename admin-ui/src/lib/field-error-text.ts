@@ -47,6 +47,8 @@ const REASONS: Readonly<Record<NotAllowedReason, string>> = {
   not_a_course_day: 'Datoen er ikke en av kursdagene',
   waiting_list: 'Deltakeren står på venteliste og har ikke plass på kurset',
   registration_closed: 'Påmeldingsfristen er ute; kontakt ALIS-kontoret',
+  open_agreement_exists: 'Legen har allerede en åpen avtale med kommunen (utkast eller aktiv)',
+  duplicate_row: 'Legen står på en annen rad i filen også: én rad per lege',
 };
 
 function tooSmall({ minimum, inclusive, origin }: FieldErrorParams<'too_small'>): string {

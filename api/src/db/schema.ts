@@ -65,6 +65,8 @@ export const municipalities = pgTable(
     index('municipalities_county_idx').on(t.countyNumber, t.kommunenummer),
     // Lists sorted by name, and agreements sorted by their municipality's name.
     index('municipalities_name_idx').on(t.shortName, t.kommunenummer),
+    // A Maskinporten token names its municipality by organisation number: one municipality per number.
+    uniqueIndex('municipalities_organisation_number_key').on(t.organisationNumber),
     check('municipalities_centrality_class_check', sql`${t.centralityClass} between 1 and 6`),
     check('municipalities_population_check', sql`${t.population} >= 0`),
     check('municipalities_kommunenummer_check', sql`${t.kommunenummer} ~ '^[0-9]{4}$'`),
@@ -151,6 +153,8 @@ export const auditLog = pgTable(
     entityId: text('entity_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    // The vendor (Maskinporten `supplier.ID`, "0192:<orgnr>") that acted on a municipality's behalf.
+    supplier: text('supplier'),
   },
   (t) => [
     index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id),

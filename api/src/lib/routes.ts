@@ -41,6 +41,10 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema>
   scope?: Scope;
   /** No access token needed (login, refresh, logout); only the statuses in `errors` are documented. */
   public?: boolean;
+  /** Media types of the body, when not JSON (the route's plugin registers their parser). */
+  consumes?: string[];
+  /** Largest body in bytes, when not the app's 1 MiB. */
+  bodyLimit?: number;
 }
 
 export type RouteRequest<P extends Schema, Q extends Schema, B extends Schema> = FastifyRequest<{
@@ -74,8 +78,10 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
         method,
         url,
         config: { roles: spec.roles ?? resource.roles, scope: spec.scope, public: spec.public },
+        ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
         schema: {
           tags: resource.tags,
+          ...(spec.consumes ? { consumes: spec.consumes } : {}),
           summary: spec.summary,
           ...(spec.description ? { description: spec.description } : {}),
           ...(spec.public ? { security: [] } : {}),

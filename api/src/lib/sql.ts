@@ -1,3 +1,6 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+
 /** Makes user text literal inside a LIKE pattern (`%`, `_` and `\` match themselves). */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
@@ -11,4 +14,12 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
     current = candidate.cause;
   }
   return false;
+}
+
+/**
+ * Holds a transaction-long advisory lock on `key` within `namespace`: writers of the same key take
+ * turns until their commit (two imports to one municipality, two claims on one organisation number).
+ */
+export async function lockForTransaction(tx: Executor, namespace: string, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${namespace}), hashtext(${key}))`);
 }

@@ -4,10 +4,11 @@ import fp from 'fastify-plugin';
 import { type Role, type Scope, clientRoles, scopes as allScopes, staffRoles } from '@alis/shared';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { AppError } from '../lib/app-error.js';
+import { AppError, isAppError } from '../lib/app-error.js';
 import { type Principal, STAFF_SCOPES } from '../lib/principal.js';
 import { unauthorized } from '../lib/request-context.js';
 import { authRepo } from '../modules/auth/auth.repo.js';
+import { ExternalTokenVerifier, externalIssuerOf } from '../lib/external-tokens.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -25,6 +26,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     tokenRevocations: TokenRevocations;
     accessTokens: AccessTokens;
+    /** Verifies tokens of the configured external issuer (Maskinporten); null when none is configured. */
+    externalTokens: ExternalTokenVerifier | null;
   }
 }
 
@@ -129,6 +132,8 @@ export const authPlugin = fp<AuthOptions>(
     const revocations = new TokenRevocations(app.database.db, ttlSeconds);
     app.decorate('tokenRevocations', revocations);
     app.decorate('accessTokens', { sign: (claims: AccessTokenClaims) => Promise.resolve(app.jwt.sign(claims)), ttlSeconds });
+    const external = externalIssuerOf(app.config);
+    app.decorate('externalTokens', external ? new ExternalTokenVerifier(external, app.database.db) : null);
     app.decorateRequest('principal', null);
     app.addHook('onReady', async () => {
       await revocations.refresh();
@@ -147,9 +152,13 @@ function principalOf(claims: z.infer<typeof claimsSchema>): Principal {
   return { kind: 'client', id: claims.sub, role: claims.role, officeCode: null, kommunenummer: claims.kn, scopes: granted };
 }
 
-async function verifiedClaims(request: FastifyRequest, revocations: TokenRevocations): Promise<z.infer<typeof claimsSchema>> {
+function bearerToken(request: FastifyRequest): string {
   const header = request.headers.authorization;
   if (!header?.startsWith('Bearer ')) throw unauthorized('Send an access token as "Authorization: Bearer <token>".');
+  return header.slice('Bearer '.length).trim();
+}
+
+async function verifiedClaims(request: FastifyRequest, revocations: TokenRevocations): Promise<z.infer<typeof claimsSchema>> {
   let decoded: unknown;
   try {
     decoded = await request.jwtVerify();
@@ -162,6 +171,14 @@ async function verifiedClaims(request: FastifyRequest, revocations: TokenRevocat
   return parsed.data;
 }
 
+/** The caller of a bearer token: the API's own (HS256), or one of the configured external issuer's. */
+async function verifiedPrincipal(app: FastifyInstance, request: FastifyRequest): Promise<Principal> {
+  const token = bearerToken(request);
+  const external = app.externalTokens;
+  if (external?.claims(token)) return external.principal(token);
+  return principalOf(await verifiedClaims(request, app.tokenRevocations));
+}
+
 /**
  * The hook every `/api/v1` route passes through: verifies the bearer token, then the route's role
  * and scope requirements. Routes opt out with `config.public`.
@@ -172,11 +189,10 @@ export async function authenticate(this: FastifyInstance, request: FastifyReques
   // An address that keeps sending missing, invalid or revoked tokens is refused before any work.
   const rejected = this.rateLimits.rejectedTokens;
   rejected.assertNotLimited(request.ip, 'Too many requests without a valid access token from this address; wait a minute.');
-  const claims = await verifiedClaims(request, this.tokenRevocations).catch((error: unknown) => {
-    rejected.hit(request.ip);
+  const principal = await verifiedPrincipal(this, request).catch((error: unknown) => {
+    if (!isAppError(error) || error.code === 'unauthorized') rejected.hit(request.ip);
     throw error;
   });
-  const principal = principalOf(claims);
   request.principal = principal;
 
   if (config.roles && !config.roles.includes(principal.role)) {

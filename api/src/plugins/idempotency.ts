@@ -42,7 +42,9 @@ function canonicalJson(value: unknown): string {
 
 function requestHash(request: FastifyRequest): string {
   const route = request.url.split('?')[0];
-  return createHash('sha256').update(`${request.method} ${route}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+  // The query is part of the request where there is one (`/imports?dryRun=true` is not the import itself).
+  const query = request.query && typeof request.query === 'object' && Object.keys(request.query).length > 0 ? ` ${canonicalJson(request.query)}` : '';
+  return createHash('sha256').update(`${request.method} ${route}${query}\n${canonicalJson(request.body ?? null)}`).digest('hex');
 }
 
 export interface IdempotencyOptions {

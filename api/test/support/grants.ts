@@ -6,6 +6,7 @@
 import * as contract from '@alis/shared';
 import { type CreateGrantSchemeRequest, type GrantApplication, type GrantLineInput, SAMPLE_RATE_TABLE, addDays, todayInNorway } from '@alis/shared';
 import { eq } from 'drizzle-orm';
+import { uniqueOrganisationNumber } from '../../src/db/demo-municipalities.js';
 import { municipalities } from '../../src/db/schema.js';
 import type { TestApp } from './build-app.js';
 import { bodyOf, etagOf } from './expect.js';
@@ -38,8 +39,14 @@ export async function setMasterData(t: TestApp, kommunenummer: string, values: {
   await t.database.db.update(municipalities).set(values).where(eq(municipalities.kommunenummer, kommunenummer));
 }
 
+/**
+ * A valid organisation number (MOD11) of the municipality's own: organisation numbers are unique
+ * among municipalities, so each gets one from its kommunenummer (9 + kommunenummer + 00 upwards).
+ */
+export const testOrganisationNumber = (kommunenummer: string) => uniqueOrganisationNumber(90_000_000 + Number(kommunenummer) * 100, new Set());
+
 /** A municipality registered (§ 19) since 2019, with an organisation number and a centrality class. */
-export async function grantReadyMunicipality(t: TestApp, kommunenummer: string, centralityClass = 5, organisationNumber = '974760673') {
+export async function grantReadyMunicipality(t: TestApp, kommunenummer: string, centralityClass = 5, organisationNumber = testOrganisationNumber(kommunenummer)) {
   await setMasterData(t, kommunenummer, { organisationNumber, centralityClass });
   await insertRegistration(t, kommunenummer, { status: 'registered', applicationDate: '2019-01-10', registeredFrom: '2019-03-01' });
 }

@@ -3,8 +3,8 @@ import { navItemsFor } from './nav-items';
 
 describe('main navigation', () => {
   it('shows offices and admins the case work', () => {
-    expect(navItemsFor('office').map((item) => item.label)).toEqual(['Mine oppgaver', 'Kommuner', 'Avtaler', 'Leger', 'Veiledere', 'Tilskudd', 'Kurs', 'Oppfølging']);
-    expect(navItemsFor('admin').map((item) => item.label)).toEqual(['Mine oppgaver', 'Kommuner', 'Avtaler', 'Leger', 'Veiledere', 'Tilskudd', 'Kurs', 'Oppfølging']);
+    expect(navItemsFor('office').map((item) => item.label)).toEqual(['Mine oppgaver', 'Kommuner', 'Avtaler', 'Leger', 'Veiledere', 'Tilskudd', 'Kurs', 'Oppfølging', 'Import']);
+    expect(navItemsFor('admin').map((item) => item.label)).toEqual(['Mine oppgaver', 'Kommuner', 'Avtaler', 'Leger', 'Veiledere', 'Tilskudd', 'Kurs', 'Oppfølging', 'Import']);
   });
 
   it('hides agreements, doctors and supervisors from the directorate (the API answers 403 there)', () => {

@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/tilskudd', label: 'Tilskudd' },
   { to: '/kurs', label: 'Kurs', roles: CASEWORK_ROLES },
   { to: '/oppfolging', label: 'Oppfølging', roles: CASEWORK_ROLES },
+  { to: '/import', label: 'Import', roles: CASEWORK_ROLES },
 ];
 
 export const navItemsFor = (role: StaffRole) => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));

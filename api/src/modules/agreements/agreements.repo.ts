@@ -4,6 +4,7 @@ import type { Executor, RowOf } from '../../db/client.js';
 import { agreementShares, agreements, doctors, municipalities, registrationPeriods, supervisions, supervisors } from '../../db/schema.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, anyOf, statementName, totalOf } from '../../lib/list.js';
+import { insertJsonRows } from '../../db/bulk.js';
 import { type MunicipalityScope, scopeShape, scopeValues } from '../../lib/scope.js';
 
 const columns = {
@@ -350,6 +351,51 @@ export const agreementsRepo = {
   async insert(tx: Executor, row: NewAgreementRow): Promise<string | undefined> {
     const [inserted] = await tx.insert(agreements).values(row).onConflictDoNothing().returning({ id: agreements.id });
     return inserted?.id;
+  },
+
+  /**
+   * Many agreements at once (an import), in one statement whatever their number. Returns the new
+   * ids; one that would be a second open agreement for its doctor and municipality is left out (the
+   * index decides).
+   */
+  async insertMany(tx: Executor, rows: readonly NewAgreementRow[]): Promise<{ id: string }[]> {
+    return insertJsonRows(tx, agreements, rows, {
+      columns: [
+        'kommunenummer',
+        'doctorId',
+        'employmentForm',
+        'position',
+        'positionPercent',
+        'signedOn',
+        'startDate',
+        'viaStaffingAgency',
+        'notes',
+        'status',
+        'plannedEndDate',
+      ],
+      onConflictDoNothing: true,
+      returning: ['id'],
+    });
+  },
+
+  /** The first share of many new agreements, from their start, in one statement. */
+  async insertShares(tx: Executor, rows: readonly { agreementId: string; fromDate: string; percent: number }[]): Promise<void> {
+    await insertJsonRows(tx, agreementShares, rows, { columns: ['agreementId', 'fromDate', 'percent'] });
+  },
+
+  /** These agreements as one statement (any scope: the caller has checked it), for their views. */
+  async getMany(db: Executor, ids: readonly string[]): Promise<AgreementRow[]> {
+    if (ids.length === 0) return [];
+    return baseSelect(db).where(anyOf(agreements.id, sql`${sql.param([...ids])}`, 'uuid'));
+  },
+
+  /** Every agreement of these doctors with one municipality, any status (an import's duplicates and conflicts). */
+  async ofDoctorsIn(db: Executor, kommunenummer: string, doctorIds: readonly string[]) {
+    if (doctorIds.length === 0) return [];
+    return db
+      .select({ id: agreements.id, doctorId: agreements.doctorId, startDate: agreements.startDate, status: agreements.status })
+      .from(agreements)
+      .where(and(eq(agreements.kommunenummer, kommunenummer), anyOf(agreements.doctorId, sql`${sql.param([...doctorIds])}`, 'uuid')));
   },
 
   async findOpenId(db: Executor, doctorId: string, kommunenummer: string, openStatuses: readonly AgreementStatusValue[]) {

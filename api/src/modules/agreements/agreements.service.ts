@@ -139,6 +139,13 @@ function nextPlan(current: PlanColumns, change: UpdateAgreementInput['educationP
   return next;
 }
 
+/** What the audit log keeps of a new agreement: its parties, terms and share. */
+export const createdAgreementAuditView = (row: AgreementRow, shares: readonly ShareChange[]) => ({
+  kommunenummer: row.kommunenummer,
+  doctorId: row.doctorId,
+  ...auditView(row, shares),
+});
+
 const asStatus = (value: string): RegistrationStatus | null => registrationStatuses.find((status) => status === value) ?? null;
 
 /** When service in a municipality counted: its registration's status periods (in general practice) that count. */
@@ -271,7 +278,7 @@ export function toAgreement(row: AgreementRow, facts: PageFacts, today: string):
 }
 
 /** The API view of a set of agreements, in a fixed number of queries whatever the number of rows. */
-async function viewsOf(db: Executor, rows: readonly AgreementRow[], today: string, planRules: EducationPlanRules): Promise<Agreement[]> {
+export async function viewsOf(db: Executor, rows: readonly AgreementRow[], today: string, planRules: EducationPlanRules): Promise<Agreement[]> {
   if (rows.length === 0) return [];
   const facts = await factsOf(db, rows, today, planRules);
   return rows.map((row) => toAgreement(row, facts, today));
@@ -359,7 +366,7 @@ export class AgreementsService extends Service {
         action: 'agreement.created',
         entityType: 'agreement',
         entityId: id,
-        after: { kommunenummer: row.kommunenummer, doctorId: row.doctorId, ...auditView(row, [{ from: input.startDate, percent: input.positionPercent }]) },
+        after: createdAgreementAuditView(row, [{ from: input.startDate, percent: input.positionPercent }]),
       });
       return emitAgreement(tx, 'agreement.created', row, this.planRules);
     });

@@ -17,6 +17,7 @@ const toEntry = (row: AuditRow): AuditEntry => ({
   entityId: row.entityId,
   before: row.before,
   after: row.after,
+  supplier: row.supplier,
 });
 
 const cursorSchema = z.object({ id: cursorBigintId });

@@ -84,6 +84,19 @@ export class AuthService extends Service {
         scopes: [...principal.scopes],
       };
     }
+    if (principal.external) {
+      const { consumer, supplier } = principal.external;
+      return {
+        kind: 'client',
+        id: principal.id,
+        role: principal.role,
+        name: supplier ? `Maskinporten: ${supplier} for ${consumer}` : `Maskinporten: ${consumer}`,
+        email: null,
+        officeCode: null,
+        kommunenummer: principal.kommunenummer,
+        scopes: [...principal.scopes],
+      };
+    }
     const client = await apiClientsRepo.findByClientId(db, principal.id);
     if (!client) throw sessionEnded();
     return {

@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
-import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
+import { type ListPage, ONE, type SortColumns, anyOf, statementName, totalOf } from '../../lib/list.js';
+import { insertJsonRows } from '../../db/bulk.js';
 import { agreements, doctors, municipalities } from '../../db/schema.js';
 import { type MunicipalityScope, scopeShape, scopeValues } from '../../lib/scope.js';
 import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
@@ -186,6 +187,23 @@ export const doctorsRepo = {
   async insert(db: Executor, row: NewDoctorRow): Promise<DoctorRow | undefined> {
     const [inserted] = await db.insert(doctors).values(row).onConflictDoNothing({ target: doctors.hprNumber }).returning();
     return inserted;
+  },
+
+  /** Many doctors at once (an import), in two statements whatever their number; an HPR number already taken is left out. */
+  async insertMany(tx: Executor, rows: readonly NewDoctorRow[]): Promise<DoctorRow[]> {
+    const inserted = await insertJsonRows(tx, doctors, rows, {
+      columns: ['hprNumber', 'name', 'email', 'phone', 'lis1CompletedOn', 'scheme', 'specialistApprovedOn', 'createdByOfficeCode', 'createdByKommunenummer'],
+      onConflictDoNothing: sql`(${sql.identifier(doctors.hprNumber.name)})`,
+      returning: ['id'],
+    });
+    if (inserted.length === 0) return [];
+    return tx.select().from(doctors).where(anyOf(doctors.id, sql`${sql.param(inserted.map((row) => row.id))}`, 'uuid'));
+  },
+
+  /** The doctors holding these HPR numbers (canonical form), in one statement. */
+  async findByHprNumbers(db: Executor, hprNumbers: readonly string[]): Promise<{ id: string; hprNumber: string }[]> {
+    if (hprNumbers.length === 0) return [];
+    return db.select({ id: doctors.id, hprNumber: doctors.hprNumber }).from(doctors).where(anyOf(doctors.hprNumber, sql`${sql.param([...hprNumbers])}`, 'text'));
   },
 
   /**

@@ -1,7 +1,7 @@
-import type { Doctor, Page, PersonReference, createDoctorRequest, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
+import { type Doctor, type FieldError, type Page, type PersonReference, type createDoctorRequest, fieldIssue, type listDoctorsQuery, type updateDoctorRequest } from '@alis/shared';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
-import { AppError, invalidField, notFound } from '../../lib/app-error.js';
+import { AppError, invalid, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
 import { pageFrom } from '../../lib/cursor.js';
@@ -28,24 +28,35 @@ export function toDoctor(row: DoctorRow): Doctor {
 }
 
 /** What the audit log keeps of a doctor: its facts and who registered it. */
-const auditView = (row: DoctorRow) => pick(row, [...FACTS, 'createdByOfficeCode', 'createdByKommunenummer']);
+export const doctorAuditView = (row: DoctorRow) => pick(row, [...FACTS, 'createdByOfficeCode', 'createdByKommunenummer']);
+const auditView = doctorAuditView;
 
 const notFoundDoctor = () => notFound('The doctor');
 
 /** HPR numbers are stored without leading zeros, so "0012" searches from "12". */
 const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || undefined : undefined);
 
-/** LIS1 comes before the specialist approval: a LIS1 date after it cannot be right. */
-function assertTrainingOrder(lis1CompletedOn: string | null, specialistApprovedOn: string | null) {
-  if (lis1CompletedOn !== null && specialistApprovedOn !== null && lis1CompletedOn > specialistApprovedOn) {
-    throw invalidField({
-      path: 'lis1CompletedOn',
-      code: 'too_late',
-      message: `must not be after the specialist approval (${specialistApprovedOn})`,
-      params: { latest: specialistApprovedOn, reference: 'specialistApprovedOn' },
-    });
-  }
+/** LIS1 comes before the specialist approval: a LIS1 date after it cannot be right (the problem, or null). */
+export function trainingOrderIssue(lis1CompletedOn: string | null, specialistApprovedOn: string | null): FieldError | null {
+  if (lis1CompletedOn === null || specialistApprovedOn === null || lis1CompletedOn <= specialistApprovedOn) return null;
+  return fieldIssue({
+    path: 'lis1CompletedOn',
+    code: 'too_late',
+    message: `must not be after the specialist approval (${specialistApprovedOn})`,
+    params: { latest: specialistApprovedOn, reference: 'specialistApprovedOn' },
+  });
 }
+
+function assertTrainingOrder(lis1CompletedOn: string | null, specialistApprovedOn: string | null) {
+  const issue = trainingOrderIssue(lis1CompletedOn, specialistApprovedOn);
+  if (issue) throw invalid([issue]);
+}
+
+/** Who registered a doctor, as the doctor keeps it: the office or municipality of the caller that did. */
+export const registeredBy = (principal: Principal) => ({
+  createdByOfficeCode: principal.role === 'office' ? principal.officeCode : null,
+  createdByKommunenummer: principal.role === 'municipality' ? principal.kommunenummer : null,
+});
 
 /** A doctor's change in the feed, for every municipality the doctor concerns; gives the view. */
 async function emitDoctor(tx: Executor, type: 'doctor.created' | 'doctor.updated', row: DoctorRow): Promise<Doctor> {
@@ -96,8 +107,7 @@ export class DoctorsService extends Service {
         scheme: input.scheme,
         specialistApprovedOn: input.specialistApprovedOn ?? null,
         // Lets the office or municipality that registered the doctor see it before any agreement exists.
-        createdByOfficeCode: principal.role === 'office' ? principal.officeCode : null,
-        createdByKommunenummer: principal.role === 'municipality' ? principal.kommunenummer : null,
+        ...registeredBy(principal),
       });
       if (!row) throw await this.alreadyRegistered(tx, municipalityScope(principal), input.hprNumber);
       await recordAudit(tx, context, { action: 'doctor.created', entityType: 'doctor', entityId: row.id, after: auditView(row) });

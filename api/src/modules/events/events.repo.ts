@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { placeholders, prepared } from '../../db/prepared.js';
 import { events, feedState, municipalities } from '../../db/schema.js';
 import { statementName } from '../../lib/list.js';
+import { insertJsonRows } from '../../db/bulk.js';
 
 /** Taken by every transaction that appends to the feed, and held until it ends. */
 export const FEED_LOCK_ID = 4_219_002;
@@ -34,6 +35,21 @@ export const eventsRepo = {
       kommunenumre: [...new Set(event.kommunenumre)].sort(),
       data: event.data,
     });
+  },
+
+  /** Appends many events in `tx` (an import) under the same lock, in one statement, in the order given. */
+  async appendMany(tx: Executor, list: readonly NewEvent[]): Promise<void> {
+    if (list.length === 0) return;
+    await tx.execute(sql`select pg_advisory_xact_lock(${FEED_LOCK_ID})`);
+    const rows = list.map((event) => ({
+      type: event.type,
+      subjectType: event.subject.type,
+      subjectId: event.subject.id,
+      kommunenumre: [...new Set(event.kommunenumre)].sort(),
+      data: event.data,
+    }));
+    // jsonb_to_recordset yields the rows in the document's order, so sequences follow it.
+    await insertJsonRows(tx, events, rows, { columns: ['type', 'subjectType', 'subjectId', 'kommunenumre', 'data'] });
   },
 
   /** Events after `after` in sequence order that the scope may see, of these types (all when null). */

@@ -46,6 +46,9 @@ function feedOf(principal: Principal, requested: readonly EventType[] | undefine
  */
 export const emitEvent = (tx: Executor, event: NewEvent) => eventsRepo.append(tx, event);
 
+/** Appends many changes to the feed at once (an import), in the given order; call it last in the transaction, as `emitEvent`. */
+export const emitEvents = (tx: Executor, list: readonly NewEvent[]) => eventsRepo.appendMany(tx, list);
+
 export class EventsService extends Service {
   async feed(principal: Principal, query: z.output<typeof eventFeedQuery>): Promise<EventFeed> {
     const { scope, types } = feedOf(principal, query.types);

@@ -164,6 +164,18 @@ export const municipalitiesRepo = {
     );
   },
 
+  /** The municipality holding an organisation number (unique), in any scope: how an external token names its municipality. */
+  async findByOrganisationNumber(db: Executor, organisationNumber: string): Promise<{ kommunenummer: string } | undefined> {
+    const [row] = await prepared(db, 'municipality_by_organisation_number', (name) =>
+      db
+        .select({ kommunenummer: municipalities.kommunenummer })
+        .from(municipalities)
+        .where(eq(municipalities.organisationNumber, placeholders('organisationNumber')))
+        .prepare(name),
+    ).execute({ organisationNumber });
+    return row;
+  },
+
   async update(tx: Executor, kommunenummer: string, changes: MunicipalityChanges): Promise<void> {
     await tx
       .update(municipalities)

@@ -34,10 +34,12 @@ export async function municipalityRoutes(app: FastifyInstance) {
       summary: 'Change a municipality\'s master data',
       description:
         'Send `If-Match` with the ETag you read; 412 means someone changed it since. Office users cannot change `officeCode` (admin only); ' +
-        'a municipality\'s own client may change only its contact person.',
+        'a municipality\'s own client may change only its contact person. An `organisationNumber` another municipality holds is 409 ' +
+        '`already_exists` naming it in `existingId` (a Maskinporten token names its municipality by this number).',
       params: municipalityParams,
       body: updateMunicipalityRequest,
       response: municipality,
+      errors: [409],
     },
     (context, request, expected) => service.update(context, request.params.kommunenummer, request.body, expected),
   );

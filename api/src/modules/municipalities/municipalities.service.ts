@@ -7,6 +7,8 @@ import {
   type updateMunicipalityRequest,
 } from '@alis/shared';
 import type { z } from 'zod';
+import { lockForTransaction } from '../../lib/sql.js';
+import type { Executor } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pageFrom } from '../../lib/cursor.js';
@@ -40,6 +42,20 @@ function assertMayChange(principal: Principal, input: MunicipalityUpdate) {
   }
   if (input.officeCode !== undefined && principal.role !== 'admin') {
     throw forbidden('Only an administrator can move a municipality to another ALIS office.');
+  }
+}
+
+/**
+ * One municipality per organisation number (an external token names its municipality by it); a
+ * number another municipality holds is 409 naming that one. The unique index settles races.
+ */
+async function assertOrganisationNumberFree(tx: Executor, organisationNumber: string) {
+  await lockForTransaction(tx, 'municipality-organisation-number', organisationNumber);
+  const holder = await municipalitiesRepo.findByOrganisationNumber(tx, organisationNumber);
+  if (holder) {
+    throw new AppError('already_exists', `Organisation number ${organisationNumber} belongs to municipality ${holder.kommunenummer}.`, {
+      existingId: holder.kommunenummer,
+    });
   }
 }
 
@@ -77,6 +93,9 @@ export class MunicipalitiesService extends Service {
       assertMayChange(context.principal, input);
       assertVersion(expected, current.version, `Municipality ${kommunenummer}`);
       if (input.officeCode !== current.officeCode) await assertOfficeExists(tx, 'officeCode', input.officeCode);
+      if (input.organisationNumber && input.organisationNumber !== current.organisationNumber) {
+        await assertOrganisationNumberFree(tx, input.organisationNumber);
+      }
       const changes: MunicipalityChanges = input;
       const next = { ...current, ...changes };
       const changed = diff(current, next);
