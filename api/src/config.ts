@@ -53,6 +53,11 @@ const envSchema = z
     ADMIN_UI_DIR: z.string().default(path.join(projectRoot, 'admin-ui', 'dist')),
     MIGRATIONS_DIR: z.string().default(path.join(projectRoot, 'migrations')),
     SEED_DIR: z.string().default(path.join(projectRoot, 'seed')),
+    // Where clients reach the API (scheme, host, port, no path): the OpenAPI document's server.
+    PUBLIC_BASE_URL: z
+      .url({ protocol: /^https?$/, message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://alis.example.no' })
+      .default('http://localhost:3000')
+      .transform((value) => value.replace(/\/+$/, '')),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

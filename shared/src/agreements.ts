@@ -17,8 +17,8 @@ export const positionPercent = z.number().int('must be a whole percentage').min(
 export const agreementWarning = z
   .object({
     code: z.enum(agreementWarningCodes),
-    message: z.string().describe('English explanation; clients show their own text built from `code` and `params`.'),
-    params: z.record(z.string(), z.union([z.string(), z.number()])).describe('The facts the text needs (dates, names, numbers).'),
+    message: z.string().max(2000).describe('English explanation; clients show their own text built from `code` and `params`.'),
+    params: z.record(z.string().max(100), z.union([z.string().max(2000), z.number()])).describe('The facts the text needs (dates, names, numbers).'),
   })
   .meta({ id: 'AgreementWarning' });
 
@@ -33,7 +33,7 @@ export const supervision = z
     id: z.uuid(),
     agreementId: z.uuid(),
     supervisorId: z.uuid(),
-    supervisorName: z.string(),
+    supervisorName: z.string().max(200),
     role: z.enum(supervisionRoles),
     from: isoDate,
     to: isoDate.nullable(),
@@ -47,10 +47,10 @@ export type Supervision = z.infer<typeof supervision>;
 export const agreement = z
   .object({
     id: z.uuid(),
-    kommunenummer: z.string(),
-    municipalityName: z.string(),
-    officeCode: z.string(),
-    doctor: z.object({ id: z.uuid(), hprNumber: z.string(), name: z.string() }),
+    kommunenummer: z.string().max(4),
+    municipalityName: z.string().max(200),
+    officeCode: z.string().max(16),
+    doctor: z.object({ id: z.uuid(), hprNumber: z.string().max(9), name: z.string().max(200) }),
     employmentForm: z.enum(employmentForms),
     position: z.enum(positions),
     positionPercent: z.number().int().describe('The share today (for an agreement not yet started: at its start).'),
@@ -58,17 +58,17 @@ export const agreement = z
     signedOn: isoDate.nullable(),
     startDate: isoDate,
     viaStaffingAgency: z.boolean(),
-    notes: z.string().nullable(),
+    notes: z.string().max(4000).nullable(),
     status: agreementStatus,
     endDate: isoDate.nullable(),
     endReason: z.enum(endReasons).nullable(),
-    cancellationReason: z.string().nullable().describe('Why a draft was cancelled.'),
+    cancellationReason: z.string().max(2000).nullable().describe('Why a draft was cancelled.'),
     plannedEndDate: isoDate.describe('Five years at full time, extended pro rata for part time and by absences.'),
     nonCountingPeriods: z
       .array(datePeriod)
       .describe('When the service did not count: the municipality had neither applied for nor held § 19 registration (general practice).'),
-    warnings: z.array(agreementWarning),
-    currentVeileder: z.object({ supervisionId: z.uuid(), supervisorId: z.uuid(), name: z.string() }).nullable(),
+    warnings: z.array(agreementWarning).max(agreementWarningCodes.length),
+    currentVeileder: z.object({ supervisionId: z.uuid(), supervisorId: z.uuid(), name: z.string().max(200) }).nullable(),
     version: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,
