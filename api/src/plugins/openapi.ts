@@ -52,7 +52,7 @@ function stateLimits(node: unknown): void {
   for (const child of Object.values(node)) stateLimits(child);
 }
 
-/** Component schemas that nothing in the paths reaches (zod's input variants of response-only schemas). */
+/** zod's input variants (`…Input`) of schemas that only responses use: nothing in the paths reaches them. */
 function dropUnreachableSchemas(document: Json): void {
   const schemas = (document.components as { schemas?: Json } | undefined)?.schemas;
   if (!schemas) return;
@@ -67,7 +67,7 @@ function dropUnreachableSchemas(document: Json): void {
     }
   }
   for (const name of Object.keys(schemas)) {
-    if (!reached.has(name)) delete schemas[name];
+    if (!reached.has(name) && name.endsWith('Input') && schemas[name.slice(0, -'Input'.length)]) delete schemas[name];
     else {
       delete (schemas[name] as Json).$id;
       delete (schemas[name] as Json).$schema;
