@@ -44,8 +44,8 @@ const SHOWS: Record<string, RegExp[]> = {
   errors: [/^hprNumber: invalid_format/m, /^name: too_small/m, /^shoeSize: unknown_field/m],
 };
 
-let api: ApiProcess;
-let work: string;
+let api: ApiProcess | undefined;
+let work = '';
 let shell: ChildProcessWithoutNullStreams;
 let shellOutput = '';
 let shellExit: Promise<number | null>;
@@ -71,7 +71,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  shell?.stdin.end();
+  // Started last in beforeAll: absent when the API did not start.
+  if (api) shell.stdin.end();
   await api?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
 }, 30_000);

@@ -54,8 +54,9 @@ function stateLimits(node: unknown): void {
 
 /** zod's input variants (`…Input`) of schemas that only responses use: nothing in the paths reaches them. */
 function dropUnreachableSchemas(document: Json): void {
-  const schemas = (document.components as { schemas?: Json } | undefined)?.schemas;
-  if (!schemas) return;
+  const components = document.components as { schemas?: Json } | undefined;
+  const schemas = components?.schemas;
+  if (!components || !schemas) return;
   const reached = new Set<string>();
   const pending = [JSON.stringify(document.paths)];
   for (let text = pending.pop(); text !== undefined; text = pending.pop()) {
@@ -66,13 +67,15 @@ function dropUnreachableSchemas(document: Json): void {
       pending.push(JSON.stringify(schemas[name]));
     }
   }
-  for (const name of Object.keys(schemas)) {
-    if (!reached.has(name) && name.endsWith('Input') && schemas[name.slice(0, -'Input'.length)]) delete schemas[name];
-    else {
-      delete (schemas[name] as Json).$id;
-      delete (schemas[name] as Json).$schema;
-    }
-  }
+  const unreachableInput = (name: string) => !reached.has(name) && name.endsWith('Input') && schemas[name.slice(0, -'Input'.length)] !== undefined;
+  components.schemas = Object.fromEntries(
+    Object.entries(schemas)
+      .filter(([name]) => !unreachableInput(name))
+      .map(([name, schema]) => {
+        const { $id: _id, $schema: _schema, ...rest } = schema as Json;
+        return [name, rest];
+      }),
+  );
 }
 
 const header = (description: string, schema: Json) => ({ description, schema });
@@ -98,7 +101,7 @@ function documentCommonResponses(document: Json): void {
     for (const operation of Object.values(operations)) {
       if (!isObject(operation) || !isObject(operation.responses)) continue;
       const responses = operation.responses as Record<string, Json>;
-      responses['500'] ??= { description: STATUS_CODES[500] as string, content: PROBLEM_CONTENT };
+      responses['500'] ??= { description: STATUS_CODES[500], content: PROBLEM_CONTENT };
       const authenticated = operation.security === undefined;
       for (const [status, response] of Object.entries(responses)) {
         const headers: Json = { ...(response.headers as Json | undefined) };
@@ -129,7 +132,7 @@ const transformObject: typeof jsonSchemaTransformObject = (input) => {
   documentCommonResponses(document);
   // The API is public (municipalities' HR systems call it): tools that hide internal servers must not.
   for (const server of (document.servers ?? []) as Json[]) server['x-internal'] = false;
-  return document as unknown as ReturnType<typeof jsonSchemaTransformObject>;
+  return document;
 };
 
 const JWT_DESCRIPTION =
