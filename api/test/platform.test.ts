@@ -333,8 +333,10 @@ describe('with default CORS and a small per-caller rate limit', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
 
-    // Another caller has its own budget; health checks are not counted.
+    // Another caller has its own budget, told also on an error; health checks are not counted.
     await http(t).get('/api/v1/offices').set(second.auth).expect(200);
+    const missing = await http(t).get('/api/v1/municipalities/9999').set(second.auth).expect(404);
+    expect(missing.headers['ratelimit-remaining']).toBe('1');
     await http(t).get('/health/live').expect(200);
   });
 
