@@ -32,8 +32,7 @@ const FORMAT_LENGTH: Record<string, number> = { uuid: 36, date: 10 };
 /**
  * Limits every schema already has, stated where OpenAPI tools look for them: an integer's format
  * from its bounds (zod's `int()` is bounded to safe integers: int64; a tighter range fits int32), and
- * the length of strings whose format fixes it (uuid, date). Component ids are dropped: inside the
- * document a component is named by its place, and `$id` fragments are not valid there.
+ * the length of strings whose format fixes it (uuid, date).
  */
 function stateLimits(node: unknown): void {
   if (Array.isArray(node)) {
@@ -52,7 +51,11 @@ function stateLimits(node: unknown): void {
   for (const child of Object.values(node)) stateLimits(child);
 }
 
-/** zod's input variants (`…Input`) of schemas that only responses use: nothing in the paths reaches them. */
+/**
+ * Drops zod's input variants (`…Input`) of schemas that only responses use (nothing in the paths
+ * reaches them), and every component's `$id` and `$schema`: inside the document a component is named
+ * by its place, and `$id` fragments are not valid there.
+ */
 function dropUnreachableSchemas(document: Json): void {
   const components = document.components as { schemas?: Json } | undefined;
   const schemas = components?.schemas;
