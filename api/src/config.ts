@@ -88,6 +88,11 @@ const envSchema = z
     MASKINPORTEN_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     // A token with a key id the cached key set lacks fetches the set again, at most this often.
     MASKINPORTEN_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    // Where clients reach the API (scheme, host, port, no path): the OpenAPI document's server.
+    PUBLIC_BASE_URL: z
+      .url({ protocol: /^https?$/, message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://alis.example.no' })
+      .default('http://localhost:3000')
+      .transform((value) => value.replace(/\/+$/, '')),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

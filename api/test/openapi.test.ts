@@ -163,7 +163,7 @@ describe('/api/openapi.json', () => {
     expect(Object.keys(documented('PATCH', '/api/v1/municipalities/:kommunenummer').responses)).toEqual(
       expect.arrayContaining(['200', '400', '401', '403', '404', '412']),
     );
-    expect(Object.keys(documented('GET', '/health/ready').responses).sort()).toEqual(['200', '400', '415', '431', '503']);
+    expect(Object.keys(documented('GET', '/health/ready').responses).sort()).toEqual(['200', '400', '415', '431', '500', '503']);
   });
 
   it('has component schemas for problems and the main resources', () => {
@@ -213,11 +213,60 @@ describe('/api/openapi.json', () => {
   it('resolves every reference', () => {
     const refs = JSON.stringify(spec).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(0);
+    const headers = (spec.components.headers ?? {});
     for (const ref of new Set(refs)) {
+      if (ref.startsWith('"$ref":"#/components/headers/')) {
+        expect(headers[ref.slice('"$ref":"#/components/headers/'.length, -1)], ref).toBeDefined();
+        continue;
+      }
       const name = ref.slice('"$ref":"#/components/schemas/'.length, -1);
       expect(ref.startsWith('"$ref":"#/components/schemas/'), ref).toBe(true);
       expect(spec.components.schemas[name], ref).toBeDefined();
     }
+  });
+
+  it('names an absolute server URL (PUBLIC_BASE_URL) and a 500 problem on every operation', () => {
+    expect(spec.servers).toEqual([expect.objectContaining({ url: 'http://localhost:3000', 'x-internal': false })]);
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        expect(op.responses['500']?.content?.['application/problem+json']?.schema?.$ref, `${method} ${path}`).toBe('#/components/schemas/Problem');
+      }
+    }
+  });
+
+  it('documents the rate-limit headers on every answer of an authenticated operation, and Retry-After on 429', () => {
+    for (const route of apiRoutes().filter((r) => !r.isPublic)) {
+      const op = documented(route.method, route.url);
+      for (const [status, response] of Object.entries(op.responses)) {
+        const names = Object.keys((response as { headers?: object }).headers ?? {});
+        if (/^[24]/.test(status)) expect(names, `${route.method} ${route.url} ${status}`).toEqual(expect.arrayContaining(['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']));
+        if (status === '429') expect(names, `${route.method} ${route.url} 429`).toContain('Retry-After');
+      }
+    }
+  });
+
+  it('bounds every string, array and integer a request can send', () => {
+    const unbounded: string[] = [];
+    const visit = (node: unknown, where: string, seen: Set<unknown>): void => {
+      if (Array.isArray(node)) { node.forEach((child, i) => visit(child, `${where}.${i}`, seen)); return; }
+      if (!node || typeof node !== 'object' || seen.has(node)) return;
+      seen.add(node);
+      const schema = node as JsonSchema;
+      if (schema.$ref) { visit(resolve(schema), `${where}→${schema.$ref}`, seen); return; }
+      const types = ([] as unknown[]).concat(schema.type ?? []);
+      if (types.includes('string') && schema.maxLength === undefined && schema.enum === undefined && schema.const === undefined) unbounded.push(where);
+      if (types.includes('array') && schema.maxItems === undefined) unbounded.push(where);
+      if (types.includes('integer') && !['int32', 'int64'].includes(String(schema.format))) unbounded.push(where);
+      for (const [key, child] of Object.entries(schema)) visit(child, `${where}.${key}`, seen);
+    };
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const raw = op as { parameters?: unknown[]; requestBody?: unknown };
+        visit(raw.parameters, `${method} ${path} parameters`, new Set());
+        visit(raw.requestBody, `${method} ${path} body`, new Set());
+      }
+    }
+    expect(unbounded).toEqual([]);
   });
 
   it('shows no password or secret hash in any response', () => {

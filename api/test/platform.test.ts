@@ -317,8 +317,15 @@ describe('with default CORS and a small per-caller rate limit', () => {
     const msLeft = 60_000 - (Date.now() % 60_000);
     if (msLeft < 3_000) await new Promise((resolve) => setTimeout(resolve, msLeft + 50));
 
-    for (let i = 0; i < 3; i += 1) await http(t).get('/api/v1/offices').set(first.auth).expect(200);
+    for (let i = 0; i < 3; i += 1) {
+      // Each answer says where the caller stands (RateLimit-* headers, as documented).
+      const response = await http(t).get('/api/v1/offices').set(first.auth).expect(200);
+      expect(response.headers['ratelimit-limit']).toBe('3');
+      expect(response.headers['ratelimit-remaining']).toBe(String(2 - i));
+      expect(Number(response.headers['ratelimit-reset'])).toBeGreaterThanOrEqual(1);
+    }
     const limited = await http(t).get('/api/v1/me').set(first.auth);
+    expect(limited.headers['ratelimit-remaining']).toBe('0');
     const problem = expectFullProblem(limited, 429, 'rate_limited', '/api/v1/me');
     expect(problem.detail).toContain('3 requests a minute');
     const retryAfter = Number(limited.headers['retry-after']);
@@ -326,8 +333,10 @@ describe('with default CORS and a small per-caller rate limit', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
 
-    // Another caller has its own budget; health checks are not counted.
+    // Another caller has its own budget, told also on an error; health checks are not counted.
     await http(t).get('/api/v1/offices').set(second.auth).expect(200);
+    const missing = await http(t).get('/api/v1/municipalities/9999').set(second.auth).expect(404);
+    expect(missing.headers['ratelimit-remaining']).toBe('1');
     await http(t).get('/health/live').expect(200);
   });
 

@@ -18,8 +18,8 @@ export const positionPercent = z.number().int('must be a whole percentage').min(
 export const agreementWarning = z
   .object({
     code: z.enum(agreementWarningCodes),
-    message: z.string().describe('English explanation; clients show their own text built from `code` and `params`.'),
-    params: z.record(z.string(), z.union([z.string(), z.number()])).describe('The facts the text needs (dates, names, numbers).'),
+    message: z.string().max(2000).describe('English explanation; clients show their own text built from `code` and `params`.'),
+    params: z.record(z.string().max(100), z.union([z.string().max(2000), z.number()])).describe('The facts the text needs (dates, names, numbers).'),
   })
   .meta({ id: 'AgreementWarning' });
 
@@ -34,7 +34,7 @@ export const educationPlan = z
     status: z.enum(educationPlanStatuses),
     approvedOn: isoDate.nullable(),
     reviewedOn: isoDate.nullable().describe('Last review; the approval counts as the first.'),
-    link: z.string().nullable().describe("Where the document is: a link or the municipality's archive reference (the file is not stored here)."),
+    link: z.string().max(2000).nullable().describe("Where the document is: a link or the municipality's archive reference (the file is not stored here)."),
     dueOn: isoDate.describe('By when the plan should be approved: the configured months after the start.'),
     reviewDueOn: isoDate.nullable().describe('When an approved plan is next due for review.'),
   })
@@ -57,7 +57,7 @@ export const supervision = z
     id: z.uuid(),
     agreementId: z.uuid(),
     supervisorId: z.uuid(),
-    supervisorName: z.string(),
+    supervisorName: z.string().max(200),
     role: z.enum(supervisionRoles),
     from: isoDate,
     to: isoDate.nullable(),
@@ -71,10 +71,10 @@ export type Supervision = z.infer<typeof supervision>;
 export const agreement = z
   .object({
     id: z.uuid(),
-    kommunenummer: z.string(),
-    municipalityName: z.string(),
-    officeCode: z.string(),
-    doctor: z.object({ id: z.uuid(), hprNumber: z.string(), name: z.string() }),
+    kommunenummer: z.string().max(4),
+    municipalityName: z.string().max(200),
+    officeCode: z.string().max(16),
+    doctor: z.object({ id: z.uuid(), hprNumber: z.string().max(9), name: z.string().max(200) }),
     employmentForm: z.enum(employmentForms),
     position: z.enum(positions),
     positionPercent: z.number().int().describe('The share today (for an agreement not yet started: at its start).'),
@@ -82,18 +82,18 @@ export const agreement = z
     signedOn: isoDate.nullable(),
     startDate: isoDate,
     viaStaffingAgency: z.boolean(),
-    notes: z.string().nullable(),
+    notes: z.string().max(4000).nullable(),
     status: agreementStatus,
     endDate: isoDate.nullable(),
     endReason: z.enum(endReasons).nullable(),
-    cancellationReason: z.string().nullable().describe('Why a draft was cancelled.'),
+    cancellationReason: z.string().max(2000).nullable().describe('Why a draft was cancelled.'),
     plannedEndDate: isoDate.describe('Five years at full time, extended pro rata for part time and by absences.'),
     nonCountingPeriods: z
       .array(datePeriod)
       .describe('When the service did not count: the municipality had neither applied for nor held § 19 registration (general practice).'),
-    warnings: z.array(agreementWarning),
+    warnings: z.array(agreementWarning).max(agreementWarningCodes.length),
     educationPlan,
-    currentVeileder: z.object({ supervisionId: z.uuid(), supervisorId: z.uuid(), name: z.string() }).nullable(),
+    currentVeileder: z.object({ supervisionId: z.uuid(), supervisorId: z.uuid(), name: z.string().max(200) }).nullable(),
     version: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,

@@ -6,11 +6,11 @@ import { pageQuery, queryBoolean, timestamp } from './common.js';
 export const apiClient = z
   .object({
     id: z.uuid(),
-    clientId: z.string(),
-    name: z.string(),
+    clientId: z.string().max(128),
+    name: z.string().max(200),
     role: clientRole,
-    kommunenummer: z.string().nullable(),
-    scopes: z.array(z.string()),
+    kommunenummer: z.string().max(4).nullable(),
+    scopes: z.array(z.string().max(16)).max(3),
     createdAt: timestamp,
     revokedAt: timestamp.nullable(),
   })
@@ -42,7 +42,7 @@ export type CreateApiClientRequest = z.infer<typeof createApiClientRequest>;
 
 export const createdApiClient = apiClient
   .extend({
-    clientSecret: z.string().describe('Shown once; only a hash is stored.'),
+    clientSecret: z.string().max(256).describe('Shown once; only a hash is stored.'),
   })
   .meta({ id: 'CreatedApiClient' });
 export type CreatedApiClient = z.infer<typeof createdApiClient>;

@@ -3,19 +3,20 @@ import { pageQuery, timeBound, timestamp } from './common.js';
 
 export const auditEntry = z
   .object({
-    id: z.string(),
+    id: z.string().max(128),
     occurredAt: timestamp,
     actorType: z.enum(['user', 'client', 'system']),
-    actorId: z.string().nullable(),
-    actorRole: z.string().nullable(),
-    requestId: z.string().nullable(),
-    action: z.string(),
-    entityType: z.string(),
-    entityId: z.string(),
+    actorId: z.string().max(128).nullable(),
+    actorRole: z.string().max(200).nullable(),
+    requestId: z.string().max(128).nullable(),
+    action: z.string().max(64),
+    entityType: z.string().max(64),
+    entityId: z.string().max(128),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
     supplier: z
       .string()
+      .max(200)
       .nullable()
       .describe('The vendor that acted on the municipality\'s behalf (Maskinporten `supplier.ID`, "0192:<organisation number>"); null otherwise.'),
   })

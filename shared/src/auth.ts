@@ -21,17 +21,17 @@ export type LoginRequest = z.infer<typeof loginRequest>;
 export const sessionUser = z
   .object({
     id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
+    email: z.string().max(254),
+    name: z.string().max(200),
     role: staffRole,
-    officeCode: z.string().nullable(),
+    officeCode: z.string().max(16).nullable(),
   })
   .meta({ id: 'SessionUser' });
 export type SessionUser = z.infer<typeof sessionUser>;
 
 export const loginResponse = z
   .object({
-    accessToken: z.string(),
+    accessToken: z.string().max(4096),
     expiresIn: z.number().int().describe('Seconds until the access token expires.'),
     user: sessionUser,
   })
@@ -42,13 +42,13 @@ export type LoginResponse = z.infer<typeof loginResponse>;
 export const me = z
   .object({
     kind: z.enum(['user', 'client']),
-    id: z.string(),
+    id: z.string().max(128),
     role: z.enum(['admin', 'office', 'directorate', 'municipality']),
-    name: z.string(),
-    email: z.string().nullable(),
-    officeCode: z.string().nullable(),
-    kommunenummer: z.string().nullable(),
-    scopes: z.array(z.string()),
+    name: z.string().max(200),
+    email: z.string().max(254).nullable(),
+    officeCode: z.string().max(16).nullable(),
+    kommunenummer: z.string().max(4).nullable(),
+    scopes: z.array(z.string().max(16)).max(3),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof me>;
@@ -56,19 +56,19 @@ export type Me = z.infer<typeof me>;
 /** RFC 6749 § 4.4 client credentials request (form-encoded). */
 export const tokenRequest = z
   .object({
-    grant_type: z.string().optional(),
-    client_id: z.string().optional(),
-    client_secret: z.string().optional(),
-    scope: z.string().optional(),
+    grant_type: z.string().max(64).optional(),
+    client_id: z.string().max(256).optional(),
+    client_secret: z.string().max(1024).optional(),
+    scope: z.string().max(256).optional(),
   })
   .meta({ id: 'TokenRequest' });
 
 export const tokenResponse = z
   .object({
-    access_token: z.string(),
+    access_token: z.string().max(4096),
     token_type: z.literal('Bearer'),
     expires_in: z.number().int(),
-    scope: z.string(),
+    scope: z.string().max(256),
   })
   .meta({ id: 'TokenResponse' });
 export type TokenResponse = z.infer<typeof tokenResponse>;
@@ -85,7 +85,7 @@ export const oauthError = z
       'invalid_scope',
       'temporarily_unavailable',
     ]),
-    error_description: z.string().optional(),
+    error_description: z.string().max(2000).optional(),
   })
   .meta({ id: 'OAuthError' });
 

@@ -17,6 +17,7 @@ export const isoDate = z.iso
 /** A moment or a day, as a bound of a search (the audit log): inside the same range as dates. */
 export const timeBound = z.iso
   .datetime({ offset: true })
+  .max(64)
   .or(z.iso.date())
   .refine((value) => value.slice(0, 10) >= EARLIEST_DATE && value.slice(0, 10) <= LATEST_DATE, {
     message: `must be a date or timestamp from ${EARLIEST_DATE} to ${LATEST_DATE}`,
@@ -25,7 +26,7 @@ export const timeBound = z.iso
   });
 
 /** Timestamp in ISO 8601 UTC. */
-export const timestamp = z.iso.datetime();
+export const timestamp = z.iso.datetime().max(64);
 
 export const LIMIT_DEFAULT = 50;
 export const LIMIT_MAX = 200;
@@ -51,8 +52,8 @@ export type Total = z.infer<typeof total>;
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
-    items: z.array(item),
-    nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page.'),
+    items: z.array(item).max(LIMIT_MAX),
+    nextCursor: z.string().max(512).nullable().describe('Pass as `cursor` to get the next page; null on the last page.'),
     total,
   });
 }
@@ -82,7 +83,7 @@ export const sortOf = <K extends string>(sort: SortValue<K>): { key: K; descendi
 export const personReference = z
   .object({
     id: z.uuid(),
-    hprNumber: z.string(),
+    hprNumber: z.string().max(9),
     restricted: z.literal(true).describe('Registered, but outside your scope: only the id is shown.'),
   })
   .meta({ id: 'PersonReference' });
@@ -102,6 +103,7 @@ const emptyToNull = <T extends z.ZodType>(schema: T) =>
 
 export const email = z
   .string()
+  .max(320)
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: 'must be an e-mail address' }).max(254));
@@ -109,8 +111,9 @@ export const optionalEmail = emptyToNull(email);
 
 export const phone = z
   .string()
+  .max(100)
   .trim()
-  .pipe(formatted('phone', (value) => /^\+?[0-9 ()-]{5,20}$/.test(value), 'must be a phone number such as "+47 22 00 00 00"'));
+  .pipe(formatted('phone', (value) => /^\+?[0-9 ()-]{5,20}$/.test(value), 'must be a phone number such as "+47 22 00 00 00"', 21));
 export const optionalPhone = emptyToNull(phone);
 
 export const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) link' }).max(2000);

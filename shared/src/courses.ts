@@ -24,6 +24,8 @@ export const COURSE_SIGN_UP_STATUSES: readonly CourseStatus[] = ['planned', 'ope
 
 /** A veilederkurs lasts two days; other courses one or more. */
 export const VEILEDERKURS_DAYS = 2;
+/** Seats and the waiting list together (capacity is at most 1000). */
+export const COURSE_MAX_PARTICIPANTS = 5000;
 
 /**
  * Seats go in sign-up order: the first `capacity` participants have one, the rest wait in order
@@ -50,21 +52,21 @@ const courseDays = z
 export const course = z
   .object({
     id: z.uuid(),
-    officeCode: z.string(),
-    title: z.string(),
+    officeCode: z.string().max(16),
+    title: z.string().max(200),
     kind: z.enum(courseKinds),
-    days: z.array(isoDate),
-    place: z.string().nullable(),
+    days: z.array(isoDate).max(20),
+    place: z.string().max(500).nullable(),
     online: z.boolean(),
     capacity: z.number().int(),
     registrationDeadline: isoDate,
-    description: z.string().nullable(),
+    description: z.string().max(4000).nullable(),
     status: z.enum(courseStatuses),
-    cancellationReason: z.string().nullable(),
+    cancellationReason: z.string().max(2000).nullable(),
     seatsTaken: z.number().int().describe('Participants with a seat.'),
     waitingCount: z.number().int().describe('Participants on the waiting list.'),
     openSeats: z.number().int().describe('Seats left (0 when full).'),
-    allowedTransitions: z.array(z.enum(courseStatuses)),
+    allowedTransitions: z.array(z.enum(courseStatuses)).max(courseStatuses.length),
     version: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -137,19 +139,19 @@ export const courseParticipant = z
     courseId: z.uuid(),
     supervisorId: z.uuid().nullable(),
     doctorId: z.uuid().nullable(),
-    name: z.string(),
-    email: z.string().nullable(),
-    hprNumber: z.string().nullable(),
-    kommunenummer: z.string().nullable(),
+    name: z.string().max(200),
+    email: z.string().max(254).nullable(),
+    hprNumber: z.string().max(9).nullable(),
+    kommunenummer: z.string().max(4).nullable(),
     seated: z.boolean().describe('Has a seat; otherwise on the waiting list.'),
     waitingPosition: z.number().int().nullable().describe('Place on the waiting list (1 is next), null with a seat.'),
-    attended: z.array(isoDate).describe('The course days the participant attended.'),
+    attended: z.array(isoDate).max(20).describe('The course days the participant attended.'),
     completed: z.boolean().describe('Attended every day of a held veilederkurs.'),
     signedUpAt: timestamp,
   })
   .meta({ id: 'CourseParticipant' });
 export type CourseParticipant = z.infer<typeof courseParticipant>;
-export const courseParticipantList = z.object({ items: z.array(courseParticipant) }).meta({ id: 'CourseParticipantList' });
+export const courseParticipantList = z.object({ items: z.array(courseParticipant).max(COURSE_MAX_PARTICIPANTS) }).meta({ id: 'CourseParticipantList' });
 
 export const addCourseParticipantRequest = z
   .object({
@@ -185,15 +187,15 @@ export const courseParticipantParams = z.object({ id: z.uuid(), participantId: z
 export const supervisorCourse = z
   .object({
     courseId: z.uuid(),
-    title: z.string(),
+    title: z.string().max(200),
     kind: z.enum(courseKinds),
     status: z.enum(courseStatuses),
-    days: z.array(isoDate),
-    officeCode: z.string(),
+    days: z.array(isoDate).max(20),
+    officeCode: z.string().max(16),
     seated: z.boolean(),
-    attended: z.array(isoDate),
+    attended: z.array(isoDate).max(20),
     completed: z.boolean(),
   })
   .meta({ id: 'SupervisorCourse' });
 export type SupervisorCourse = z.infer<typeof supervisorCourse>;
-export const supervisorCourseList = z.object({ items: z.array(supervisorCourse) }).meta({ id: 'SupervisorCourseList' });
+export const supervisorCourseList = z.object({ items: z.array(supervisorCourse).max(1000) }).meta({ id: 'SupervisorCourseList' });

@@ -7,10 +7,10 @@ export const doctorSchemes = ['new', 'old'] as const;
 export const doctor = z
   .object({
     id: z.uuid(),
-    hprNumber: z.string(),
-    name: z.string(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
+    hprNumber: z.string().max(9),
+    name: z.string().max(200),
+    email: z.string().max(254).nullable(),
+    phone: z.string().max(40).nullable(),
     lis1CompletedOn: isoDate.nullable(),
     scheme: z.enum(doctorSchemes).describe('Specialist training scheme: `new` (2019 rules) or `old`.'),
     specialistApprovedOn: isoDate.nullable(),

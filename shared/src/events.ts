@@ -32,6 +32,8 @@ export const DIRECTORATE_EVENT_TYPES: readonly EventType[] = eventTypes.filter(
 
 export const EVENTS_LIMIT_DEFAULT = 100;
 export const EVENTS_LIMIT_MAX = 1000;
+/** More than Norway has municipalities (357): every municipality an event can concern. */
+export const MAX_EVENT_MUNICIPALITIES = 1000;
 /** How long events are kept; a cursor older than that is 410. */
 export const EVENT_RETENTION_DAYS = 90;
 
@@ -44,14 +46,14 @@ export const event = z
   .object({
     specversion: z.literal('1.0'),
     id: z.uuid().describe('Unique per event; the same event delivered twice (a webhook retry) has the same id.'),
-    source: z.string().describe('Always `/api/v1`: the registry.'),
+    source: z.string().max(2000).describe('Always `/api/v1`: the registry.'),
     type: z.enum(eventTypes),
     time: timestamp,
     datacontenttype: z.literal('application/json'),
     sequence: z.int().positive().describe('Increases in the order the changes were committed (and became visible).'),
     occurredAt: timestamp,
-    kommunenumre: z.array(z.string()).describe('Every municipality the change concerns (a doctor: each municipality with an agreement of theirs).'),
-    subject: z.object({ type: z.enum(subjectTypes), id: z.string() }),
+    kommunenumre: z.array(z.string().max(4)).max(MAX_EVENT_MUNICIPALITIES).describe('Every municipality the change concerns (a doctor: each municipality with an agreement of theirs).'),
+    subject: z.object({ type: z.enum(subjectTypes), id: z.string().max(128) }),
     data: z.unknown().describe('The resource as the API returns it after the change (before it, for a deletion).'),
   })
   .meta({ id: 'Event' });
@@ -59,8 +61,8 @@ export type Event = z.infer<typeof event>;
 
 export const eventFeed = z
   .object({
-    items: z.array(event),
-    nextCursor: z.string().describe('Where to resume: pass as `after`. Always set, also when there was nothing new.'),
+    items: z.array(event).max(EVENTS_LIMIT_MAX),
+    nextCursor: z.string().max(512).describe('Where to resume: pass as `after`. Always set, also when there was nothing new.'),
     hasMore: z.boolean().describe('More events follow at once; otherwise poll again later from `nextCursor`.'),
   })
   .meta({ id: 'EventFeed' });

@@ -11,15 +11,15 @@ export const SPECIAL_ATTENTION_MONTHS = 6;
 export const followUp = z
   .object({
     id: z.uuid(),
-    kommunenummer: z.string(),
+    kommunenummer: z.string().max(4),
     date: isoDate,
     kind: z.enum(followUpKinds),
-    participants: z.string().nullable().describe('Who took part.'),
-    summary: z.string(),
-    agreedActions: z.string().nullable(),
+    participants: z.string().max(2000).nullable().describe('Who took part.'),
+    summary: z.string().max(8000),
+    agreedActions: z.string().max(8000).nullable(),
     nextFollowUpOn: isoDate.nullable(),
     done: z.boolean(),
-    createdBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    createdBy: z.object({ id: z.uuid(), name: z.string().max(200) }).nullable(),
     version: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -76,15 +76,16 @@ export type SpecialAttentionReason = (typeof specialAttentionReasons)[number];
 
 export const specialAttentionItem = z
   .object({
-    kommunenummer: z.string(),
-    name: z.string(),
-    officeCode: z.string(),
+    kommunenummer: z.string().max(4),
+    name: z.string().max(200),
+    officeCode: z.string().max(16),
     recruitmentChallenged: z.boolean(),
-    registrationStatus: z.string().describe('Status of the § 19 registration in general practice.'),
+    registrationStatus: z.string().max(32).describe('Status of the § 19 registration in general practice.'),
     activeAgreements: z.number().int(),
     lastFollowUpOn: isoDate.nullable(),
     reasons: z
       .array(z.enum(specialAttentionReasons))
+      .max(specialAttentionReasons.length)
       .describe(
         '`no_recent_follow_up`: recruitment-challenged with no follow-up in the last six months; `agreements_without_registration`: active ALIS agreements while neither applied for nor registered.',
       ),

@@ -20,7 +20,7 @@ const STORABLE = 999;
 export const grantSchemeCode = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, { message: 'must be 2–40 lower-case letters, digits and hyphens, such as "nasjonal-alis-2026"' })
-  .meta({ examples: ['nasjonal-alis-2026'] });
+  .meta({ examples: ['nasjonal-alis-2026'], maxLength: 40 });
 export const grantSchemeParams = z.object({ code: grantSchemeCode }).strict();
 
 const rate = z.number().int('must be whole kroner').min(0).max(MAX_ANNUAL_RATE_NOK);
@@ -55,9 +55,9 @@ export const grantRateVersion = z
 
 export const grantScheme = z
   .object({
-    code: z.string(),
-    name: z.string(),
-    description: z.string().nullable(),
+    code: z.string().max(64),
+    name: z.string().max(200),
+    description: z.string().max(4000).nullable(),
     periodFrom: isoDate,
     periodTo: isoDate,
     periodMonths: z.number().int().describe('Whole calendar months of the period: the most months a line can claim in total.'),
@@ -208,8 +208,8 @@ export const grantProblem = z
     code: z.enum(grantProblemCodes),
     line: z.number().int().nullable().describe('Index (from 0) of the line it concerns; null for the whole application.'),
     lineId: z.uuid().nullable(),
-    path: z.string().describe('The field it concerns, as in the 422 of a submission (`lines.2.months`).'),
-    message: z.string().describe('English explanation; clients show their own text built from `code` and `params`.'),
+    path: z.string().max(200).describe('The field it concerns, as in the 422 of a submission (`lines.2.months`).'),
+    message: z.string().max(2000).describe('English explanation; clients show their own text built from `code` and `params`.'),
     params: z.object(grantProblemParams).strict(),
   })
   .meta({ id: 'GrantProblem' });
@@ -219,7 +219,7 @@ export const grantLine = z
   .object({
     id: z.uuid(),
     agreementId: z.uuid().nullable(),
-    doctor: z.object({ id: z.uuid(), hprNumber: z.string(), name: z.string() }),
+    doctor: z.object({ id: z.uuid(), hprNumber: z.string().max(9), name: z.string().max(200) }),
     lineType: grantLineType,
     positionPercent: z.number().int(),
     months: z.number().int(),
@@ -232,30 +232,30 @@ export type GrantLine = z.infer<typeof grantLine>;
 export const grantApplication = z
   .object({
     id: z.uuid(),
-    kommunenummer: z.string(),
-    municipalityName: z.string(),
-    officeCode: z.string(),
+    kommunenummer: z.string().max(4),
+    municipalityName: z.string().max(200),
+    officeCode: z.string().max(16),
     scheme: z.object({
-      code: z.string(),
-      name: z.string(),
+      code: z.string().max(64),
+      name: z.string().max(200),
       periodFrom: isoDate,
       periodTo: isoDate,
       periodMonths: z.number().int(),
       applicationDeadline: isoDate,
     }),
     status: grantApplicationStatus,
-    notes: z.string().nullable(),
-    organisationNumber: z.string().nullable().describe("The municipality's, as it is now (draft) or was at submission."),
+    notes: z.string().max(4000).nullable(),
+    organisationNumber: z.string().max(9).nullable().describe("The municipality's, as it is now (draft) or was at submission."),
     centralityClass: z.number().int().nullable().describe('The class the amounts are computed with: the municipality\'s now (draft), kept from submission.'),
     rateVersion: z.number().int().describe("The scheme's rate version the amounts are computed with: the current one (draft), kept from submission."),
     amountsFixed: z.boolean().describe('From submission the amounts, rate version and centrality class no longer change.'),
-    lines: z.array(grantLine),
+    lines: z.array(grantLine).max(MAX_GRANT_LINES),
     totalNok: z.number().int().nullable().describe('The sum of the lines\' amounts; null while a line has none.'),
-    problems: z.array(grantProblem).describe('What stops the application being submitted, computed on every read.'),
+    problems: z.array(grantProblem).max((MAX_GRANT_LINES + 1) * grantProblemCodes.length).describe('What stops the application being submitted, computed on every read.'),
     submittedOn: isoDate.nullable(),
-    lateSubmissionReason: z.string().nullable(),
+    lateSubmissionReason: z.string().max(2000).nullable(),
     decisionDate: isoDate.nullable(),
-    decisionReference: z.string().nullable(),
+    decisionReference: z.string().max(200).nullable(),
     grantedNok: z.number().int().nullable(),
     paidOn: isoDate.nullable(),
     paidNok: z.number().int().nullable(),
@@ -263,7 +263,7 @@ export const grantApplication = z
     auditorCertificateDueDate: isoDate,
     auditorCertificateReceivedOn: isoDate.nullable(),
     certificateOverdue: z.boolean().describe('Money was granted, the due date has passed and no certificate has been received.'),
-    allowedTransitions: z.array(grantApplicationStatus).describe('Statuses the caller may move the application to now (the deadline aside).'),
+    allowedTransitions: z.array(grantApplicationStatus).max(grantApplicationStatus.options.length).describe('Statuses the caller may move the application to now (the deadline aside).'),
     version: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -290,20 +290,20 @@ const sums = {
   paidNok: z.number().int(),
 };
 export const grantApplicationSummary = z
-  .object({ ...sums, byStatus: z.array(z.object({ status: grantApplicationStatus, ...sums })).describe('Statuses that have applications.') })
+  .object({ ...sums, byStatus: z.array(z.object({ status: grantApplicationStatus, ...sums })).max(grantApplicationStatus.options.length).describe('Statuses that have applications.') })
   .meta({ id: 'GrantApplicationSummary' });
 export type GrantApplicationSummary = z.infer<typeof grantApplicationSummary>;
 
 export const grantHistoryEntry = z
   .object({
-    id: z.string(),
+    id: z.string().max(128),
     from: grantApplicationStatus,
     to: grantApplicationStatus,
     date: isoDate,
-    reason: z.string().nullable(),
+    reason: z.string().max(2000).nullable(),
     actorType: z.enum(['user', 'client', 'system']),
-    actorId: z.string().nullable(),
-    actorName: z.string().nullable(),
+    actorId: z.string().max(128).nullable(),
+    actorName: z.string().max(200).nullable(),
     occurredAt: timestamp,
   })
   .meta({ id: 'GrantHistoryEntry' });

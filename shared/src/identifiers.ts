@@ -42,17 +42,21 @@ export function isKommunenummerFormat(value: string): boolean {
 export const isCountyNumberFormat = (value: string) => /^\d{2}$/.test(value);
 export const isOfficeCodeFormat = (value: string) => /^[a-z]{2,16}$/.test(value);
 
-/** A string check that fails as `invalid_format` with the format's name (see FIELD_ERROR_PARAMS). */
-export const formatted = (format: string, test: (value: string) => boolean, message: string) =>
-  z.string().refine(test, { message, params: { code: 'invalid_format', format } });
+/**
+ * A string check that fails as `invalid_format` with the format's name (see FIELD_ERROR_PARAMS).
+ * `maxLength` is the longest value the format allows: the check refuses anything longer, and the
+ * schema states it (OpenAPI) without a second error beside the format's.
+ */
+export const formatted = (format: string, test: (value: string) => boolean, message: string, maxLength: number) =>
+  z.string().refine(test, { message, params: { code: 'invalid_format', format } }).meta({ maxLength });
 
-export const kommunenummer = formatted('kommunenummer', isKommunenummerFormat, 'must be a four-digit kommunenummer such as "0301"');
-export const countyNumber = formatted('county_number', isCountyNumberFormat, 'must be a two-digit county number');
-export const officeCode = formatted('office_code', isOfficeCodeFormat, 'must be an office code such as "nord"');
+export const kommunenummer = formatted('kommunenummer', isKommunenummerFormat, 'must be a four-digit kommunenummer such as "0301"', 4);
+export const countyNumber = formatted('county_number', isCountyNumberFormat, 'must be a two-digit county number', 2);
+export const officeCode = formatted('office_code', isOfficeCodeFormat, 'must be an office code such as "nord"', 16);
 
 /** HPR number in, canonical form out ("0012345678" → "12345678"). */
 export const hprNumber = z
-  .union([z.string(), z.number().int().nonnegative().transform(String)])
+  .union([z.string().max(64), z.number().int().nonnegative().transform(String)])
   .transform((value, ctx) => {
     const canonical = canonicalHprNumber(value);
     if (canonical === null) {
@@ -64,6 +68,7 @@ export const hprNumber = z
 
 export const organisationNumber = z
   .string()
+  .max(64)
   .transform(normaliseOrganisationNumber)
   .refine(isValidOrganisationNumber, {
     message: 'must be a valid organisation number (9 digits, MOD11 check digit)',

@@ -63,6 +63,8 @@ export type ImportMode = (typeof importModes)[number];
 
 /** Files up to this size are read (10 MiB). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+/** Problems a report can hold: at most one per cell of a file within IMPORT_MAX_BYTES (a cell takes at least a separator). */
+export const IMPORT_MAX_ERRORS = IMPORT_MAX_BYTES;
 
 export const importQuery = z
   .object({
@@ -77,22 +79,22 @@ export const importQuery = z
   })
   .strict();
 
-const paramValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const paramValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
 
 export const importRowError = z
   .object({
     line: z.int().positive().describe('Line of the file (the header is line 1).'),
-    column: z.string().nullable().describe('The column (its English name) the problem is in; null for the row as a whole.'),
-    code: z.string().describe('One of the codes of problems\' `errors[]` (`required`, `invalid_format`, `not_allowed` …), with the same `params`.'),
-    message: z.string().describe('English explanation; clients show their own text built from `code` and `params`.'),
-    params: z.record(z.string(), z.union([paramValue, z.array(paramValue)])),
+    column: z.string().max(64).nullable().describe('The column (its English name) the problem is in; null for the row as a whole.'),
+    code: z.string().max(64).describe('One of the codes of problems\' `errors[]` (`required`, `invalid_format`, `not_allowed` …), with the same `params`.'),
+    message: z.string().max(2000).describe('English explanation; clients show their own text built from `code` and `params`.'),
+    params: z.record(z.string().max(64), z.union([paramValue, z.array(paramValue).max(1000)])),
   })
   .meta({ id: 'ImportRowError' });
 export type ImportRowError = z.infer<typeof importRowError>;
 
 export const importReport = z
   .object({
-    kommunenummer: z.string(),
+    kommunenummer: z.string().max(4),
     mode: z.enum(importModes),
     dryRun: z.boolean(),
     imported: z.boolean().describe('Whether the valid rows were written (false on a dry run and when rows are invalid in mode `all`).'),
@@ -106,7 +108,7 @@ export const importReport = z
       created: z.int().nonnegative(),
       skipped: z.int().nonnegative().describe('Rows whose agreement exists already (same doctor, municipality and start date).'),
     }),
-    errors: z.array(importRowError).describe('Every invalid row\'s problems, in file order.'),
+    errors: z.array(importRowError).max(IMPORT_MAX_ERRORS).describe('Every invalid row\'s problems, in file order.'),
   })
   .meta({
     id: 'ImportReport',

@@ -64,7 +64,14 @@ export const notAllowedReasons = [
 ] as const;
 export type NotAllowedReason = (typeof notAllowedReasons)[number];
 
-const paramValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** Bodies are read up to 1 MiB, so nothing quoted from one (a field's path) is longer. */
+export const BODY_LIMIT_BYTES = 1_048_576;
+/** The request line and headers are read up to 64 KiB, so a path quoted from the URL is no longer. */
+export const REQUEST_LINE_LIMIT_BYTES = 65_536;
+/** A problem lists at most this many field errors (the first ones found). */
+export const MAX_FIELD_ERRORS = 1000;
+
+const paramValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
 const isoDay = z.iso.date();
 
 /**
@@ -104,9 +111,9 @@ export const grantProblemParams = {
   /** Whole months of the scheme's period. */
   availableMonths: z.number().optional(),
   /** The other application that claims the same doctor. */
-  applicationId: z.string().optional(),
+  applicationId: z.string().max(128).optional(),
   /** The municipality of that application, or of an agreement of another municipality. */
-  kommunenummer: z.string().optional(),
+  kommunenummer: z.string().max(4).optional(),
   /** Index (from 0) of the other line of this application that claims the same doctor. */
   otherLine: z.number().optional(),
 };
@@ -122,32 +129,32 @@ export const FIELD_ERROR_PARAMS = {
   /** A field the schema does not know (bodies and query strings are strict). */
   unknown_field: {},
   /** Wrong JSON type; `expected` is "string", "number", "int", "boolean", "array", "object" … */
-  invalid_type: { expected: z.string() },
+  invalid_type: { expected: z.string().max(200) },
   /** Not one of the allowed values (an enum or a literal). */
-  invalid_value: { allowed: z.array(paramValue) },
+  invalid_value: { allowed: z.array(paramValue).max(1000) },
   /**
    * Wrong form: `format` is "date", "datetime", "email", "uuid", "url", "kommunenummer", "office_code",
    * "county_number", "hpr_number", "organisation_number", "phone", "idempotency_key" …
    */
-  invalid_format: { format: z.string() },
+  invalid_format: { format: z.string().max(200) },
   /** Below a limit: a length (`origin` "string" / "array") or a value ("number"). */
-  too_small: { minimum: z.number(), inclusive: z.boolean(), origin: z.string() },
+  too_small: { minimum: z.number(), inclusive: z.boolean(), origin: z.string().max(200) },
   /** Above a limit, as `too_small`. */
-  too_big: { maximum: z.number(), inclusive: z.boolean(), origin: z.string() },
+  too_big: { maximum: z.number(), inclusive: z.boolean(), origin: z.string().max(200) },
   /** Refers to something that does not exist: `entity` "office", "municipality", "doctor", "supervisor" … */
-  unknown_reference: { entity: z.string(), value: z.string() },
+  unknown_reference: { entity: z.string().max(200), value: z.string().max(2000) },
   /** A date earlier than allowed: not before `earliest`, which is the value of `reference` (a field or a rule). */
-  too_early: { earliest: isoDay, reference: z.string() },
+  too_early: { earliest: isoDay, reference: z.string().max(200) },
   /** A date later than allowed: not after `latest`, which is the value of `reference` (a field or a rule). */
-  too_late: { latest: isoDay, reference: z.string() },
+  too_late: { latest: isoDay, reference: z.string().max(200) },
   /** A date later than today in Norway. */
   in_future: { today: isoDay },
   /** A period overlapping another (`id`) from `from` to `to`. */
-  overlaps: { id: z.string(), from: isoDay, to: isoDay },
+  overlaps: { id: z.string().max(128), from: isoDay, to: isoDay },
   /** A supervisor not qualified as veileder on `date` (neither specialist nor exempted). */
   not_qualified: { date: isoDay },
   /** Something a step needs is missing; `item` names what, when a field path is not enough. */
-  missing: { item: z.string().optional() },
+  missing: { item: z.string().max(200).optional() },
   /** The value is well-formed but not allowed here, for one of `notAllowedReasons`. */
   not_allowed: { reason: z.enum(notAllowedReasons) },
   /** A grant application cannot be submitted: `problem` says why, with the facts its text needs. */
@@ -161,9 +168,9 @@ export const fieldErrorCodes = Object.keys(FIELD_ERROR_PARAMS) as [FieldErrorCod
 
 const fieldErrorVariant = <C extends FieldErrorCode>(code: C) =>
   z.object({
-    path: z.string().describe('Dotted path of the offending field ("" for the whole body).'),
+    path: z.string().max(BODY_LIMIT_BYTES).describe('Dotted path of the offending field ("" for the whole body).'),
     code: z.literal(code),
-    message: z.string().describe('English explanation; clients show their own text built from `code` and `params`.'),
+    message: z.string().max(4000).describe('English explanation; clients show their own text built from `code` and `params`.'),
     params: z.object(FIELD_ERROR_PARAMS[code]).strict(),
   });
 type FieldErrorVariant<C extends FieldErrorCode> = ReturnType<typeof fieldErrorVariant<C>>;
@@ -195,37 +202,38 @@ export function fieldIssue(input: FieldErrorInput): FieldError {
 // --- problem details ----------------------------------------------------------------------------
 
 /** `errors[]`, typed as the union of its variants (zod's own inference loses the pairing of code and params). */
-export const fieldErrorList = z.array(fieldError) as unknown as z.ZodType<FieldError[]>;
+export const fieldErrorList = z.array(fieldError).max(MAX_FIELD_ERRORS) as unknown as z.ZodType<FieldError[]>;
 
 /** Extra members of the problems that carry them, by code. */
 export const problemExtras = {
   validation_failed: { errors: fieldErrorList },
-  unprocessable: { errors: fieldErrorList, overlappingId: z.string().optional() },
-  already_exists: { existingId: z.string().describe('The resource that already holds the natural key.') },
+  unprocessable: { errors: fieldErrorList, overlappingId: z.string().max(128).optional() },
+  already_exists: { existingId: z.string().max(128).describe('The resource that already holds the natural key.') },
   illegal_transition: {
-    from: z.string().optional(),
-    to: z.string().optional(),
-    allowed: z.array(z.string()).describe('Statuses the resource may move to from its current one.'),
+    from: z.string().max(60).optional(),
+    to: z.string().max(60).optional(),
+    allowed: z.array(z.string().max(60)).max(20).describe('Statuses the resource may move to from its current one.'),
   },
   conflict: {
-    existingId: z.string().optional().describe('The resource in the way, when there is one.'),
-    existingSupervisorId: z.string().optional(),
-    existingAgreementId: z.string().optional().describe('The agreement the resource in the way belongs to, when it is another.'),
-    agreementStatus: z.string().optional().describe('The closed status that forbids the change.'),
+    existingId: z.string().max(128).optional().describe('The resource in the way, when there is one.'),
+    existingSupervisorId: z.string().max(128).optional(),
+    existingAgreementId: z.string().max(128).optional().describe('The agreement the resource in the way belongs to, when it is another.'),
+    agreementStatus: z.string().max(60).optional().describe('The closed status that forbids the change.'),
   },
-  precondition_failed: { currentETag: z.string().optional().describe('The ETag the resource has now.') },
+  precondition_failed: { currentETag: z.string().max(32).optional().describe('The ETag the resource has now.') },
   import_rejected: { report: importReport.describe('What the file holds: every invalid row in `errors`; nothing was imported.') },
 } as const satisfies Partial<Record<ErrorCode, z.ZodRawShape>>;
 
 export type ProblemExtras<C extends ErrorCode> = C extends keyof typeof problemExtras ? Inferred<(typeof problemExtras)[C]> : Empty;
 
 const problemBase = {
-  type: z.string().describe('`urn:alis:problem:<code>`.'),
-  title: z.string(),
+  type: z.string().max(100).describe('`urn:alis:problem:<code>`.'),
+  title: z.string().max(200),
   status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  requestId: z.string().optional().describe('Quote it when you contact us; it is in our logs.'),
+  // A detail may quote the request line, which Node reads up to 64 KiB (api/src/app.ts).
+  detail: z.string().max(2 * REQUEST_LINE_LIMIT_BYTES).optional(),
+  instance: z.string().max(REQUEST_LINE_LIMIT_BYTES).optional(),
+  requestId: z.string().max(128).optional().describe('Quote it when you contact us; it is in our logs.'),
 };
 
 const problemVariant = <C extends ErrorCode>(code: C) =>

@@ -29,21 +29,21 @@ export const learningArena = z
 
 export const registration = z
   .object({
-    kommunenummer: z.string(),
+    kommunenummer: z.string().max(4),
     specialty: z.enum(specialties),
     status: registrationStatus,
-    responsibleName: z.string().nullable().describe('Utdanningsansvarlig.'),
-    responsibleEmail: z.string().nullable(),
-    educationPlanUrl: z.string().nullable().describe('Link to the public general education plan.'),
-    supervisionArrangement: z.string().nullable(),
-    learningArenas: z.array(learningArena),
+    responsibleName: z.string().max(200).nullable().describe('Utdanningsansvarlig.'),
+    responsibleEmail: z.string().max(254).nullable(),
+    educationPlanUrl: z.string().max(2000).nullable().describe('Link to the public general education plan.'),
+    supervisionArrangement: z.string().max(4000).nullable(),
+    learningArenas: z.array(learningArena).max(50),
     applicationDate: isoDate.nullable(),
     decisionDate: isoDate.nullable(),
     registeredFrom: isoDate.nullable().describe('Application date; 2019-03-01 for applications before 2019-06-01.'),
-    decisionReference: z.string().nullable(),
-    notes: z.string().nullable(),
+    decisionReference: z.string().max(200).nullable(),
+    notes: z.string().max(4000).nullable(),
     missingForApplication: fieldErrorList.describe('What the application lacks before it can be sent; empty when complete.'),
-    allowedTransitions: z.array(registrationStatus).describe('Statuses the caller may move the registration to now.'),
+    allowedTransitions: z.array(registrationStatus).max(registrationStatuses.length).describe('Statuses the caller may move the registration to now.'),
     version: z.number().int().describe('0 until the registration is first saved.'),
     updatedAt: timestamp.nullable(),
   })
@@ -95,14 +95,14 @@ export type RegistrationTransitionRequest = z.infer<typeof registrationTransitio
 
 export const registrationHistoryEntry = z
   .object({
-    id: z.string(),
+    id: z.string().max(128),
     from: registrationStatus,
     to: registrationStatus,
     date: isoDate,
-    note: z.string().nullable(),
+    note: z.string().max(4000).nullable(),
     actorType: z.enum(['user', 'client', 'system']),
-    actorId: z.string().nullable(),
-    actorName: z.string().nullable(),
+    actorId: z.string().max(128).nullable(),
+    actorName: z.string().max(200).nullable(),
     occurredAt: timestamp,
   })
   .meta({ id: 'RegistrationHistoryEntry' });

@@ -6,11 +6,11 @@ import { hprNumber, kommunenummer } from './identifiers.js';
 export const supervisor = z
   .object({
     id: z.uuid(),
-    hprNumber: z.string(),
-    name: z.string(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    workplaceKommunenummer: z.string().nullable(),
+    hprNumber: z.string().max(9),
+    name: z.string().max(200),
+    email: z.string().max(254).nullable(),
+    phone: z.string().max(40).nullable(),
+    workplaceKommunenummer: z.string().max(4).nullable(),
     specialistInGeneralPractice: z.boolean(),
     specialistApprovedOn: isoDate.nullable().describe('When approved as specialist; unknown (null) for a specialist counts as qualified, but should be filled in.'),
     exemptionFrom: isoDate.nullable().describe("First day of Helsedirektoratet's time-limited exemption (§ 25)."),
@@ -36,8 +36,8 @@ export const supervisorDetail = supervisor
         from: isoDate,
         to: isoDate.nullable(),
         active: z.boolean(),
-        doctorName: z.string(),
-        kommunenummer: z.string(),
+        doctorName: z.string().max(200),
+        kommunenummer: z.string().max(4),
       }),
     ),
   })

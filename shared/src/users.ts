@@ -13,10 +13,10 @@ export const password = z
 export const user = z
   .object({
     id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
+    email: z.string().max(254),
+    name: z.string().max(200),
     role: staffRole,
-    officeCode: z.string().nullable(),
+    officeCode: z.string().max(16).nullable(),
     active: z.boolean(),
     lastLoginAt: timestamp.nullable(),
     createdAt: timestamp,

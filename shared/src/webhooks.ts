@@ -8,11 +8,11 @@ export const webhookStatuses = ['active', 'disabled'] as const;
 export const webhook = z
   .object({
     id: z.uuid(),
-    kommunenummer: z.string().nullable().describe('The municipality whose events it receives; null: every municipality (admin only).'),
-    url: z.string(),
-    eventTypes: z.array(z.enum(eventTypes)),
+    kommunenummer: z.string().max(4).nullable().describe('The municipality whose events it receives; null: every municipality (admin only).'),
+    url: z.string().max(2000),
+    eventTypes: z.array(z.enum(eventTypes)).max(eventTypes.length),
     status: z.enum(webhookStatuses),
-    disabledReason: z.string().nullable().describe('Why delivery stopped, when it did (failing for 24 hours).'),
+    disabledReason: z.string().max(4000).nullable().describe('Why delivery stopped, when it did (failing for 24 hours).'),
     failingSince: timestamp.nullable().describe('When the current run of failed attempts began; null while deliveries succeed.'),
     nextAttemptAt: timestamp.nullable().describe('When a failed delivery is tried again.'),
     lastDeliveredSequence: z.int().nonnegative().describe('The feed sequence of the last event delivered.'),
@@ -23,7 +23,7 @@ export type Webhook = z.infer<typeof webhook>;
 
 /** What creating one answers: the subscription and its signing secret, shown this once. */
 export const createdWebhook = webhook
-  .extend({ secret: z.string().describe('The Standard Webhooks signing secret (`whsec_…`). Shown only now: store it.') })
+  .extend({ secret: z.string().max(256).describe('The Standard Webhooks signing secret (`whsec_…`). Shown only now: store it.') })
   .meta({ id: 'CreatedWebhook' });
 
 export const createWebhookRequest = z
@@ -40,7 +40,7 @@ export const createWebhookRequest = z
 
 export const webhookDelivery = z
   .object({
-    id: z.string(),
+    id: z.string().max(128),
     eventId: z.uuid(),
     eventSequence: z.int().positive(),
     eventType: z.enum(eventTypes),
@@ -48,7 +48,7 @@ export const webhookDelivery = z
     attemptedAt: timestamp,
     outcome: z.enum(['delivered', 'failed']),
     statusCode: z.int().nullable().describe("The receiver's HTTP status; null when it could not be reached."),
-    error: z.string().nullable(),
+    error: z.string().max(4000).nullable(),
     durationMs: z.int().nonnegative(),
   })
   .meta({ id: 'WebhookDelivery' });

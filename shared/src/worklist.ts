@@ -10,27 +10,29 @@ export type WorklistItemType = (typeof worklistItemTypes)[number];
 export const WORKLIST_GRANT_DEADLINE_DAYS = 30;
 export const WORKLIST_CERTIFICATE_DAYS = 30;
 export const WORKLIST_AGREEMENT_ENDING_MONTHS = 6;
+/** An office's cases in a year are a few hundred; the list is never cut, this only bounds the document. */
+export const WORKLIST_MAX_ITEMS = 100_000;
 
 export const worklistItem = z
   .object({
     type: z.enum(worklistItemTypes),
     dueDate: isoDate.describe('When it is due: the application deadline, the certificate due date, the planned end date.'),
     overdue: z.boolean().describe('The due date has passed.'),
-    kommunenummer: z.string(),
-    municipalityName: z.string(),
+    kommunenummer: z.string().max(4),
+    municipalityName: z.string().max(200),
     subject: z
       .object({ type: z.enum(['grant_application', 'agreement']), id: z.uuid() })
       .describe('The case: `/api/v1/grant-applications/{id}` or `/api/v1/agreements/{id}`.'),
-    label: z.string().describe('Who or what it concerns: the scheme, or the doctor.'),
+    label: z.string().max(200).describe('Who or what it concerns: the scheme, or the doctor.'),
   })
   .meta({ id: 'WorklistItem' });
 export type WorklistItem = z.infer<typeof worklistItem>;
 
 export const worklist = z
   .object({
-    officeCode: z.string(),
+    officeCode: z.string().max(16),
     today: isoDate,
-    items: z.array(worklistItem).describe('By due date, then municipality.'),
+    items: z.array(worklistItem).max(WORKLIST_MAX_ITEMS).describe('By due date, then municipality.'),
   })
   .meta({ id: 'Worklist' });
 export type Worklist = z.infer<typeof worklist>;
@@ -43,7 +45,7 @@ export const worklistQuery = z
 export const digestSubscription = z
   .object({
     weeklyDigest: z.boolean().describe('Whether the worklist comes by e-mail every Monday morning.'),
-    email: z.string().describe('Where it goes: the account\'s e-mail address.'),
+    email: z.string().max(254).describe('Where it goes: the account\'s e-mail address.'),
   })
   .meta({ id: 'DigestSubscription' });
 export type DigestSubscription = z.infer<typeof digestSubscription>;
@@ -59,13 +61,13 @@ export const digestDelivery = z
   .object({
     id: z.uuid(),
     userId: z.uuid(),
-    email: z.string(),
-    week: z.string().describe('ISO week in Norway, `2026-W49`: one digest per user and week.'),
-    messageId: z.string().describe('The Message-ID: the same on a resend, so mail clients drop the copy.'),
+    email: z.string().max(254),
+    week: z.string().max(8).describe('ISO week in Norway, `2026-W49`: one digest per user and week.'),
+    messageId: z.string().max(200).describe('The Message-ID: the same on a resend, so mail clients drop the copy.'),
     status: z.enum(digestStatuses).describe('`failed`: given up after the last retry.'),
     attempts: z.int().nonnegative(),
     items: z.int().nonnegative().nullable().describe('Worklist lines in the digest, once sent.'),
-    lastError: z.string().nullable(),
+    lastError: z.string().max(500).nullable(),
     nextAttemptAt: timestamp.nullable(),
     sentAt: timestamp.nullable(),
     createdAt: timestamp,

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ERRORS, type ErrorCode, type FieldError, fieldErrorsFromIssues, problemType } from '@alis/shared';
+import { ERRORS, type ErrorCode, type FieldError, MAX_FIELD_ERRORS, fieldErrorsFromIssues, problemType } from '@alis/shared';
 import { isAppError } from '../lib/app-error.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../lib/database-errors.js';
 
@@ -61,6 +61,8 @@ export function sendProblem(
   extra: Record<string, unknown> = {},
 ) {
   const { status, title } = ERRORS[code];
+  // A body with thousands of unknown fields must not be answered with thousands of errors.
+  if (Array.isArray(extra.errors) && extra.errors.length > MAX_FIELD_ERRORS) extra = { ...extra, errors: extra.errors.slice(0, MAX_FIELD_ERRORS) };
   const body = {
     type: problemType(code),
     title,

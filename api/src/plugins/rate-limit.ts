@@ -18,9 +18,23 @@ function windowOf(windowSeconds: number) {
   return { start, retryAfter: start + windowSeconds - nowSeconds };
 }
 
-function tooMany(retryAfterSeconds: number, detail: string) {
-  return new AppError('rate_limited', detail, { headers: { 'retry-after': String(Math.max(1, retryAfterSeconds)) } });
+function tooMany(retryAfterSeconds: number, detail: string, headers: Record<string, string> = {}) {
+  return new AppError('rate_limited', detail, { headers: { ...headers, 'retry-after': String(Math.max(1, retryAfterSeconds)) } });
 }
+
+/** Where a caller stands in a limit's window, as the `RateLimit-*` headers tell it (draft-ietf-httpapi-ratelimit-headers). */
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window starts again. */
+  reset: number;
+}
+
+export const rateLimitHeaders = (state: RateLimitState): Record<string, string> => ({
+  'ratelimit-limit': String(state.limit),
+  'ratelimit-remaining': String(state.remaining),
+  'ratelimit-reset': String(state.reset),
+});
 
 /**
  * Fixed-window counters in PostgreSQL, shared by every API instance: used where an attacker
@@ -66,10 +80,13 @@ export class LocalRateLimiter {
     private readonly windowMs: number,
   ) {}
 
-  hit(key: string, detail = `At most ${this.max} requests a minute per caller; slow down.`): void {
+  /** Counts a request under `key`; refuses it (429) once more than `max` came in the window. */
+  hit(key: string, detail = `At most ${this.max} requests a minute per caller; slow down.`): RateLimitState {
     const entry = this.entry(key);
     entry.hits += 1;
-    if (entry.hits > this.max) throw tooMany(this.retryAfter(entry), detail);
+    const state = { limit: this.max, remaining: Math.max(0, this.max - entry.hits), reset: Math.max(1, this.retryAfter(entry)) };
+    if (entry.hits > this.max) throw tooMany(state.reset, detail, rateLimitHeaders(state));
+    return state;
   }
 
   /** Refuses (429) once `max` hits are counted under `key` in this window; counts nothing. */
@@ -118,8 +135,9 @@ export default fp(
 
 export function limitPerCaller(scope: FastifyInstance) {
   const { perCaller } = scope.rateLimits;
-  scope.addHook('onRequest', (request, _reply, done) => {
-    if (request.principal) perCaller.hit(callerKey(request.principal));
+  // Every answer to a caller says where it stands in its limit (429 included, with Retry-After).
+  scope.addHook('onRequest', (request, reply, done) => {
+    if (request.principal) reply.headers(rateLimitHeaders(perCaller.hit(callerKey(request.principal))));
     done();
   });
 }

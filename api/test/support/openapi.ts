@@ -45,10 +45,12 @@ export type Operation = z.infer<typeof operation>;
 export const openApiDocument = z.looseObject({
   openapi: z.string(),
   info: z.looseObject({ title: z.string(), version: z.string() }),
+  servers: z.array(z.looseObject({ url: z.string() })).optional(),
   paths: z.record(z.string(), z.record(z.string(), operation)),
   components: z.looseObject({
     schemas: z.record(z.string(), jsonSchema),
     securitySchemes: z.record(z.string(), z.unknown()),
+    headers: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 export type OpenApiDocument = z.infer<typeof openApiDocument>;
