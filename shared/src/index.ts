@@ -22,3 +22,4 @@ export * from './registrations.js';
 export * from './supervisors.js';
 export * from './events.js';
 export * from './webhooks.js';
+export * from './reports.js';
