@@ -27,6 +27,7 @@ import webhookWorker from './modules/webhooks/webhook-worker.js';
 import jobsPlugin from './plugins/jobs.js';
 import { grantApplicationRoutes } from './modules/grants/grant-applications.routes.js';
 import { grantSchemeRoutes } from './modules/grants/grant-schemes.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { idempotencyRepo } from './modules/idempotency/idempotency.repo.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
@@ -142,6 +143,7 @@ const API_ROUTES = [
   webhookRoutes,
   grantSchemeRoutes,
   grantApplicationRoutes,
+  reportRoutes,
 ];
 
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;

@@ -17,6 +17,7 @@ import { ReferenceService } from './modules/reference/reference.service.js';
 import { RegistrationsService } from './modules/registrations/registrations.service.js';
 import { SupervisorsService } from './modules/supervisors/supervisors.service.js';
 import { UsersService } from './modules/users/users.service.js';
+import { ReportsService } from './modules/reports/reports.service.js';
 import type { AccessTokens } from './plugins/auth.js';
 import type { SharedRateLimiter } from './plugins/rate-limit.js';
 import type { Sealer } from './lib/sealed.js';
@@ -59,6 +60,7 @@ export function createServices(deps: ServiceDeps) {
     webhooks: new WebhooksService(deps),
     grantSchemes: new GrantSchemesService(deps),
     grantApplications: new GrantApplicationsService(deps),
+    reports: new ReportsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -634,3 +634,17 @@ export const grantApplicationTransitions = pgTable(
   },
   (t) => [index('grant_application_transitions_application_idx').on(t.applicationId, t.id)],
 );
+
+/**
+ * The version of the data reports are computed from: one row, bumped at commit by every transaction
+ * that changed a table the reports read (deferred triggers, migrations/0009_reports.sql). A cached
+ * report is valid while the version it was computed at is current, on every instance.
+ */
+export const reportDataVersion = pgTable(
+  'report_data_version',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+  },
+  (t) => [check('report_data_version_one_row_check', sql`${t.id} = 1`)],
+);
