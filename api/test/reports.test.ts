@@ -18,8 +18,9 @@
  */
 import * as contract from '@alis/shared';
 import { parse } from 'csv-parse/sync';
-import { eq, sql } from 'drizzle-orm';
+import { type SQL, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { agreementShares, agreements, doctors, grantApplicationLines, grantApplications, municipalities, supervisions, supervisors } from '../src/db/schema.js';
 import { admin, directorate, directorateClient, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf, first } from './support/expect.js';
@@ -173,6 +174,21 @@ beforeAll(async () => {
 
 const count = (value: number) => ({ value, suppressed: false });
 
+/** A CSV answer's records: UTF-8 with a BOM, `;`-separated, every record as long as the header. */
+function csvRecords(text: string): string[][] {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const records: unknown = parse(text.slice(1), { delimiter: ';' });
+  return z.array(z.array(z.string())).min(1).parse(records);
+}
+
+/** The rows of a query run straight on the database (at least one). */
+async function rowsOf<R>(query: SQL): Promise<[R, ...R[]]> {
+  const result: unknown = await t.database.db.execute(query);
+  const rows = (result as { rows: R[] }).rows;
+  expect(rows.length).toBeGreaterThan(0);
+  return rows as [R, ...R[]];
+}
+
 async function overview(caller: Caller, query: Record<string, string>) {
   return bodyOf(await http(t).get(OVERVIEW).query(query).set(caller.auth).expect(200), contract.overviewReport);
 }
@@ -249,7 +265,7 @@ describe('GET /api/v1/reports/overview', () => {
       alisPerVeileder: 1,
     });
     expect(rowOf(report.rows, 'vest')).toMatchObject({ activeAgreements: count(0), municipalitiesWithActiveAlis: 0 });
-    const [{ n }] = (await t.database.db.execute(sql`select count(*)::int as n from municipalities where valid_to is null`)).rows as [{ n: number }];
+    const [{ n }] = await rowsOf<{ n: number }>(sql`select count(*)::int as n from municipalities where valid_to is null`);
     expect(report.total).toMatchObject({
       municipalities: n,
       municipalitiesByStatus: { ...NOTHING, not_registered: n - 3, registered: 2, preparing: 1 },
@@ -415,7 +431,7 @@ describe('CSV and JSON-stat', () => {
     expect(response.headers['content-disposition']).toBe(`attachment; filename="alis-oversikt-${BETWEEN}.csv"`);
     const text = response.body as string;
     expect(text.startsWith('\uFEFF')).toBe(true);
-    const records = parse(text.slice(1), { delimiter: ';' }) as string[][];
+    const records = csvRecords(text);
     const header = first(records);
     expect(header.slice(0, 4)).toEqual(['Kode', 'ALIS-kontor', 'Kommuner', 'Kommuner ikke registrert']);
     expect(records).toHaveLength(1 + 6 + 1);
@@ -428,7 +444,7 @@ describe('CSV and JSON-stat', () => {
 
   it('takes ?format=csv and writes ALIS per veileder with a decimal comma', async () => {
     const response = await http(t).get(OVERVIEW).query({ asOf: BETWEEN, format: 'csv' }).set(admin.auth).expect(200);
-    const records = parse((response.text).slice(1), { delimiter: ';' }) as string[][];
+    const records = csvRecords(response.text);
     const header = first(records);
     expect((records.at(-1) ?? [])[header.indexOf('ALIS per veileder')]).toBe('1,33');
   });
@@ -482,10 +498,10 @@ describe('ETag and the cache', () => {
   it('sees a change made by another instance on the same database', async () => {
     const query = { asOf: AFTER, groupBy: 'office' };
     const before = await overview(admin, query);
-    const [{ version }] = (await t.database.db.execute(sql`select version from report_data_version`)).rows as [{ version: string }];
+    const [{ version }] = await rowsOf<{ version: string }>(sql`select version from report_data_version`);
     // Written straight to the database, as another instance's transaction would.
     await t.database.db.update(agreements).set({ employmentForm: 'self_employed' }).where(eq(agreements.id, ids.A1 ?? ''));
-    const [{ version: after }] = (await t.database.db.execute(sql`select version from report_data_version`)).rows as [{ version: string }];
+    const [{ version: after }] = await rowsOf<{ version: string }>(sql`select version from report_data_version`);
     expect(Number(after)).toBeGreaterThan(Number(version));
     const changed = await overview(admin, query);
     expect(rowOf(changed.rows, 'nord').activeAgreementsByEmploymentForm).toEqual({ salaried: count(1), self_employed: count(2) });
@@ -532,7 +548,7 @@ describe('GET /api/v1/reports/grants', () => {
 
   it('writes CSV (one row per group and status) and JSON-stat', async () => {
     const csv = await http(t).get(GRANTS).query({ schemeCode, asOf: '2026-05-01', format: 'csv' }).set(admin.auth).expect(200);
-    const records = parse(csv.text.slice(1), { delimiter: ';' }) as string[][];
+    const records = csvRecords(csv.text);
     const header = first(records);
     expect(header).toEqual(['Kode', 'ALIS-kontor', 'Status', 'Søknader', 'ALIS-linjer', 'Søkt beløp (kr)', 'Innvilget beløp (kr)', 'Utbetalt beløp (kr)', 'Revisorattester forfalt']);
     expect(records.find((record) => record[0] === 'nord' && record[2] === 'Alle')).toEqual(['nord', expect.any(String), 'Alle', '3', '4', '450000', '280000', '280000', '1']);
@@ -607,7 +623,7 @@ describe('GET /api/v1/reports/compliance', () => {
 
   it('writes CSV, and has no JSON-stat', async () => {
     const response = await http(t).get(COMPLIANCE).query({ asOf: BETWEEN }).set(nordOffice.auth).set('accept', 'text/csv').expect(200);
-    const records = parse(response.text.slice(1), { delimiter: ';' }) as string[][];
+    const records = csvRecords(response.text);
     expect(first(records)).toEqual(['Type', 'Kommunenummer', 'Kommune', 'ALIS-kontor', 'Lege', 'Veileder', 'Dato', 'Antall', 'Kapasitet', 'Sak']);
     expect(records).toHaveLength(5);
     expect(records[1]?.[9]).toBe(`/api/v1/agreements/${ids.A4}`);

@@ -55,7 +55,8 @@ const statusOn = (kommunenummer: SQL, day: SQL) => sql`coalesce((select rp.statu
 
 export interface MunicipalityFigures {
   g: string | null;
-  label: string | null;
+  /** Null on the total row. */
+  label: string;
   is_total: number;
   municipalities: number;
   not_registered: number;

@@ -46,13 +46,13 @@ export class ReportCache {
   private readonly entries = new Map<string, { version: number; value: unknown }>();
   constructor(private readonly maxEntries: number) {}
 
-  get<T>(key: string, version: number): T | undefined {
+  get(key: string, version: number): unknown {
     const entry = this.entries.get(key);
     if (!entry || entry.version !== version) return undefined;
     // Most recently used last.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry.value as T;
+    return entry.value;
   }
 
   set(key: string, version: number, value: unknown): void {
@@ -77,9 +77,9 @@ const cellOf = (value: number, suppressed: boolean | undefined): ReportCount => 
 const TOTAL = { key: 'total', label: 'Totalt' };
 
 /** The rows of a report in their order: offices and size bands in their own order, the rest by key. */
-function orderedGroups(groupBy: ReportGrouping, groups: { g: string | null; label: string | null }[]): { key: string; label: string }[] {
+function orderedGroups(groupBy: ReportGrouping, groups: { g: string | null; label: string }[]): { key: string; label: string }[] {
   if (groupBy === 'size_band') return sizeBands.map((band) => ({ key: band.key, label: band.label }));
-  const rows = groups.filter((group): group is { g: string; label: string } => group.g !== null).map((group) => ({ key: group.g, label: group.label ?? group.g }));
+  const rows = groups.filter((group): group is { g: string; label: string } => group.g !== null).map((group) => ({ key: group.g, label: group.label }));
   return groupBy === 'office' ? rows.sort((a, b) => a.label.localeCompare(b.label, 'nb')) : rows.sort((a, b) => a.key.localeCompare(b.key));
 }
 
@@ -116,8 +116,8 @@ export class ReportsService extends Service {
   private async cached<T>(key: unknown[], compute: () => Promise<T>): Promise<Computed<T>> {
     const version = await reportsRepo.dataVersion(this.db);
     const cacheKey = JSON.stringify(key);
-    const known = this.cache.get<T>(cacheKey, version);
-    if (known !== undefined) return { report: known, version, key: cacheKey };
+    const known = this.cache.get(cacheKey, version);
+    if (known !== undefined) return { report: known as T, version, key: cacheKey };
     const report = await compute();
     this.cache.set(cacheKey, version, report);
     return { report, version, key: cacheKey };
