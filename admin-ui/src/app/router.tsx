@@ -16,6 +16,7 @@ import { MunicipalitiesPage } from '../features/municipalities/routes/municipali
 import { NewSupervisorPage } from '../features/supervisors/routes/new-supervisor-page';
 import { SupervisorPage } from '../features/supervisors/routes/supervisor-page';
 import { SupervisorsPage } from '../features/supervisors/routes/supervisors-page';
+import { DashboardPage } from '../features/reports/routes/dashboard-page';
 import { AppLayout } from './layout/app-layout';
 import { MunicipalityRoute } from './routes/municipality-route';
 import { NotFoundPage } from './routes/not-found-page';
@@ -36,7 +37,7 @@ export function createRouter() {
                 {
                   errorElement: <RouteErrorPage />,
                   children: [
-                    { index: true, element: <Navigate to="/kommuner" replace /> },
+                    { index: true, element: <Navigate to="/oversikt" replace /> },
                     { path: '/kommuner', element: <MunicipalitiesPage /> },
                     { path: '/kommuner/:kommunenummer', element: <MunicipalityRoute /> },
                     { path: '/tilskudd', element: <GrantApplicationsPage /> },
@@ -56,6 +57,7 @@ export function createRouter() {
                         { path: '/veiledere/:id', element: <SupervisorPage /> },
                       ],
                     },
+                    { path: '/oversikt', element: <DashboardPage /> },
                     { path: '*', element: <NotFoundPage /> },
                   ],
                 },

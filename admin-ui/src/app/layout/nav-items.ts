@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/leger', label: 'Leger', roles: CASEWORK_ROLES },
   { to: '/veiledere', label: 'Veiledere', roles: CASEWORK_ROLES },
   { to: '/tilskudd', label: 'Tilskudd' },
+  { to: '/oversikt', label: 'Oversikt' },
 ];
 
 export const navItemsFor = (role: StaffRole) => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));

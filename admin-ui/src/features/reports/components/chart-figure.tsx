@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+
+export interface ChartTableColumn {
+  label: string;
+  values: readonly string[];
+}
+
+interface ChartFigureProps {
+  id: string;
+  title: string;
+  /** What the chart shows, read out instead of the drawing. */
+  summary: string;
+  chart: ReactNode;
+  /** The same figures as a table: the first column names the rows. */
+  rowLabel: string;
+  rows: readonly string[];
+  columns: readonly ChartTableColumn[];
+}
+
+/**
+ * A chart and its table: the drawing is hidden from screen readers (its summary is read instead),
+ * the table holds the same figures for anyone who wants them, behind "Vis tabell".
+ */
+export function ChartFigure({ id, title, summary, chart, rowLabel, rows, columns }: ChartFigureProps) {
+  return (
+    <figure className="card chart-figure" aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`}>
+        <h3>{title}</h3>
+      </figcaption>
+      <p className="visually-hidden">{summary}</p>
+      <div aria-hidden="true" className="chart-area">
+        {chart}
+      </div>
+      <details>
+        <summary>Vis tabell</summary>
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{rowLabel}</th>
+                {columns.map((column) => (
+                  <th key={column.label} scope="col" className="numeric">
+                    {column.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, index) => (
+                <tr key={row}>
+                  <th scope="row">{row}</th>
+                  {columns.map((column) => (
+                    <td key={column.label} className="numeric">
+                      {column.values[index]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
