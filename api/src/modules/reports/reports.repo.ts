@@ -1,6 +1,8 @@
 import type { ReportGrouping } from '@alis/shared';
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
+import { reportDataVersion } from '../../db/schema.js';
 
 /**
  * The reports' aggregates, each one statement grouped in PostgreSQL (GROUPING SETS gives the groups
@@ -120,8 +122,10 @@ export interface ComplianceRow {
 export const reportsRepo = {
   /** The data version (bumped at the commit of every change reports read). */
   async dataVersion(db: Executor): Promise<number> {
-    const [row] = rowsOf<{ version: string | number }>(await db.execute(sql`select version from report_data_version where id = 1`));
-    return Number(row?.version ?? 0);
+    const [row] = await prepared(db, 'report_data_version', (name) =>
+      db.select({ version: reportDataVersion.version }).from(reportDataVersion).where(eq(reportDataVersion.id, 1)).prepare(name),
+    ).execute();
+    return row?.version ?? 0;
   },
 
   async officeExists(db: Executor, code: string): Promise<boolean> {

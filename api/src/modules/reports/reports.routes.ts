@@ -52,6 +52,7 @@ export function negotiate(request: FastifyRequest, format: ReportFormat | undefi
 function sendReport<T>(
   request: FastifyRequest,
   reply: FastifyReply,
+  written: <R>(computed: Computed<R>, format: string, write: (report: R) => string) => string,
   computed: Computed<T>,
   format: Negotiated,
   name: string,
@@ -67,14 +68,19 @@ function sendReport<T>(
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}.csv"`)
-      .send(render.csv(computed.report));
+      .send(written(computed, 'csv', render.csv));
   }
-  if (format === 'json-stat' && render.jsonStat) return reply.type('application/json; charset=utf-8').send(JSON.stringify(render.jsonStat(computed.report)));
-  return reply.send(computed.report);
+  const { jsonStat } = render;
+  if (format === 'json-stat' && jsonStat) {
+    return reply.type('application/json; charset=utf-8').send(written(computed, 'json-stat', (report) => JSON.stringify(jsonStat(report))));
+  }
+  // The report holds exactly the contract's fields (built field by field in the service), so it is written once as it is.
+  return reply.type('application/json; charset=utf-8').send(written(computed, 'json', (report) => JSON.stringify(report)));
 }
 
 export async function reportRoutes(app: FastifyInstance) {
   const service = app.services.reports;
+  const written = service.written.bind(service);
   const route = resourceRoutes(app, { tags: ['reports'], roles: ['admin', 'office', 'directorate'] });
 
   route.get(
@@ -95,7 +101,7 @@ export async function reportRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const format = negotiate(request, request.query.format, ['json', 'csv', 'json-stat']);
       const computed = await service.overview(requirePrincipal(request), request.query);
-      return sendReport(request, reply, computed, format, `alis-oversikt-${computed.report.asOf}`, { csv: overviewCsv, jsonStat: overviewJsonStat });
+      return sendReport(request, reply, written, computed, format, `alis-oversikt-${computed.report.asOf}`, { csv: overviewCsv, jsonStat: overviewJsonStat });
     },
   );
 
@@ -115,7 +121,7 @@ export async function reportRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const format = negotiate(request, request.query.format, ['json', 'csv', 'json-stat']);
       const computed = await service.grants(requirePrincipal(request), request.query);
-      return sendReport(request, reply, computed, format, `alis-tilskudd-${computed.report.scheme.code}`, { csv: grantsCsv, jsonStat: grantsJsonStat });
+      return sendReport(request, reply, written, computed, format, `alis-tilskudd-${computed.report.scheme.code}`, { csv: grantsCsv, jsonStat: grantsJsonStat });
     },
   );
 
@@ -138,7 +144,7 @@ export async function reportRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const format = negotiate(request, request.query.format, ['json', 'csv']);
       const computed = await service.compliance(requirePrincipal(request), request.query);
-      return sendReport(request, reply, computed, format, `alis-oppfolging-${computed.report.asOf}`, { csv: complianceCsv });
+      return sendReport(request, reply, written, computed, format, `alis-oppfolging-${computed.report.asOf}`, { csv: complianceCsv });
     },
   );
 }

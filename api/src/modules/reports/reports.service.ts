@@ -90,9 +90,11 @@ function byGroup<T extends { g: string | null; is_total: number }>(rows: readonl
 
 export class ReportsService extends Service {
   private readonly cache: ReportCache;
+  private readonly writtenCache: ReportCache;
   constructor(deps: ServiceDeps) {
     super(deps);
     this.cache = new ReportCache(deps.config.REPORT_CACHE_ENTRIES);
+    this.writtenCache = new ReportCache(deps.config.REPORT_CACHE_ENTRIES);
   }
 
   /** Whose municipalities: an office user its own office's (another office answers 404), others what they ask for. */
@@ -111,6 +113,19 @@ export class ReportsService extends Service {
   /** Whether small counts are suppressed: always for the directorate, for anyone who asks. */
   private strict(principal: Principal, disclosure: 'strict' | undefined) {
     return principal.role === 'directorate' || disclosure === 'strict';
+  }
+
+  /**
+   * A computed report written out in a format, kept like the report itself: repeated requests send
+   * the same text without writing it again.
+   */
+  written<T>(computed: Computed<T>, format: string, write: (report: T) => string): string {
+    const key = `${computed.key}|${format}`;
+    const known = this.writtenCache.get(key, computed.version);
+    if (typeof known === 'string') return known;
+    const text = write(computed.report);
+    this.writtenCache.set(key, computed.version, text);
+    return text;
   }
 
   private async cached<T>(key: unknown[], compute: () => Promise<T>): Promise<Computed<T>> {
