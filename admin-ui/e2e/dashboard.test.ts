@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, hasChromium, setUpBrowserTest, warnIfNoChromium } from './browser';
+import { hasChromium, setUpBrowserTest, setupClient, warnIfNoChromium } from './browser';
 
 warnIfNoChromium('dashboard browser test');
 
@@ -14,12 +14,7 @@ describe.skipIf(!hasChromium)('the dashboard of an office', () => {
   let agreementId = '';
 
   beforeAll(async () => {
-    const api = await apiClient(test.server());
-    const ok = async (method: string, path: string, body: unknown, status = 200) => {
-      const response = await api(method, path, body);
-      expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBe(status);
-      return response.body as { id: string };
-    };
+    const ok = await setupClient(test.server());
     await ok('POST', '/users', { email: officeEmail, name: 'Nina Nord', role: 'office', officeCode: 'nord', password: officePassword }, 201);
     // An ALIS in Herøy (Nordland) since 2025-01-15, in a municipality that has not applied for registration.
     const doctor = await ok('POST', '/doctors', { hprNumber: String(randomInt(10_000_000, 99_999_999)), name: doctorName }, 201);

@@ -1,3 +1,4 @@
+import { FigureTable } from './figure-table';
 import type { ReactNode } from 'react';
 
 export interface ChartTableColumn {
@@ -33,33 +34,12 @@ export function ChartFigure({ id, title, summary, chart, rowLabel, rows, columns
       </div>
       <details>
         <summary>Vis tabell</summary>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{rowLabel}</th>
-                {columns.map((column) => (
-                  <th key={column.label} scope="col" className="numeric">
-                    {column.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, index) => (
-                <tr key={row}>
-                  <th scope="row">{row}</th>
-                  {columns.map((column) => (
-                    <td key={column.label} className="numeric">
-                      {column.values[index]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          caption={title}
+          rowLabel={rowLabel}
+          columns={columns.map((column) => column.label)}
+          rows={rows.map((row, index) => ({ key: row, label: row, cells: columns.map((column) => column.values[index] ?? '') }))}
+        />
       </details>
     </figure>
   );

@@ -1,7 +1,7 @@
-import type { OverviewReport } from '@alis/shared';
+import { type OverviewReport, registrationStatuses } from '@alis/shared';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate } from '../../../lib/format';
-import { REGISTRATION_STATUS_ORDER, STATUS_LABELS } from '../utils/labels';
+import { REGISTRATION_STATUS_LABELS } from '../../../entities/registrations/utils/status-labels';
 import { countValue, formatCount } from '../utils/report-values';
 import { ChartFigure } from './chart-figure';
 
@@ -40,7 +40,7 @@ export function AgreementsByGroupChart({ report, groupLabel }: { report: Overvie
 /** How many municipalities have each registration status on the day. */
 export function RegistrationMixChart({ report }: { report: OverviewReport }) {
   const byStatus = report.total.municipalitiesByStatus;
-  const data = REGISTRATION_STATUS_ORDER.map((status) => ({ name: STATUS_LABELS[status], value: byStatus[status] }));
+  const data = registrationStatuses.map((status) => ({ name: REGISTRATION_STATUS_LABELS[status], value: byStatus[status] }));
   return (
     <ChartFigure
       id="registration-mix"

@@ -1,6 +1,7 @@
 import type { OverviewReport } from '@alis/shared';
 import { formatCount } from '../utils/report-values';
 import { CsvButton } from './csv-button';
+import { FigureTable } from './figure-table';
 
 const COLUMNS: { label: string; read: (row: OverviewReport['total']) => string }[] = [
   { label: 'Kommuner', read: (row) => formatCount(row.municipalities) },
@@ -33,32 +34,11 @@ export function OverviewTable({ report, groupLabel }: { report: OverviewReport; 
           Tall fra 1 til {report.disclosure.threshold - 1} om personer er skjult («:»), og noen flere slik at de ikke kan regnes ut.
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{groupLabel}</th>
-              {COLUMNS.map((column) => (
-                <th key={column.label} scope="col" className="numeric">
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {[...report.rows, report.total].map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                {COLUMNS.map((column) => (
-                  <td key={column.label} className="numeric">
-                    {column.read(row)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FigureTable
+        rowLabel={groupLabel}
+        columns={COLUMNS.map((column) => column.label)}
+        rows={[...report.rows, report.total].map((row) => ({ key: row.key, label: row.label, cells: COLUMNS.map((column) => column.read(row)) }))}
+      />
     </section>
   );
 }

@@ -1,16 +1,4 @@
-import { type ComplianceKind, type RegistrationStatus, registrationStatuses } from '@alis/shared';
-
-export const REGISTRATION_STATUS_ORDER: readonly RegistrationStatus[] = registrationStatuses;
-
-/** Registration statuses as the dashboard names them. */
-export const STATUS_LABELS: Record<RegistrationStatus, string> = {
-  not_registered: 'Ikke registrert',
-  preparing: 'Under forberedelse',
-  applied: 'Søkt',
-  registered: 'Registrert',
-  rejected: 'Avslått',
-  deregistered: 'Avregistrert',
-};
+import type { ComplianceKind } from '@alis/shared';
 
 export const COMPLIANCE_LABELS: Record<ComplianceKind, string> = {
   agreement_in_unregistered_municipality: 'Aktiv avtale i kommune som ikke er registrert',
