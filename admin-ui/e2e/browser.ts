@@ -118,5 +118,15 @@ export async function apiClient(server: RunningServer) {
   };
 }
 
+/** The API for a test's setup: each call must answer `status` (200 unless given), and gives its body. */
+export async function setupClient(server: RunningServer) {
+  const api = await apiClient(server);
+  return async (method: string, path: string, body: unknown, status = 200) => {
+    const response = await api(method, path, body);
+    expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBe(status);
+    return response.body as { id: string };
+  };
+}
+
 /** `2024-03-01` → `01.03.2024`, as the app shows dates. */
 export const norwegianDate = (iso: string) => iso.split('-').reverse().join('.');

@@ -22,6 +22,7 @@
 //   BENCH_OFFICE                            office code to log in as (default: the one with most agreements)
 //   BENCH_BARE_PREPARE (named)              `as-api`: the bare handler prepares only what the API prepares
 //   BENCH_JSON=<file>                       machine-readable summary
+//   BENCH_REPORTS=0                         skips the reports (otherwise measured after the endpoints, beside a plain GROUP BY on pg)
 //   BENCH_TARGET_RATIO (0.8)                marks rows below it
 //   BENCH_KEEP_LOG=1 keeps the work folder with the API's log; BENCH_CPU_PROF=<dir> runs both
 //   processes with --cpu-prof writing their profiles there.
@@ -42,6 +43,7 @@ import { migrateAndSeed } from '../src/db/migrate.js';
 import { type Statement, apiStatements, officePrincipal } from './api-statements.js';
 import { type BareStatement, type PrepareMode, barePool, runner } from './bare.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
+import { type PlainRun, reportTargets, runPlainGroupBy } from './reports.js';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -55,6 +57,7 @@ const PREPARE: PrepareMode = env.BENCH_BARE_PREPARE === 'as-api' ? 'as-api' : 'n
 const ALLOW_DRIFT = env.BENCH_ALLOW_DRIFT === '1';
 /** openDatabase's default pool size, which the server uses; the bare handler gets the same. */
 const POOL_SIZE = 10;
+const REPORT_CONNECTIONS = 10;
 /** Keys whose answers are compared between the API and the bare handler before measuring. */
 const SAMPLES = 3;
 
@@ -141,13 +144,13 @@ interface Run {
   latencies: number[];
 }
 
-function fire(baseUrl: string, seconds: number, token: string, pathOf: () => string): Promise<Run> {
+function fire(baseUrl: string, seconds: number, token: string, pathOf: () => string, connections = CONNECTIONS): Promise<Run> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
       {
         url: baseUrl,
-        connections: CONNECTIONS,
+        connections,
         duration: seconds,
         timeout: 10,
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
@@ -565,6 +568,38 @@ async function main(): Promise<number> {
   );
   log(`API resident memory at the end ${apiMemory.rss.toFixed(0)} MB (peak ${apiMemory.peak.toFixed(0)} MB); bare ${bareMemory.rss.toFixed(0)} MB (peak ${bareMemory.peak.toFixed(0)} MB)`);
 
+  // The reports, at 10 connections (the issue's measure), beside the plain GROUP BY on pg directly.
+  const reportRows: { name: string; tally: Tally }[] = [];
+  let plain: PlainRun | undefined;
+  if (env.BENCH_REPORTS !== '0') {
+    log();
+    log(`== reports: ${REPORT_CONNECTIONS} connections, ${DURATION} s each, office ${officeCode}; the plain GROUP BY with pg (pool ${POOL_SIZE})`);
+    const schemeClient = new pg.Client({ connectionString: databaseUrl });
+    await schemeClient.connect();
+    const schemeCode = await schemeClient
+      .query<{ code: string }>('select code from grant_schemes order by period_from desc limit 1')
+      .then((result) => result.rows[0]?.code ?? 'nasjonal-alis-2026')
+      .finally(() => schemeClient.end());
+    for (const target of reportTargets(schemeCode)) {
+      await fire(apiUrl, WARMUP, token, target.path, REPORT_CONNECTIONS);
+      const tally = new Tally();
+      const cpuBefore = cpuMs(api.pid);
+      tally.add(await fire(apiUrl, DURATION, token, target.path, REPORT_CONNECTIONS), undefined);
+      const cpuAfter = cpuMs(api.pid);
+      tally.cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+      reportRows.push({ name: target.name, tally });
+    }
+    plain = await runPlainGroupBy(databaseUrl, DURATION, REPORT_CONNECTIONS, POOL_SIZE);
+    const cols: [string, number][] = [['report', 20], ['req/s', 8], ['p50/p99 ms', 14], ['µs/req', 8], ['× plain', 8], ['failures', 8]];
+    const row = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(cols[i]?.[1] ?? 0) : cell.padStart(cols[i]?.[1] ?? 0))).join('  ');
+    log(row(cols.map(([title]) => title)));
+    for (const { name, tally } of reportRows) {
+      log(row([name, tally.rate.toFixed(0), `${tally.percentile(50).toFixed(1)} / ${tally.percentile(99).toFixed(1)}`, tally.cpuPerRequest.toFixed(0), (tally.rate / plain.rate).toFixed(2), String(tally.failures)]));
+    }
+    log(row(['plain GROUP BY (pg)', plain.rate.toFixed(0), `${plain.p50.toFixed(1)} / ${plain.p99.toFixed(1)}`, '-', '1.00', '0']));
+    log('× plain = the report\'s requests/s ÷ the plain query\'s queries/s (the overview should reach 3); "any day" asks a new date almost every time (computed, not cached).');
+  }
+
   // Logging was really on: one "request completed" line per request.
   await new Promise((resolve) => setTimeout(resolve, 200));
   const logLines = readFileSync(apiLog, 'utf8').split('\n').filter((entry) => entry.includes('"request completed"')).length;
@@ -596,6 +631,11 @@ async function main(): Promise<number> {
         bare: r.bare.summary(),
         drift: r.drift,
       })),
+      reports: {
+        connections: REPORT_CONNECTIONS,
+        plainGroupBy: plain ? { queriesPerSecond: round(plain.rate), p50Ms: round(plain.p50, 1), p99Ms: round(plain.p99, 1) } : null,
+        endpoints: reportRows.map(({ name, tally }) => ({ name, ...tally.summary(), timesPlain: plain ? round(tally.rate / plain.rate, 2) : null })),
+      },
     };
     writeFileSync(env.BENCH_JSON, `${JSON.stringify(summary, null, 2)}\n`);
     log(`JSON summary: ${path.resolve(env.BENCH_JSON)}`);
@@ -616,6 +656,11 @@ async function main(): Promise<number> {
       failed ||= !ALLOW_DRIFT;
       log(`${ALLOW_DRIFT ? 'WARN' : 'FAIL'} ${r.endpoint.name}: the bare handler does not do what the API does (see above); update bench/endpoints.ts`);
     }
+  }
+  for (const { name, tally } of reportRows) {
+    if (tally.failures === 0) continue;
+    failed = true;
+    log(`FAIL report ${name}: ${tally.non2xx} non-2xx (${[...tally.codes].map(([code, count]) => `${code}: ${count}`).join(', ')}), ${tally.errors} errors, ${tally.timeouts} timeouts`);
   }
   if (warmUpFailures > 0) log(`FAIL ${warmUpFailures} non-2xx answers or errors during the warm-ups`);
   if (!failed && warmUpFailures === 0) log('OK: same SQL and answers as the API, no non-2xx answers, no errors');

@@ -31,6 +31,7 @@ import jobsPlugin from './plugins/jobs.js';
 import { grantApplicationRoutes } from './modules/grants/grant-applications.routes.js';
 import { grantSchemeRoutes } from './modules/grants/grant-schemes.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { idempotencyRepo } from './modules/idempotency/idempotency.repo.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
@@ -153,6 +154,7 @@ const API_ROUTES = [
   courseRoutes,
   followUpRoutes,
   importRoutes,
+  reportRoutes,
 ];
 
 const HOUSEKEEPING_INTERVAL_MS = 15 * 60_000;

@@ -93,6 +93,11 @@ const envSchema = z
       .url({ protocol: /^https?$/, message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://alis.example.no' })
       .default('http://localhost:3000')
       .transform((value) => value.replace(/\/+$/, '')),
+    // Reports: counts about people from 1 to this − 1 are suppressed for the directorate (and on request).
+    // At least 3: with 2, every suppressed count would be 1.
+    DISCLOSURE_THRESHOLD: z.coerce.number().int().min(3).max(100).default(5),
+    // Computed reports kept in each instance's memory (per report, parameters, scope and data version).
+    REPORT_CACHE_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(500),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {

@@ -22,6 +22,7 @@ import { SupervisorsService } from './modules/supervisors/supervisors.service.js
 import { UsersService } from './modules/users/users.service.js';
 import { CoursesService } from './modules/courses/courses.service.js';
 import { FollowUpsService } from './modules/follow-ups/follow-ups.service.js';
+import { ReportsService } from './modules/reports/reports.service.js';
 import type { AccessTokens } from './plugins/auth.js';
 import type { SharedRateLimiter } from './plugins/rate-limit.js';
 import type { Sealer } from './lib/sealed.js';
@@ -69,6 +70,7 @@ export function createServices(deps: ServiceDeps) {
     courses: new CoursesService(deps),
     followUps: new FollowUpsService(deps),
     imports: new ImportsService(deps),
+    reports: new ReportsService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -26,3 +26,4 @@ export * from './worklist.js';
 export * from './courses.js';
 export * from './follow-ups.js';
 export * from './imports.js';
+export * from './reports.js';

@@ -28,6 +28,7 @@ export const ERRORS = {
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
   import_rejected: { status: 422, title: 'Import rejected: the file has invalid rows' },
+  not_acceptable: { status: 406, title: 'Not acceptable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -21,6 +21,7 @@ import { CoursePage } from '../features/courses/routes/course-page';
 import { CoursesPage } from '../features/courses/routes/courses-page';
 import { NewCoursePage } from '../features/courses/routes/new-course-page';
 import { SpecialAttentionPage } from '../features/follow-ups/routes/special-attention-page';
+import { DashboardPage } from '../features/reports/routes/dashboard-page';
 import { AppLayout } from './layout/app-layout';
 import { MunicipalityRoute } from './routes/municipality-route';
 import { NotFoundPage } from './routes/not-found-page';
@@ -69,6 +70,7 @@ export function createRouter() {
                         { path: '/import', element: <ImportPage /> },
                       ],
                     },
+                    { path: '/oversikt', element: <DashboardPage /> },
                     { path: '*', element: <NotFoundPage /> },
                   ],
                 },

@@ -69,11 +69,8 @@ export function createApiClient(store: SessionStore, fetchImpl: typeof fetch = (
     }
   }
 
-  async function request<S extends z.ZodType>(
-    path: string,
-    schema: S,
-    options: RequestOptions = {},
-  ): Promise<ApiResponse<z.output<S>>> {
+  /** Sends with the access token, renewing it once on a 401; error answers become ApiError. */
+  async function authorized(path: string, options: RequestOptions): Promise<Response> {
     const url = buildUrl(path, options.query);
     let response = await send(url, options);
     if (response.status === 401) {
@@ -87,6 +84,15 @@ export function createApiClient(store: SessionStore, fetchImpl: typeof fetch = (
       }
     }
     if (!response.ok) throw await apiErrorFromResponse(response);
+    return response;
+  }
+
+  async function request<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<z.output<S>>> {
+    const response = await authorized(path, options);
 
     let body: unknown = undefined;
     if (response.status !== 204) {
@@ -110,6 +116,9 @@ export function createApiClient(store: SessionStore, fetchImpl: typeof fetch = (
       request(path, schema, { ...options, method: 'PATCH', body }),
     put: <S extends z.ZodType>(path: string, schema: S, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
       request(path, schema, { ...options, method: 'PUT', body }),
+    /** Another representation (a report as CSV, byte for byte), of the content type asked for in `accept`. */
+    blob: async (path: string, accept: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+      (await authorized(path, { ...options, method: 'GET', headers: { ...options.headers, accept } })).blob(),
     delete: (path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) => request(path, z.unknown(), { ...options, method: 'DELETE' }),
   };
 }

@@ -782,3 +782,17 @@ export const followUps = pgTable(
     check('follow_ups_kind_check', sql`${t.kind} in ('meeting', 'phone', 'email', 'visit', 'course', 'other')`),
   ],
 );
+
+/**
+ * The version of the data reports are computed from: one row, bumped at commit by every transaction
+ * that changed a table the reports read (deferred triggers, migrations/0013_reports.sql). A cached
+ * report is valid while the version it was computed at is current, on every instance.
+ */
+export const reportDataVersion = pgTable(
+  'report_data_version',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+  },
+  (t) => [check('report_data_version_one_row_check', sql`${t.id} = 1`)],
+);

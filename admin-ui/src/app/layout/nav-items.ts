@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/kurs', label: 'Kurs', roles: CASEWORK_ROLES },
   { to: '/oppfolging', label: 'Oppfølging', roles: CASEWORK_ROLES },
   { to: '/import', label: 'Import', roles: CASEWORK_ROLES },
+  { to: '/oversikt', label: 'Oversikt' },
 ];
 
 export const navItemsFor = (role: StaffRole) => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));

@@ -7,7 +7,7 @@ import { LoginForm } from '../components/login-form';
 /** Only paths inside the app, never an absolute URL someone slipped into the state. */
 function safeTarget(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/logg-inn' ? from : '/kommuner';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/logg-inn' ? from : '/';
 }
 
 export function LoginPage() {

@@ -1,14 +1,7 @@
 import type { RegistrationStatus, Specialty } from '@alis/shared';
 import type { BadgeTone } from '../../../components/badge';
 
-export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
-  not_registered: 'Ikke registrert',
-  preparing: 'Under forberedelse',
-  applied: 'Søkt',
-  registered: 'Registrert',
-  rejected: 'Avslått',
-  deregistered: 'Avregistrert',
-};
+export { REGISTRATION_STATUS_LABELS } from '../../../entities/registrations/utils/status-labels';
 
 export const REGISTRATION_STATUS_TONES: Record<RegistrationStatus, BadgeTone> = {
   not_registered: 'neutral',

@@ -1,0 +1,71 @@
+// The reports in `pnpm bench`: the API's report endpoints beside the plain GROUP BY a developer would
+// write by hand for the overview, run with `pg` directly on the same data (no HTTP, no JSON, no
+// scope, no cache): what a request of the report costs against what the database alone costs.
+import { todayInNorway } from '@alis/shared';
+import pg from 'pg';
+
+/** Active agreements on a day per office, by employment form: the overview's core, written by hand. */
+export const PLAIN_OVERVIEW_SQL = `
+  select m.office_code,
+    count(*) filter (where a.employment_form = 'salaried')::int as salaried,
+    count(*) filter (where a.employment_form = 'self_employed')::int as self_employed,
+    count(*)::int as active
+  from agreements a join municipalities m on m.kommunenummer = a.kommunenummer
+  where a.status in ('active', 'completed', 'terminated') and a.start_date <= $1::date and (a.end_date is null or a.end_date >= $1::date)
+  group by m.office_code`;
+
+export interface PlainRun {
+  rate: number;
+  p50: number;
+  p99: number;
+  queries: number;
+}
+
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
+
+/** Runs the plain query for `seconds` from `connections` concurrent workers over a pool of `poolSize`. */
+export async function runPlainGroupBy(databaseUrl: string, seconds: number, connections: number, poolSize: number): Promise<PlainRun> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const day = todayInNorway();
+  const latencies: number[] = [];
+  try {
+    // Warm the connections (and PostgreSQL's caches) first.
+    await Promise.all(Array.from({ length: poolSize }, () => pool.query(PLAIN_OVERVIEW_SQL, [day])));
+    const started = performance.now();
+    const until = started + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (performance.now() < until) {
+          const before = performance.now();
+          await pool.query(PLAIN_OVERVIEW_SQL, [day]);
+          latencies.push(performance.now() - before);
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    const sorted = Float64Array.from(latencies).sort();
+    return { rate: latencies.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), queries: latencies.length };
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The report requests measured (the office user's scope), each a path for a request. */
+export function reportTargets(schemeCode: string): { name: string; path: () => string }[] {
+  const today = todayInNorway();
+  const year = Number(today.slice(0, 4));
+  // A new date almost every request: the figures are computed, not served from the cache.
+  const someDay = () => {
+    const day = new Date(Date.UTC(year - 2, 0, 1) + Math.floor(Math.random() * 3 * 365) * 86_400_000);
+    return day.toISOString().slice(0, 10);
+  };
+  return [
+    { name: 'overview (cached)', path: () => `/api/v1/reports/overview?asOf=${today}` },
+    { name: 'overview by mun.', path: () => `/api/v1/reports/overview?asOf=${today}&groupBy=municipality` },
+    { name: 'overview strict', path: () => `/api/v1/reports/overview?asOf=${today}&groupBy=municipality&disclosure=strict` },
+    { name: 'overview, any day', path: () => `/api/v1/reports/overview?asOf=${someDay()}` },
+    { name: 'grants', path: () => `/api/v1/reports/grants?schemeCode=${schemeCode}&asOf=${today}` },
+    { name: 'compliance', path: () => `/api/v1/reports/compliance?asOf=${today}` },
+  ];
+}

@@ -1,0 +1,295 @@
+import type { ReportGrouping } from '@alis/shared';
+import { type SQL, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
+import { reportDataVersion } from '../../db/schema.js';
+
+/**
+ * The reports' aggregates, each one statement grouped in PostgreSQL (GROUPING SETS gives the groups
+ * and the total row in one pass; a row with `is_total` is the total). Everything is judged on `asOf`
+ * from dated history: agreements by their start and end dates, registrations by their status
+ * periods, supervisions by their from/to dates, qualification by approval and exemption dates.
+ * Groups use each municipality's current office, county and population.
+ */
+
+export interface ReportScope {
+  asOf: string;
+  /** Only this office's municipalities (null: all). */
+  officeCode: string | null;
+  groupBy: ReportGrouping;
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** A group's key and label from a municipality row `mu` (with its office `o` and county `c`). */
+const GROUP: Record<ReportGrouping, { key: SQL; label: SQL }> = {
+  office: { key: sql`mu.office_code`, label: sql`o.name` },
+  county: { key: sql`mu.county_number`, label: sql`c.name` },
+  municipality: { key: sql`mu.kommunenummer`, label: sql`mu.short_name` },
+  size_band: {
+    key: sql`case when mu.population is null then 'ukjent' when mu.population < 2000 then 'lt_2k' when mu.population < 5000 then '2k_5k'
+      when mu.population < 10000 then '5k_10k' when mu.population < 20000 then '10k_20k' when mu.population < 50000 then '20k_50k'
+      when mu.population < 100000 then '50k_100k' else 'ge_100k' end`,
+    label: sql`''`,
+  },
+};
+
+/** The municipalities in scope, each with its group. */
+const municipalitiesInScope = (scope: ReportScope) => sql`
+  select mu.kommunenummer, mu.short_name, mu.office_code, ${GROUP[scope.groupBy].key} as g, ${GROUP[scope.groupBy].label} as label
+  from municipalities mu
+  join offices o on o.code = mu.office_code
+  join counties c on c.county_number = mu.county_number
+  where mu.valid_to is null and (${scope.officeCode}::text is null or mu.office_code = ${scope.officeCode}::text)`;
+
+/** Agreements that ran (draft and cancelled ones never did). */
+const RAN = sql`a.status in ('active', 'completed', 'terminated')`;
+const runningOn = (day: SQL) => sql`a.start_date <= ${day} and (a.end_date is null or a.end_date >= ${day})`;
+/** A veileder supervision `s` running on `day`. */
+const veilederOn = (day: SQL) => sql`s.role = 'veileder' and s.from_date <= ${day} and (s.to_date is null or s.to_date >= ${day})`;
+/** Supervisor `sv` qualified as veileder on `day` (the shared rule `qualifiedAsVeileder`). */
+const qualifiedOn = (day: SQL) => sql`((sv.specialist_in_general_practice and coalesce(sv.specialist_approved_on <= ${day}, true))
+  or (coalesce(sv.exemption_until >= ${day}, false) and coalesce(sv.exemption_from <= ${day}, true)))`;
+/** The status of `k`'s registration in general practice on `day` (not registered without one). */
+const statusOn = (kommunenummer: SQL, day: SQL) => sql`coalesce((select rp.status from registration_periods rp
+  where rp.kommunenummer = ${kommunenummer} and rp.specialty = 'ALM' and rp.from_date <= ${day} and (rp.to_date is null or rp.to_date >= ${day})
+  order by rp.from_date desc limit 1), 'not_registered')`;
+
+export interface MunicipalityFigures {
+  g: string | null;
+  /** Null on the total row. */
+  label: string;
+  is_total: number;
+  municipalities: number;
+  not_registered: number;
+  preparing: number;
+  applied: number;
+  registered: number;
+  rejected: number;
+  deregistered: number;
+}
+
+export interface AgreementFigures {
+  g: string | null;
+  is_total: number;
+  active: number;
+  salaried: number;
+  self_employed: number;
+  gp: number;
+  gp_locum: number;
+  introduction: number;
+  other: number;
+  started: number;
+  ended: number;
+  with_veileder: number;
+  municipalities_with_alis: number;
+}
+
+export interface VeilederFigures {
+  g: string | null;
+  is_total: number;
+  veiledere: number;
+  qualified: number;
+}
+
+export interface GrantFiguresRow {
+  g: string | null;
+  status: string | null;
+  is_total: number;
+  all_statuses: number;
+  applications: number;
+  lines: number;
+  applied: number;
+  granted: number;
+  paid: number;
+  overdue: number;
+}
+
+export interface ComplianceRow {
+  kind: string;
+  kommunenummer: string;
+  municipality_name: string;
+  office_code: string;
+  subject_type: 'agreement' | 'supervisor' | 'grant_application';
+  subject_id: string;
+  doctor_name: string | null;
+  supervisor_name: string | null;
+  date: string | null;
+  count: number | null;
+  capacity: number | null;
+}
+
+export const reportsRepo = {
+  /** The data version (bumped at the commit of every change reports read). */
+  async dataVersion(db: Executor): Promise<number> {
+    const [row] = await prepared(db, 'report_data_version', (name) =>
+      db.select({ version: reportDataVersion.version }).from(reportDataVersion).where(eq(reportDataVersion.id, 1)).prepare(name),
+    ).execute();
+    return row?.version ?? 0;
+  },
+
+  async officeExists(db: Executor, code: string): Promise<boolean> {
+    return rowsOf(await db.execute(sql`select 1 from offices where code = ${code}`)).length > 0;
+  },
+
+  /** Municipalities per group and in total, by their registration status on the day. */
+  async municipalityFigures(db: Executor, scope: ReportScope): Promise<MunicipalityFigures[]> {
+    const day = sql`${scope.asOf}::date`;
+    return rowsOf<MunicipalityFigures>(
+      await db.execute(sql`
+        with m as (${municipalitiesInScope(scope)}),
+        x as (select m.g, m.label, ${statusOn(sql`m.kommunenummer`, day)} as status from m)
+        select g, label, grouping(g)::int as is_total, count(*)::int as municipalities,
+          count(*) filter (where status = 'not_registered')::int as not_registered,
+          count(*) filter (where status = 'preparing')::int as preparing,
+          count(*) filter (where status = 'applied')::int as applied,
+          count(*) filter (where status = 'registered')::int as registered,
+          count(*) filter (where status = 'rejected')::int as rejected,
+          count(*) filter (where status = 'deregistered')::int as deregistered
+        from x group by grouping sets ((g, label), ())`),
+    );
+  },
+
+  /** Agreements per group and in total: active on the day (by form and position), started and ended in the year to the day, with a veileder. */
+  async agreementFigures(db: Executor, scope: ReportScope, yearFrom: string): Promise<AgreementFigures[]> {
+    const day = sql`${scope.asOf}::date`;
+    const from = sql`${yearFrom}::date`;
+    return rowsOf<AgreementFigures>(
+      await db.execute(sql`
+        with m as (${municipalitiesInScope(scope)}),
+        x as (
+          select m.g, a.kommunenummer, a.doctor_id, a.employment_form, a.position, a.start_date, a.end_date, (${runningOn(day)}) as act
+          from agreements a join m on m.kommunenummer = a.kommunenummer
+          where ${RAN} and a.start_date <= ${day} and (a.end_date is null or a.end_date >= ${from})
+        )
+        select g, grouping(g)::int as is_total,
+          count(*) filter (where act)::int as active,
+          count(*) filter (where act and employment_form = 'salaried')::int as salaried,
+          count(*) filter (where act and employment_form = 'self_employed')::int as self_employed,
+          count(*) filter (where act and position = 'gp')::int as gp,
+          count(*) filter (where act and position = 'gp_locum')::int as gp_locum,
+          count(*) filter (where act and position = 'introduction')::int as introduction,
+          count(*) filter (where act and position = 'other')::int as other,
+          count(*) filter (where start_date >= ${from})::int as started,
+          count(*) filter (where end_date >= ${from} and end_date <= ${day})::int as ended,
+          count(*) filter (where act and exists (
+            select 1 from agreements a2 join supervisions s on s.agreement_id = a2.id
+            where a2.doctor_id = x.doctor_id and ${veilederOn(day)}))::int as with_veileder,
+          count(distinct kommunenummer) filter (where act)::int as municipalities_with_alis
+        from x group by grouping sets ((g), ())`),
+    );
+  },
+
+  /** Distinct veiledere of the ALIS with an active agreement on the day, and how many of them were qualified then. */
+  async veilederFigures(db: Executor, scope: ReportScope): Promise<VeilederFigures[]> {
+    const day = sql`${scope.asOf}::date`;
+    return rowsOf<VeilederFigures>(
+      await db.execute(sql`
+        with m as (${municipalitiesInScope(scope)}),
+        v as (
+          select distinct m.g, s.supervisor_id
+          from agreements a join m on m.kommunenummer = a.kommunenummer
+          join agreements a2 on a2.doctor_id = a.doctor_id
+          join supervisions s on s.agreement_id = a2.id and ${veilederOn(day)}
+          where ${RAN} and ${runningOn(day)}
+        )
+        select g, grouping(g)::int as is_total, count(distinct v.supervisor_id)::int as veiledere,
+          count(distinct v.supervisor_id) filter (where ${qualifiedOn(day)})::int as qualified
+        from v join supervisors sv on sv.id = v.supervisor_id
+        group by grouping sets ((g), ())`),
+    );
+  },
+
+  /** The groups in scope with their labels (for reports whose figures leave groups out). */
+  async groups(db: Executor, scope: ReportScope): Promise<{ g: string; label: string }[]> {
+    return rowsOf<{ g: string; label: string }>(
+      await db.execute(sql`with m as (${municipalitiesInScope(scope)}) select distinct g, label from m`),
+    );
+  },
+
+  /** A scheme's submitted applications per group and status, their lines and amounts, and overdue certificates on the day. */
+  async grantFigures(db: Executor, scope: ReportScope, schemeCode: string): Promise<GrantFiguresRow[]> {
+    const day = sql`${scope.asOf}::date`;
+    return rowsOf<GrantFiguresRow>(
+      await db.execute(sql`
+        with m as (${municipalitiesInScope(scope)}),
+        x as (
+          select m.g, ga.status, ga.total_nok, ga.granted_nok, ga.paid_nok,
+            (select count(*) from grant_application_lines l where l.application_id = ga.id) as lines,
+            (ga.status in ('granted', 'partially_granted', 'paid') and gs.auditor_certificate_due_date < ${day}
+              and (ga.auditor_certificate_received_on is null or ga.auditor_certificate_received_on > ${day})) as overdue
+          from grant_applications ga
+          join m on m.kommunenummer = ga.kommunenummer
+          join grant_schemes gs on gs.code = ga.scheme_code
+          where ga.scheme_code = ${schemeCode} and ga.submitted_on is not null
+        )
+        select g, status, grouping(g)::int as is_total, grouping(status)::int as all_statuses, count(*)::int as applications,
+          coalesce(sum(lines), 0)::int as lines, coalesce(sum(total_nok), 0)::float8 as applied,
+          coalesce(sum(granted_nok), 0)::float8 as granted, coalesce(sum(paid_nok), 0)::float8 as paid,
+          count(*) filter (where overdue)::int as overdue
+        from x group by grouping sets ((g, status), (g), (status), ())`),
+    );
+  },
+
+  /** What the offices act on, as of the day, in scope. */
+  async compliance(db: Executor, asOf: string, officeCode: string | null): Promise<ComplianceRow[]> {
+    const day = sql`${asOf}::date`;
+    return rowsOf<ComplianceRow>(
+      await db.execute(sql`
+        with m as (
+          select mu.kommunenummer, mu.short_name, mu.office_code from municipalities mu
+          where mu.valid_to is null and (${officeCode}::text is null or mu.office_code = ${officeCode}::text)
+        ),
+        act as (
+          select a.id, a.kommunenummer, a.doctor_id, a.start_date, a.planned_end_date, m.short_name, m.office_code, d.name as doctor_name
+          from agreements a join m on m.kommunenummer = a.kommunenummer join doctors d on d.id = a.doctor_id
+          where ${RAN} and ${runningOn(day)}
+        ),
+        vrun as (
+          select s.id, s.supervisor_id, s.from_date, a.doctor_id from supervisions s join agreements a on a.id = s.agreement_id where ${veilederOn(day)}
+        ),
+        items as (
+          select 'agreement_in_unregistered_municipality' as kind, 1 as ord, act.kommunenummer, act.short_name, act.office_code,
+            'agreement' as subject_type, act.id::text as subject_id, act.doctor_name, null::text as supervisor_name,
+            act.start_date as date, null::int as count, null::int as capacity
+          from act where ${statusOn(sql`act.kommunenummer`, day)} not in ('applied', 'registered')
+          union all
+          select 'agreement_without_veileder', 2, w.kommunenummer, w.short_name, w.office_code, 'agreement', w.id::text, w.doctor_name, null,
+            w.since, null, null
+          from (
+            select act.*, greatest(act.start_date, coalesce((
+              select max(s.to_date) + 1 from supervisions s join agreements a2 on a2.id = s.agreement_id
+              where a2.doctor_id = act.doctor_id and s.role = 'veileder' and s.to_date < ${day}), act.start_date)) as since
+            from act where not exists (select 1 from vrun where vrun.doctor_id = act.doctor_id)
+          ) w where w.since <= ${day} - 30
+          union all
+          select distinct on (act.id) 'veileder_not_qualified', 3, act.kommunenummer, act.short_name, act.office_code, 'agreement', act.id::text,
+            act.doctor_name, sv.name, vrun.from_date, null, null
+          from act join vrun on vrun.doctor_id = act.doctor_id join supervisors sv on sv.id = vrun.supervisor_id
+          where not ${qualifiedOn(day)}
+          union all
+          select 'veileder_over_capacity', 4, o.kommunenummer, o.short_name, o.office_code, 'supervisor', o.id::text, null, o.name, null, o.load, o.capacity
+          from (
+            select sv.id, sv.name, sv.capacity, count(distinct vrun.id)::int as load,
+              (array_agg(array[act.kommunenummer, act.short_name, act.office_code] order by act.kommunenummer) filter (where act.id is not null))[1:1] as place
+            from vrun join supervisors sv on sv.id = vrun.supervisor_id left join act on act.doctor_id = vrun.doctor_id
+            group by sv.id, sv.name, sv.capacity
+          ) o0 cross join lateral (select o0.*, o0.place[1][1] as kommunenummer, o0.place[1][2] as short_name, o0.place[1][3] as office_code) o
+          where o.load > o.capacity and o.place is not null
+          union all
+          select 'certificate_overdue', 5, ga.kommunenummer, m.short_name, m.office_code, 'grant_application', ga.id::text, null, null,
+            gs.auditor_certificate_due_date, null, null
+          from grant_applications ga join m on m.kommunenummer = ga.kommunenummer join grant_schemes gs on gs.code = ga.scheme_code
+          where ga.status in ('granted', 'partially_granted', 'paid') and gs.auditor_certificate_due_date < ${day}
+            and (ga.auditor_certificate_received_on is null or ga.auditor_certificate_received_on > ${day})
+          union all
+          select 'agreement_ending_soon', 6, act.kommunenummer, act.short_name, act.office_code, 'agreement', act.id::text, act.doctor_name, null,
+            act.planned_end_date, null, null
+          from act where act.planned_end_date >= ${day} and act.planned_end_date <= (${day} + interval '6 months')::date
+        )
+        select kind, kommunenummer, short_name as municipality_name, office_code, subject_type, subject_id, doctor_name, supervisor_name,
+          to_char(date, 'YYYY-MM-DD') as date, count, capacity
+        from items order by ord, kommunenummer, date, subject_id`),
+    );
+  },
+};

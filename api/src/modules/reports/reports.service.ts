@@ -1,0 +1,320 @@
+import {
+  type ComplianceKind,
+  type ComplianceReport,
+  type GrantFigures,
+  type GrantsReport,
+  type GrantsReportRow,
+  type OverviewReport,
+  type OverviewRow,
+  type ReportCount,
+  type ReportGrouping,
+  complianceKinds,
+  type complianceReportQuery,
+  type grantsReportQuery,
+  type overviewReportQuery,
+  reportedGrantStatuses,
+  sizeBands,
+  todayInNorway,
+} from '@alis/shared';
+import type { z } from 'zod';
+import { notFound, unknownReference } from '../../lib/app-error.js';
+import { type Table, suppressLinked, suppressTable } from '../../lib/disclosure.js';
+import type { Principal } from '../../lib/principal.js';
+import { Service } from '../../lib/service.js';
+import type { ServiceDeps } from '../../services.js';
+import { grantSchemesRepo } from '../grants/grant-schemes.repo.js';
+import { type AgreementFigures, type ReportScope, type VeilederFigures, reportsRepo } from './reports.repo.js';
+
+type OverviewInput = z.output<typeof overviewReportQuery>;
+type GrantsInput = z.output<typeof grantsReportQuery>;
+type ComplianceInput = z.output<typeof complianceReportQuery>;
+
+/** A computed report, the data version it was computed at and its cache key (the ETag is made from both). */
+export interface Computed<T> {
+  report: T;
+  version: number;
+  key: string;
+}
+
+/**
+ * Computed reports by key (report, parameters, the caller's scope and disclosure), each valid while
+ * the data version it was computed at is current. The version is read from PostgreSQL on every
+ * request, so an instance never serves a report another instance's change made stale. Bounded: the
+ * oldest entries go first.
+ */
+export class ReportCache {
+  private readonly entries = new Map<string, { version: number; value: unknown }>();
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: string, version: number): unknown {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== version) return undefined;
+    // Most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, version: number, value: unknown): void {
+    this.entries.delete(key);
+    this.entries.set(key, { version, value });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+}
+
+const count = (value: number): ReportCount => ({ value, suppressed: false });
+const hidden: ReportCount = { value: null, suppressed: true };
+const cellOf = (value: number, suppressed: boolean | undefined): ReportCount => (suppressed ? hidden : count(value));
+
+const TOTAL = { key: 'total', label: 'Totalt' };
+
+/** The rows of a report in their order: offices and size bands in their own order, the rest by key. */
+function orderedGroups(groupBy: ReportGrouping, groups: { g: string | null; label: string }[]): { key: string; label: string }[] {
+  if (groupBy === 'size_band') return sizeBands.map((band) => ({ key: band.key, label: band.label }));
+  const rows = groups.filter((group): group is { g: string; label: string } => group.g !== null).map((group) => ({ key: group.g, label: group.label }));
+  return groupBy === 'office' ? rows.sort((a, b) => a.label.localeCompare(b.label, 'nb')) : rows.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Rows of a grouped query by group key (`total` for the total row). */
+function byGroup<T extends { g: string | null; is_total: number }>(rows: readonly T[]): Map<string, T> {
+  return new Map(rows.map((row) => [row.is_total ? TOTAL.key : (row.g ?? ''), row]));
+}
+
+export class ReportsService extends Service {
+  private readonly cache: ReportCache;
+  private readonly writtenCache: ReportCache;
+  constructor(deps: ServiceDeps) {
+    super(deps);
+    this.cache = new ReportCache(deps.config.REPORT_CACHE_ENTRIES);
+    this.writtenCache = new ReportCache(deps.config.REPORT_CACHE_ENTRIES);
+  }
+
+  /** Whose municipalities: an office user its own office's (another office answers 404), others what they ask for. */
+  private async officeOf(principal: Principal, requested: string | undefined): Promise<string | null> {
+    if (principal.role === 'office') {
+      const own = principal.officeCode ?? '';
+      if (requested !== undefined && requested !== own) throw notFound('The office');
+      return own;
+    }
+    if (requested !== undefined && !(await reportsRepo.officeExists(this.db, requested))) {
+      throw unknownReference('officeCode', 'office', requested, 'no office has this code');
+    }
+    return requested ?? null;
+  }
+
+  /** Whether small counts are suppressed: always for the directorate, for anyone who asks. */
+  private strict(principal: Principal, disclosure: 'strict' | undefined) {
+    return principal.role === 'directorate' || disclosure === 'strict';
+  }
+
+  /**
+   * A computed report written out in a format, kept like the report itself: repeated requests send
+   * the same text without writing it again.
+   */
+  written<T>(computed: Computed<T>, format: string, write: (report: T) => string): string {
+    const key = `${computed.key}|${format}`;
+    const known = this.writtenCache.get(key, computed.version);
+    if (typeof known === 'string') return known;
+    const text = write(computed.report);
+    this.writtenCache.set(key, computed.version, text);
+    return text;
+  }
+
+  private async cached<T>(key: unknown[], compute: () => Promise<T>): Promise<Computed<T>> {
+    const version = await reportsRepo.dataVersion(this.db);
+    const cacheKey = JSON.stringify(key);
+    const known = this.cache.get(cacheKey, version);
+    if (known !== undefined) return { report: known as T, version, key: cacheKey };
+    const report = await compute();
+    this.cache.set(cacheKey, version, report);
+    return { report, version, key: cacheKey };
+  }
+
+  async overview(principal: Principal, query: OverviewInput): Promise<Computed<OverviewReport>> {
+    const scope: ReportScope = { asOf: query.asOf ?? todayInNorway(), officeCode: await this.officeOf(principal, query.officeCode), groupBy: query.groupBy };
+    const strict = this.strict(principal, query.disclosure);
+    return this.cached(['overview', scope, strict], () => this.computeOverview(scope, strict));
+  }
+
+  private async computeOverview(scope: ReportScope, strict: boolean): Promise<OverviewReport> {
+    const threshold = this.deps.config.DISCLOSURE_THRESHOLD;
+    const yearFrom = `${scope.asOf.slice(0, 4)}-01-01`;
+    const [municipalityRows, agreementRows, veilederRows] = await Promise.all([
+      reportsRepo.municipalityFigures(this.db, scope),
+      reportsRepo.agreementFigures(this.db, scope, yearFrom),
+      reportsRepo.veilederFigures(this.db, scope),
+    ]);
+    const groups = [...orderedGroups(scope.groupBy, municipalityRows), TOTAL];
+    const municipalities = byGroup(municipalityRows);
+    const agreements = byGroup(agreementRows);
+    const veiledere = byGroup(veilederRows);
+    const agreementOf = (key: string, field: keyof Omit<AgreementFigures, 'g' | 'is_total'>) => agreements.get(key)?.[field] ?? 0;
+    const veilederOf = (key: string, field: keyof Omit<VeilederFigures, 'g' | 'is_total'>) => veiledere.get(key)?.[field] ?? 0;
+
+    // Tables of counts about people, groups as rows and the total row last.
+    const column = (read: (key: string) => number): Table => ({ values: groups.map((group) => [read(group.key)]), columnTotals: true, rowTotals: false });
+    const breakdown = (fields: (keyof Omit<AgreementFigures, 'g' | 'is_total'>)[]): Table => ({
+      values: groups.map((group) => [...fields.map((field) => agreementOf(group.key, field)), agreementOf(group.key, 'active')]),
+      columnTotals: true,
+      rowTotals: true,
+    });
+    const byForm = breakdown(['salaried', 'self_employed']);
+    const byPosition = breakdown(['gp', 'gp_locum', 'introduction', 'other']);
+    const singles = {
+      started: column((key) => agreementOf(key, 'started')),
+      ended: column((key) => agreementOf(key, 'ended')),
+      withVeileder: column((key) => agreementOf(key, 'with_veileder')),
+      veiledere: column((key) => veilederOf(key, 'veiledere')),
+      qualified: column((key) => veilederOf(key, 'qualified')),
+    };
+    const none = (table: Table) => table.values.map((line) => line.map(() => false));
+    // The two breakdowns share their totals column (active agreements): hidden in one, hidden in both.
+    const [formMask, positionMask] = strict
+      ? suppressLinked([byForm, byPosition], threshold, (index, _row, col) => (col === (index === 0 ? 2 : 4) ? `active-${_row}` : null)).map((result) => result.suppressed)
+      : [none(byForm), none(byPosition)];
+    const singleMask = Object.fromEntries(
+      Object.entries(singles).map(([name, table]) => [name, strict ? suppressTable(table, threshold).suppressed : none(table)]),
+    ) as Record<keyof typeof singles, boolean[][]>;
+
+    const rows: OverviewRow[] = groups.map((group, index) => {
+      const m = municipalities.get(group.key);
+      const form = (col: number) => cellOf(byForm.values[index]?.[col] ?? 0, formMask?.[index]?.[col]);
+      const position = (col: number) => cellOf(byPosition.values[index]?.[col] ?? 0, positionMask?.[index]?.[col]);
+      const single = (name: keyof typeof singles) => cellOf(singles[name].values[index]?.[0] ?? 0, singleMask[name][index]?.[0]);
+      const withVeileder = single('withVeileder');
+      const veiledereCell = single('veiledere');
+      return {
+        key: group.key,
+        label: group.label,
+        municipalities: m?.municipalities ?? 0,
+        municipalitiesByStatus: {
+          not_registered: m?.not_registered ?? 0,
+          preparing: m?.preparing ?? 0,
+          applied: m?.applied ?? 0,
+          registered: m?.registered ?? 0,
+          rejected: m?.rejected ?? 0,
+          deregistered: m?.deregistered ?? 0,
+        },
+        municipalitiesWithActiveAlis: agreementOf(group.key, 'municipalities_with_alis'),
+        activeAgreements: form(2).suppressed || position(4).suppressed ? hidden : form(2),
+        activeAgreementsByEmploymentForm: { salaried: form(0), self_employed: form(1) },
+        activeAgreementsByPosition: { gp: position(0), gp_locum: position(1), introduction: position(2), other: position(3) },
+        agreementsStarted: single('started'),
+        agreementsEnded: single('ended'),
+        alisWithVeileder: withVeileder,
+        veiledere: veiledereCell,
+        qualifiedVeiledere: single('qualified'),
+        alisPerVeileder:
+          withVeileder.value === null || veiledereCell.value === null || veiledereCell.value === 0
+            ? null
+            : Math.round((withVeileder.value / veiledereCell.value) * 100) / 100,
+      };
+    });
+    const total = rows.pop() as OverviewRow;
+    return {
+      report: 'overview',
+      asOf: scope.asOf,
+      yearFrom,
+      groupBy: scope.groupBy,
+      officeCode: scope.officeCode,
+      disclosure: { applied: strict, threshold },
+      rows,
+      total,
+    };
+  }
+
+  async grants(principal: Principal, query: GrantsInput): Promise<Computed<GrantsReport>> {
+    const scope: ReportScope = { asOf: query.asOf ?? todayInNorway(), officeCode: await this.officeOf(principal, query.officeCode), groupBy: query.groupBy };
+    const strict = this.strict(principal, query.disclosure);
+    return this.cached(['grants', query.schemeCode, scope, strict], () => this.computeGrants(scope, query.schemeCode, strict));
+  }
+
+  private async computeGrants(scope: ReportScope, schemeCode: string, strict: boolean): Promise<GrantsReport> {
+    const threshold = this.deps.config.DISCLOSURE_THRESHOLD;
+    const scheme = await grantSchemesRepo.get(this.db, schemeCode);
+    if (!scheme) throw notFound('The grant scheme');
+    const [groupRows, figureRows] = await Promise.all([reportsRepo.groups(this.db, scope), reportsRepo.grantFigures(this.db, scope, schemeCode)]);
+    const groups = [...orderedGroups(scope.groupBy, groupRows), TOTAL];
+    const statuses = [...reportedGrantStatuses];
+    const figure = (key: string, status: string | null) =>
+      figureRows.find((row) => (key === TOTAL.key ? row.is_total === 1 : row.is_total === 0 && row.g === key) && (status === null ? row.all_statuses === 1 : row.all_statuses === 0 && row.status === status));
+    // Lines (people) by group and status, with the group's lines as the row totals; amounts follow their lines.
+    const lines: Table = {
+      values: groups.map((group) => [...statuses.map((status) => figure(group.key, status)?.lines ?? 0), figure(group.key, null)?.lines ?? 0]),
+      columnTotals: true,
+      rowTotals: true,
+    };
+    const mask = strict ? suppressTable(lines, threshold).suppressed : lines.values.map((line) => line.map(() => false));
+    const figuresOf = (key: string, status: string | null, suppressed: boolean): GrantFigures => {
+      const row = figure(key, status);
+      return {
+        applications: row?.applications ?? 0,
+        lines: cellOf(row?.lines ?? 0, suppressed),
+        appliedNok: cellOf(row?.applied ?? 0, suppressed),
+        grantedNok: cellOf(row?.granted ?? 0, suppressed),
+        paidNok: cellOf(row?.paid ?? 0, suppressed),
+      };
+    };
+    const rows: GrantsReportRow[] = groups.map((group, index) => ({
+      key: group.key,
+      label: group.label,
+      ...figuresOf(group.key, null, mask[index]?.[statuses.length] ?? false),
+      certificatesOverdue: figure(group.key, null)?.overdue ?? 0,
+      byStatus: Object.fromEntries(statuses.map((status, col) => [status, figuresOf(group.key, status, mask[index]?.[col] ?? false)])) as GrantsReportRow['byStatus'],
+    }));
+    const total = rows.pop() as GrantsReportRow;
+    return {
+      report: 'grants',
+      asOf: scope.asOf,
+      scheme: {
+        code: scheme.code,
+        name: scheme.name,
+        periodFrom: scheme.periodFrom,
+        periodTo: scheme.periodTo,
+        auditorCertificateDueDate: scheme.auditorCertificateDueDate,
+      },
+      groupBy: scope.groupBy,
+      officeCode: scope.officeCode,
+      disclosure: { applied: strict, threshold },
+      rows,
+      total,
+    };
+  }
+
+  async compliance(principal: Principal, query: ComplianceInput): Promise<Computed<ComplianceReport>> {
+    const asOf = query.asOf ?? todayInNorway();
+    const officeCode = await this.officeOf(principal, query.officeCode);
+    return this.cached(['compliance', asOf, officeCode], async () => {
+      const rows = await reportsRepo.compliance(this.db, asOf, officeCode);
+      const counts = Object.fromEntries(complianceKinds.map((kind) => [kind, 0])) as Record<ComplianceKind, number>;
+      const items = rows.map((row) => {
+        const kind = row.kind as ComplianceKind;
+        counts[kind] += 1;
+        const path = { agreement: 'agreements', supervisor: 'supervisors', grant_application: 'grant-applications' }[row.subject_type];
+        return {
+          kind,
+          kommunenummer: row.kommunenummer,
+          municipalityName: row.municipality_name,
+          officeCode: row.office_code,
+          subject: { type: row.subject_type, id: row.subject_id },
+          href: `/api/v1/${path}/${row.subject_id}`,
+          doctorName: row.doctor_name,
+          supervisorName: row.supervisor_name,
+          date: row.date,
+          count: row.count,
+          capacity: row.capacity,
+        };
+      });
+      return { report: 'compliance' as const, asOf, officeCode, counts, items };
+    });
+  }
+}
+
