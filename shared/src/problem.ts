@@ -203,6 +203,13 @@ export const problemExtras = {
     existingSupervisorId: z.string().optional(),
     existingAgreementId: z.string().optional().describe('The agreement the resource in the way belongs to, when it is another.'),
     agreementStatus: z.string().optional().describe('The closed status that forbids the change.'),
+    reason: z.enum(['created_concurrently', 'last_admin', 'agreement_closed', 'open_ended_veileder', 'application_not_draft', 'application_not_granted', 'one_veileder_at_a_time']).optional()
+      .describe('Why, for clients that word it themselves: `created_concurrently` (try again), `last_admin`, `agreement_closed` (see `agreementStatus`), `open_ended_veileder`, `application_not_draft`, `application_not_granted` (see `applicationStatus`), `one_veileder_at_a_time` (see `supervisorName`, `from`, `to`, `kommunenummer`).'),
+    applicationStatus: z.string().optional().describe('The grant application\'s status that forbids the change.'),
+    supervisorName: z.string().optional().describe('The veileder the ALIS already has.'),
+    from: z.string().optional().describe('Start of the supervision in the way (YYYY-MM-DD).'),
+    to: z.string().nullable().optional().describe('End of the supervision in the way; null when open-ended.'),
+    kommunenummer: z.string().optional().describe('The municipality of the agreement in the way.'),
   },
   precondition_failed: { currentETag: z.string().optional().describe('The ETag the resource has now.') },
 } as const satisfies Partial<Record<ErrorCode, z.ZodRawShape>>;

@@ -66,7 +66,7 @@ export class UsersService extends Service {
       });
       if (!row) {
         const existing = await usersRepo.findByEmail(tx, input.email);
-        if (!existing) throw new AppError('conflict', `A user with the e-mail ${input.email} was created at the same moment; try again.`);
+        if (!existing) throw new AppError('conflict', `A user with the e-mail ${input.email} was created at the same moment; try again.`, { reason: 'created_concurrently' });
         throw new AppError('already_exists', `A user with the e-mail ${input.email} already exists.`, { existingId: existing.id });
       }
       await recordAudit(tx, context, { action: 'user.created', entityType: 'user', entityId: row.id, after: auditView(row) });
@@ -92,7 +92,7 @@ export class UsersService extends Service {
 
       const losesAdmin = current.role === 'admin' && current.active && (role !== 'admin' || !active);
       if (losesAdmin && (await usersRepo.lockOtherActiveAdmins(tx, id)) === 0) {
-        throw new AppError('conflict', 'This is the last active administrator; make another user admin first.');
+        throw new AppError('conflict', 'This is the last active administrator; make another user admin first.', { reason: 'last_admin' });
       }
 
       const accessChanged =

@@ -33,7 +33,7 @@ export function AgreementFilters() {
         label="ALIS-kontor"
         param="officeCode"
         value={filters.officeCode}
-        allLabel="Alle kontor"
+        allLabel="Alle kontorer"
         options={offices.data?.map((office) => ({ value: office.code, label: office.name }))}
         loading={offices.isPending}
       />

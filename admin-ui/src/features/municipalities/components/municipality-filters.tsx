@@ -23,7 +23,7 @@ export function MunicipalityFilters() {
         label="ALIS-kontor"
         param="officeCode"
         value={filters.officeCode}
-        allLabel="Alle kontor"
+        allLabel="Alle kontorer"
         options={offices.data?.map((office) => ({ value: office.code, label: office.name }))}
         loading={offices.isPending}
         failed={offices.isError ? 'Kunne ikke hente ALIS-kontorene.' : undefined}

@@ -1,4 +1,5 @@
-import type { RegistrationStatus, Specialty } from '@alis/shared';
+import { type Registration, type RegistrationStatus, type Specialty, registeredFromDate } from '@alis/shared';
+import { formatDate } from '../../../lib/format';
 import type { BadgeTone } from '../../../components/badge';
 
 export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
@@ -83,4 +84,16 @@ export function noTransitionText(status: RegistrationStatus): string {
   if (status === 'applied') return 'Søknaden er sendt og venter på vedtak fra Helsedirektoratet.';
   if (status === 'registered') return 'Kommunen er registrert. Bare Helsedirektoratet kan avregistrere den.';
   return 'Du kan ikke endre statusen nå.';
+}
+
+/**
+ * «Registrert fra» as people need it: the date once registered; while the application waits for a
+ * decision, the date it will count from if granted («fra 15.11.2026 hvis registrert»), by the shared rule.
+ */
+export function registeredFromText(registration: Pick<Registration, 'status' | 'registeredFrom' | 'applicationDate'>): string {
+  if (registration.registeredFrom) return formatDate(registration.registeredFrom);
+  if (registration.status === 'applied' && registration.applicationDate) {
+    return `fra ${formatDate(registeredFromDate(registration.applicationDate))} hvis registrert`;
+  }
+  return '–';
 }
