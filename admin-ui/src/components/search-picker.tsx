@@ -88,7 +88,7 @@ export function SearchPicker({
         <p className="picker-label" id={`${id}-label`}>
           {label}
         </p>
-        <div className="picker-selected" aria-labelledby={`${id}-label`} role="group">
+        <div className="picker-selected" aria-labelledby={`${id}-label`} role="group" id={`${id}-selected`} tabIndex={-1}>
           <span>
             <strong>{selected.label}</strong>
             {selected.description ? <span className="muted"> · {selected.description}</span> : null}
@@ -160,7 +160,15 @@ export function SearchPicker({
           <ul ref={listRef} className="picker-list" aria-label={`Treff for ${label.toLowerCase()}`} onKeyDown={onListKeyDown}>
             {options.map((option) => (
               <li key={option.value}>
-                <button type="button" className="picker-option" onClick={() => onSelect(option)}>
+                <button
+                  type="button"
+                  className="picker-option"
+                  onClick={() => {
+                    onSelect(option);
+                    // The results go with the choice: the focus stays in the picker, on the chosen item.
+                    requestAnimationFrame(() => document.getElementById(`${id}-selected`)?.focus());
+                  }}
+                >
                   <span>{option.label}</span>
                   {option.description ? <span className="muted small">{option.description}</span> : null}
                 </button>

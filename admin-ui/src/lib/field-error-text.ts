@@ -88,7 +88,7 @@ export function fieldErrorText(error: FieldError): string {
         ? `Kan ikke være etter i dag (${formatDate(error.params.latest)})`
         : `Kan ikke være etter ${formatDate(error.params.latest)}`;
     case 'in_future':
-      return 'Kan ikke være fram i tid';
+      return `Kan ikke være etter i dag (${formatDate(error.params.today)})`;
     case 'overlaps':
       return `Overlapper fraværet ${formatDate(error.params.from)} – ${formatDate(error.params.to)}`;
     case 'not_qualified':

@@ -1,3 +1,4 @@
+import { DateInput } from '../../../components/date-input';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { FiltersForm } from '../../../components/filters-form';
@@ -8,6 +9,7 @@ import { AGREEMENT_STATUS_LABELS, EMPLOYMENT_FORM_LABELS } from '../../../entiti
 import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
 import { useOffices } from '../../../entities/reference/api/get-offices';
 import { hasAnyFilter, withFilter } from '../../../lib/url-filters';
+import { isIsoDate } from '../../../lib/form';
 import { agreementFiltersFrom } from '../utils/filters';
 
 /** Filters for the agreement list, kept in the URL so a filtered list can be shared and bookmarked. */
@@ -42,7 +44,7 @@ export function AgreementFilters() {
       <UrlSelect id={`${id}-employment`} label="Ansettelsesform" param="employmentForm" value={filters.employmentForm} options={optionsOf(EMPLOYMENT_FORM_LABELS)} />
       <div className="field">
         <label htmlFor={`${id}-ends`}>Slutter før</label>
-        <input id={`${id}-ends`} type="date" value={filters.endsBefore} onChange={(event) => setFilter('endsBefore', event.target.value)} />
+        <DateInput id={`${id}-ends`} value={filters.endsBefore} onChange={(value) => (value === '' || isIsoDate(value) ? setFilter('endsBefore', value) : undefined)} />
       </div>
       <UrlSelect id={`${id}-veileder`} label="Har veileder" param="hasVeileder" value={filters.hasVeileder} options={YES_NO} />
     </FiltersForm>

@@ -1,4 +1,12 @@
-import { type Registration, type RegistrationStatus, type Specialty, registeredFromDate } from '@alis/shared';
+import {
+  type Registration,
+  type RegistrationHistoryEntry,
+  type RegistrationStatus,
+  type Specialty,
+  earliestApplicationDate,
+  registeredFromDate,
+} from '@alis/shared';
+import { isIsoDate } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
 import type { BadgeTone } from '../../../components/badge';
 
@@ -96,4 +104,32 @@ export function registeredFromText(registration: Pick<Registration, 'status' | '
     return `fra ${formatDate(registeredFromDate(registration.applicationDate))} hvis registrert`;
   }
   return '–';
+}
+
+/**
+ * What the shared rules already know about a transition's date, checked before sending: a real day,
+ * not after today, not before the last change, and an application not before its round's preparation.
+ * `history` is the registration's history as loaded, newest first.
+ */
+export function transitionDateProblem(
+  date: string,
+  to: RegistrationStatus,
+  today: string,
+  history: readonly Pick<RegistrationHistoryEntry, 'to' | 'date'>[],
+): string | undefined {
+  if (date === '') return undefined;
+  if (!isIsoDate(date)) return 'Skriv datoen som dd.mm.åååå';
+  if (date > today) return `Kan ikke være etter i dag (${formatDate(today)})`;
+  if (to === 'applied') {
+    const preparedOn = history.find((entry) => entry.to === 'preparing')?.date ?? null;
+    const earliest = earliestApplicationDate(preparedOn);
+    if (date < earliest) {
+      return preparedOn !== null && earliest === preparedOn
+        ? `Søknadsdatoen kan ikke være før forberedelsen startet (${formatDate(earliest)})`
+        : `Kan ikke være før ${formatDate(earliest)}`;
+    }
+  }
+  const last = history[0]?.date;
+  if (last && date < last) return `Kan ikke være før forrige statusendring (${formatDate(last)})`;
+  return undefined;
 }
