@@ -96,7 +96,7 @@ export type Changes = Record<string, unknown>;
 export function futureDateErrors(dates: Readonly<Record<string, string | null | undefined>>, today: string): FieldError[] {
   return Object.entries(dates)
     .filter(([, value]) => typeof value === 'string' && isIsoDate(value) && value > today)
-    .map(([path]) => ({ path, code: 'in_future', message: 'must not be in the future', params: { today } }) as FieldError);
+    .map(([path]) => ({ path, code: 'in_future', message: 'must not be in the future', params: { today } }));
 }
 
 /** A check with the shared schema and the rules the shared code knows beyond it (future dates, overlaps …), merged. */

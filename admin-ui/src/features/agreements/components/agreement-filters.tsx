@@ -5,7 +5,7 @@ import { FiltersForm } from '../../../components/filters-form';
 import { UrlSelect, YES_NO, optionsOf } from '../../../components/url-select';
 import { useDoctor } from '../../../entities/doctors/api/get-doctor';
 import { DoctorPicker } from '../../../entities/doctors/components/doctor-picker';
-import { AGREEMENT_STATUS_LABELS, EMPLOYMENT_FORM_LABELS } from '../../../entities/agreements/utils/labels';
+import { AGREEMENT_SORT_LABELS, AGREEMENT_STATUS_LABELS, EMPLOYMENT_FORM_LABELS, WARNING_FILTER_LABELS } from '../../../entities/agreements/utils/labels';
 import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
 import { useOffices } from '../../../entities/reference/api/get-offices';
 import { hasAnyFilter, withFilter } from '../../../lib/url-filters';
@@ -47,6 +47,8 @@ export function AgreementFilters() {
         <DateInput id={`${id}-ends`} value={filters.endsBefore} onChange={(value) => (value === '' || isIsoDate(value) ? setFilter('endsBefore', value) : undefined)} />
       </div>
       <UrlSelect id={`${id}-veileder`} label="Har veileder" param="hasVeileder" value={filters.hasVeileder} options={YES_NO} />
+      <UrlSelect id={`${id}-warning`} label="Varsel" param="warning" value={filters.warning} allLabel="Alle, med og uten varsel" options={optionsOf(WARNING_FILTER_LABELS)} />
+      <UrlSelect id={`${id}-sort`} label="Sortering" param="sort" value={filters.sort} allLabel="Nyeste start først" options={optionsOf(AGREEMENT_SORT_LABELS)} />
     </FiltersForm>
   );
 }

@@ -28,7 +28,7 @@ export function GrantApplicationsPage() {
       <GrantFilters />
       <GrantSums filters={filters} />
       <section aria-label="Søknader">
-        <GrantApplicationResults params={params} heading="Søknader" />
+        <GrantApplicationResults params={params} heading="Søknader" pageInUrl />
       </section>
     </>
   );

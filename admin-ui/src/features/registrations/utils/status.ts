@@ -8,25 +8,8 @@ import {
 } from '@alis/shared';
 import { isIsoDate } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
-import type { BadgeTone } from '../../../components/badge';
 
-export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
-  not_registered: 'Ikke registrert',
-  preparing: 'Under forberedelse',
-  applied: 'Søkt',
-  registered: 'Registrert',
-  rejected: 'Avslått',
-  deregistered: 'Avregistrert',
-};
-
-export const REGISTRATION_STATUS_TONES: Record<RegistrationStatus, BadgeTone> = {
-  not_registered: 'neutral',
-  preparing: 'info',
-  applied: 'warning',
-  registered: 'success',
-  rejected: 'danger',
-  deregistered: 'neutral',
-};
+export { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUS_TONES } from '../../../entities/registrations/utils/labels';
 
 /** What moving to a status is called on its button. */
 export function transitionLabel(from: RegistrationStatus, to: RegistrationStatus): string {
