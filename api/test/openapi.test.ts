@@ -67,6 +67,7 @@ const EXPECTED: [string, string][] = [
   ['POST', '/api/v1/auth/login'],
   ['POST', '/api/v1/auth/refresh'],
   ['POST', '/api/v1/auth/logout'],
+  ['POST', '/api/v1/auth/password'],
   ['GET', '/api/v1/me'],
   ['POST', '/api/v1/oauth/token'],
   ['GET', '/api/v1/users'],

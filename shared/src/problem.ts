@@ -52,6 +52,8 @@ export const notAllowedReasons = [
   'grant_decision_only',
   'granted_amount_only',
   'payment_only',
+  'wrong_password',
+  'same_password',
 ] as const;
 export type NotAllowedReason = (typeof notAllowedReasons)[number];
 

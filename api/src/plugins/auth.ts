@@ -38,6 +38,8 @@ const claimsSchema = z.discriminatedUnion('typ', [
     off: z.string().nullable(),
     tv: z.number().int(),
     sid: z.string(),
+    /** The user holds a one-time password: only `/auth/*` answers until they set their own. */
+    pwc: z.literal(true).optional(),
     iat: z.number(),
   }),
   z.object({
@@ -50,7 +52,7 @@ const claimsSchema = z.discriminatedUnion('typ', [
   }),
 ]);
 export type AccessTokenClaims =
-  | { typ: 'user'; sub: string; role: (typeof staffRoles)[number]; off: string | null; tv: number; sid: string }
+  | { typ: 'user'; sub: string; role: (typeof staffRoles)[number]; off: string | null; tv: number; sid: string; pwc?: true }
   | { typ: 'client'; sub: string; role: (typeof clientRoles)[number]; kn: string | null; scope: string };
 
 /** Issues the API's own access tokens (staff after login, clients at the token endpoint). */
@@ -178,6 +180,11 @@ export async function authenticate(this: FastifyInstance, request: FastifyReques
   });
   const principal = principalOf(claims);
   request.principal = principal;
+  // A one-time password from an administrator is good for setting one's own, and nothing else.
+  const url = request.routeOptions.url ?? '';
+  if (claims.typ === 'user' && claims.pwc && !url.startsWith('/api/v1/auth/') && url !== '/api/v1/me') {
+    throw new AppError('forbidden', 'Change your one-time password first (POST /api/v1/auth/password).');
+  }
 
   if (config.roles && !config.roles.includes(principal.role)) {
     throw new AppError('forbidden', `The ${principal.role} role may not use this endpoint.`);

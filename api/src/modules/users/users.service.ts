@@ -21,6 +21,7 @@ export function toUser(row: UserRow): User {
     role: row.role,
     officeCode: row.officeCode,
     active: row.active,
+    mustChangePassword: row.mustChangePassword,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -63,6 +64,8 @@ export class UsersService extends Service {
         role: input.role,
         officeCode: input.role === 'office' ? (input.officeCode ?? null) : null,
         passwordHash,
+        // The administrator chose the password: it is good for one login, to set the user's own.
+        mustChangePassword: true,
       });
       if (!row) {
         const existing = await usersRepo.findByEmail(tx, input.email);
@@ -102,7 +105,8 @@ export class UsersService extends Service {
         role,
         officeCode,
         active,
-        ...(passwordHash ? { passwordHash } : {}),
+        // A password an administrator sets for someone else is a one-time password.
+        ...(passwordHash ? { passwordHash, mustChangePassword: context.principal.id !== id } : {}),
         ...(accessChanged ? { tokenVersion: current.tokenVersion + 1 } : {}),
       });
       if (accessChanged) await authRepo.revokeAllForUser(tx, id);
