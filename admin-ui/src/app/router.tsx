@@ -20,6 +20,12 @@ import { AppLayout } from './layout/app-layout';
 import { MunicipalityRoute } from './routes/municipality-route';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
+import { AccountPage } from '../features/auth/routes/account-page';
+import { ACCOUNT_PATH } from '../features/auth/components/require-auth';
+import { ADMIN_ROLES } from '../lib/roles';
+import { UsersPage } from '../features/users/routes/users-page';
+import { UserPage } from '../features/users/routes/user-page';
+import { ApiClientsPage } from '../features/api-clients/routes/api-clients-page';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -54,6 +60,15 @@ export function createRouter() {
                         { path: '/veiledere', element: <SupervisorsPage /> },
                         { path: '/veiledere/ny', element: <NewSupervisorPage /> },
                         { path: '/veiledere/:id', element: <SupervisorPage /> },
+                      ],
+                    },
+                    { path: ACCOUNT_PATH, element: <AccountPage /> },
+                    {
+                      element: <RequireRole roles={ADMIN_ROLES} />,
+                      children: [
+                        { path: '/brukere', element: <UsersPage /> },
+                        { path: '/brukere/:id', element: <UserPage /> },
+                        { path: '/api-klienter', element: <ApiClientsPage /> },
                       ],
                     },
                     { path: '*', element: <NotFoundPage /> },

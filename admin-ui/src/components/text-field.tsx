@@ -10,7 +10,9 @@ interface TextFieldProps {
   error?: string | undefined;
   hint?: string | undefined;
   name?: string;
-  type?: 'text' | 'email' | 'tel' | 'url' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'password';
+  /** `off` unless given (`current-password`, `new-password` …). */
+  autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   maxLength?: number;
   /** A textarea with this many rows instead of one line. */
@@ -18,7 +20,7 @@ interface TextFieldProps {
 }
 
 /** A labelled text input (or textarea) with hint and error, as every form has them. */
-export function TextField({ id, label, value, onChange, error, hint, name, type = 'text', inputMode, maxLength, rows }: TextFieldProps) {
+export function TextField({ id, label, value, onChange, error, hint, name, type = 'text', inputMode, maxLength, rows, autoComplete = 'off' }: TextFieldProps) {
   return (
     <Field id={id} label={label} error={error} hint={hint}>
       {(control) =>
@@ -32,7 +34,7 @@ export function TextField({ id, label, value, onChange, error, hint, name, type 
             name={name}
             type={type}
             inputMode={inputMode}
-            autoComplete="off"
+            autoComplete={autoComplete}
             maxLength={maxLength}
             value={value}
             onChange={(event) => onChange(event.target.value)}

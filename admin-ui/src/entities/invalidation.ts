@@ -7,6 +7,8 @@ import { grantKeys } from './grants/api/keys';
 import { municipalityKeys } from './municipalities/api/keys';
 import { registrationKeys } from './registrations/api/keys';
 import { supervisorKeys } from './supervisors/api/keys';
+import { userKeys } from './users/api/keys';
+import { apiClientKeys } from './api-clients/api/keys';
 
 /**
  * What a change makes stale in the cache, in one place: a change to one resource shows in others
@@ -81,4 +83,15 @@ export async function afterGrantApplicationChange(queryClient: QueryClient, id: 
 export async function afterGrantSchemeChange(queryClient: QueryClient, code: string, fresh?: Versioned<unknown>) {
   await storeVersion(queryClient, grantKeys.scheme(code), fresh);
   refresh(queryClient, grantKeys.schemes(), grantKeys.applications());
+}
+
+/** A staff user changed: the user and the lists of users. */
+export async function afterUserChange(queryClient: QueryClient, id: string, fresh?: Versioned<unknown>) {
+  await storeVersion(queryClient, userKeys.detail(id), fresh);
+  refresh(queryClient, userKeys.lists());
+}
+
+/** A machine client was registered or revoked: the lists of clients. */
+export async function afterApiClientChange(queryClient: QueryClient) {
+  await queryClient.invalidateQueries({ queryKey: apiClientKeys.all });
 }

@@ -42,6 +42,8 @@ const REASONS: Readonly<Record<NotAllowedReason, string>> = {
   grant_decision_only: 'Gjelder bare vedtak om tilskudd',
   granted_amount_only: 'Gjelder bare innvilget eller delvis innvilget tilskudd',
   payment_only: 'Gjelder bare utbetaling',
+  wrong_password: 'Passordet er feil',
+  same_password: 'Det nye passordet må være et annet enn det du har nå',
 };
 
 function tooSmall({ minimum, inclusive, origin }: FieldErrorParams<'too_small'>): string {

@@ -1,5 +1,5 @@
 import type { StaffRole } from '@alis/shared';
-import { CASEWORK_ROLES } from '../../lib/roles';
+import { ADMIN_ROLES, CASEWORK_ROLES } from '../../lib/roles';
 
 export interface NavItem {
   to: string;
@@ -15,6 +15,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/leger', label: 'Leger', roles: CASEWORK_ROLES },
   { to: '/veiledere', label: 'Veiledere', roles: CASEWORK_ROLES },
   { to: '/tilskudd', label: 'Tilskudd' },
+  { to: '/brukere', label: 'Brukere', roles: ADMIN_ROLES },
+  { to: '/api-klienter', label: 'API-klienter', roles: ADMIN_ROLES },
 ];
 
 export const navItemsFor = (role: StaffRole) => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
