@@ -68,7 +68,7 @@ export function createRouter() {
                       children: [
                         { path: '/brukere', element: <UsersPage /> },
                         { path: '/brukere/:id', element: <UserPage /> },
-                        { path: '/api-klienter', element: <ApiClientsPage /> },
+                        { path: '/klienter', element: <ApiClientsPage /> },
                       ],
                     },
                     { path: '*', element: <NotFoundPage /> },

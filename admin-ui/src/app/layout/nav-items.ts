@@ -16,7 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/veiledere', label: 'Veiledere', roles: CASEWORK_ROLES },
   { to: '/tilskudd', label: 'Tilskudd' },
   { to: '/brukere', label: 'Brukere', roles: ADMIN_ROLES },
-  { to: '/api-klienter', label: 'API-klienter', roles: ADMIN_ROLES },
+  { to: '/klienter', label: 'API-klienter', roles: ADMIN_ROLES },
 ];
 
 export const navItemsFor = (role: StaffRole) => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));

@@ -68,7 +68,7 @@ export function RegistrationPanel({ kommunenummer, specialty, canEditApplication
           ) : (
             <RegistrationApplicationSummary registration={query.data.value} />
           )}
-          <RegistrationHistory kommunenummer={kommunenummer} specialty={specialty} headingId={`${idPrefix}-history`} />
+          <RegistrationHistory kommunenummer={kommunenummer} specialty={specialty} headingId={`${idPrefix}-history`} panelHeadingId={`${idPrefix}-heading`} />
         </div>
       ) : null}
     </section>
