@@ -67,8 +67,15 @@ export async function expectNoEnglish(page: Page, english: ReadonlySet<string>, 
   expect(line, `${where}: an English line`).toBeUndefined();
 }
 
-/** Nothing scrolls sideways: the page is no wider than the window. */
+/** Nothing scrolls sideways: the page is no wider than the window (a failure names the elements that stick out). */
 export async function expectNoSidewaysScroll(page: Page, where: string) {
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
-  expect(widths.page, `${where}: page width ${widths.page} in a window of ${widths.window}`).toBeLessThanOrEqual(widths.window);
+  const widths = await page.evaluate(() => {
+    const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !element.parentElement?.closest('.table-wrap'))
+      .filter((element) => !Array.from(element.children).some((child) => child.getBoundingClientRect().right > window.innerWidth + 1))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)} px)`);
+    return { page: document.documentElement.scrollWidth, window: window.innerWidth, wide };
+  });
+  expect(widths.page, `${where}: page width ${widths.page} in a window of ${widths.window}: ${widths.wide.join(', ')}`).toBeLessThanOrEqual(widths.window);
 }
