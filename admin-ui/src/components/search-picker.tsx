@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 
 export interface PickerOption {
   value: string;
@@ -54,6 +54,15 @@ export function SearchPicker({
   const id = givenId ?? generated;
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  // The results go with a choice: the focus then stays in the picker, on the chosen item, once it shows
+  // (a filter picker shows it only after the address has changed).
+  const focusChoice = useRef(false);
+  const isSelected = selected !== null;
+  useEffect(() => {
+    if (!isSelected || !focusChoice.current) return;
+    focusChoice.current = false;
+    document.getElementById(`${id}-selected`)?.focus();
+  }, [isSelected, id]);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -164,9 +173,8 @@ export function SearchPicker({
                   type="button"
                   className="picker-option"
                   onClick={() => {
+                    focusChoice.current = true;
                     onSelect(option);
-                    // The results go with the choice: the focus stays in the picker, on the chosen item.
-                    requestAnimationFrame(() => document.getElementById(`${id}-selected`)?.focus());
                   }}
                 >
                   <span>{option.label}</span>

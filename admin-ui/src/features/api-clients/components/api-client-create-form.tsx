@@ -34,13 +34,14 @@ export function ApiClientCreateForm() {
     },
   });
   return (
-    <section className="card" aria-labelledby={`${id}-heading`}>
+    <section className="card">
       <SaveForm
         form={form}
         labels={API_CLIENT_FIELD_LABELS}
         submitLabel="Registrer klient"
         savingLabel="Registrerer …"
         errorTitle="Kunne ikke registrere klienten"
+        aria-labelledby={`${id}-heading`}
         heading={<h2 id={`${id}-heading`}>Ny API-klient</h2>}
       >
         {secret ? (

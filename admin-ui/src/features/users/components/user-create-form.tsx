@@ -35,13 +35,14 @@ export function UserCreateForm() {
     },
   });
   return (
-    <section className="card" aria-labelledby={`${idPrefix}-heading`}>
+    <section className="card">
       <SaveForm
         form={form}
         labels={USER_FIELD_LABELS}
         submitLabel="Opprett bruker"
         savingLabel="Oppretter …"
         errorTitle="Kunne ikke opprette brukeren"
+        aria-labelledby={`${idPrefix}-heading`}
         heading={<h2 id={`${idPrefix}-heading`}>Ny bruker</h2>}
       >
         {created ? (
