@@ -82,7 +82,22 @@ describe.skipIf(!hasChromium)('a grant application from the agreements to the pa
       );
       await ok('POST', `/agreements/${agreement.id}/transitions`, { to: 'active' });
     }
-    await ok('POST', '/users', { email: directorateEmail, name: 'Dina Direktorat', role: 'directorate', password: directoratePassword }, 201);
+    // An administrator gives a one-time password; the user sets their own before anything else.
+    const oneTime = 'et engangspassord fra admin';
+    await ok('POST', '/users', { email: directorateEmail, name: 'Dina Direktorat', role: 'directorate', password: oneTime }, 201);
+    const baseUrl = test.server().baseUrl;
+    const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: directorateEmail, password: oneTime }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const changed = await fetch(`${baseUrl}/api/v1/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ currentPassword: oneTime, newPassword: directoratePassword }),
+    });
+    expect(changed.status).toBe(200);
   });
 
   it('drafts from the agreements, fixes a problem, submits, records a partial grant as the directorate and marks it paid', async () => {

@@ -80,6 +80,12 @@ describe('one-time passwords and changing one\'s own password', () => {
     expect(bodyOf(own, contract.user).mustChangePassword).toBe(false);
   });
 
+  it('every staff role changes its own password, also the directorate, which writes nothing else', async () => {
+    const user = await createUser(t, { role: 'directorate' });
+    const response = await http(t).post('/api/v1/auth/password').set(user.auth).send({ currentPassword: user.password, newPassword: 'the directorate passphrase' }).expect(200);
+    expect(bodyOf(response, contract.loginResponse).user.role).toBe('directorate');
+  });
+
   it('machine clients have no password to change', async () => {
     const created = bodyOf(
       await http(t).post('/api/v1/api-clients').set(admin.auth).send({ name: 'Rapport', role: 'directorate' }).expect(201),

@@ -77,6 +77,8 @@ export async function authRoutes(app: FastifyInstance) {
         '`currentPassword` (`not_allowed`, reason `wrong_password`), counted like failed logins.',
       body: changePasswordRequest,
       response: loginResponse,
+      // One's own password, whatever the role may change elsewhere (the directorate has no `write` scope).
+      scope: 'read',
       errors: [400, 429],
     },
     async (request, reply) => sendSession(reply, await service.changePassword(contextOf(request), request.body, request.ip)),
