@@ -128,5 +128,30 @@ export async function setupClient(server: RunningServer) {
   };
 }
 
+/**
+ * A staff user made by the admin (`POST /users` gives a one-time password), who has then set
+ * `password` as their own, as they must before anything else: ready to log in with it.
+ */
+export async function createStaffUser(
+  server: RunningServer,
+  user: { email: string; name: string; role: 'admin' | 'office' | 'directorate'; officeCode?: string; password: string },
+) {
+  const oneTime = `${user.password} (engangs)`;
+  const ok = await setupClient(server);
+  await ok('POST', '/users', { ...user, password: oneTime }, 201);
+  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: user.email, password: oneTime }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const changed = await fetch(`${server.baseUrl}/api/v1/auth/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ currentPassword: oneTime, newPassword: user.password }),
+  });
+  expect(changed.status).toBe(200);
+}
+
 /** `2024-03-01` → `01.03.2024`, as the app shows dates. */
 export const norwegianDate = (iso: string) => iso.split('-').reverse().join('.');

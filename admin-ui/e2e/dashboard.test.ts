@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, logIn, setUpBrowserTest, setupClient, warnIfNoChromium } from './browser';
+import { createStaffUser, hasChromium, logIn, setUpBrowserTest, setupClient, warnIfNoChromium } from './browser';
 
 warnIfNoChromium('dashboard browser test');
 
@@ -15,7 +15,7 @@ describe.skipIf(!hasChromium)('the dashboard of an office', () => {
 
   beforeAll(async () => {
     const ok = await setupClient(test.server());
-    await ok('POST', '/users', { email: officeEmail, name: 'Nina Nord', role: 'office', officeCode: 'nord', password: officePassword }, 201);
+    await createStaffUser(test.server(), { email: officeEmail, name: 'Nina Nord', role: 'office', officeCode: 'nord', password: officePassword });
     // An ALIS in Herøy (Nordland) since 2025-01-15, in a municipality that has not applied for registration.
     const doctor = await ok('POST', '/doctors', { hprNumber: String(randomInt(10_000_000, 99_999_999)), name: doctorName }, 201);
     const agreement = await ok(

@@ -1,7 +1,7 @@
 import { SAMPLE_RATE_TABLE, addDays, lineAmount, todayInNorway } from '@alis/shared';
 import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, hasChromium, logIn, logInAsAdmin, setUpBrowserTest, warnIfNoChromium } from './browser';
+import { apiClient, createStaffUser, hasChromium, logIn, logInAsAdmin, setUpBrowserTest, warnIfNoChromium } from './browser';
 
 warnIfNoChromium('grant browser test');
 
@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('a grant application from the agreements to the pa
       );
       await ok('POST', `/agreements/${agreement.id}/transitions`, { to: 'active' });
     }
-    await ok('POST', '/users', { email: directorateEmail, name: 'Dina Direktorat', role: 'directorate', password: directoratePassword }, 201);
+    await createStaffUser(test.server(), { email: directorateEmail, name: 'Dina Direktorat', role: 'directorate', password: directoratePassword });
   });
 
   it('drafts from the agreements, fixes a problem, submits, records a partial grant as the directorate and marks it paid', async () => {

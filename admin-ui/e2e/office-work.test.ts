@@ -2,7 +2,7 @@ import { addDays, todayInNorway } from '@alis/shared';
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, hasChromium, norwegianDate, setUpBrowserTest, warnIfNoChromium } from './browser';
+import { apiClient, createStaffUser, hasChromium, norwegianDate, setUpBrowserTest, warnIfNoChromium } from './browser';
 
 warnIfNoChromium('office work browser test');
 
@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('an office plans a veilederkurs and follows up a m
 
   beforeAll(async () => {
     const api = await apiClient(test.server());
-    expect((await api('POST', '/users', { email: officeEmail, name: 'Rådgiver Nord', role: 'office', officeCode: 'nord', password: officePassword })).status).toBe(201);
+    await createStaffUser(test.server(), { email: officeEmail, name: 'Rådgiver Nord', role: 'office', officeCode: 'nord', password: officePassword });
     for (const name of people) {
       const created = await api('POST', '/supervisors', {
         hprNumber: String(randomInt(10_000_000, 99_999_999)),

@@ -1,5 +1,6 @@
+import { addDays, todayInNorway } from '@alis/shared';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, logInAsAdmin, setUpBrowserTest, warnIfNoChromium } from './browser';
+import { hasChromium, logInAsAdmin, norwegianDate, setUpBrowserTest, warnIfNoChromium } from './browser';
 
 warnIfNoChromium('registration browser test');
 
@@ -60,11 +61,23 @@ describe.skipIf(!hasChromium)('preparing and sending a registration application'
       await panel.getByRole('button', { name: 'Send søknad' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText('Registreringen regnes fra', { exact: false }).waitFor();
+      // The shared rules are checked before sending: an application date in the future is refused in the browser.
+      const dateField = dialog.getByLabel('Søknadsdato', { exact: true });
+      await dateField.fill(norwegianDate(addDays(todayInNorway(), 3)));
+      await dialog.getByText(`Kan ikke være etter i dag (${norwegianDate(todayInNorway())})`).waitFor();
+      expect(await dialog.getByRole('button', { name: 'Send søknad' }).isDisabled()).toBe(true);
+      // Nor before the preparation of this round started (today).
+      await dateField.fill(norwegianDate(addDays(todayInNorway(), -3)));
+      await dialog.getByText(`Søknadsdatoen kan ikke være før forberedelsen startet (${norwegianDate(todayInNorway())})`).waitFor();
+      await dateField.fill(norwegianDate(todayInNorway()));
+      expect(await dialog.getByRole('button', { name: 'Send søknad' }).isDisabled()).toBe(false);
       await dialog.getByLabel('Merknad', { exact: true }).fill('Sendt etter møte med kommuneoverlegen.');
       await dialog.getByRole('button', { name: 'Send søknad' }).click();
       await status.getByText('Søkt', { exact: true }).waitFor();
       await panel.getByTestId('registration-history').getByText('Under forberedelse → Søkt').waitFor();
       await panel.getByTestId('registration-history').getByText('Sendt etter møte med kommuneoverlegen.').waitFor();
+      // Not registered yet, but the date it will count from is known.
+      await panel.getByText(`fra ${norwegianDate(todayInNorway())} hvis registrert`).waitFor();
     });
 
     await step('reload', async () => {

@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('rules over time on an agreement', () => {
       await form.getByLabel('Stillingsprosent', { exact: true }).fill('50');
       // An active agreement's new share holds from a day: today unless the user says otherwise.
       const from = form.getByLabel('Gjelder fra', { exact: true });
-      expect(await from.inputValue()).toBe(today);
+      expect(await from.inputValue()).toBe(norwegianDate(today));
       await from.fill(halfTimeFrom);
       await form.getByTestId('planned-end-preview').getByText(expectedEnd).waitFor();
       await form.getByRole('button', { name: 'Lagre' }).click();

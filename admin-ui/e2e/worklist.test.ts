@@ -1,7 +1,7 @@
 import { addMonths, addYears, todayInNorway } from '@alis/shared';
 import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, hasChromium, logIn, setUpBrowserTest, warnIfNoChromium } from './browser';
+import { apiClient, createStaffUser, hasChromium, logIn, setUpBrowserTest, warnIfNoChromium } from './browser';
 
 warnIfNoChromium('worklist browser test');
 
@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('«Mine oppgaver», an office user\'s start page',
       expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBe(status);
       return response.body as { id: string };
     };
-    await ok('POST', '/users', { email: officeEmail, name: 'Nora Kontor', role: 'office', officeCode: 'nord', password: officePassword }, 201);
+    await createStaffUser(test.server(), { email: officeEmail, name: 'Nora Kontor', role: 'office', officeCode: 'nord', password: officePassword });
     const doctor = await ok('POST', '/doctors', { hprNumber: String(randomInt(10_000_000, 99_999_999)), name: doctorName }, 201);
     // Five years from four years and ten months ago: it ends in about two months.
     const startDate = addMonths(addYears(today, -5), 2);

@@ -32,7 +32,7 @@ describe('POST /api/v1/auth/login', () => {
     expect(session).toEqual({
       accessToken: expect.any(String),
       expiresIn: 900,
-      user: { id: office.id, email: office.email, name: 'Test office', role: 'office', officeCode: 'vest' },
+      user: { id: office.id, email: office.email, name: 'Test office', role: 'office', officeCode: 'vest', mustChangePassword: false },
     });
     expect(response.headers['cache-control']).toBe('no-store');
     const cookie = refreshCookieOf(response);

@@ -89,6 +89,8 @@ describe('veileder', () => {
     for (const period of [{ from: '2024-06-01' }, { from: '2023-01-01', to: '2024-01-01' }, { from: '2030-01-01' }]) {
       const problem = expectProblem(await supervise(agreement.id, { supervisorId: other, role: 'veileder', ...period }), 409, 'conflict');
       expect(problem.existingId).toBe(first.id);
+      // What a client needs to word it in its own language.
+      expect(problem).toMatchObject({ reason: 'one_veileder_at_a_time', from: '2024-01-01', to: null, supervisorName: first.supervisorName });
     }
     // Before the current one, without touching it: fine.
     await supervise(agreement.id, { supervisorId: other, role: 'veileder', from: '2023-06-01', to: '2023-12-31' }).expect(201);

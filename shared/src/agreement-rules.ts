@@ -235,3 +235,11 @@ export function qualifiedAsVeileder(supervisor: SupervisorQualification, onDate:
     (supervisor.exemptionFrom === null || supervisor.exemptionFrom <= onDate);
   return specialist || exempted;
 }
+
+/**
+ * The first period (by start) that shares a day with `period`, both ends included: the rule the API
+ * holds absences to (one agreement's absences never overlap), so a client can check it before sending.
+ */
+export function firstOverlap<T extends { from: string; to: string }>(periods: readonly T[], period: { from: string; to: string }): T | undefined {
+  return [...periods].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)).find((other) => other.from <= period.to && other.to >= period.from);
+}

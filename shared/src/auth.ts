@@ -25,6 +25,9 @@ export const sessionUser = z
     name: z.string().max(200),
     role: staffRole,
     officeCode: z.string().max(16).nullable(),
+    mustChangePassword: z
+      .boolean()
+      .describe('The password is a one-time password from an administrator: until the user sets their own (`POST /auth/password`), only `/auth/*` answers.'),
   })
   .meta({ id: 'SessionUser' });
 export type SessionUser = z.infer<typeof sessionUser>;

@@ -62,6 +62,8 @@ export const notAllowedReasons = [
   'registration_closed',
   'open_agreement_exists',
   'duplicate_row',
+  'wrong_password',
+  'same_password',
 ] as const;
 export type NotAllowedReason = (typeof notAllowedReasons)[number];
 
@@ -220,6 +222,13 @@ export const problemExtras = {
     existingSupervisorId: z.string().max(128).optional(),
     existingAgreementId: z.string().max(128).optional().describe('The agreement the resource in the way belongs to, when it is another.'),
     agreementStatus: z.string().max(60).optional().describe('The closed status that forbids the change.'),
+    reason: z.enum(['created_concurrently', 'last_admin', 'agreement_closed', 'open_ended_veileder', 'application_not_draft', 'application_not_granted', 'one_veileder_at_a_time']).optional()
+      .describe('Why, for clients that word it themselves: `created_concurrently` (try again), `last_admin`, `agreement_closed` (see `agreementStatus`), `open_ended_veileder`, `application_not_draft`, `application_not_granted` (see `applicationStatus`), `one_veileder_at_a_time` (see `supervisorName`, `from`, `to`, `kommunenummer`).'),
+    applicationStatus: z.string().max(60).optional().describe('The grant application\'s status that forbids the change.'),
+    supervisorName: z.string().max(200).optional().describe('The veileder the ALIS already has.'),
+    from: z.string().max(10).optional().describe('Start of the supervision in the way (YYYY-MM-DD).'),
+    to: z.string().max(10).nullable().optional().describe('End of the supervision in the way; null when open-ended.'),
+    kommunenummer: z.string().max(4).optional().describe('The municipality of the agreement in the way.'),
   },
   precondition_failed: { currentETag: z.string().max(32).optional().describe('The ETag the resource has now.') },
   import_rejected: { report: importReport.describe('What the file holds: every invalid row in `errors`; nothing was imported.') },

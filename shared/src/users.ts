@@ -18,6 +18,7 @@ export const user = z
     role: staffRole,
     officeCode: z.string().max(16).nullable(),
     active: z.boolean(),
+    mustChangePassword: z.boolean().describe('Given a one-time password that the user has not replaced yet.'),
     lastLoginAt: timestamp.nullable(),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -45,7 +46,7 @@ export const createUserRequest = z
     name: z.string().trim().min(1).max(200),
     role: staffRole,
     officeCode: officeCode.nullable().optional(),
-    password,
+    password: password.describe('A one-time password: the user sets their own at the first login (`mustChangePassword`).'),
   })
   .strict()
   .superRefine(officeRule)
@@ -73,3 +74,23 @@ export const listUsersQuery = z
     ...pageQuery,
   })
   .strict();
+
+/** A staff user changes their own password: the current one, and the new one (at least 12 characters, not the same). */
+export const changePasswordRequest = z
+  .object({
+    currentPassword: z.string().min(1).max(1024),
+    newPassword: password,
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.currentPassword === value.newPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['newPassword'],
+        message: 'the new password must differ from the current one',
+        params: { code: 'not_allowed', reason: 'same_password' },
+      });
+    }
+  })
+  .meta({ id: 'ChangePasswordRequest', examples: [{ currentPassword: 'the one-time password', newPassword: 'a long passphrase of my own' }] });
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;

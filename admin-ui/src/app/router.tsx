@@ -28,6 +28,12 @@ import { NotFoundPage } from './routes/not-found-page';
 import { StartPage } from './routes/start-page';
 import { WorklistPage } from '../features/worklist/routes/worklist-page';
 import { RouteErrorPage } from './routes/route-error-page';
+import { AccountPage } from '../features/auth/routes/account-page';
+import { ACCOUNT_PATH } from '../features/auth/components/require-auth';
+import { ADMIN_ROLES } from '../lib/roles';
+import { UsersPage } from '../features/users/routes/users-page';
+import { UserPage } from '../features/users/routes/user-page';
+import { ApiClientsPage } from '../features/api-clients/routes/api-clients-page';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -71,6 +77,15 @@ export function createRouter() {
                       ],
                     },
                     { path: '/oversikt', element: <DashboardPage /> },
+                    { path: ACCOUNT_PATH, element: <AccountPage /> },
+                    {
+                      element: <RequireRole roles={ADMIN_ROLES} />,
+                      children: [
+                        { path: '/brukere', element: <UsersPage /> },
+                        { path: '/brukere/:id', element: <UserPage /> },
+                        { path: '/klienter', element: <ApiClientsPage /> },
+                      ],
+                    },
                     { path: '*', element: <NotFoundPage /> },
                   ],
                 },

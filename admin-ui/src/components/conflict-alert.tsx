@@ -14,6 +14,7 @@ interface ConflictAlertProps {
   /** Fields where the other person's saved value differs from the user's; the user's stays unless taken. */
   differences?: readonly ConflictDifference[];
   onTakeTheirs?: (field: string) => void;
+  onKeepMine?: (field: string) => void;
 }
 
 /**
@@ -21,7 +22,7 @@ interface ConflictAlertProps {
  * top; where the two differ both are shown, and the user keeps their own or takes the saved one per
  * field. Reloading drops the user's changes altogether.
  */
-export function ConflictAlert({ message, reloading, onReload, differences = [], onTakeTheirs }: ConflictAlertProps) {
+export function ConflictAlert({ message, reloading, onReload, differences = [], onTakeTheirs, onKeepMine }: ConflictAlertProps) {
   const id = useId();
   return (
     <div role="alert" className="alert alert-warning" data-testid="conflict">
@@ -46,6 +47,16 @@ export function ConflictAlert({ message, reloading, onReload, differences = [], 
                   >
                     Bruk den lagrede verdien
                   </button>
+                ) : null}{' '}
+                {onKeepMine ? (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    aria-describedby={`${id}-${difference.field}`}
+                    onClick={() => onKeepMine(difference.field)}
+                  >
+                    Behold min verdi
+                  </button>
                 ) : null}
               </li>
             ))}
@@ -53,7 +64,7 @@ export function ConflictAlert({ message, reloading, onReload, differences = [], 
         </>
       ) : null}
       <button type="button" className="button button-secondary" onClick={onReload} disabled={reloading}>
-        {reloading ? 'Laster inn …' : 'Last inn på nytt'}
+        {reloading ? 'Laster inn …' : differences.length > 0 ? 'Forkast mine endringer' : 'Last inn på nytt'}
       </button>
     </div>
   );

@@ -73,6 +73,7 @@ export function SaveForm<V, F extends keyof V & string>({
                 theirs: conflict ? display(field, conflict.theirs[field]) : '',
               }))}
               onTakeTheirs={(field) => form.takeTheirs(field as F)}
+              onKeepMine={(field) => form.keepMine(field as F)}
             />
           ) : null
         }

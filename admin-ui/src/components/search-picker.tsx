@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 
 export interface PickerOption {
   value: string;
@@ -54,6 +54,15 @@ export function SearchPicker({
   const id = givenId ?? generated;
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  // The results go with a choice: the focus then stays in the picker, on the chosen item, once it shows
+  // (a filter picker shows it only after the address has changed).
+  const focusChoice = useRef(false);
+  const isSelected = selected !== null;
+  useEffect(() => {
+    if (!isSelected || !focusChoice.current) return;
+    focusChoice.current = false;
+    document.getElementById(`${id}-selected`)?.focus();
+  }, [isSelected, id]);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -88,7 +97,7 @@ export function SearchPicker({
         <p className="picker-label" id={`${id}-label`}>
           {label}
         </p>
-        <div className="picker-selected" aria-labelledby={`${id}-label`} role="group">
+        <div className="picker-selected" aria-labelledby={`${id}-label`} role="group" id={`${id}-selected`} tabIndex={-1}>
           <span>
             <strong>{selected.label}</strong>
             {selected.description ? <span className="muted"> · {selected.description}</span> : null}
@@ -160,7 +169,14 @@ export function SearchPicker({
           <ul ref={listRef} className="picker-list" aria-label={`Treff for ${label.toLowerCase()}`} onKeyDown={onListKeyDown}>
             {options.map((option) => (
               <li key={option.value}>
-                <button type="button" className="picker-option" onClick={() => onSelect(option)}>
+                <button
+                  type="button"
+                  className="picker-option"
+                  onClick={() => {
+                    focusChoice.current = true;
+                    onSelect(option);
+                  }}
+                >
                   <span>{option.label}</span>
                   {option.description ? <span className="muted small">{option.description}</span> : null}
                 </button>

@@ -1,4 +1,5 @@
 import type { HTMLAttributes } from 'react';
+import { DateInput } from './date-input';
 import { Field } from './field';
 
 interface TextFieldProps {
@@ -9,7 +10,9 @@ interface TextFieldProps {
   error?: string | undefined;
   hint?: string | undefined;
   name?: string;
-  type?: 'text' | 'email' | 'tel' | 'url' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'password';
+  /** `off` unless given (`current-password`, `new-password` …). */
+  autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   maxLength?: number;
   /** A textarea with this many rows instead of one line. */
@@ -17,11 +20,13 @@ interface TextFieldProps {
 }
 
 /** A labelled text input (or textarea) with hint and error, as every form has them. */
-export function TextField({ id, label, value, onChange, error, hint, name, type = 'text', inputMode, maxLength, rows }: TextFieldProps) {
+export function TextField({ id, label, value, onChange, error, hint, name, type = 'text', inputMode, maxLength, rows, autoComplete = 'off' }: TextFieldProps) {
   return (
     <Field id={id} label={label} error={error} hint={hint}>
       {(control) =>
-        rows ? (
+        type === 'date' ? (
+          <DateInput {...control} name={name} value={value} onChange={onChange} />
+        ) : rows ? (
           <textarea {...control} name={name} rows={rows} maxLength={maxLength} value={value} onChange={(event) => onChange(event.target.value)} />
         ) : (
           <input
@@ -29,7 +34,7 @@ export function TextField({ id, label, value, onChange, error, hint, name, type 
             name={name}
             type={type}
             inputMode={inputMode}
-            autoComplete="off"
+            autoComplete={autoComplete}
             maxLength={maxLength}
             value={value}
             onChange={(event) => onChange(event.target.value)}
@@ -76,5 +81,51 @@ export function CheckboxField({ id, label, checked, onChange, error, hint, name 
         </p>
       ) : null}
     </div>
+  );
+}
+
+interface YesNoFieldProps {
+  id: string;
+  label: string;
+  /** null until the user has answered: a fact about a person has no default. */
+  value: boolean | null;
+  onChange: (value: boolean) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  name: string;
+}
+
+/** A yes/no question as two radio buttons with nothing chosen until answered; `id` is the "Ja" button's (for focus). */
+export function YesNoField({ id, label, value, onChange, error, hint, name }: YesNoFieldProps) {
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className={error ? 'field field-radios field-invalid' : 'field field-radios'} aria-describedby={describedBy}>
+      <legend>{label}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className="radio-row">
+        {[true, false].map((option) => (
+          <label key={String(option)} className="radio-option">
+            <input
+              id={option ? id : `${id}-no`}
+              type="radio"
+              name={name}
+              checked={value === option}
+              aria-invalid={error ? true : undefined}
+              onChange={() => onChange(option)}
+            />{' '}
+            {option ? 'Ja' : 'Nei'}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

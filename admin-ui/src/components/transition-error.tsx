@@ -1,5 +1,5 @@
 import type { FieldError } from '@alis/shared';
-import { isApiError, isProblem } from '../lib/api-client';
+import { errorMessage, isApiError, isProblem } from '../lib/api-client';
 import { fieldErrorText } from '../lib/field-error-text';
 import { ErrorAlert } from './error-alert';
 
@@ -42,7 +42,7 @@ export function TransitionError({ error, statusLabel, describeMissing = fieldErr
             ))}
           </ul>
         ) : (
-          <p>{error.detail}</p>
+          <p>{errorMessage(error)}</p>
         )}
       </div>
     );

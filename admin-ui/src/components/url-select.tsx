@@ -14,7 +14,7 @@ interface UrlSelectProps {
   /** The filter's value as read from the URL. */
   value: string;
   options: readonly SelectOption[] | undefined;
-  /** The first option, for no filter ("Alle kontor"). */
+  /** The first option, for no filter ("Alle kontorer"). */
   allLabel?: string;
   /** While the options are on their way. */
   loading?: boolean;

@@ -9,6 +9,8 @@ import { registrationKeys } from './registrations/api/keys';
 import { supervisorKeys } from './supervisors/api/keys';
 import { courseKeys } from './courses/api/keys';
 import { followUpKeys } from './follow-ups/api/keys';
+import { userKeys } from './users/api/keys';
+import { apiClientKeys } from './api-clients/api/keys';
 
 /**
  * What a change makes stale in the cache, in one place: a change to one resource shows in others
@@ -97,4 +99,15 @@ export async function afterCourseChange(queryClient: QueryClient, id: string, fr
 /** A follow-up was logged or changed: the logs and the special-attention list. */
 export function afterFollowUpChange(queryClient: QueryClient) {
   refresh(queryClient, followUpKeys.all);
+}
+
+/** A staff user changed: the user and the lists of users. */
+export async function afterUserChange(queryClient: QueryClient, id: string, fresh?: Versioned<unknown>) {
+  await storeVersion(queryClient, userKeys.detail(id), fresh);
+  refresh(queryClient, userKeys.lists());
+}
+
+/** A machine client was registered or revoked: the lists of clients. */
+export async function afterApiClientChange(queryClient: QueryClient) {
+  await queryClient.invalidateQueries({ queryKey: apiClientKeys.all });
 }

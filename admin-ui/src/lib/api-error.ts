@@ -124,10 +124,41 @@ export function networkError(cause: unknown): ApiError<'network_error'> {
 export const invalidResponse = (status: number, detail: string, requestId?: string) =>
   new ApiError({ status, code: 'invalid_response', problem: undefined, detail, requestId });
 
-/** A message for people, in Norwegian, for any error a request can end with. */
+const formatDay = (value: string | null | undefined) => (value ? value.split('-').reverse().join('.') : '');
+
+/** A 409 `conflict` in Norwegian, from its `reason` and the members that go with it. */
+function conflictText(problem: Problem<'conflict'>): string {
+  switch (problem.reason) {
+    case 'created_concurrently':
+      return 'Noen andre registrerte det samme i samme øyeblikk. Prøv igjen.';
+    case 'last_admin':
+      return 'Dette er den siste aktive administratoren. Gjør en annen bruker til administrator først.';
+    case 'agreement_closed':
+      return 'Avtalen er avsluttet, så dette kan ikke endres lenger.';
+    case 'open_ended_veileder':
+      return 'Avtalen har allerede en veileder uten sluttdato. Avslutt den veiledningen først.';
+    case 'one_veileder_at_a_time': {
+      const period = problem.from ? ` (${formatDay(problem.from)}–${problem.to ? formatDay(problem.to) : 'uten sluttdato'})` : '';
+      const where = problem.kommunenummer ? ` i avtalen i kommune ${problem.kommunenummer}` : '';
+      return `ALIS-en har allerede veilederen ${problem.supervisorName ?? ''}${period}${where}. En ALIS har én veileder om gangen; avslutt den veiledningen først.`.replace('  ', ' ');
+    }
+    case 'application_not_draft':
+      return 'Søknaden er ikke lenger et utkast, så linjene og notatene kan ikke endres.';
+    case 'application_not_granted':
+      return 'Revisorerklæring registreres først når tilskudd er innvilget.';
+    default:
+      return 'Endringen er i konflikt med andre data. Last inn siden på nytt og prøv igjen.';
+  }
+}
+
+/**
+ * A message for people, in Norwegian, for any error a request can end with: from the problem's stable
+ * `code` (and its members), never the API's English `detail`.
+ */
 export function errorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Noe gikk galt. Prøv igjen, eller last inn siden på nytt.';
   if (error.status === 0) return 'Får ikke kontakt med serveren. Sjekk nettforbindelsen og prøv igjen.';
+  if (isProblem(error, 'invalid_credentials')) return 'Feil e-post eller passord.';
   if (error.status === 401) return 'Du er ikke logget inn, eller økten er utløpt.';
   if (error.status === 403) return 'Du har ikke tilgang til dette.';
   if (error.status === 404) return 'Fant ikke det du ba om.';
@@ -137,6 +168,15 @@ export function errorMessage(error: unknown): string {
       : 'For mange forespørsler, prøv igjen om litt.';
   }
   if (error.status >= 500) return 'Noe gikk galt på serveren. Prøv igjen om litt.';
-  if (isProblem(error, 'validation_failed', 'invalid_cursor', 'bad_request')) return `Ugyldig forespørsel: ${error.detail}`;
-  return error.detail;
+  if (isProblem(error, 'conflict')) return conflictText(error.problem);
+  if (isProblem(error, 'already_exists')) return 'Dette finnes allerede.';
+  if (isProblem(error, 'illegal_transition')) return 'Statusen kan ikke endres slik nå. Last inn siden på nytt.';
+  if (isProblem(error, 'idempotency_in_flight')) return 'Den samme forespørselen behandles fortsatt. Vent litt og prøv igjen.';
+  if (isProblem(error, 'idempotency_key_reused')) return 'Forespørselen kolliderte med en tidligere. Last inn siden på nytt og prøv igjen.';
+  if (isProblem(error, 'precondition_failed')) return 'Noen andre har endret dette i mellomtiden. Last inn på nytt og prøv igjen.';
+  if (isProblem(error, 'gone')) return 'Dette finnes ikke lenger.';
+  if (isProblem(error, 'payload_too_large')) return 'Det du sendte er for stort.';
+  if (isProblem(error, 'invalid_cursor')) return 'Sidevisningen er utdatert. Gå tilbake til første side.';
+  if (error.status === 400 || error.status === 422) return 'Forespørselen ble avvist. Sjekk det du har fylt ut, og prøv igjen.';
+  return `Forespørselen ble avvist (HTTP ${error.status}).`;
 }

@@ -33,7 +33,7 @@ describe('field error text', () => {
     expect(issue({ path: 'lis1CompletedOn', code: 'too_late', message: 'x', params: { latest: '2020-05-01', reference: 'specialistApprovedOn' } })).toBe(
       'Kan ikke være etter 01.05.2020',
     );
-    expect(issue({ path: 'date', code: 'in_future', message: 'x', params: { today: '2025-01-01' } })).toBe('Kan ikke være fram i tid');
+    expect(issue({ path: 'date', code: 'in_future', message: 'x', params: { today: '2025-01-01' } })).toBe('Kan ikke være etter i dag (01.01.2025)');
     expect(issue({ path: 'doctorId', code: 'unknown_reference', message: 'x', params: { entity: 'doctor', value: 'y' } })).toBe('Finnes ikke');
     expect(issue({ path: 'signedOn', code: 'missing', message: 'the date is missing' })).toBe('Mangler');
     expect(issue({ path: 'foo', code: 'unknown_field', message: 'unknown field' })).toBe('Feltet finnes ikke');

@@ -49,6 +49,8 @@ const REASONS: Readonly<Record<NotAllowedReason, string>> = {
   registration_closed: 'Påmeldingsfristen er ute; kontakt ALIS-kontoret',
   open_agreement_exists: 'Legen har allerede en åpen avtale med kommunen (utkast eller aktiv)',
   duplicate_row: 'Legen står på en annen rad i filen også: én rad per lege',
+  wrong_password: 'Passordet er feil',
+  same_password: 'Det nye passordet må være et annet enn det du har nå',
 };
 
 function tooSmall({ minimum, inclusive, origin }: FieldErrorParams<'too_small'>): string {
@@ -95,7 +97,7 @@ export function fieldErrorText(error: FieldError): string {
         ? `Kan ikke være etter i dag (${formatDate(error.params.latest)})`
         : `Kan ikke være etter ${formatDate(error.params.latest)}`;
     case 'in_future':
-      return 'Kan ikke være fram i tid';
+      return `Kan ikke være etter i dag (${formatDate(error.params.today)})`;
     case 'overlaps':
       return `Overlapper fraværet ${formatDate(error.params.from)} – ${formatDate(error.params.to)}`;
     case 'not_qualified':

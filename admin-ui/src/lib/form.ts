@@ -91,3 +91,24 @@ export function parseWholeNumber(value: string): number | null {
 
 /** The fields of a PATCH body that differ from the resource, as `changes` helpers build it. */
 export type Changes = Record<string, unknown>;
+
+/** `in_future` entries for the dates given that lie after today, as the API words them. */
+export function futureDateErrors(dates: Readonly<Record<string, string | null | undefined>>, today: string): FieldError[] {
+  return Object.entries(dates)
+    .filter(([, value]) => typeof value === 'string' && isIsoDate(value) && value > today)
+    .map(([path]) => ({ path, code: 'in_future', message: 'must not be in the future', params: { today } }));
+}
+
+/** A check with the shared schema and the rules the shared code knows beyond it (future dates, overlaps …), merged. */
+export function withRuleErrors<B, F extends string>(
+  validation: Validation<B, F>,
+  errors: readonly FieldError[],
+  fields: readonly F[],
+  messageFor?: FieldMessage<F>,
+): Validation<B, F> {
+  if (errors.length === 0) return validation;
+  const extra = splitFieldErrors(errors, fields, messageFor);
+  if (validation.ok) return { ok: false, ...extra };
+  const fieldErrors: FieldErrors<F> = { ...extra.fieldErrors, ...validation.fieldErrors };
+  return { ok: false, fieldErrors, formErrors: [...validation.formErrors, ...extra.formErrors] };
+}

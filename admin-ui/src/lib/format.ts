@@ -27,11 +27,22 @@ export const labelOf = (labels: Readonly<Record<string, string>>, code: string):
 
 export const formatBoolean = (value: boolean) => (value ? 'Ja' : 'Nei');
 
-const dateTime = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'medium', timeStyle: 'short' });
+const dateTimeParts = new Intl.DateTimeFormat('nb-NO', {
+  timeZone: 'Europe/Oslo',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
+/** A moment as people in Norway read it, in Norwegian time: `30.11.2026 kl. 14:05`. */
 export function formatTimestamp(value: string): string {
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateTime.format(date);
+  if (Number.isNaN(date.getTime())) return value;
+  const part = (type: Intl.DateTimeFormatPartTypes) => dateTimeParts.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}.${part('month')}.${part('year')} kl. ${part('hour')}:${part('minute')}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

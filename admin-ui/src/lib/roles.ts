@@ -8,3 +8,6 @@ export const CASEWORK_ROLES: readonly StaffRole[] = ['admin', 'office'];
 
 /** Roles that write a municipality's registration application (the directorate decides on it). */
 export const APPLICATION_EDITOR_ROLES: readonly StaffRole[] = ['admin', 'office'];
+
+/** Users, API clients and reference data are the administrators'. */
+export const ADMIN_ROLES: readonly StaffRole[] = ['admin'];

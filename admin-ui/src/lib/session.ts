@@ -132,6 +132,30 @@ export class SessionStore {
     return parsed.data.user;
   }
 
+  /**
+   * `POST /auth/password`: the user's own new password. The API ends every session of the user and
+   * answers with a new one for this browser (a new refresh cookie), which the store starts from.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<SessionUser> {
+    const token = this.accessToken;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${API_BASE}/auth/password`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ currentPassword, newPassword }),
+      });
+    } catch (error) {
+      throw networkError(error);
+    }
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    const parsed = loginResponse.safeParse(await response.json());
+    if (!parsed.success) throw invalidResponse(response.status, 'Uventet svar fra serveren.');
+    this.start(parsed.data);
+    return parsed.data.user;
+  }
+
   /** `POST /auth/logout` revokes the refresh token; the local session ends whatever it answers. */
   async logout(): Promise<void> {
     const token = this.accessToken;

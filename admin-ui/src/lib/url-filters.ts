@@ -5,11 +5,19 @@ export function filtersFrom<K extends string>(params: URLSearchParams, keys: rea
   return filters;
 }
 
-/** Updates one filter, dropping empty ones so URLs stay short. */
+/** The URL parameter holding a list's page (its cursors), see `useUrlCursorPaging`. */
+export const PAGE_PARAM = 'sider';
+
+/**
+ * Updates one filter, dropping empty ones so URLs stay short. A changed filter (or sort) starts the
+ * list again from its first page; setting a filter to what it is changes nothing.
+ */
 export function withFilter(params: URLSearchParams, key: string, value: string): URLSearchParams {
+  if ((params.get(key) ?? '') === value.trim()) return params;
   const next = new URLSearchParams(params);
   if (value.trim() === '') next.delete(key);
   else next.set(key, value.trim());
+  next.delete(PAGE_PARAM);
   return next;
 }
 

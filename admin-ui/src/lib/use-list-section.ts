@@ -32,6 +32,9 @@ export function useAddForm<V, F extends keyof V & string, B, I>({ initialValues,
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (mutation.isPending) return;
+    // What the last attempt said goes as the next one starts, so no stale error stays on screen.
+    mutation.reset();
+    setAdded(null);
     const validation = validate(values);
     if (!validation.ok) {
       setFieldErrors(validation.fieldErrors);

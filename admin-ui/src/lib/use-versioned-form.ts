@@ -52,6 +52,8 @@ export type VersionedFormOptions<V, T, B, R, F extends keyof V & string> = FormS
 /** After a 412: the values the other person saved, beside the user's own, field by field. */
 export interface Conflict<V> {
   theirs: V;
+  /** Fields where the user chose to keep their own value: no longer shown as differences. */
+  kept: readonly string[];
 }
 
 const keysOf = (changes: Changes) => new Set(Object.keys(changes));
@@ -130,7 +132,7 @@ export function useVersionedForm<V, T, B, R, F extends keyof V & string>(options
         }
         return merged;
       });
-      setConflict({ theirs });
+      setConflict({ theirs, kept: [] });
     }
     setStatus({ kind: 'conflict' });
     focusStatus();
@@ -210,7 +212,9 @@ export function useVersionedForm<V, T, B, R, F extends keyof V & string>(options
 
   /** The fields where the other person's saved value differs from the user's, while a 412 is being resolved. */
   const differences: F[] =
-    conflict && baseline && changes ? fields.filter((field) => keysOf(changes(values, baseline.value)).has(field)) : [];
+    conflict && baseline && changes
+      ? fields.filter((field) => keysOf(changes(values, baseline.value)).has(field) && !conflict.kept.includes(field))
+      : [];
 
   return {
     values,
@@ -232,6 +236,8 @@ export function useVersionedForm<V, T, B, R, F extends keyof V & string>(options
     takeTheirs: (field: F) => {
       if (conflict) update(field, conflict.theirs[field]);
     },
+    /** Keeps the user's own value for one field (saved over the other person's when the form is saved). */
+    keepMine: (field: F) => setConflict((current) => (current ? { ...current, kept: [...current.kept, field] } : current)),
   };
 }
 
@@ -251,4 +257,5 @@ export type VersionedForm<V, F extends keyof V & string> = Pick<
   | 'reload'
   | 'conflict'
   | 'takeTheirs'
+  | 'keepMine'
 >;

@@ -25,7 +25,7 @@ export const heroyNordland: Municipality = {
 export const loginBody = (accessToken = 'token-1', expiresIn = 900): LoginResponse => ({
   accessToken,
   expiresIn,
-  user: { id: '6f1c8a43-7c1f-4a4e-9a55-2a0c1d4c9b11', email: 'admin@example.no', name: 'Ada Admin', role: 'admin', officeCode: null },
+  user: { id: '6f1c8a43-7c1f-4a4e-9a55-2a0c1d4c9b11', email: 'admin@example.no', name: 'Ada Admin', role: 'admin', officeCode: null, mustChangePassword: false },
 });
 
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {

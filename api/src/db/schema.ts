@@ -87,6 +87,8 @@ export const users = pgTable(
     tokenVersion: integer('token_version').notNull().default(0),
     version: integer('version').notNull().default(1),
     lastLoginAt: tstz('last_login_at'),
+    // Set when an administrator gives the user a one-time password; cleared when the user sets their own.
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

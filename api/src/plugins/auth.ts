@@ -41,6 +41,8 @@ const claimsSchema = z.discriminatedUnion('typ', [
     off: z.string().nullable(),
     tv: z.number().int(),
     sid: z.string(),
+    /** The user holds a one-time password: only `/auth/*` answers until they set their own. */
+    pwc: z.literal(true).optional(),
     iat: z.number(),
   }),
   z.object({
@@ -53,7 +55,7 @@ const claimsSchema = z.discriminatedUnion('typ', [
   }),
 ]);
 export type AccessTokenClaims =
-  | { typ: 'user'; sub: string; role: (typeof staffRoles)[number]; off: string | null; tv: number; sid: string }
+  | { typ: 'user'; sub: string; role: (typeof staffRoles)[number]; off: string | null; tv: number; sid: string; pwc?: true }
   | { typ: 'client'; sub: string; role: (typeof clientRoles)[number]; kn: string | null; scope: string };
 
 /** Issues the API's own access tokens (staff after login, clients at the token endpoint). */
@@ -172,11 +174,13 @@ async function verifiedClaims(request: FastifyRequest, revocations: TokenRevocat
 }
 
 /** The caller of a bearer token: the API's own (HS256), or one of the configured external issuer's. */
-async function verifiedPrincipal(app: FastifyInstance, request: FastifyRequest): Promise<Principal> {
+/** The caller, and whether they signed in with a one-time password (external tokens never have one). */
+async function verifiedPrincipal(app: FastifyInstance, request: FastifyRequest): Promise<{ principal: Principal; oneTimePassword: boolean }> {
   const token = bearerToken(request);
   const external = app.externalTokens;
-  if (external?.claims(token)) return external.principal(token);
-  return principalOf(await verifiedClaims(request, app.tokenRevocations));
+  if (external?.claims(token)) return { principal: await external.principal(token), oneTimePassword: false };
+  const claims = await verifiedClaims(request, app.tokenRevocations);
+  return { principal: principalOf(claims), oneTimePassword: claims.typ === 'user' && claims.pwc === true };
 }
 
 /**
@@ -189,11 +193,16 @@ export async function authenticate(this: FastifyInstance, request: FastifyReques
   // An address that keeps sending missing, invalid or revoked tokens is refused before any work.
   const rejected = this.rateLimits.rejectedTokens;
   rejected.assertNotLimited(request.ip, 'Too many requests without a valid access token from this address; wait a minute.');
-  const principal = await verifiedPrincipal(this, request).catch((error: unknown) => {
+  const { principal, oneTimePassword } = await verifiedPrincipal(this, request).catch((error: unknown) => {
     if (!isAppError(error) || error.code === 'unauthorized') rejected.hit(request.ip);
     throw error;
   });
   request.principal = principal;
+  // A one-time password from an administrator is good for setting one's own, and nothing else.
+  const url = request.routeOptions.url ?? '';
+  if (oneTimePassword && !url.startsWith('/api/v1/auth/') && url !== '/api/v1/me') {
+    throw new AppError('forbidden', 'Change your one-time password first (POST /api/v1/auth/password).');
+  }
 
   if (config.roles && !config.roles.includes(principal.role)) {
     throw new AppError('forbidden', `The ${principal.role} role may not use this endpoint.`);

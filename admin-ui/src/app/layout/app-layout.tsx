@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useLogout } from '../../features/auth/api/logout';
+import { ACCOUNT_PATH } from '../../features/auth/components/require-auth';
 import { roleLabel } from '../../features/auth/role-label';
 import { useSession } from '../../lib/use-session';
 import { navItemsFor } from './nav-items';
@@ -39,6 +40,9 @@ export function AppLayout() {
               <span className="user-name">{user.name}</span>
               <span className="user-role">{roleLabel(user)}</span>
             </p>
+            <NavLink to={ACCOUNT_PATH} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+              Min konto
+            </NavLink>
             <button type="button" className="button button-secondary" onClick={onLogout} disabled={logout.isPending}>
               {logout.isPending ? 'Logger ut …' : 'Logg ut'}
             </button>

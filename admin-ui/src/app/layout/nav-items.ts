@@ -1,5 +1,5 @@
 import type { StaffRole } from '@alis/shared';
-import { CASEWORK_ROLES } from '../../lib/roles';
+import { ADMIN_ROLES, CASEWORK_ROLES } from '../../lib/roles';
 
 export interface NavItem {
   to: string;
@@ -20,6 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/oppfolging', label: 'Oppfølging', roles: CASEWORK_ROLES },
   { to: '/import', label: 'Import', roles: CASEWORK_ROLES },
   { to: '/oversikt', label: 'Oversikt' },
+  { to: '/brukere', label: 'Brukere', roles: ADMIN_ROLES },
+  { to: '/klienter', label: 'API-klienter', roles: ADMIN_ROLES },
 ];
 
 export const navItemsFor = (role: StaffRole) => NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));

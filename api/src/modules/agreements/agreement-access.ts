@@ -34,6 +34,6 @@ export const isOpen = (status: AgreementStatus) => OPEN_AGREEMENT_STATUSES.inclu
 /** Absences, supervisions and field edits belong to open agreements only. */
 export function assertOpen(row: AgreementRow, what: string) {
   if (!isOpen(row.status)) {
-    throw new AppError('conflict', `The agreement is ${row.status}; ${what} only while it is draft or active.`, { agreementStatus: row.status });
+    throw new AppError('conflict', `The agreement is ${row.status}; ${what} only while it is draft or active.`, { reason: 'agreement_closed', agreementStatus: row.status });
   }
 }

@@ -353,7 +353,7 @@ export class AgreementsService extends Service {
       });
       if (!id) {
         const existingId = await agreementsRepo.findOpenId(tx, input.doctorId, input.kommunenummer, OPEN_AGREEMENT_STATUSES);
-        if (!existingId) throw new AppError('conflict', 'Another agreement was created for the doctor at the same moment; try again.');
+        if (!existingId) throw new AppError('conflict', 'Another agreement was created for the doctor at the same moment; try again.', { reason: 'created_concurrently' });
         throw new AppError(
           'already_exists',
           `The doctor already has an open (draft or active) agreement with municipality ${input.kommunenummer}; complete or terminate it first.`,

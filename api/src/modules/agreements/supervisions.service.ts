@@ -66,7 +66,16 @@ function veilederConflict(existing: SupervisionRow & { kommunenummer?: string },
   return new AppError(
     'conflict',
     `The ALIS already has the veileder ${existing.supervisorName} (${period}) in ${where}; an ALIS has one veileder at a time, across agreements. End that supervision first.`,
-    { existingId: existing.id, existingSupervisorId: existing.supervisorId, existingAgreementId: existing.agreementId },
+    {
+      reason: 'one_veileder_at_a_time',
+      existingId: existing.id,
+      existingSupervisorId: existing.supervisorId,
+      existingAgreementId: existing.agreementId,
+      supervisorName: existing.supervisorName,
+      from: existing.fromDate,
+      to: existing.toDate,
+      ...(existing.kommunenummer ? { kommunenummer: existing.kommunenummer } : {}),
+    },
   );
 }
 
@@ -131,7 +140,7 @@ export class SupervisionsService extends Service {
       if (!id) {
         const open = await supervisionsRepo.findOpenVeileder(tx, agreementId);
         if (open) throw veilederConflict(open, agreementId);
-        throw new AppError('conflict', 'The agreement already has an open-ended veileder.');
+        throw new AppError('conflict', 'The agreement already has an open-ended veileder.', { reason: 'open_ended_veileder' });
       }
       const row = await this.reread(tx, agreementId, id);
       await recordAudit(tx, context, { action: 'supervision.created', entityType: 'supervision', entityId: id, after: auditView(row) });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { loginRequest, loginResponse, me } from '@alis/shared';
-import { requirePrincipal } from '../../lib/request-context.js';
+import { changePasswordRequest, loginRequest, loginResponse, me } from '@alis/shared';
+import { contextOf, requirePrincipal } from '../../lib/request-context.js';
 import { resourceRoutes } from '../../lib/routes.js';
 import type { Session } from './auth.service.js';
 
@@ -65,6 +65,23 @@ export async function authRoutes(app: FastifyInstance) {
       await service.logout(request.cookies[REFRESH_COOKIE]);
       return reply.clearCookie(REFRESH_COOKIE, cookieOptions).code(204).send(null);
     },
+  );
+
+  route.post(
+    '/auth/password',
+    {
+      summary: 'Change your own password (staff)',
+      description:
+        'With the current password. Every session of the user ends (other devices too); the response is a new session for this caller, ' +
+        'as after a login (new access token and refresh cookie). Clears `mustChangePassword`. A wrong current password is 400 on ' +
+        '`currentPassword` (`not_allowed`, reason `wrong_password`), counted like failed logins.',
+      body: changePasswordRequest,
+      response: loginResponse,
+      // One's own password, whatever the role may change elsewhere (the directorate has no `write` scope).
+      scope: 'read',
+      errors: [400, 429],
+    },
+    async (request, reply) => sendSession(reply, await service.changePassword(contextOf(request), request.body, request.ip)),
   );
 
   route.get(

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { LoginResponse, Me } from '@alis/shared';
-import { AppError } from '../../lib/app-error.js';
+import type { ChangePasswordRequest } from '@alis/shared';
+import { AppError, invalidField } from '../../lib/app-error.js';
+import { recordAudit } from '../../lib/audit.js';
+import type { RequestContext } from '../../lib/request-context.js';
 import type { Principal } from '../../lib/principal.js';
-import { dummyPasswordHash, randomToken, sha256, verifyPassword } from '../../lib/secrets.js';
+import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../../lib/secrets.js';
 import { Service } from '../../lib/service.js';
 import { apiClientsRepo } from '../api-clients/api-clients.repo.js';
 import { type UserRow, usersRepo } from '../users/users.repo.js';
@@ -60,6 +63,42 @@ export class AuthService extends Service {
     if (!refreshToken) return;
     const row = await authRepo.findRefreshToken(this.db, sha256(refreshToken));
     if (row) await this.endSession(row.familyId);
+  }
+
+  /**
+   * A staff user sets their own password, with the current one. Every session of the user ends (other
+   * devices too, and the one-time password's), and this caller gets a new session, as after a login.
+   */
+  async changePassword(context: RequestContext, input: ChangePasswordRequest, ip: string): Promise<Session> {
+    const { principal } = context;
+    if (principal.kind !== 'user') throw new AppError('forbidden', 'Only staff users have a password.');
+    const { limiter, config } = this.deps;
+    const failures = `password:fail:user:${principal.id}:ip:${ip}`;
+    const detail = 'Too many wrong passwords; wait a minute and try again.';
+    await limiter.assertBelow(failures, config.LOGIN_RATE_LIMIT_PER_MINUTE, 60, detail);
+    const current = await usersRepo.findById(this.db, principal.id);
+    if (!current?.active) throw sessionEnded();
+    if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+      await limiter.countFailure([failures], 60);
+      throw invalidField({ path: 'currentPassword', code: 'not_allowed', message: 'the current password is wrong', params: { reason: 'wrong_password' } });
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    const user = await context.transact(async (tx) => {
+      const locked = await usersRepo.findById(tx, principal.id, { forUpdate: true });
+      if (!locked?.active) throw sessionEnded();
+      const row = await usersRepo.update(tx, principal.id, { passwordHash, mustChangePassword: false, tokenVersion: locked.tokenVersion + 1 });
+      await authRepo.revokeAllForUser(tx, principal.id);
+      await recordAudit(tx, context, {
+        action: 'user.password_changed',
+        entityType: 'user',
+        entityId: principal.id,
+        before: locked.mustChangePassword ? { mustChangePassword: true } : null,
+        after: locked.mustChangePassword ? { mustChangePassword: false } : null,
+      });
+      return row;
+    });
+    this.deps.revocations.userChanged(user.id, user.tokenVersion);
+    return this.issue(user, randomUUID());
   }
 
   /** Ends a session: its refresh tokens are revoked and its access tokens stop working at once. */
@@ -125,12 +164,13 @@ export class AuthService extends Service {
       off: user.officeCode,
       tv: user.tokenVersion,
       sid: familyId,
+      ...(user.mustChangePassword ? { pwc: true as const } : {}),
     });
     return {
       body: {
         accessToken,
         expiresIn: accessTokens.ttlSeconds,
-        user: { id: user.id, email: user.email, name: user.name, role: user.role, officeCode: user.officeCode },
+        user: { id: user.id, email: user.email, name: user.name, role: user.role, officeCode: user.officeCode, mustChangePassword: user.mustChangePassword },
       },
       refreshToken,
       refreshExpiresAt,

@@ -147,7 +147,7 @@ export class DoctorsService extends Service {
    */
   private async alreadyRegistered(tx: Executor, scope: MunicipalityScope, hprNumber: string): Promise<AppError> {
     const existing = await doctorsRepo.findByHprNumber(tx, hprNumber);
-    if (!existing) return new AppError('conflict', `HPR number ${hprNumber} was registered by someone else at the same moment; try again.`);
+    if (!existing) return new AppError('conflict', `HPR number ${hprNumber} was registered by someone else at the same moment; try again.`, { reason: 'created_concurrently' });
     const visible = await doctorsRepo.get(tx, existing.id, scope);
     const detail = visible
       ? `HPR number ${hprNumber} is already registered as ${existing.name}.`

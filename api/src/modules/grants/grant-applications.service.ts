@@ -471,10 +471,10 @@ export class GrantApplicationsService extends Service {
         throw forbidden("Helsedirektoratet or an administrator records the auditor's certificate.");
       }
       if (editsContent && current.status !== 'draft') {
-        throw new AppError('conflict', `The application is ${current.status}; its lines and notes change only while it is a draft.`);
+        throw new AppError('conflict', `The application is ${current.status}; its lines and notes change only while it is a draft.`, { reason: 'application_not_draft', applicationStatus: current.status });
       }
       if (certificate !== undefined && !CERTIFICATE_STATUSES.includes(current.status)) {
-        throw new AppError('conflict', `The application is ${current.status}; an auditor's certificate is recorded once money is granted.`);
+        throw new AppError('conflict', `The application is ${current.status}; an auditor's certificate is recorded once money is granted.`, { reason: 'application_not_granted', applicationStatus: current.status });
       }
       if (certificate && current.decisionDate && certificate < current.decisionDate) {
         throw unprocessable('The certificate cannot come before the decision.', [tooEarly('auditorCertificateReceivedOn', current.decisionDate, 'decisionDate')]);

@@ -259,7 +259,7 @@ export class SupervisorsService extends Service {
   /** 409 naming the holder of the HPR number; the name only when the caller may see it (as for doctors). */
   private async alreadyRegistered(tx: Executor, scope: MunicipalityScope, hprNumber: string, today: string): Promise<AppError> {
     const existing = await supervisorsRepo.findByHprNumber(tx, hprNumber);
-    if (!existing) return new AppError('conflict', `HPR number ${hprNumber} was registered by someone else at the same moment; try again.`);
+    if (!existing) return new AppError('conflict', `HPR number ${hprNumber} was registered by someone else at the same moment; try again.`, { reason: 'created_concurrently' });
     const visible = await supervisorsRepo.get(tx, existing.id, scope, today);
     const detail = visible
       ? `HPR number ${hprNumber} is already registered as ${existing.name}.`

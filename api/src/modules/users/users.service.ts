@@ -21,6 +21,7 @@ export function toUser(row: UserRow): User {
     role: row.role,
     officeCode: row.officeCode,
     active: row.active,
+    mustChangePassword: row.mustChangePassword,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -63,10 +64,12 @@ export class UsersService extends Service {
         role: input.role,
         officeCode: input.role === 'office' ? (input.officeCode ?? null) : null,
         passwordHash,
+        // The administrator chose the password: it is good for one login, to set the user's own.
+        mustChangePassword: true,
       });
       if (!row) {
         const existing = await usersRepo.findByEmail(tx, input.email);
-        if (!existing) throw new AppError('conflict', `A user with the e-mail ${input.email} was created at the same moment; try again.`);
+        if (!existing) throw new AppError('conflict', `A user with the e-mail ${input.email} was created at the same moment; try again.`, { reason: 'created_concurrently' });
         throw new AppError('already_exists', `A user with the e-mail ${input.email} already exists.`, { existingId: existing.id });
       }
       await recordAudit(tx, context, { action: 'user.created', entityType: 'user', entityId: row.id, after: auditView(row) });
@@ -92,7 +95,7 @@ export class UsersService extends Service {
 
       const losesAdmin = current.role === 'admin' && current.active && (role !== 'admin' || !active);
       if (losesAdmin && (await usersRepo.lockOtherActiveAdmins(tx, id)) === 0) {
-        throw new AppError('conflict', 'This is the last active administrator; make another user admin first.');
+        throw new AppError('conflict', 'This is the last active administrator; make another user admin first.', { reason: 'last_admin' });
       }
 
       const accessChanged =
@@ -102,7 +105,8 @@ export class UsersService extends Service {
         role,
         officeCode,
         active,
-        ...(passwordHash ? { passwordHash } : {}),
+        // A password an administrator sets for someone else is a one-time password.
+        ...(passwordHash ? { passwordHash, mustChangePassword: context.principal.id !== id } : {}),
         ...(accessChanged ? { tokenVersion: current.tokenVersion + 1 } : {}),
       });
       if (accessChanged) await authRepo.revokeAllForUser(tx, id);

@@ -39,7 +39,8 @@ export function AgreementsTable({ items, busy, caption = 'ALIS-avtaler', hide = 
             <tr key={a.id}>
               {show('doctor') ? (
                 <td>
-                  <Link to={`/avtaler/${a.id}`}>{a.doctor.name}</Link> <span className="muted small">HPR {a.doctor.hprNumber}</span>
+                  <Link to={`/avtaler/${a.id}`}>{a.doctor.name}</Link>
+                  <span className="cell-sub muted small">HPR {a.doctor.hprNumber}</span>
                 </td>
               ) : null}
               {show('municipality') ? (

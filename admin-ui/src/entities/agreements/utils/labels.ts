@@ -77,7 +77,7 @@ type WarningParams = AgreementWarning['params'];
 const text = (params: WarningParams, key: string) => String(params[key] ?? '');
 const date = (params: WarningParams, key: string) => formatDate(text(params, key) || null);
 
-/** Norwegian wording of each compliance warning, filled from its params; the API's own message is shown as the detail. */
+/** Norwegian wording of each compliance warning, filled from its params (the API's English `message` is never shown). */
 export const WARNING_LABELS: Record<AgreementWarningCode, (params: WarningParams) => string> = {
   municipality_not_registered: (params) =>
     `Kommunen har verken søkt om eller fått registrering som utdanningsvirksomhet (fra ${date(params, 'since')}). Tjenesten teller ikke før den har det.`,
@@ -107,6 +107,34 @@ export const WARNING_LABELS: Record<AgreementWarningCode, (params: WarningParams
   education_plan_review_due: (params) =>
     `Individuell utdanningsplan er ikke revidert på over ${text(params, 'months')} måneder; revisjon var ventet ${date(params, 'dueOn')}.`,
 };
+
+/** Each warning in a few words, for the list's filter by warning (`?warning=`). */
+export const WARNING_FILTER_LABELS: Record<AgreementWarningCode, string> = {
+  municipality_not_registered: 'Kommunen er ikke registrert',
+  service_did_not_count: 'Tjeneste har ikke telt',
+  no_active_veileder: 'Ingen aktiv veileder',
+  veileder_not_qualified: 'Veileder ikke kvalifisert',
+  veileder_over_capacity: 'Veileder over kapasitet',
+  ends_within_6_months: 'Slutter innen seks måneder',
+  past_planned_end: 'Planlagt slutt passert',
+  overlapping_agreements: 'Flere åpne avtaler samtidig',
+  lis1_not_completed: 'LIS1 ikke fullført',
+  already_specialist: 'Allerede spesialist',
+  via_staffing_agency: 'Via bemanningsbyrå',
+  no_education_plan: 'Utdanningsplan ikke godkjent',
+  education_plan_review_due: 'Utdanningsplan skal revideres',
+};
+
+/** How the agreements list can be sorted (`?sort=`); empty is the API's default, newest start first. */
+export const AGREEMENT_SORT_LABELS = {
+  startDate: 'Eldste start først',
+  plannedEndDate: 'Planlagt slutt, tidligst først',
+  '-plannedEndDate': 'Planlagt slutt, senest først',
+  municipality: 'Kommune (A–Å)',
+  '-municipality': 'Kommune (Å–A)',
+  doctor: 'Lege (A–Å)',
+  '-doctor': 'Lege (Å–A)',
+} as const;
 
 /** A warning's Norwegian text, also for a code this version of the app does not know yet. */
 export function warningLabel(warning: { code: string; params?: WarningParams }): string {

@@ -8,14 +8,16 @@ interface GrantApplicationResultsProps {
   params: Omit<GrantApplicationListParams, 'cursor'>;
   heading?: string;
   headingLevel?: 2 | 3;
+  /** The page in the URL: the list is the page's own (not one inside a detail page). */
+  pageInUrl?: boolean;
   empty?: ReactNode;
   hideMunicipality?: boolean;
 }
 
 /** A filtered list of grant applications with cursor paging, on the grants page and on a municipality's. */
-export function GrantApplicationResults({ params, heading, headingLevel, empty = 'Ingen søknader passer filteret', hideMunicipality }: GrantApplicationResultsProps) {
+export function GrantApplicationResults({ params, pageInUrl, heading, headingLevel, empty = 'Ingen søknader passer filteret', hideMunicipality }: GrantApplicationResultsProps) {
   return (
-    <PagedResults params={params} queryOptions={grantApplicationsQueryOptions} noun="søknader" heading={heading} headingLevel={headingLevel} empty={empty}>
+    <PagedResults params={params} queryOptions={grantApplicationsQueryOptions} nouns={['søknad', 'søknader']} pageInUrl={pageInUrl} heading={heading} headingLevel={headingLevel} empty={empty}>
       {(items, busy) => <GrantApplicationsTable items={items} busy={busy} hideMunicipality={hideMunicipality} />}
     </PagedResults>
   );

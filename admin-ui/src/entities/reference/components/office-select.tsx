@@ -10,7 +10,7 @@ export function OfficeSelect({ id, value }: { id: string; value: string }) {
       label="ALIS-kontor"
       param="officeCode"
       value={value}
-      allLabel="Alle kontor"
+      allLabel="Alle kontorer"
       options={offices.data?.map((office) => ({ value: office.code, label: office.name }))}
       loading={offices.isPending}
       failed={offices.isError ? 'Kunne ikke hente ALIS-kontorene.' : undefined}

@@ -12,7 +12,6 @@ export function SupervisorsTable({ items, busy, caption = 'Veiledere' }: { items
         <thead>
           <tr>
             <th scope="col">Navn</th>
-            <th scope="col">HPR-nummer</th>
             <th scope="col">Kvalifisert som veileder</th>
             <th scope="col">Veilederkurs</th>
             <th scope="col">Belastning</th>
@@ -25,8 +24,8 @@ export function SupervisorsTable({ items, busy, caption = 'Veiledere' }: { items
               <tr key={s.id}>
                 <td>
                   <Link to={`/veiledere/${s.id}`}>{s.name}</Link>
+                  <span className="cell-sub muted small">HPR {s.hprNumber}</span>
                 </td>
-                <td>{s.hprNumber}</td>
                 <td>
                   {s.qualifiedToday ? (
                     <Badge tone="success">{s.specialistInGeneralPractice ? 'Spesialist' : 'Fritak'}</Badge>

@@ -22,7 +22,7 @@ function absenceErrorText(error: unknown): string | null {
   if (!isApiError(error)) return null;
   if (error.status === 409) return 'Avtalen er avsluttet. Fravær kan bare legges til og slettes på avtaler som er utkast eller aktive.';
   if (isProblem(error, 'unprocessable') && error.problem.overlappingId) {
-    return `Fraværet overlapper et fravær som allerede er registrert (${error.errors.map(fieldErrorText).join('; ')}).`;
+    return `Fraværet overlapper et fravær som allerede er registrert: ${error.errors.map(fieldErrorText).join('; ')}.`;
   }
   if ((error.status === 422 || error.status === 400) && error.errors.length > 0) return error.errors.map(fieldErrorText).join('; ');
   return null;
@@ -38,7 +38,7 @@ export function AbsencesSection({ agreement, canEdit }: AbsencesSectionProps) {
     initialValues: emptyAbsenceForm,
     fields: ABSENCE_FIELDS,
     fieldId: (field) => `${id}-${field}`,
-    validate: validateAbsence,
+    validate: (values) => validateAbsence(values, absences.data ?? []),
     mutation: useCreateAbsence(),
     toInput: (body) => ({ agreementId: agreement.id, body }),
     // The planned end date in the message is the agreement's as the API has moved it, read again after the add.

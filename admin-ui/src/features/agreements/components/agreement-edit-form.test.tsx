@@ -26,7 +26,7 @@ describe('AgreementEditForm', () => {
     expect(screen.queryByLabelText('Gjelder fra')).toBeNull();
 
     fireEvent.change(input('Stillingsprosent'), { target: { value: '50' } });
-    expect(input('Gjelder fra').value).toBe(todayInNorway());
+    expect(input('Gjelder fra').value).toBe(todayInNorway().split('-').reverse().join('.'));
     fireEvent.change(input('Gjelder fra'), { target: { value: '2025-07-01' } });
     const shares = [{ from: '2024-01-01', percent: 100 }, { from: '2025-07-01', percent: 50 }];
     const preview = screen.getByTestId('planned-end-preview').textContent;

@@ -1,13 +1,15 @@
+import { DateInput } from '../../../components/date-input';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { FiltersForm } from '../../../components/filters-form';
 import { UrlSelect, YES_NO, optionsOf } from '../../../components/url-select';
 import { useDoctor } from '../../../entities/doctors/api/get-doctor';
 import { DoctorPicker } from '../../../entities/doctors/components/doctor-picker';
-import { AGREEMENT_STATUS_LABELS, EMPLOYMENT_FORM_LABELS } from '../../../entities/agreements/utils/labels';
+import { AGREEMENT_SORT_LABELS, AGREEMENT_STATUS_LABELS, EMPLOYMENT_FORM_LABELS, WARNING_FILTER_LABELS } from '../../../entities/agreements/utils/labels';
 import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
 import { useOffices } from '../../../entities/reference/api/get-offices';
 import { hasAnyFilter, withFilter } from '../../../lib/url-filters';
+import { isIsoDate } from '../../../lib/form';
 import { agreementFiltersFrom } from '../utils/filters';
 
 /** Filters for the agreement list, kept in the URL so a filtered list can be shared and bookmarked. */
@@ -33,7 +35,7 @@ export function AgreementFilters() {
         label="ALIS-kontor"
         param="officeCode"
         value={filters.officeCode}
-        allLabel="Alle kontor"
+        allLabel="Alle kontorer"
         options={offices.data?.map((office) => ({ value: office.code, label: office.name }))}
         loading={offices.isPending}
       />
@@ -42,9 +44,11 @@ export function AgreementFilters() {
       <UrlSelect id={`${id}-employment`} label="Ansettelsesform" param="employmentForm" value={filters.employmentForm} options={optionsOf(EMPLOYMENT_FORM_LABELS)} />
       <div className="field">
         <label htmlFor={`${id}-ends`}>Slutter før</label>
-        <input id={`${id}-ends`} type="date" value={filters.endsBefore} onChange={(event) => setFilter('endsBefore', event.target.value)} />
+        <DateInput id={`${id}-ends`} value={filters.endsBefore} onChange={(value) => (value === '' || isIsoDate(value) ? setFilter('endsBefore', value) : undefined)} />
       </div>
       <UrlSelect id={`${id}-veileder`} label="Har veileder" param="hasVeileder" value={filters.hasVeileder} options={YES_NO} />
+      <UrlSelect id={`${id}-warning`} label="Varsel" param="warning" value={filters.warning} allLabel="Alle, med og uten varsel" options={optionsOf(WARNING_FILTER_LABELS)} />
+      <UrlSelect id={`${id}-sort`} label="Sortering" param="sort" value={filters.sort} allLabel="Nyeste start først" options={optionsOf(AGREEMENT_SORT_LABELS)} />
     </FiltersForm>
   );
 }

@@ -1,3 +1,4 @@
+import { DateInput } from '../../../components/date-input';
 import { AGREEMENT_TRANSITIONS, type Agreement, type AgreementStatus, type EndReason, endReasonsFor, todayInNorway } from '@alis/shared';
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -158,14 +159,7 @@ export function AgreementTransitions({ agreement, etag }: AgreementTransitionsPr
               <>
                 <Field id={fieldId('endDate')} label="Sluttdato" hint={`Siste dag avtalen gjaldt, fra ${formatDate(agreement.startDate)} til i dag`} error={errors.endDate}>
                   {(control) => (
-                    <input
-                      {...control}
-                      type="date"
-                      min={agreement.startDate}
-                      max={today}
-                      value={draft.endDate}
-                      onChange={(event) => edit({ endDate: event.target.value })}
-                    />
+                    <DateInput {...control} value={draft.endDate} onChange={(endDate) => edit({ endDate })} />
                   )}
                 </Field>
                 <Field id={fieldId('endReason')} label="Sluttårsak" error={errors.endReason}>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AgreementWarnings } from './agreement-warnings';
 
 describe('AgreementWarnings', () => {
-  it('shows each warning in Norwegian with the API message as detail', () => {
+  it("shows each warning in Norwegian, never the API's English message", () => {
     render(
       <AgreementWarnings
         warnings={[
@@ -19,7 +19,8 @@ describe('AgreementWarnings', () => {
       'ALIS-en har ingen aktiv veileder.',
       'Avtalen slutter 01.03.2025, innen seks måneder.',
     ]);
-    expect(items[1]?.textContent).toContain('The agreement ends on 2025-03-01, within six months.');
+    expect(section.textContent).not.toContain('The agreement ends on');
+    expect(section.textContent).not.toContain('The ALIS has no active veileder');
   });
 
   it('shows nothing without warnings', () => {

@@ -1,7 +1,7 @@
 import type { Agreement } from '@alis/shared';
 import { warningLabel } from '../../../entities/agreements/utils/labels';
 
-/** The agreement's compliance warnings in Norwegian, each with the API's own explanation below it. */
+/** The agreement's compliance warnings in Norwegian, worded from each warning's code and params (never the API's English message). */
 export function AgreementWarnings({ warnings }: { warnings: Agreement['warnings'] }) {
   if (warnings.length === 0) return null;
   return (
@@ -13,9 +13,6 @@ export function AgreementWarnings({ warnings }: { warnings: Agreement['warnings'
         {warnings.map((warning) => (
           <li key={warning.code} data-code={warning.code}>
             <p>{warningLabel(warning)}</p>
-            <p className="muted small" lang="en">
-              {warning.message}
-            </p>
           </li>
         ))}
       </ul>

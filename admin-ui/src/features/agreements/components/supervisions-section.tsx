@@ -10,7 +10,7 @@ import { useEndSupervision } from '../../../entities/agreements/api/end-supervis
 import { useSupervisions } from '../../../entities/agreements/api/get-supervisions';
 import { SUPERVISION_ROLE_LABELS } from '../../../entities/agreements/utils/labels';
 import { type PickedSupervisor, SupervisorPicker } from '../../../entities/supervisors/components/supervisor-picker';
-import { isApiError, isProblem } from '../../../lib/api-error';
+import { errorMessage, isApiError, isProblem } from '../../../lib/api-error';
 import { fieldErrorText } from '../../../lib/field-error-text';
 import { type FieldErrors, type Validation, isIsoDate } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
@@ -28,12 +28,13 @@ export function supervisionErrorText(error: unknown): string | null {
   if (isProblem(error, 'conflict') && error.problem.agreementStatus) {
     return 'Avtalen er avsluttet. Veileder og supervisører kan bare tildeles på avtaler som er utkast eller aktive.';
   }
+  if (isProblem(error, 'conflict') && error.problem.reason === 'one_veileder_at_a_time') return errorMessage(error);
   if (error.status === 409) {
     return 'Avtalen har allerede en veileder i denne perioden. En ALIS har én veileder om gangen: avslutt den gjeldende veiledningen før du tildeler en ny.';
   }
   if (error.status === 422) {
-    const details = error.errors.map(fieldErrorText).join('; ') || error.detail;
-    return `Personen kan ikke være veileder: en veileder må være spesialist i allmennmedisin eller ha gyldig fritak fra Helsedirektoratet. (${details})`;
+    const details = error.errors.map(fieldErrorText).join('; ');
+    return `Personen kan ikke være veileder: en veileder må være spesialist i allmennmedisin eller ha gyldig fritak fra Helsedirektoratet.${details ? ` ${details}.` : ''}`;
   }
   return null;
 }

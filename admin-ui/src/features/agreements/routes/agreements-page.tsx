@@ -18,7 +18,7 @@ export function AgreementsPage() {
       </div>
       <AgreementFilters />
       <section aria-label="Avtaler">
-        <AgreementResults params={params} />
+        <AgreementResults params={params} pageInUrl />
       </section>
     </>
   );

@@ -1,8 +1,9 @@
-import { agreementStatuses, employmentForms } from '@alis/shared';
+import { agreementStatuses, agreementWarningCodes, employmentForms } from '@alis/shared';
+import { AGREEMENT_SORT_LABELS } from '../../../entities/agreements/utils/labels';
 import type { AgreementListParams } from '../../../entities/agreements/api/get-agreements';
 import { filtersFrom, listParams, oneOf } from '../../../lib/url-filters';
 
-export const AGREEMENT_FILTER_KEYS = ['kommunenummer', 'officeCode', 'status', 'doctorId', 'employmentForm', 'endsBefore', 'hasVeileder'] as const;
+export const AGREEMENT_FILTER_KEYS = ['kommunenummer', 'officeCode', 'status', 'doctorId', 'employmentForm', 'endsBefore', 'hasVeileder', 'warning', 'sort'] as const;
 export type AgreementFilters = Record<(typeof AGREEMENT_FILTER_KEYS)[number], string>;
 
 /** The filters from the URL; values the API would reject are dropped rather than sent. */
@@ -15,6 +16,8 @@ export function agreementFiltersFrom(params: URLSearchParams): AgreementFilters 
     employmentForm: oneOf(filters.employmentForm, employmentForms),
     endsBefore: /^\d{4}-\d{2}-\d{2}$/.test(filters.endsBefore) ? filters.endsBefore : '',
     hasVeileder: oneOf(filters.hasVeileder, ['true', 'false']),
+    warning: oneOf(filters.warning, agreementWarningCodes),
+    sort: oneOf(filters.sort, Object.keys(AGREEMENT_SORT_LABELS)),
   };
 }
 

@@ -48,7 +48,7 @@ export function CoursesPage() {
           )}
         </Field>
       </div>
-      <PagedResults params={params} queryOptions={coursesQueryOptions} noun="kurs" heading="Kurs" empty="Ingen kurs passer filteret.">
+      <PagedResults params={params} queryOptions={coursesQueryOptions} nouns={['kurs', 'kurs']} heading="Kurs" pageInUrl empty="Ingen kurs passer filteret.">
         {(items, busy) => (
           <div className="table-wrap">
             <table className="table" aria-busy={busy} data-testid="courses-table">

@@ -5,7 +5,7 @@ import { DoctorsTable } from './doctors-table';
 
 export function DoctorResults({ filters }: { filters: DoctorFilters }) {
   return (
-    <PagedResults params={toDoctorListParams(filters)} queryOptions={doctorsQueryOptions} noun="leger" empty="Ingen leger passer filteret">
+    <PagedResults params={toDoctorListParams(filters)} queryOptions={doctorsQueryOptions} nouns={['lege', 'leger']} pageInUrl empty="Ingen leger passer filteret">
       {(items, busy) => <DoctorsTable items={items} busy={busy} />}
     </PagedResults>
   );

@@ -11,7 +11,6 @@ export function DoctorsTable({ items, busy }: { items: Doctor[]; busy: boolean }
         <thead>
           <tr>
             <th scope="col">Navn</th>
-            <th scope="col">HPR-nummer</th>
             <th scope="col">E-post</th>
             <th scope="col">LIS1 fullført</th>
             <th scope="col">Ordning</th>
@@ -23,8 +22,8 @@ export function DoctorsTable({ items, busy }: { items: Doctor[]; busy: boolean }
             <tr key={doctor.id}>
               <td>
                 <Link to={`/leger/${doctor.id}`}>{doctor.name}</Link>
+                <span className="cell-sub muted small">HPR {doctor.hprNumber}</span>
               </td>
-              <td>{doctor.hprNumber}</td>
               <td>{formatText(doctor.email)}</td>
               <td>{formatDate(doctor.lis1CompletedOn)}</td>
               <td>{SCHEME_LABELS[doctor.scheme]}</td>

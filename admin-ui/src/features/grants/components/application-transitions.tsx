@@ -8,7 +8,8 @@ import { type TransitionGrantApplicationInput, useTransitionGrantApplication } f
 import { GRANT_STATUS_LABELS, GRANT_TRANSITION_LABELS } from '../../../entities/grants/utils/labels';
 import { formatDate, formatNok, labelOf } from '../../../lib/format';
 import { useTransitionDialog } from '../../../lib/use-transition-dialog';
-import { type TransitionDraft, startDraft, transitionBody, transitionErrorText } from '../utils/transition-form';
+import { type TransitionDraft, startDraft, transitionBody, transitionDateErrors, transitionErrorText } from '../utils/transition-form';
+import { DateInput } from '../../../components/date-input';
 
 interface ApplicationTransitionsProps {
   application: GrantApplication;
@@ -33,19 +34,23 @@ export function ApplicationTransitions({ application: a, etag, isAdmin, blockedB
   const late = today > a.scheme.applicationDeadline;
   const allowed = a.allowedTransitions;
 
+  const dateErrors = draft ? transitionDateErrors(draft, today) : {};
   const field = (name: keyof TransitionDraft, label: string, type: 'date' | 'text' | 'amount', hint?: string) =>
     draft ? (
-      <Field id={`${id}-${name}`} label={label} hint={hint}>
-        {(control) => (
-          <input
-            {...control}
-            type={type === 'date' ? 'date' : 'text'}
-            inputMode={type === 'amount' ? 'numeric' : undefined}
-            max={type === 'date' ? today : undefined}
-            value={draft[name]}
-            onChange={(event) => set({ [name]: event.target.value })}
-          />
-        )}
+      <Field id={`${id}-${name}`} label={label} hint={hint} error={dateErrors[name]}>
+        {(control) =>
+          type === 'date' ? (
+            <DateInput {...control} value={draft[name]} onChange={(value) => set({ [name]: value })} />
+          ) : (
+            <input
+              {...control}
+              type="text"
+              inputMode={type === 'amount' ? 'numeric' : undefined}
+              value={draft[name]}
+              onChange={(event) => set({ [name]: event.target.value })}
+            />
+          )
+        }
       </Field>
     ) : null;
 
@@ -97,7 +102,8 @@ export function ApplicationTransitions({ application: a, etag, isAdmin, blockedB
         title={draft ? `${GRANT_TRANSITION_LABELS[draft.to]}?` : ''}
         confirmLabel={draft ? GRANT_TRANSITION_LABELS[draft.to] : ''}
         busy={mutation.isPending}
-        onConfirm={() => draft && dialog.confirm({ id: a.id, etag, body: transitionBody(draft) })}
+        confirmDisabled={Object.keys(dateErrors).length > 0}
+        onConfirm={() => draft && Object.keys(dateErrors).length === 0 && dialog.confirm({ id: a.id, etag, body: transitionBody(draft) })}
         onCancel={close}
       >
         {draft ? (

@@ -1,3 +1,4 @@
+import { DateInput } from '../../../components/date-input';
 import { CERTIFICATE_STATUSES, type GrantApplication, todayInNorway, updateGrantApplicationRequest } from '@alis/shared';
 import { useId } from 'react';
 import { Badge } from '../../../components/badge';
@@ -5,7 +6,7 @@ import { Field } from '../../../components/field';
 import { SaveForm } from '../../../components/save-form';
 import type { VersionedGrantApplication } from '../../../entities/grants/api/get-grant-application';
 import { useUpdateGrantApplication } from '../../../entities/grants/api/update-grant-application';
-import { dateOrNull, validateWith } from '../../../lib/form';
+import { dateOrNull, futureDateErrors, validateWith, withRuleErrors } from '../../../lib/form';
 import { formatDate } from '../../../lib/format';
 import { useVersionedForm } from '../../../lib/use-versioned-form';
 
@@ -34,7 +35,12 @@ export function CertificateSection({ application: a, etag, canRecord, onReload }
         : { auditorCertificateReceivedOn: dateOrNull(values.auditorCertificateReceivedOn) },
     fields: FIELDS,
     fieldId: () => `${id}-received`,
-    validate: (_values, changes) => validateWith(updateGrantApplicationRequest, changes ?? {}, FIELDS),
+    validate: (values, changes) =>
+      withRuleErrors(
+        validateWith(updateGrantApplicationRequest, changes ?? {}, FIELDS),
+        futureDateErrors({ auditorCertificateReceivedOn: values.auditorCertificateReceivedOn }, todayInNorway()),
+        FIELDS,
+      ),
     save: (changes, ifMatch) => mutation.mutateAsync({ id: a.id, etag: ifMatch, changes }),
     savedVersion: (saved) => saved,
     reload: onReload,
@@ -65,12 +71,10 @@ export function CertificateSection({ application: a, etag, canRecord, onReload }
         >
           <Field id={`${id}-received`} label="Mottatt" hint="Tomt fjerner datoen" error={form.fieldErrors.auditorCertificateReceivedOn}>
             {(control) => (
-              <input
+              <DateInput
                 {...control}
-                type="date"
-                max={todayInNorway()}
                 value={form.values.auditorCertificateReceivedOn}
-                onChange={(event) => form.update('auditorCertificateReceivedOn', event.target.value)}
+                onChange={(value) => form.update('auditorCertificateReceivedOn', value)}
               />
             )}
           </Field>

@@ -27,9 +27,7 @@ export function GrantApplicationsPage() {
       {role !== undefined && GRANT_WRITER_ROLES.includes(role) ? <NewDraftForm /> : null}
       <GrantFilters />
       <GrantSums filters={filters} />
-      <section aria-label="Søknader">
-        <GrantApplicationResults params={params} heading="Søknader" />
-      </section>
+      <GrantApplicationResults params={params} heading="Søknader" pageInUrl />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { type FieldError, GRANTING_STATUSES, GRANT_DECISIONS, type GrantApplication, type GrantApplicationStatus, type GrantTransitionRequest } from '@alis/shared';
 import { fieldErrorText } from '../../../lib/field-error-text';
-import { parseWholeNumber } from '../../../lib/form';
+import { isIsoDate, parseWholeNumber } from '../../../lib/form';
 
 /** What the transition dialog holds: everything any move may need, as typed. */
 export interface TransitionDraft {
@@ -42,6 +42,24 @@ export function transitionBody(draft: TransitionDraft): GrantTransitionRequest {
   }
   if (draft.to === 'paid') Object.assign(body, { paidOn: text(draft.paidOn), paidNok: amount(draft.paidNok) });
   return JSON.parse(JSON.stringify(body)) as GrantTransitionRequest;
+}
+
+/**
+ * The dates of a move checked before sending as the API checks them: a real day, not after today.
+ * Only the dates the move takes.
+ */
+export function transitionDateErrors(draft: TransitionDraft, today: string): Partial<Record<keyof TransitionDraft, string>> {
+  const fields: ('decisionDate' | 'paidOn')[] = [];
+  if (GRANT_DECISIONS.includes(draft.to)) fields.push('decisionDate');
+  if (draft.to === 'paid') fields.push('paidOn');
+  const errors: Partial<Record<keyof TransitionDraft, string>> = {};
+  for (const field of fields) {
+    const value = draft[field].trim();
+    if (value === '') continue;
+    if (!isIsoDate(value)) errors[field] = 'Skriv datoen som dd.mm.åååå';
+    else if (value > today) errors[field] = fieldErrorText({ path: field, code: 'in_future', message: '', params: { today } });
+  }
+  return errors;
 }
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {

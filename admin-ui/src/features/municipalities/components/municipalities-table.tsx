@@ -1,5 +1,7 @@
 import type { Municipality, Office } from '@alis/shared';
 import { Link, useLocation } from 'react-router-dom';
+import { Badge } from '../../../components/badge';
+import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUS_TONES } from '../../../entities/registrations/utils/labels';
 import { formatBoolean, formatInteger } from '../../../lib/format';
 
 interface MunicipalitiesTableProps {
@@ -28,6 +30,7 @@ export function MunicipalitiesTable({ items, offices, busy }: MunicipalitiesTabl
               Innbyggere
             </th>
             <th scope="col">Rekrutteringsutfordret</th>
+            <th scope="col">§ 19-status</th>
           </tr>
         </thead>
         <tbody>
@@ -44,6 +47,9 @@ export function MunicipalitiesTable({ items, offices, busy }: MunicipalitiesTabl
               <td className="numeric">{m.centralityClass ?? '–'}</td>
               <td className="numeric">{formatInteger(m.population)}</td>
               <td>{formatBoolean(m.recruitmentChallenged)}</td>
+              <td>
+                <Badge tone={REGISTRATION_STATUS_TONES[m.registrationStatus]}>{REGISTRATION_STATUS_LABELS[m.registrationStatus]}</Badge>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import type { Municipality, Office } from '@alis/shared';
 import { DetailsList } from '../../../components/details-list';
-import { formatBoolean, formatInteger, formatText, formatTimestamp } from '../../../lib/format';
+import { formatBoolean, formatDate, formatInteger, formatText, formatTimestamp } from '../../../lib/format';
 
 interface MunicipalityDetailsProps {
   municipality: Municipality;
@@ -22,7 +22,7 @@ export function MunicipalityDetails({ municipality: m, offices }: MunicipalityDe
     ['Kontaktpersonens e-post', formatText(m.contactEmail)],
     ['Kontaktpersonens telefon', formatText(m.contactPhone)],
     ['Notater', formatText(m.notes)],
-    ['Gyldig fra', m.validTo ? `${m.validFrom} til ${m.validTo}` : m.validFrom],
+    ['Gyldig', m.validTo ? `${formatDate(m.validFrom)} til ${formatDate(m.validTo)}` : `fra ${formatDate(m.validFrom)}`],
     ['Sist endret', `${formatTimestamp(m.updatedAt)} (versjon ${m.version})`],
   ];
   return (

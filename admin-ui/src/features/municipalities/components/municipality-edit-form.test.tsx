@@ -73,7 +73,7 @@ describe('MunicipalityEditForm', () => {
     fireEvent.change(input('Innbyggertall'), { target: { value: '1900' } });
     save();
     await screen.findByText(CONFLICT_MESSAGE);
-    fireEvent.click(screen.getByRole('button', { name: 'Last inn på nytt' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Forkast mine endringer' }));
     await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Notater').value).toBe('Endret'));
     expect(onReload).toHaveBeenCalledOnce();
     expect(input('Innbyggertall').value).toBe('1700');
@@ -98,7 +98,7 @@ describe('MunicipalityEditForm', () => {
     expect(screen.getByLabelText<HTMLTextAreaElement>('Notater').value).toBe('Endret');
     expect(input('Innbyggertall').value).toBe('1900');
     const items = within(conflict).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent.replace(/\s*Bruk den lagrede verdien$/, ''))).toEqual([
+    expect(items.map((item) => item.textContent.replace(/\s*Bruk den lagrede verdien\s*Behold min verdi$/, ''))).toEqual([
       'Innbyggertall: din verdi «1900», lagret av en annen «1800»',
       'Navn: din verdi «Kari», lagret av en annen «(tomt)»',
     ]);

@@ -2,11 +2,12 @@ import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { FiltersForm } from '../../../components/filters-form';
 import { UrlSearchInput } from '../../../components/url-search-input';
-import { UrlSelect, YES_NO } from '../../../components/url-select';
+import { UrlSelect, YES_NO, optionsOf } from '../../../components/url-select';
+import { REGISTRATION_STATUS_LABELS } from '../../../entities/registrations/utils/labels';
 import { useCounties } from '../../../entities/reference/api/get-counties';
 import { useOffices } from '../../../entities/reference/api/get-offices';
 import { hasAnyFilter } from '../../../lib/url-filters';
-import { municipalityFiltersFrom } from '../utils/filters';
+import { MUNICIPALITY_SORT_LABELS, municipalityFiltersFrom } from '../utils/filters';
 
 /** Search and filters for the list, kept in the URL so a filtered list can be shared and bookmarked. */
 export function MunicipalityFilters() {
@@ -23,7 +24,7 @@ export function MunicipalityFilters() {
         label="ALIS-kontor"
         param="officeCode"
         value={filters.officeCode}
-        allLabel="Alle kontor"
+        allLabel="Alle kontorer"
         options={offices.data?.map((office) => ({ value: office.code, label: office.name }))}
         loading={offices.isPending}
         failed={offices.isError ? 'Kunne ikke hente ALIS-kontorene.' : undefined}
@@ -39,6 +40,14 @@ export function MunicipalityFilters() {
         failed={counties.isError ? 'Kunne ikke hente fylkene.' : undefined}
       />
       <UrlSelect id={`${id}-challenged`} label="Rekrutteringsutfordret" param="recruitmentChallenged" value={filters.recruitmentChallenged} options={YES_NO} />
+      <UrlSelect
+        id={`${id}-registration`}
+        label="§ 19-status (allmennmedisin)"
+        param="registrationStatus"
+        value={filters.registrationStatus}
+        options={optionsOf(REGISTRATION_STATUS_LABELS)}
+      />
+      <UrlSelect id={`${id}-sort`} label="Sortering" param="sort" value={filters.sort} allLabel="Kommunenummer" options={optionsOf(MUNICIPALITY_SORT_LABELS)} />
     </FiltersForm>
   );
 }

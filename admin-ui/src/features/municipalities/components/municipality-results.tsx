@@ -8,7 +8,7 @@ import { MunicipalitiesTable } from './municipalities-table';
 export function MunicipalityResults({ filters }: { filters: MunicipalityFilters }) {
   const offices = useOffices();
   return (
-    <PagedResults params={toMunicipalityListParams(filters)} queryOptions={municipalitiesQueryOptions} noun="kommuner" empty="Ingen kommuner passer filteret">
+    <PagedResults params={toMunicipalityListParams(filters)} queryOptions={municipalitiesQueryOptions} nouns={['kommune', 'kommuner']} pageInUrl empty="Ingen kommuner passer filteret">
       {(items, busy) => <MunicipalitiesTable items={items} offices={offices.data} busy={busy} />}
     </PagedResults>
   );

@@ -21,7 +21,7 @@ function targetId(idPrefix: string, path: string): string {
 /** What the application still lacks before it can be sent, each linked to the field that fixes it. */
 export function MissingChecklist({ idPrefix, missing, arenaNames, unsaved }: MissingChecklistProps) {
   return (
-    <section aria-labelledby={`${idPrefix}-checklist-heading`} className={missing.length === 0 ? 'alert alert-success' : 'alert alert-warning'} data-testid="application-checklist">
+    <section aria-labelledby={`${idPrefix}-checklist-heading ${idPrefix}-heading`} className={missing.length === 0 ? 'alert alert-success' : 'alert alert-warning'} data-testid="application-checklist">
       <h3 id={`${idPrefix}-checklist-heading`} className="alert-title">
         Sjekkliste for søknaden
       </h3>

@@ -120,7 +120,7 @@ describe('RegistrationTransitions', () => {
       'Hvordan veiledning og supervisjon er organisert, er ikke beskrevet',
       'Minst én læringsarena må være oppgitt',
     ]);
-    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    const [url, init] = fetchMock.mock.calls.find(([called]) => typeof called === 'string' && called.includes('/transitions')) ?? [];
     expect(url).toBe('/api/v1/municipalities/1818/registration/transitions?specialty=ALM');
     expect(JSON.parse(init?.body as string)).toEqual({ to: 'applied' });
     expect(init?.headers).toMatchObject({ 'if-match': '"v2"' });

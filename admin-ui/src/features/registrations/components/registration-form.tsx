@@ -80,7 +80,7 @@ export function RegistrationForm({ idPrefix, registration, etag, onReload, onDir
       formatValue={(field, value) => (field === 'learningArenas' && Array.isArray(value) ? value.map((arena: { name: string }) => arena.name).join(', ') || '(ingen)' : undefined)}
       submitLabel="Lagre søknaden"
       savingLabel="Lagrer …"
-      aria-labelledby={`${idPrefix}-application-heading`}
+      aria-labelledby={`${idPrefix}-application-heading ${idPrefix}-heading`}
       heading={<h3 id={`${idPrefix}-application-heading`}>Søknad om registrering</h3>}
     >
       <MissingChecklist idPrefix={idPrefix} missing={missingForForm(values)} arenaNames={values.learningArenas.map((arena) => arena.name)} unsaved={form.dirty} />

@@ -8,10 +8,21 @@ import { REGISTRATION_STATUS_LABELS } from '../utils/status';
 const label = (status: RegistrationStatus) => REGISTRATION_STATUS_LABELS[status];
 
 /** Every status change of the registration, newest first, with who made it. */
-export function RegistrationHistory({ kommunenummer, specialty, headingId }: { kommunenummer: string; specialty: Specialty; headingId: string }) {
+export function RegistrationHistory({
+  kommunenummer,
+  specialty,
+  headingId,
+  panelHeadingId,
+}: {
+  kommunenummer: string;
+  specialty: Specialty;
+  headingId: string;
+  /** The panel's heading, so the ALM and SAM histories have names of their own. */
+  panelHeadingId: string;
+}) {
   const query = useRegistrationHistory(kommunenummer, specialty);
   return (
-    <section aria-labelledby={headingId}>
+    <section aria-labelledby={`${headingId} ${panelHeadingId}`}>
       <h3 id={headingId}>Historikk</h3>
       {query.isPending ? <Loading label="Laster historikk …" /> : null}
       {query.isError && !query.data ? <ErrorAlert error={query.error} title="Kunne ikke hente historikken" onRetry={() => void query.refetch()} /> : null}

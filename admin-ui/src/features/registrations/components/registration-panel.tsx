@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { formatDate, formatTimestamp } from '../../../lib/format';
 import { useRegistration } from '../../../entities/registrations/api/get-registration';
-import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUS_TONES, SPECIALTY_PANELS } from '../utils/status';
+import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUS_TONES, SPECIALTY_PANELS, registeredFromText } from '../utils/status';
 import { RegistrationApplicationSummary } from './registration-application-summary';
 import { RegistrationForm } from './registration-form';
 import { RegistrationHistory } from './registration-history';
@@ -46,7 +46,7 @@ export function RegistrationPanel({ kommunenummer, specialty, canEditApplication
               rows={[
                 ['Søknadsdato', formatDate(query.data.value.applicationDate)],
                 ['Vedtaksdato', formatDate(query.data.value.decisionDate)],
-                ['Registrert fra', formatDate(query.data.value.registeredFrom)],
+                ['Registrert fra', registeredFromText(query.data.value)],
                 [
                   'Sist endret',
                   query.data.value.updatedAt
@@ -68,7 +68,7 @@ export function RegistrationPanel({ kommunenummer, specialty, canEditApplication
           ) : (
             <RegistrationApplicationSummary registration={query.data.value} />
           )}
-          <RegistrationHistory kommunenummer={kommunenummer} specialty={specialty} headingId={`${idPrefix}-history`} />
+          <RegistrationHistory kommunenummer={kommunenummer} specialty={specialty} headingId={`${idPrefix}-history`} panelHeadingId={`${idPrefix}-heading`} />
         </div>
       ) : null}
     </section>

@@ -1,3 +1,4 @@
+import { DateInput } from '../../../components/date-input';
 import { REGISTRATION_DECISIONS, type Registration, type RegistrationStatus, registeredFromDate, todayInNorway } from '@alis/shared';
 import { useId } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -5,11 +6,19 @@ import { Field } from '../../../components/field';
 import { TransitionError } from '../../../components/transition-error';
 import { isIsoDate } from '../../../lib/form';
 import { formatDate, labelOf } from '../../../lib/format';
+import { useRegistrationHistory } from '../../../entities/registrations/api/get-registration-history';
 import { registrationKeys } from '../../../entities/registrations/api/keys';
 import { type TransitionRegistrationInput, useTransitionRegistration } from '../../../entities/registrations/api/transition-registration';
 import { useTransitionDialog } from '../../../lib/use-transition-dialog';
 import { missingLabel } from '../utils/registration-form';
-import { REGISTRATION_STATUS_LABELS, noTransitionText, transitionDateLabel, transitionExplanation, transitionLabel } from '../utils/status';
+import {
+  REGISTRATION_STATUS_LABELS,
+  noTransitionText,
+  transitionDateLabel,
+  transitionDateProblem,
+  transitionExplanation,
+  transitionLabel,
+} from '../utils/status';
 
 interface RegistrationTransitionsProps {
   registration: Registration;
@@ -38,7 +47,9 @@ export function RegistrationTransitions({ registration, etag, blockedByUnsavedCh
   const arenaNames = registration.learningArenas.map((arena) => arena.name);
 
   const open = (to: RegistrationStatus) => dialog.open({ to, date: '', note: '', decisionReference: '' });
-  const dateError = draft && draft.date !== '' && !isIsoDate(draft.date) ? 'Ugyldig dato' : undefined;
+  const history = useRegistrationHistory(registration.kommunenummer, registration.specialty);
+  const loadedHistory = history.data?.pages.flatMap((page) => page.items) ?? [];
+  const dateError = draft ? transitionDateProblem(draft.date, draft.to, todayInNorway(), loadedHistory) : undefined;
   const confirm = () => {
     if (!draft || dateError) return;
     const note = draft.note.trim();
@@ -122,7 +133,7 @@ export function RegistrationTransitions({ registration, etag, blockedByUnsavedCh
             ) : null}
             <Field id={`${id}-date`} label={transitionDateLabel(draft.to)} hint="Valgfritt. Tomt betyr i dag." error={dateError}>
               {(control) => (
-                <input {...control} type="date" max={todayInNorway()} value={draft.date} onChange={(event) => setDraft({ ...draft, date: event.target.value })} />
+                <DateInput {...control} value={draft.date} onChange={(date) => setDraft({ ...draft, date })} />
               )}
             </Field>
             {draft.to === 'applied' ? (

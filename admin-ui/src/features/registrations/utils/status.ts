@@ -1,16 +1,15 @@
-import type { RegistrationStatus, Specialty } from '@alis/shared';
-import type { BadgeTone } from '../../../components/badge';
+import {
+  type Registration,
+  type RegistrationHistoryEntry,
+  type RegistrationStatus,
+  type Specialty,
+  earliestApplicationDate,
+  registeredFromDate,
+} from '@alis/shared';
+import { isIsoDate } from '../../../lib/form';
+import { formatDate } from '../../../lib/format';
 
-export { REGISTRATION_STATUS_LABELS } from '../../../entities/registrations/utils/status-labels';
-
-export const REGISTRATION_STATUS_TONES: Record<RegistrationStatus, BadgeTone> = {
-  not_registered: 'neutral',
-  preparing: 'info',
-  applied: 'warning',
-  registered: 'success',
-  rejected: 'danger',
-  deregistered: 'neutral',
-};
+export { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUS_TONES } from '../../../entities/registrations/utils/labels';
 
 /** What moving to a status is called on its button. */
 export function transitionLabel(from: RegistrationStatus, to: RegistrationStatus): string {
@@ -76,4 +75,44 @@ export function noTransitionText(status: RegistrationStatus): string {
   if (status === 'applied') return 'Søknaden er sendt og venter på vedtak fra Helsedirektoratet.';
   if (status === 'registered') return 'Kommunen er registrert. Bare Helsedirektoratet kan avregistrere den.';
   return 'Du kan ikke endre statusen nå.';
+}
+
+/**
+ * «Registrert fra» as people need it: the date once registered; while the application waits for a
+ * decision, the date it will count from if granted («fra 15.11.2026 hvis registrert»), by the shared rule.
+ */
+export function registeredFromText(registration: Pick<Registration, 'status' | 'registeredFrom' | 'applicationDate'>): string {
+  if (registration.registeredFrom) return formatDate(registration.registeredFrom);
+  if (registration.status === 'applied' && registration.applicationDate) {
+    return `fra ${formatDate(registeredFromDate(registration.applicationDate))} hvis registrert`;
+  }
+  return '–';
+}
+
+/**
+ * What the shared rules already know about a transition's date, checked before sending: a real day,
+ * not after today, not before the last change, and an application not before its round's preparation.
+ * `history` is the registration's history as loaded, newest first.
+ */
+export function transitionDateProblem(
+  date: string,
+  to: RegistrationStatus,
+  today: string,
+  history: readonly Pick<RegistrationHistoryEntry, 'to' | 'date'>[],
+): string | undefined {
+  if (date === '') return undefined;
+  if (!isIsoDate(date)) return 'Skriv datoen som dd.mm.åååå';
+  if (date > today) return `Kan ikke være etter i dag (${formatDate(today)})`;
+  if (to === 'applied') {
+    const preparedOn = history.find((entry) => entry.to === 'preparing')?.date ?? null;
+    const earliest = earliestApplicationDate(preparedOn);
+    if (date < earliest) {
+      return preparedOn !== null && earliest === preparedOn
+        ? `Søknadsdatoen kan ikke være før forberedelsen startet (${formatDate(earliest)})`
+        : `Kan ikke være før ${formatDate(earliest)}`;
+    }
+  }
+  const last = history[0]?.date;
+  if (last && date < last) return `Kan ikke være før forrige statusendring (${formatDate(last)})`;
+  return undefined;
 }

@@ -26,7 +26,7 @@ export function ChartFigure({ id, title, summary, chart, rowLabel, rows, columns
   return (
     <figure className="card chart-figure" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>
-        <h3>{title}</h3>
+        <h2>{title}</h2>
       </figcaption>
       <p className="visually-hidden">{summary}</p>
       <div aria-hidden="true" className="chart-area">

@@ -37,7 +37,7 @@ export function ComplianceList({ asOf }: { asOf: string }) {
       {query.isError ? <ErrorAlert error={query.error} title="Kunne ikke hente oppfølgingslisten" onRetry={() => void query.refetch()} /> : null}
       {query.isSuccess && query.data.items.length === 0 ? <p>Ingenting å følge opp per {formatDate(asOf)}.</p> : null}
       {query.isSuccess && query.data.items.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

@@ -7,7 +7,8 @@ export interface FigureRow {
 /** A table of figures: a header row, then per row its name and its figures (right-aligned). */
 export function FigureTable({ caption, rowLabel, columns, rows }: { caption?: string; rowLabel: string; columns: readonly string[]; rows: readonly FigureRow[] }) {
   return (
-    <div className="table-wrap">
+    // Focusable, so that a table wider than the screen can be scrolled with the keyboard.
+    <div className="table-wrap" tabIndex={0}>
       <table className="table">
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>

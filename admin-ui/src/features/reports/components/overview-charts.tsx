@@ -1,7 +1,7 @@
 import { type OverviewReport, registrationStatuses } from '@alis/shared';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate } from '../../../lib/format';
-import { REGISTRATION_STATUS_LABELS } from '../../../entities/registrations/utils/status-labels';
+import { REGISTRATION_STATUS_LABELS } from '../../../entities/registrations/utils/labels';
 import { countValue, formatCount } from '../utils/report-values';
 import { ChartFigure } from './chart-figure';
 
@@ -18,7 +18,7 @@ export function AgreementsByGroupChart({ report, groupLabel }: { report: Overvie
       summary={report.rows.map((row) => `${row.label}: ${formatCount(row.activeAgreements)}`).join('; ')}
       chart={
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart data={data} margin={{ left: 8, right: 8, bottom: 48 }}>
+          <BarChart accessibilityLayer={false} data={data} margin={{ left: 8, right: 8, bottom: 48 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="name" angle={-30} textAnchor="end" interval={0} height={60} />
             <YAxis allowDecimals={false} />
@@ -48,7 +48,7 @@ export function RegistrationMixChart({ report }: { report: OverviewReport }) {
       summary={data.map((entry) => `${entry.name}: ${entry.value}`).join('; ')}
       chart={
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart data={data} layout="vertical" margin={{ left: 24, right: 16 }}>
+          <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 24, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={140} />
@@ -74,7 +74,7 @@ export function AgreementsOverTimeChart({ points }: { points: readonly { asOf: s
       summary={points.map(({ asOf, report }) => `${formatDate(asOf)}: ${formatCount(report.total.activeAgreements)}`).join('; ')}
       chart={
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <LineChart data={data} margin={{ left: 8, right: 16, bottom: 24 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ left: 8, right: 16, bottom: 24 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="name" />
             <YAxis allowDecimals={false} />

@@ -1,5 +1,5 @@
 import { todayInNorway } from '@alis/shared';
-import { CheckboxField, TextField } from '../../../components/text-field';
+import { TextField, YesNoField } from '../../../components/text-field';
 import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
 import type { FieldErrors } from '../../../lib/form';
 import { SUPERVISOR_FIELD_LABELS, type SupervisorField, type SupervisorFormValues, qualificationPreview } from '../utils/supervisor-form';
@@ -41,13 +41,13 @@ export function SupervisorFields({ idPrefix, values, errors, onChange, capacityH
       </fieldset>
       <fieldset>
         <legend>Kvalifikasjon</legend>
-        <CheckboxField
+        <YesNoField
           id={fieldId('specialistInGeneralPractice')}
           name="specialistInGeneralPractice"
           label={SUPERVISOR_FIELD_LABELS.specialistInGeneralPractice}
-          checked={values.specialistInGeneralPractice}
+          value={values.specialistInGeneralPractice}
           error={errors.specialistInGeneralPractice}
-          onChange={(checked) => onChange('specialistInGeneralPractice', checked)}
+          onChange={(value) => onChange('specialistInGeneralPractice', value)}
         />
         {text('specialistApprovedOn', { type: 'date' })}
         {text('exemptionFrom', { type: 'date', hint: 'Helsedirektoratets tidsbegrensede fritak (§ 25) for veiledere som ikke er spesialister: første dag det gjelder' })}

@@ -1,6 +1,6 @@
 import type { SupervisorDetail } from '@alis/shared';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { MunicipalityLink } from '../../../entities/municipalities/components/municipality-link';
 import { Badge } from '../../../components/badge';
 import { DetailsList } from '../../../components/details-list';
 import { formatBoolean, formatDate, formatText, formatTimestamp } from '../../../lib/format';
@@ -11,7 +11,7 @@ export function SupervisorSummary({ supervisor: s }: { supervisor: SupervisorDet
     ['HPR-nummer', s.hprNumber],
     ['E-post', formatText(s.email)],
     ['Telefon', formatText(s.phone)],
-    ['Arbeidssted', s.workplaceKommunenummer ? <Link key="k" to={`/kommuner/${s.workplaceKommunenummer}`}>{s.workplaceKommunenummer}</Link> : '–'],
+    ['Arbeidssted', s.workplaceKommunenummer ? <MunicipalityLink key="k" kommunenummer={s.workplaceKommunenummer} /> : '–'],
     [
       'Spesialist i allmennmedisin',
       s.specialistInGeneralPractice ? (s.specialistApprovedOn ? `Ja, fra ${formatDate(s.specialistApprovedOn)}` : 'Ja, godkjenningsdato mangler') : formatBoolean(false),

@@ -18,7 +18,7 @@ export function SupervisorsPage() {
       <p className="muted">Veiledere og supervisører, med kvalifikasjon, veilederkurs og hvor mange ALIS de følger.</p>
       <SupervisorFilters />
       <section aria-label="Veiledere">
-        <SupervisorResults params={toSupervisorListParams(supervisorFiltersFrom(searchParams))} />
+        <SupervisorResults params={toSupervisorListParams(supervisorFiltersFrom(searchParams))} pageInUrl />
       </section>
     </>
   );

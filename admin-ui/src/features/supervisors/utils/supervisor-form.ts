@@ -7,7 +7,8 @@ import { type PersonFormValues, changedPersonFields, hprNumberOf, isPersonField,
 /** What the supervisor form holds: text as typed. */
 export interface SupervisorFormValues extends PersonFormValues {
   workplaceKommunenummer: string;
-  specialistInGeneralPractice: boolean;
+  /** null until answered: no default for a fact about a person. */
+  specialistInGeneralPractice: boolean | null;
   specialistApprovedOn: string;
   exemptionFrom: string;
   exemptionUntil: string;
@@ -38,7 +39,7 @@ export const emptySupervisorForm = (): SupervisorFormValues => ({
   email: '',
   phone: '',
   workplaceKommunenummer: '',
-  specialistInGeneralPractice: true,
+  specialistInGeneralPractice: null,
   specialistApprovedOn: '',
   exemptionFrom: '',
   exemptionUntil: '',
@@ -67,7 +68,7 @@ export function supervisorMessageFor(field: SupervisorField, issue: FieldError):
     case 'workplaceKommunenummer':
       return 'Velg en kommune';
     case 'specialistInGeneralPractice':
-      return 'Ugyldig verdi';
+      return 'Svar ja eller nei';
     case 'specialistApprovedOn':
     case 'exemptionFrom':
     case 'exemptionUntil':
@@ -86,7 +87,7 @@ export function validateNewSupervisor(values: SupervisorFormValues): Validation<
     email: values.email.trim(),
     phone: values.phone.trim(),
     workplaceKommunenummer: textOrNull(values.workplaceKommunenummer),
-    specialistInGeneralPractice: values.specialistInGeneralPractice,
+    specialistInGeneralPractice: values.specialistInGeneralPractice ?? undefined,
     specialistApprovedOn: dateOrNull(values.specialistApprovedOn),
     exemptionFrom: dateOrNull(values.exemptionFrom),
     exemptionUntil: dateOrNull(values.exemptionUntil),
@@ -102,7 +103,7 @@ export function changedSupervisorFields(values: SupervisorFormValues, original: 
   if (textOrNull(values.workplaceKommunenummer) !== original.workplaceKommunenummer) {
     changes.workplaceKommunenummer = textOrNull(values.workplaceKommunenummer);
   }
-  if (values.specialistInGeneralPractice !== original.specialistInGeneralPractice) {
+  if (values.specialistInGeneralPractice !== null && values.specialistInGeneralPractice !== original.specialistInGeneralPractice) {
     changes.specialistInGeneralPractice = values.specialistInGeneralPractice;
   }
   for (const field of ['specialistApprovedOn', 'exemptionFrom', 'exemptionUntil', 'courseCompletedOn'] as const) {
@@ -126,6 +127,7 @@ export function qualificationPreview(
   today: string,
 ): string {
   const dateIn = (value: string) => (isIsoDate(value) ? value : null);
+  if (values.specialistInGeneralPractice === null) return 'Svar på om veilederen er spesialist i allmennmedisin.';
   const qualification = {
     specialistInGeneralPractice: values.specialistInGeneralPractice,
     specialistApprovedOn: dateIn(values.specialistApprovedOn),

@@ -1,4 +1,5 @@
 import type { Worklist, WorklistItem, WorklistItemType } from '@alis/shared';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -64,6 +65,8 @@ function WorklistGroups({ worklist }: { worklist: Worklist }) {
 function WeeklyDigestToggle() {
   const digest = useWeeklyDigest();
   const setDigest = useSetWeeklyDigest();
+  // What the user chose, shown at once (the box does not flick back while the change is saved).
+  const [chosen, setChosen] = useState<boolean>();
   if (digest.isPending) return <Loading label="Laster e-postvalget …" />;
   if (digest.isError) return <ErrorAlert error={digest.error} title="Kunne ikke hente e-postvalget" onRetry={() => void digest.refetch()} />;
   return (
@@ -71,9 +74,12 @@ function WeeklyDigestToggle() {
       <label>
         <input
           type="checkbox"
-          checked={setDigest.isPending ? setDigest.variables : digest.data.weeklyDigest}
+          checked={chosen ?? digest.data.weeklyDigest}
           disabled={setDigest.isPending}
-          onChange={(event) => setDigest.mutate(event.target.checked)}
+          onChange={(event) => {
+            setChosen(event.target.checked);
+            setDigest.mutate(event.target.checked, { onSettled: () => setChosen(undefined) });
+          }}
         />{' '}
         Send meg oppgavelisten på e-post hver mandag ({digest.data.email})
       </label>
