@@ -17,6 +17,9 @@ import {
   WORKLIST_AGREEMENT_ENDING_MONTHS,
   WORKLIST_CERTIFICATE_DAYS,
   WORKLIST_GRANT_DEADLINE_DAYS,
+  WORKLIST_SOON_DAYS,
+  SPECIAL_ATTENTION_MONTHS,
+  DEFAULT_EDUCATION_PLAN_RULES,
   addDays,
   addMonths,
   qualifiedAsVeileder,
@@ -40,6 +43,7 @@ import {
   DOCTOR_BY_ID,
   GRANT_APPLICATIONS_PAGE,
   GRANT_APPLICATIONS_TOTAL,
+  SPECIAL_ATTENTION,
   WORKLIST,
   MUNICIPALITIES_OF_OFFICE,
   MUNICIPALITIES_TOTAL,
@@ -450,22 +454,21 @@ export const ENDPOINTS: readonly Endpoint[] = [
     api: (services, principal) => services.worklist.get(principal, {}),
     async bare(run, _k, { officeCode }) {
       const today = todayInNorway();
-      const rows = await run<[string, string, string, string, string, string, string]>(WORKLIST, [
-        officeCode,
-        'draft',
-        today,
-        addDays(today, WORKLIST_GRANT_DEADLINE_DAYS),
-        officeCode,
-        'granted',
-        'partially_granted',
-        'paid',
-        addDays(today, WORKLIST_CERTIFICATE_DAYS),
-        officeCode,
-        'active',
-        today,
-        addMonths(today, WORKLIST_AGREEMENT_ENDING_MONTHS),
+      const soon = addDays(today, WORKLIST_SOON_DAYS);
+      const { dueMonths, reviewMonths } = DEFAULT_EDUCATION_PLAN_RULES;
+      const rows = await run<[string, string, string | null, string | null, string, string, string]>(WORKLIST, [
+        officeCode, 'draft', today, addDays(today, WORKLIST_GRANT_DEADLINE_DAYS),
+        officeCode, 'granted', 'partially_granted', 'paid', addDays(today, WORKLIST_CERTIFICATE_DAYS),
+        officeCode, 'active', today, addMonths(today, WORKLIST_AGREEMENT_ENDING_MONTHS),
+        officeCode, false, soon,
+        reviewMonths, dueMonths, officeCode, 'active', reviewMonths, dueMonths, soon,
+        officeCode, 'open', today, soon,
       ]);
-      const items = rows.map(([type, dueDate, kommunenummer, municipalityName, subjectType, subjectId, label]) => ({
+      const attention = await run<[string, string]>(SPECIAL_ATTENTION, [today, 'ALM', officeCode, today, addMonths(today, -SPECIAL_ATTENTION_MONTHS), today]);
+      const items = [
+        ...rows,
+        ...attention.map(([kommunenummer, name]) => ['special_attention', today, kommunenummer, name, 'municipality', kommunenummer, name] as const),
+      ].map(([type, dueDate, kommunenummer, municipalityName, subjectType, subjectId, label]) => ({
         type,
         dueDate,
         overdue: dueDate < today,
@@ -477,4 +480,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
       return { status: 200, body: { officeCode, today, items } };
     },
   },
+
 ];

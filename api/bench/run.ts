@@ -425,7 +425,10 @@ async function main(): Promise<number> {
 
   // An office user: the API scopes every read to the office's municipalities.
   const officeEmail = `bench-office-${randomBytes(4).toString('hex')}@alis.test`;
-  await post(`${apiUrl}/api/v1/users`, { email: officeEmail, name: 'Bench Office', role: 'office', officeCode, password }, await login(apiUrl, adminEmail, password));
+  // An admin gives a one-time password; the user sets their own before the API answers anything else.
+  const oneTime = `${password}-once`;
+  await post(`${apiUrl}/api/v1/users`, { email: officeEmail, name: 'Bench Office', role: 'office', officeCode, password: oneTime }, await login(apiUrl, adminEmail, password));
+  await post(`${apiUrl}/api/v1/auth/password`, { currentPassword: oneTime, newPassword: password }, await login(apiUrl, officeEmail, oneTime));
   const token = await login(apiUrl, officeEmail, password);
 
   log(`== start the bare handler (node:http + pg, ${PREPARE} statements)`);

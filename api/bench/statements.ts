@@ -305,25 +305,67 @@ export const WORKLIST: BareStatement = {
   name: 'bare_worklist',
   apiPrepares: true,
   text:
-    '((select \'grant_deadline\' as "type", "grant_schemes"."application_deadline"::text as "due_date", ' +
-    '"municipalities"."kommunenummer", "municipalities"."short_name" as "municipality_name", \'grant_application\' as ' +
-    '"subject_type", "grant_applications"."id"::text as "subject_id", "grant_schemes"."name" as "label" from ' +
-    '"grant_applications" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
+    '(((((select \'grant_deadline\' as "type", "grant_schemes"."application_deadline"::text as "due_date", ' +
+    '"municipalities"."kommunenummer" as "kommunenummer", "municipalities"."short_name" as "municipality_name", ' +
+    '\'grant_application\' as "subject_type", "grant_applications"."id"::text as "subject_id", "grant_schemes"."name" ' +
+    'as "label" from "grant_applications" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
     '"grant_applications"."kommunenummer" inner join "grant_schemes" on "grant_schemes"."code" = ' +
     '"grant_applications"."scheme_code" where ("municipalities"."office_code" = $1 and ' +
     '"grant_applications"."status" = $2 and "grant_schemes"."application_deadline" between $3::date and $4::date)) ' +
     'union all (select \'auditor_certificate\' as "type", "grant_schemes"."auditor_certificate_due_date"::text as ' +
-    '"due_date", "municipalities"."kommunenummer", "municipalities"."short_name" as "municipality_name", ' +
-    '\'grant_application\' as "subject_type", "grant_applications"."id"::text as "subject_id", "grant_schemes"."name" ' +
-    'as "label" from "grant_applications" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
-    '"grant_applications"."kommunenummer" inner join "grant_schemes" on "grant_schemes"."code" = ' +
-    '"grant_applications"."scheme_code" where ("municipalities"."office_code" = $5 and ' +
+    '"due_date", "municipalities"."kommunenummer" as "kommunenummer", "municipalities"."short_name" as ' +
+    '"municipality_name", \'grant_application\' as "subject_type", "grant_applications"."id"::text as "subject_id", ' +
+    '"grant_schemes"."name" as "label" from "grant_applications" inner join "municipalities" on ' +
+    '"municipalities"."kommunenummer" = "grant_applications"."kommunenummer" inner join "grant_schemes" on ' +
+    '"grant_schemes"."code" = "grant_applications"."scheme_code" where ("municipalities"."office_code" = $5 and ' +
     '"grant_applications"."status" in ($6, $7, $8) and "grant_applications"."auditor_certificate_received_on" is ' +
     'null and "grant_schemes"."auditor_certificate_due_date" <= $9::date))) union all (select \'agreement_ending\' as ' +
-    '"type", "agreements"."planned_end_date"::text as "due_date", "municipalities"."kommunenummer", ' +
-    '"municipalities"."short_name" as "municipality_name", \'agreement\' as "subject_type", "agreements"."id"::text ' +
-    'as "subject_id", "doctors"."name" as "label" from "agreements" inner join "municipalities" on ' +
-    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on "doctors"."id" = ' +
-    '"agreements"."doctor_id" where ("municipalities"."office_code" = $10 and "agreements"."status" = $11 and ' +
-    '"agreements"."planned_end_date" between $12::date and $13::date)) order by 2, 3, 1, 6 ',
+    '"type", "agreements"."planned_end_date"::text as "due_date", "municipalities"."kommunenummer" as ' +
+    '"kommunenummer", "municipalities"."short_name" as "municipality_name", \'agreement\' as "subject_type", ' +
+    '"agreements"."id"::text as "subject_id", "doctors"."name" as "label" from "agreements" inner join ' +
+    '"municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on ' +
+    '"doctors"."id" = "agreements"."doctor_id" where ("municipalities"."office_code" = $10 and ' +
+    '"agreements"."status" = $11 and "agreements"."planned_end_date" between $12::date and $13::date))) union all ' +
+    '(select \'follow_up_due\' as "type", "follow_ups"."next_follow_up_on"::text as "due_date", ' +
+    '"municipalities"."kommunenummer" as "kommunenummer", "municipalities"."short_name" as "municipality_name", ' +
+    '\'municipality\' as "subject_type", "municipalities"."kommunenummer" as "subject_id", "follow_ups"."summary" as ' +
+    '"label" from "follow_ups" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
+    '"follow_ups"."kommunenummer" where ("municipalities"."office_code" = $14 and "follow_ups"."done" = $15 and ' +
+    '"follow_ups"."next_follow_up_on" <= $16::date))) union all (select \'education_plan\' as "type", (case when ' +
+    '"agreements"."education_plan_status" = \'approved\' then coalesce("agreements"."education_plan_reviewed_on", ' +
+    '"agreements"."education_plan_approved_on") + make_interval(months => $17::int) else "agreements"."start_date" ' +
+    '+ make_interval(months => $18::int) end)::date::text as "due_date", "municipalities"."kommunenummer" as ' +
+    '"kommunenummer", "municipalities"."short_name" as "municipality_name", \'agreement\' as "subject_type", ' +
+    '"agreements"."id"::text as "subject_id", "doctors"."name" as "label" from "agreements" inner join ' +
+    '"municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on ' +
+    '"doctors"."id" = "agreements"."doctor_id" where ("municipalities"."office_code" = $19 and ' +
+    '"agreements"."status" = $20 and (case when "agreements"."education_plan_status" = \'approved\' then ' +
+    'coalesce("agreements"."education_plan_reviewed_on", "agreements"."education_plan_approved_on") + ' +
+    'make_interval(months => $21::int) else "agreements"."start_date" + make_interval(months => $22::int) ' +
+    'end)::date <= $23::date))) union all (select \'course_open_seats\' as "type", "registration_deadline"::text as ' +
+    '"due_date", null::text as "kommunenummer", null::text as "municipality_name", \'course\' as "subject_type", ' +
+    '"id"::text as "subject_id", "title" as "label" from "courses" where ("courses"."office_code" = $24 and ' +
+    '"courses"."status" = $25 and "courses"."registration_deadline" between $26::date and $27::date and (select ' +
+    'count(*) from "course_participants" where "course_participants"."course_id" = "courses"."id") < ' +
+    '"courses"."capacity")) order by 2, 3, 1, 6 ',
+};
+
+export const SPECIAL_ATTENTION: BareStatement = {
+  name: 'bare_special_attention',
+  apiPrepares: true,
+  text:
+    'select "municipalities"."kommunenummer", "municipalities"."short_name", "municipalities"."office_code", ' +
+    '"municipalities"."recruitment_challenged", coalesce("registrations"."status", \'not_registered\'), (select ' +
+    'count(*)::int from "agreements" where "agreements"."kommunenummer" = "municipalities"."kommunenummer" and ' +
+    '"agreements"."status" = \'active\'), (select max("follow_ups"."date")::text from "follow_ups" where ' +
+    '"follow_ups"."kommunenummer" = "municipalities"."kommunenummer" and "follow_ups"."date" <= $1::date) from ' +
+    '"municipalities" left join "registrations" on ("registrations"."kommunenummer" = ' +
+    '"municipalities"."kommunenummer" and "registrations"."specialty" = $2) where ("municipalities"."office_code" = ' +
+    '$3 and ("municipalities"."valid_to" is null or "municipalities"."valid_to" >= $4::date) and ' +
+    '(("municipalities"."recruitment_challenged" and not exists (select 1 from "follow_ups" where ' +
+    '"follow_ups"."kommunenummer" = "municipalities"."kommunenummer" and "follow_ups"."date" between $5::date and ' +
+    '$6::date)) or (coalesce("registrations"."status", \'not_registered\') not in (\'applied\', \'registered\') and ' +
+    'exists (select 1 from "agreements" where "agreements"."kommunenummer" = "municipalities"."kommunenummer" and ' +
+    '"agreements"."status" = \'active\')))) order by "municipalities"."office_code" asc, ' +
+    '"municipalities"."short_name" asc, "municipalities"."kommunenummer" asc',
 };

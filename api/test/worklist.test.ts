@@ -13,6 +13,10 @@ useCast();
 const today = todayInNorway();
 const worklistOf = async (caller: Caller, query: Record<string, string> = {}) =>
   bodyOf(await http(t).get('/api/v1/worklist').query(query).set(caller.auth).expect(200), contract.worklist);
+const GRANTS_AND_ENDINGS = new Set(['grant_deadline', 'auditor_certificate', 'agreement_ending']);
+/** The grant and agreement-ending lines (the office-work lines are tested below). */
+const grantsAndEndings = async (caller: Caller, query: Record<string, string> = {}) =>
+  (await worklistOf(caller, query)).items.filter((item) => GRANTS_AND_ENDINGS.has(item.type));
 
 let draftId: string;
 let grantedId: string;
@@ -45,6 +49,7 @@ describe('GET /api/v1/worklist', () => {
   it("gives an office its cases by due date, each naming its case, and nothing of another office's", async () => {
     const list = await worklistOf(nordOffice);
     expect(list).toMatchObject({ officeCode: 'nord', today });
+    list.items = list.items.filter((item) => GRANTS_AND_ENDINGS.has(item.type));
     expect(list.items.map((item) => [item.type, item.subject.id, item.dueDate, item.overdue])).toEqual([
       ['grant_deadline', draftId, addDays(today, 5), false],
       ['auditor_certificate', grantedId, addDays(today, 20), false],
@@ -53,24 +58,72 @@ describe('GET /api/v1/worklist', () => {
     expect(list.items[0]).toMatchObject({ kommunenummer: '1804', municipalityName: 'Bodø', subject: { type: 'grant_application' } });
     expect(list.items[2]).toMatchObject({ kommunenummer: '1818', subject: { type: 'agreement' } });
     expect((list.items[2]?.dueDate ?? '') < addMonths(today, 6)).toBe(true);
-    expect((await worklistOf(osloOffice)).items).toEqual([]);
+    expect(await grantsAndEndings(osloOffice)).toEqual([]);
   });
 
   it('shows a certificate past its due date as overdue, and drops it once it is received', async () => {
     await t.database.db.execute(sql`update grant_schemes set auditor_certificate_due_date = ${addDays(today, -3)}
       where code = (select scheme_code from grant_applications where id = ${grantedId})`);
-    const overdue = (await worklistOf(nordOffice)).items.find((item) => item.type === 'auditor_certificate');
+    const overdue = (await grantsAndEndings(nordOffice)).find((item) => item.type === 'auditor_certificate');
     expect(overdue).toMatchObject({ subject: { id: grantedId }, dueDate: addDays(today, -3), overdue: true });
     await http(t).patch(`${APPLICATIONS}/${grantedId}`).set(directorate.auth).send({ auditorCertificateReceivedOn: today }).expect(200);
-    expect((await worklistOf(nordOffice)).items.map((item) => item.type)).toEqual(['grant_deadline', 'agreement_ending']);
+    expect((await grantsAndEndings(nordOffice)).map((item) => item.type)).toEqual(['grant_deadline', 'agreement_ending']);
   });
 
   it("lets an admin name the office, and refuses what is not the caller's", async () => {
-    expect((await worklistOf(admin, { officeCode: 'nord' })).items).toHaveLength(2);
+    expect(await grantsAndEndings(admin, { officeCode: 'nord' })).toHaveLength(2);
     expectProblem(await http(t).get('/api/v1/worklist').set(admin.auth), 400, 'validation_failed');
     expectProblem(await http(t).get('/api/v1/worklist').query({ officeCode: 'vest' }).set(nordOffice.auth), 404, 'not_found');
     expectProblem(await http(t).get('/api/v1/worklist').query({ officeCode: 'nowhere' }).set(admin.auth), 404, 'not_found');
     expectProblem(await http(t).get('/api/v1/worklist').set(heroyClient.auth), 403, 'forbidden');
     expectProblem(await http(t).get('/api/v1/worklist').set(directorate.auth), 403, 'forbidden');
+  });
+});
+
+describe('the office work on the worklist', () => {
+  const ofType = async (type: contract.WorklistItemType) => (await worklistOf(nordOffice)).items.filter((item) => item.type === type);
+
+  it('lists follow-ups due until they are done, and municipalities that need special attention until followed up', async () => {
+    await http(t).patch('/api/v1/municipalities/1820').set(admin.auth).send({ recruitmentChallenged: true }).expect(200);
+    expect((await ofType('special_attention')).map((item) => [item.subject.type, item.subject.id])).toContainEqual(['municipality', '1820']);
+    const logged = bodyOf(
+      await http(t)
+        .post('/api/v1/municipalities/1820/follow-ups')
+        .set(nordOffice.auth)
+        .send({ date: today, kind: 'phone', summary: 'Ringte om rekruttering', nextFollowUpOn: addDays(today, 10) })
+        .expect(201),
+      contract.followUp,
+    );
+    expect((await ofType('special_attention')).map((item) => item.subject.id)).not.toContain('1820');
+    expect(await ofType('follow_up_due')).toEqual([
+      expect.objectContaining({ dueDate: addDays(today, 10), kommunenummer: '1820', subject: { type: 'municipality', id: '1820' }, label: 'Ringte om rekruttering' }),
+    ]);
+    await http(t).patch(`/api/v1/municipalities/1820/follow-ups/${logged.id}`).set(nordOffice.auth).send({ done: true }).expect(200);
+    expect(await ofType('follow_up_due')).toEqual([]);
+  });
+
+  it('lists education plans due for approval, and open courses with seats before their deadline', async () => {
+    const plans = await ofType('education_plan');
+    // Started 2025-01-01 with no plan: due three months after the start, long overdue.
+    const started = plans.filter((item) => item.dueDate === '2025-04-01');
+    expect(started.length).toBeGreaterThan(0);
+    expect(started.every((item) => item.overdue && item.subject.type === 'agreement')).toBe(true);
+    // Approved today: next due for review in twelve months, off the list until then.
+    expect(plans.map((item) => item.subject.id)).toContain(endingId);
+    await http(t).patch(`/api/v1/agreements/${endingId}`).set(admin.auth).send({ educationPlan: { status: 'approved', approvedOn: today } }).expect(200);
+    expect((await ofType('education_plan')).map((item) => item.subject.id)).not.toContain(endingId);
+    const course = bodyOf(
+      await http(t)
+        .post('/api/v1/courses')
+        .set(nordOffice.auth)
+        .send({ title: 'Veilederkurs, Nord', kind: 'veilederkurs', days: [addDays(today, 40), addDays(today, 41)], place: 'Bodø', capacity: 2, registrationDeadline: addDays(today, 20) })
+        .expect(201),
+      contract.course,
+    );
+    expect(await ofType('course_open_seats')).toEqual([]);
+    await http(t).post(`/api/v1/courses/${course.id}/transitions`).set(nordOffice.auth).send({ to: 'open' }).expect(200);
+    expect(await ofType('course_open_seats')).toEqual([
+      expect.objectContaining({ dueDate: addDays(today, 20), kommunenummer: null, subject: { type: 'course', id: course.id }, label: 'Veilederkurs, Nord' }),
+    ]);
   });
 });

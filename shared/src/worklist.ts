@@ -3,27 +3,39 @@ import { isoDate, timestamp } from './common.js';
 import { officeCode } from './identifiers.js';
 
 /** What an office has to act on, one line per case; each type says which rule put it there. */
-export const worklistItemTypes = ['grant_deadline', 'auditor_certificate', 'agreement_ending'] as const;
+export const worklistItemTypes = [
+  'grant_deadline',
+  'auditor_certificate',
+  'agreement_ending',
+  'follow_up_due',
+  'education_plan',
+  'course_open_seats',
+  'special_attention',
+] as const;
 export type WorklistItemType = (typeof worklistItemTypes)[number];
 
 /** How far ahead the worklist looks, per type (days or months from today in Norway). */
 export const WORKLIST_GRANT_DEADLINE_DAYS = 30;
 export const WORKLIST_CERTIFICATE_DAYS = 30;
 export const WORKLIST_AGREEMENT_ENDING_MONTHS = 6;
+/** Follow-ups, education plans and course registration deadlines due within this many days. */
+export const WORKLIST_SOON_DAYS = 30;
 /** An office's cases in a year are a few hundred; the list is never cut, this only bounds the document. */
 export const WORKLIST_MAX_ITEMS = 100_000;
 
 export const worklistItem = z
   .object({
     type: z.enum(worklistItemTypes),
-    dueDate: isoDate.describe('When it is due: the application deadline, the certificate due date, the planned end date.'),
+    dueDate: isoDate.describe(
+      'When it is due: the application deadline, the certificate due date, the planned end date, the next follow-up, the education plan\'s approval or review, the course\'s registration deadline; today for special attention.',
+    ),
     overdue: z.boolean().describe('The due date has passed.'),
-    kommunenummer: z.string().max(4),
-    municipalityName: z.string().max(200),
+    kommunenummer: z.string().max(4).nullable().describe('Null for a course (an office\'s own).'),
+    municipalityName: z.string().max(200).nullable(),
     subject: z
-      .object({ type: z.enum(['grant_application', 'agreement']), id: z.uuid() })
-      .describe('The case: `/api/v1/grant-applications/{id}` or `/api/v1/agreements/{id}`.'),
-    label: z.string().max(200).describe('Who or what it concerns: the scheme, or the doctor.'),
+      .object({ type: z.enum(['grant_application', 'agreement', 'municipality', 'course']), id: z.string().max(36) })
+      .describe('The case: `/api/v1/grant-applications/{id}`, `/api/v1/agreements/{id}`, `/api/v1/municipalities/{kommunenummer}` or `/api/v1/courses/{id}`.'),
+    label: z.string().max(8000).describe('Who or what it concerns: the scheme, the doctor, the follow-up\'s summary, the course, the municipality.'),
   })
   .meta({ id: 'WorklistItem' });
 export type WorklistItem = z.infer<typeof worklistItem>;

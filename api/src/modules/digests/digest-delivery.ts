@@ -1,4 +1,4 @@
-import { isoWeekOf, todayInNorway } from '@alis/shared';
+import { type EducationPlanRules, isoWeekOf, todayInNorway } from '@alis/shared';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../../db/client.js';
 import { worklistOf } from '../worklist/worklist.service.js';
@@ -11,6 +11,7 @@ export interface DigestSettings {
   appUrl: string;
   retryBaseMs: number;
   maxAttempts: number;
+  planRules: EducationPlanRules;
 }
 
 const osloWeekdayHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', weekday: 'short', hour: '2-digit', hourCycle: 'h23' });
@@ -39,7 +40,7 @@ export async function sendDigest(db: Db, id: string, settings: DigestSettings, n
       await digestsRepo.recordFailure(tx, id, 'the user is no longer an active office user', null);
       return { retryAt: null };
     }
-    const worklist = await worklistOf(tx, delivery.officeCode, todayInNorway(now));
+    const worklist = await worklistOf(tx, delivery.officeCode, todayInNorway(now), settings.planRules);
     const mail = renderDigest(worklist, delivery.name, settings.appUrl);
     try {
       await settings.transport.sendMail({ from: settings.from, to: delivery.email, subject: mail.subject, text: mail.text, messageId: delivery.messageId });

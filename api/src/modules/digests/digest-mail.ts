@@ -1,15 +1,25 @@
 import { type Worklist, type WorklistItemType, isoWeekOf } from '@alis/shared';
 
 const HEADINGS: Record<WorklistItemType, string> = {
+  special_attention: 'Kommuner som trenger særlig oppfølging',
+  follow_up_due: 'Oppfølging som forfaller',
+  education_plan: 'Utdanningsplaner som skal godkjennes eller revideres',
   grant_deadline: 'Søknadsfrist for tilskudd nærmer seg (søknaden er et utkast)',
   auditor_certificate: 'Revisorattest forfaller eller er forfalt',
+  course_open_seats: 'Kurs med ledige plasser før påmeldingsfristen',
   agreement_ending: 'ALIS-avtaler som slutter innen seks måneder',
+};
+
+const PATHS: Record<Worklist['items'][number]['subject']['type'], string> = {
+  agreement: '/avtaler',
+  grant_application: '/tilskudd',
+  municipality: '/kommuner',
+  course: '/kurs',
 };
 
 const norwegianDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-const linkOf = (appUrl: string, item: Worklist['items'][number]) =>
-  new URL(item.subject.type === 'agreement' ? `/avtaler/${item.subject.id}` : `/tilskudd/${item.subject.id}`, appUrl).toString();
+const linkOf = (appUrl: string, item: Worklist['items'][number]) => new URL(`${PATHS[item.subject.type]}/${item.subject.id}`, appUrl).toString();
 
 /** The weekly digest as plain text (bokmål): the worklist grouped by what to do, each line with its link. */
 export function renderDigest(worklist: Worklist, recipientName: string, appUrl: string): { subject: string; text: string } {
@@ -20,7 +30,8 @@ export function renderDigest(worklist: Worklist, recipientName: string, appUrl: 
     const items = worklist.items.filter((item) => item.type === type);
     if (items.length === 0) return [];
     const lines = items.map(
-      (item) => `- ${norwegianDate(item.dueDate)}${item.overdue ? ' (forfalt)' : ''}: ${item.municipalityName} – ${item.label}\n  ${linkOf(appUrl, item)}`,
+      (item) =>
+        `- ${norwegianDate(item.dueDate)}${item.overdue ? ' (forfalt)' : ''}: ${[item.municipalityName, item.label].filter(Boolean).join(' – ')}\n  ${linkOf(appUrl, item)}`,
     );
     return [`${HEADINGS[type]}\n${lines.join('\n')}`];
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import nodemailer from 'nodemailer';
 import { servePolledQueue } from '../../plugins/jobs.js';
+import { planRulesOf } from '../agreements/agreements.service.js';
 import { dueWeek, sendDigest } from './digest-delivery.js';
 import { digestsRepo } from './digests.repo.js';
 
@@ -29,6 +30,7 @@ export default fp(
       appUrl: config.APP_URL,
       retryBaseMs: config.DIGEST_RETRY_BASE_MS,
       maxAttempts: config.DIGEST_MAX_ATTEMPTS,
+      planRules: planRulesOf(config),
     };
     servePolledQueue<{ deliveryId: string }>(app, jobs, {
       name: DIGEST_QUEUE,

@@ -75,30 +75,36 @@ export const followUpsRepo = {
    * their registration in general practice has neither been applied for nor granted. One statement.
    */
   async specialAttention(db: Executor, officeCode: string | null, today: string, since: string): Promise<SpecialAttentionRow[]> {
-    const status = sql<string>`coalesce(${registrations.status}, 'not_registered')`;
-    const active = sql<number>`(select count(*)::int from ${agreements} where ${agreements.kommunenummer} = ${municipalities.kommunenummer} and ${agreements.status} = 'active')`.mapWith(Number);
-    const last = sql<string | null>`(select max(${followUps.date})::text from ${followUps} where ${followUps.kommunenummer} = ${municipalities.kommunenummer} and ${followUps.date} <= ${today}::date)`;
-    const recent = sql`exists (select 1 from ${followUps} where ${followUps.kommunenummer} = ${municipalities.kommunenummer} and ${followUps.date} between ${since}::date and ${today}::date)`;
-    return db
-      .select({
-        kommunenummer: municipalities.kommunenummer,
-        name: municipalities.shortName,
-        officeCode: municipalities.officeCode,
-        recruitmentChallenged: municipalities.recruitmentChallenged,
-        registrationStatus: status,
-        activeAgreements: active,
-        lastFollowUpOn: last,
-      })
-      .from(municipalities)
-      .leftJoin(registrations, and(eq(registrations.kommunenummer, municipalities.kommunenummer), eq(registrations.specialty, 'ALM')))
-      .where(
-        and(
-          officeCode === null ? undefined : eq(municipalities.officeCode, officeCode),
-          sql`(${municipalities.validTo} is null or ${municipalities.validTo} >= ${today}::date)`,
-          sql`((${municipalities.recruitmentChallenged} and not ${recent})
-            or (${status} not in ('applied', 'registered') and exists (select 1 from ${agreements} where ${agreements.kommunenummer} = ${municipalities.kommunenummer} and ${agreements.status} = 'active')))`,
-        ),
-      )
-      .orderBy(asc(municipalities.officeCode), asc(municipalities.shortName), asc(municipalities.kommunenummer));
+    const p = placeholders;
+    const build = (name: string) => {
+      const status = sql<string>`coalesce(${registrations.status}, 'not_registered')`;
+      const active = sql<number>`(select count(*)::int from ${agreements} where ${agreements.kommunenummer} = ${municipalities.kommunenummer} and ${agreements.status} = 'active')`.mapWith(Number);
+      const last = sql<string | null>`(select max(${followUps.date})::text from ${followUps} where ${followUps.kommunenummer} = ${municipalities.kommunenummer} and ${followUps.date} <= ${p('today')}::date)`;
+      const recent = sql`exists (select 1 from ${followUps} where ${followUps.kommunenummer} = ${municipalities.kommunenummer} and ${followUps.date} between ${p('since')}::date and ${p('today')}::date)`;
+      const withAgreements = sql`exists (select 1 from ${agreements} where ${agreements.kommunenummer} = ${municipalities.kommunenummer} and ${agreements.status} = 'active')`;
+      return db
+        .select({
+          kommunenummer: municipalities.kommunenummer,
+          name: municipalities.shortName,
+          officeCode: municipalities.officeCode,
+          recruitmentChallenged: municipalities.recruitmentChallenged,
+          registrationStatus: status,
+          activeAgreements: active,
+          lastFollowUpOn: last,
+        })
+        .from(municipalities)
+        .leftJoin(registrations, and(eq(registrations.kommunenummer, municipalities.kommunenummer), eq(registrations.specialty, 'ALM')))
+        .where(
+          and(
+            officeCode === null ? undefined : eq(municipalities.officeCode, p('officeCode')),
+            sql`(${municipalities.validTo} is null or ${municipalities.validTo} >= ${p('today')}::date)`,
+            sql`((${municipalities.recruitmentChallenged} and not ${recent}) or (${status} not in ('applied', 'registered') and ${withAgreements}))`,
+          ),
+        )
+        .orderBy(asc(municipalities.officeCode), asc(municipalities.shortName), asc(municipalities.kommunenummer))
+        .prepare(name);
+    };
+    // One prepared statement per shape (one office, or all): the worklist reads it on every request.
+    return prepared(db, statementName('special_attention', [officeCode === null]), build).execute({ officeCode, today, since });
   },
 };

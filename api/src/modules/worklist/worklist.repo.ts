@@ -2,14 +2,14 @@ import type { WorklistItemType } from '@alis/shared';
 import { type AnyColumn, and, between, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { placeholders, prepared } from '../../db/prepared.js';
-import { agreements, doctors, grantApplications, grantSchemes, municipalities } from '../../db/schema.js';
+import { agreements, courseParticipants, courses, doctors, followUps, grantApplications, grantSchemes, municipalities } from '../../db/schema.js';
 
 export interface WorklistRow {
   type: WorklistItemType;
   dueDate: string;
-  kommunenummer: string;
-  municipalityName: string;
-  subjectType: 'grant_application' | 'agreement';
+  kommunenummer: string | null;
+  municipalityName: string | null;
+  subjectType: 'grant_application' | 'agreement' | 'municipality' | 'course';
   subjectId: string;
   label: string;
 }
@@ -23,6 +23,11 @@ export interface WorklistWindow {
   certificatesUntil: string;
   /** The last planned end date shown. */
   endingUntil: string;
+  /** The last next-follow-up date, education plan due date and course registration deadline shown. */
+  soonUntil: string;
+  /** Months after the start an education plan should be approved by, and between its reviews. */
+  planDueMonths: number;
+  planReviewMonths: number;
 }
 
 const p = placeholders;
@@ -33,13 +38,15 @@ function worklistStatement(db: Executor, name: string) {
   const grantColumns = (type: WorklistItemType, due: AnyColumn) => ({
     type: literal(type, 'type'),
     dueDate: sql<string>`${due}::text`.as('due_date'),
-    kommunenummer: municipalities.kommunenummer,
-    municipalityName: sql<string>`${municipalities.shortName}`.as('municipality_name'),
+    kommunenummer: sql<string | null>`${municipalities.kommunenummer}`.as('kommunenummer'),
+    municipalityName: sql<string | null>`${municipalities.shortName}`.as('municipality_name'),
     subjectType: literal('grant_application', 'subject_type'),
     subjectId: sql<string>`${grantApplications.id}::text`.as('subject_id'),
     label: sql<string>`${grantSchemes.name}`.as('label'),
   });
   const ofOffice = eq(municipalities.officeCode, p('officeCode'));
+  // When the education plan is due: its approval after the start, then each review (shared educationPlanDueOn and …ReviewDueOn).
+  const planDue = sql`(case when ${agreements.educationPlanStatus} = 'approved' then coalesce(${agreements.educationPlanReviewedOn}, ${agreements.educationPlanApprovedOn}) + make_interval(months => ${p('planReviewMonths')}::int) else ${agreements.startDate} + make_interval(months => ${p('planDueMonths')}::int) end)::date`;
   const applications = (type: WorklistItemType, due: AnyColumn) =>
     db
       .select(grantColumns(type, due))
@@ -69,8 +76,8 @@ function worklistStatement(db: Executor, name: string) {
         .select({
           type: literal('agreement_ending', 'type'),
           dueDate: sql<string>`${agreements.plannedEndDate}::text`.as('due_date'),
-          kommunenummer: municipalities.kommunenummer,
-          municipalityName: sql<string>`${municipalities.shortName}`.as('municipality_name'),
+          kommunenummer: sql<string | null>`${municipalities.kommunenummer}`.as('kommunenummer'),
+          municipalityName: sql<string | null>`${municipalities.shortName}`.as('municipality_name'),
           subjectType: literal('agreement', 'subject_type'),
           subjectId: sql<string>`${agreements.id}::text`.as('subject_id'),
           label: sql<string>`${doctors.name}`.as('label'),
@@ -83,6 +90,58 @@ function worklistStatement(db: Executor, name: string) {
             ofOffice,
             eq(agreements.status, 'active'),
             between(agreements.plannedEndDate, sql`${p('today')}::date`, sql`${p('endingUntil')}::date`),
+          ),
+        ),
+    )
+    .unionAll(
+      db
+        .select({
+          type: literal('follow_up_due', 'type'),
+          dueDate: sql<string>`${followUps.nextFollowUpOn}::text`.as('due_date'),
+          kommunenummer: sql<string | null>`${municipalities.kommunenummer}`.as('kommunenummer'),
+          municipalityName: sql<string | null>`${municipalities.shortName}`.as('municipality_name'),
+          subjectType: literal('municipality', 'subject_type'),
+          subjectId: sql<string>`${municipalities.kommunenummer}`.as('subject_id'),
+          label: sql<string>`${followUps.summary}`.as('label'),
+        })
+        .from(followUps)
+        .innerJoin(municipalities, eq(municipalities.kommunenummer, followUps.kommunenummer))
+        .where(and(ofOffice, eq(followUps.done, false), lte(followUps.nextFollowUpOn, sql`${p('soonUntil')}::date`))),
+    )
+    .unionAll(
+      db
+        .select({
+          type: literal('education_plan', 'type'),
+          dueDate: sql<string>`${planDue}::text`.as('due_date'),
+          kommunenummer: sql<string | null>`${municipalities.kommunenummer}`.as('kommunenummer'),
+          municipalityName: sql<string | null>`${municipalities.shortName}`.as('municipality_name'),
+          subjectType: literal('agreement', 'subject_type'),
+          subjectId: sql<string>`${agreements.id}::text`.as('subject_id'),
+          label: sql<string>`${doctors.name}`.as('label'),
+        })
+        .from(agreements)
+        .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
+        .innerJoin(doctors, eq(doctors.id, agreements.doctorId))
+        .where(and(ofOffice, eq(agreements.status, 'active'), sql`${planDue} <= ${p('soonUntil')}::date`)),
+    )
+    .unionAll(
+      db
+        .select({
+          type: literal('course_open_seats', 'type'),
+          dueDate: sql<string>`${courses.registrationDeadline}::text`.as('due_date'),
+          kommunenummer: sql<string | null>`null::text`.as('kommunenummer'),
+          municipalityName: sql<string | null>`null::text`.as('municipality_name'),
+          subjectType: literal('course', 'subject_type'),
+          subjectId: sql<string>`${courses.id}::text`.as('subject_id'),
+          label: sql<string>`${courses.title}`.as('label'),
+        })
+        .from(courses)
+        .where(
+          and(
+            eq(courses.officeCode, p('officeCode')),
+            eq(courses.status, 'open'),
+            between(courses.registrationDeadline, sql`${p('today')}::date`, sql`${p('soonUntil')}::date`),
+            sql`(select count(*) from ${courseParticipants} where ${courseParticipants.courseId} = ${courses.id}) < ${courses.capacity}`,
           ),
         ),
     )

@@ -14,18 +14,33 @@ import { useWorklist } from '../api/get-worklist';
 import { useSetWeeklyDigest, useWeeklyDigest } from '../api/weekly-digest';
 
 const GROUPS: Record<WorklistItemType, string> = {
+  special_attention: 'Kommuner som trenger særlig oppfølging',
+  follow_up_due: 'Oppfølging som forfaller',
+  education_plan: 'Utdanningsplaner som skal godkjennes eller revideres',
   grant_deadline: 'Søknadsfrist for tilskudd nærmer seg',
   auditor_certificate: 'Revisorattest forfaller',
+  course_open_seats: 'Kurs med ledige plasser før påmeldingsfristen',
   agreement_ending: 'Avtaler som slutter innen seks måneder',
 };
 
 const WHAT: Record<WorklistItemType, string> = {
+  special_attention: 'Se oppfølgingsloggen',
+  follow_up_due: 'Neste oppfølging',
+  education_plan: 'Utdanningsplan',
   grant_deadline: 'Søknaden er et utkast',
   auditor_certificate: 'Revisorattest ikke mottatt',
+  course_open_seats: 'Påmeldingsfrist',
   agreement_ending: 'Planlagt slutt',
 };
 
-const linkTo = (item: WorklistItem) => (item.subject.type === 'agreement' ? `/avtaler/${item.subject.id}` : `/tilskudd/${item.subject.id}`);
+const PATHS: Record<WorklistItem['subject']['type'], string> = {
+  agreement: '/avtaler',
+  grant_application: '/tilskudd',
+  municipality: '/kommuner',
+  course: '/kurs',
+};
+const linkTo = (item: WorklistItem) => `${PATHS[item.subject.type]}/${item.subject.id}`;
+const lineText = (item: WorklistItem) => [formatDate(item.dueDate), [item.municipalityName, item.label].filter(Boolean).join(' – ')].join(': ');
 const casesText = (count: number) => (count === 1 ? '1 sak' : `${count} saker`);
 
 function WorklistGroups({ worklist }: { worklist: Worklist }) {
@@ -46,9 +61,7 @@ function WorklistGroups({ worklist }: { worklist: Worklist }) {
             <ul className="worklist-items">
               {items.map((item) => (
                 <li key={`${item.subject.id}-${type}`}>
-                  <Link to={linkTo(item)}>
-                    {formatDate(item.dueDate)}: {item.municipalityName} – {item.label}
-                  </Link>{' '}
+                  <Link to={linkTo(item)}>{lineText(item)}</Link>{' '}
                   <span className="muted small">{WHAT[type]}</span>
                   {item.overdue ? <Badge tone="danger">Forfalt</Badge> : null}
                 </li>
