@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('an office plans a veilederkurs and follows up a m
     expect((await api('PATCH', '/municipalities/1804', { recruitmentChallenged: true })).status).toBe(200);
   });
 
-  it('plans a course, signs up three for two seats, records attendance, and the veileder gets the course date; then logs a follow-up', async () => {
+  it('plans a course, signs up three for two seats, records attendance, and the veileder gets the course date; then logs a follow-up that leaves the worklist', async () => {
     const { page, step } = test.session();
 
     await step('plan-course', async () => {
@@ -138,6 +138,15 @@ describe.skipIf(!hasChromium)('an office plans a veilederkurs and follows up a m
       await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Oppfølging' }).click();
       await page.getByRole('heading', { level: 1, name: 'Særlig oppfølging' }).waitFor();
       await expect.poll(async () => page.getByRole('link', { name: /Bodø \(1804\)/ }).count()).toBe(0);
+    });
+
+    await step('worklist', async () => {
+      // «Mine oppgaver»: Bodø has left the special-attention group, and its next follow-up is not due within 30 days.
+      await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Mine oppgaver' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
+      await page.getByText(/sortert etter frist|Ingen saker trenger oppfølging nå/).waitFor();
+      const attention = page.getByRole('region', { name: /Kommuner som trenger særlig oppfølging/ });
+      expect(await attention.getByRole('link', { name: /Bodø/ }).count()).toBe(0);
     });
 
     // Nothing broke in the page (the 401 of the session check before logging in is expected).
