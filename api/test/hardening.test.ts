@@ -131,8 +131,18 @@ describe('look-ups by HPR number', () => {
       const cast = await createCast(limited);
       const look = (caller: { auth: { authorization: string } }) =>
         http(limited).get('/api/v1/doctors').query({ hprNumber: freshHprNumber() }).set(caller.auth);
-      for (let i = 0; i < 3; i += 1) await look(cast.heroyClient).expect(200);
-      const refused = await look(cast.heroyClient);
+      // The limit counts per minute: a minute turning between the look-ups (a slow machine) lets a
+      // second batch through, never more.
+      let answered = 0;
+      let refused: Awaited<ReturnType<typeof look>> | undefined;
+      while (!refused && answered <= 6) {
+        const response = await look(cast.heroyClient);
+        if (response.status === 200) answered += 1;
+        else refused = response;
+      }
+      expect(answered).toBeGreaterThanOrEqual(3);
+      expect(answered).toBeLessThanOrEqual(6);
+      if (!refused) throw new Error('never refused');
       expectProblem(refused, 429, 'rate_limited');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       // Another caller has a count of its own; a search by name is no look-up.
