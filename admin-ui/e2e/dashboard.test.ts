@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('the dashboard of an office', () => {
       // An office user starts on «Mine oppgaver»; the dashboard is one click away.
       await logIn(page, officeEmail, officePassword);
       await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
-      await page.getByRole('link', { name: 'Oversikt' }).click();
+      await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Oversikt' }).click();
       await page.getByRole('heading', { level: 1, name: 'Oversikt' }).waitFor();
       await page.getByText('Kommunene til ditt ALIS-kontor', { exact: false }).waitFor();
       await page.getByLabel('Per dato').fill('2025-06-01');
