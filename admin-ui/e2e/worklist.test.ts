@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('«Mine oppgaver», an office user\'s start page',
       expect(await page.getByRole('checkbox', { name: /Send meg oppgavelisten/ }).isChecked()).toBe(true);
     });
     await step('follow-line', async () => {
-      const ending = page.getByRole('region', { name: /Avtaler som slutter innen seks måneder/ });
+      const ending = page.getByRole('region', { name: /avtaler som slutter innen seks måneder/i });
       const line = ending.getByRole('link', { name: new RegExp(`^[0-9.]+: Herøy \\(Nordland\\) – ${doctorName}$`) });
       await line.focus();
       await page.keyboard.press('Enter');

@@ -35,6 +35,19 @@ export const officePrincipal = (officeCode: string): Principal => ({
   scopes: ['read', 'write'],
 });
 
+/** The API's services on `db`, with what the bench never uses (signing, revocation) refusing or doing nothing. */
+export function benchServices(db: Db, databaseUrl?: string): Services {
+  const config = parseConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: 'bench-only-secret-that-signs-nothing-at-all', LOG_LEVEL: 'silent' });
+  return createServices({
+    db,
+    config,
+    accessTokens: { sign: () => Promise.reject(new Error('the bench signs no tokens here')), ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS },
+    revocations: { userChanged: () => undefined, sessionEnded: () => undefined, clientRevoked: () => undefined },
+    limiter: new SharedRateLimiter(db),
+    webhookSecrets: sealer('bench-only-secret-that-seals-nothing', 'webhook-secret'),
+  });
+}
+
 export function apiStatements(databaseUrl: string): ApiStatements {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   let recording: Statement[] | null = null;
@@ -48,15 +61,7 @@ export function apiStatements(databaseUrl: string): ApiStatements {
     return send(config, values);
   };
   const db = drizzle(pool, { schema, casing: 'snake_case' }) as unknown as Db;
-  const config = parseConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: 'bench-only-secret-that-signs-nothing-at-all', LOG_LEVEL: 'silent' });
-  const services = createServices({
-    db,
-    config,
-    accessTokens: { sign: () => Promise.reject(new Error('the bench signs no tokens here')), ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS },
-    revocations: { userChanged: () => undefined, sessionEnded: () => undefined, clientRevoked: () => undefined },
-    limiter: new SharedRateLimiter(db),
-    webhookSecrets: sealer('bench-only-secret-that-seals-nothing', 'webhook-secret'),
-  });
+  const services = benchServices(db, databaseUrl);
   return {
     async capture(call) {
       recording = [];

@@ -14,14 +14,6 @@ import {
   listGrantApplicationsQuery,
   listMunicipalitiesQuery,
   listSupervisorsQuery,
-  WORKLIST_AGREEMENT_ENDING_MONTHS,
-  WORKLIST_CERTIFICATE_DAYS,
-  WORKLIST_GRANT_DEADLINE_DAYS,
-  WORKLIST_SOON_DAYS,
-  SPECIAL_ATTENTION_MONTHS,
-  DEFAULT_EDUCATION_PLAN_RULES,
-  addDays,
-  addMonths,
   qualifiedAsVeileder,
   todayInNorway,
 } from '@alis/shared';
@@ -43,8 +35,6 @@ import {
   DOCTOR_BY_ID,
   GRANT_APPLICATIONS_PAGE,
   GRANT_APPLICATIONS_TOTAL,
-  SPECIAL_ATTENTION,
-  WORKLIST,
   MUNICIPALITIES_OF_OFFICE,
   MUNICIPALITIES_TOTAL,
   MUNICIPALITY_BY_NUMBER,
@@ -445,40 +435,4 @@ export const ENDPOINTS: readonly Endpoint[] = [
       };
     },
   },
-  {
-    name: 'worklist',
-    title: 'GET /worklist',
-    keys: null,
-    path: () => '/api/v1/worklist',
-    route: /^\/api\/v1\/worklist()$/,
-    api: (services, principal) => services.worklist.get(principal, {}),
-    async bare(run, _k, { officeCode }) {
-      const today = todayInNorway();
-      const soon = addDays(today, WORKLIST_SOON_DAYS);
-      const { dueMonths, reviewMonths } = DEFAULT_EDUCATION_PLAN_RULES;
-      const rows = await run<[string, string, string | null, string | null, string, string, string]>(WORKLIST, [
-        officeCode, 'draft', today, addDays(today, WORKLIST_GRANT_DEADLINE_DAYS),
-        officeCode, 'granted', 'partially_granted', 'paid', addDays(today, WORKLIST_CERTIFICATE_DAYS),
-        officeCode, 'active', today, addMonths(today, WORKLIST_AGREEMENT_ENDING_MONTHS),
-        officeCode, false, soon,
-        reviewMonths, dueMonths, officeCode, 'active', reviewMonths, dueMonths, soon,
-        officeCode, 'open', today, soon,
-      ]);
-      const attention = await run<[string, string]>(SPECIAL_ATTENTION, [today, 'ALM', officeCode, today, addMonths(today, -SPECIAL_ATTENTION_MONTHS), today]);
-      const items = [
-        ...rows,
-        ...attention.map(([kommunenummer, name]) => ['special_attention', today, kommunenummer, name, 'municipality', kommunenummer, name] as const),
-      ].map(([type, dueDate, kommunenummer, municipalityName, subjectType, subjectId, label]) => ({
-        type,
-        dueDate,
-        overdue: dueDate < today,
-        kommunenummer,
-        municipalityName,
-        subject: { type: subjectType, id: subjectId },
-        label,
-      }));
-      return { status: 200, body: { officeCode, today, items } };
-    },
-  },
-
 ];

@@ -23,7 +23,6 @@ const NAMES: Record<string, string[]> = {
   'supervisors-list': ['SUPERVISORS_OF_OFFICE', 'SUPERVISORS_TOTAL'],
   'supervisor-get': ['SUPERVISOR_BY_ID', 'SUPERVISIONS_OF'],
   'grant-applications-list': ['GRANT_APPLICATIONS_PAGE', 'GRANT_APPLICATIONS_TOTAL'],
-  worklist: ['WORKLIST', 'SPECIAL_ATTENTION'],
 };
 
 const OFFICE = 'nord';

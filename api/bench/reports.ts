@@ -1,8 +1,10 @@
 // The reports in `pnpm bench`: the API's report endpoints beside the plain GROUP BY a developer would
 // write by hand for the overview, run with `pg` directly on the same data (no HTTP, no JSON, no
 // scope, no cache): what a request of the report costs against what the database alone costs.
-import { todayInNorway } from '@alis/shared';
+import { DEFAULT_EDUCATION_PLAN_RULES, todayInNorway } from '@alis/shared';
 import pg from 'pg';
+import { openDatabase } from '../src/db/client.js';
+import { worklistOf } from '../src/modules/worklist/worklist.service.js';
 
 /** Active agreements on a day per office, by employment form: the overview's core, written by hand. */
 export const PLAIN_OVERVIEW_SQL = `
@@ -24,30 +26,49 @@ export interface PlainRun {
 const percentile = (sorted: Float64Array, p: number) =>
   sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
 
+/** Runs `once` for `seconds` from `connections` concurrent workers, after `warm` (the connections and PostgreSQL's caches). */
+async function timeLoop(seconds: number, connections: number, warm: () => Promise<unknown>, once: () => Promise<unknown>): Promise<PlainRun> {
+  const latencies: number[] = [];
+  await warm();
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const before = performance.now();
+        await once();
+        latencies.push(performance.now() - before);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const sorted = Float64Array.from(latencies).sort();
+  return { rate: latencies.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), queries: latencies.length };
+}
+
 /** Runs the plain query for `seconds` from `connections` concurrent workers over a pool of `poolSize`. */
 export async function runPlainGroupBy(databaseUrl: string, seconds: number, connections: number, poolSize: number): Promise<PlainRun> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   const day = todayInNorway();
-  const latencies: number[] = [];
+  const query = () => pool.query(PLAIN_OVERVIEW_SQL, [day]);
   try {
-    // Warm the connections (and PostgreSQL's caches) first.
-    await Promise.all(Array.from({ length: poolSize }, () => pool.query(PLAIN_OVERVIEW_SQL, [day])));
-    const started = performance.now();
-    const until = started + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (performance.now() < until) {
-          const before = performance.now();
-          await pool.query(PLAIN_OVERVIEW_SQL, [day]);
-          latencies.push(performance.now() - before);
-        }
-      }),
-    );
-    const elapsed = (performance.now() - started) / 1000;
-    const sorted = Float64Array.from(latencies).sort();
-    return { rate: latencies.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), queries: latencies.length };
+    return await timeLoop(seconds, connections, () => Promise.all(Array.from({ length: poolSize }, query)), query);
   } finally {
     await pool.end();
+  }
+}
+
+/**
+ * Computes the office's worklist again and again in this process (the API's own function, no cache,
+ * no HTTP): what a request costs when the data has just changed.
+ */
+export async function runComputedWorklist(databaseUrl: string, officeCode: string, seconds: number, connections: number, poolSize: number): Promise<PlainRun> {
+  const database = await openDatabase({ databaseUrl, poolSize });
+  const compute = () => worklistOf(database.db, officeCode, todayInNorway(), DEFAULT_EDUCATION_PLAN_RULES);
+  try {
+    return await timeLoop(seconds, connections, () => Promise.all(Array.from({ length: poolSize }, compute)), compute);
+  } finally {
+    await database.close();
   }
 }
 
@@ -67,5 +88,7 @@ export function reportTargets(schemeCode: string): { name: string; path: () => s
     { name: 'overview, any day', path: () => `/api/v1/reports/overview?asOf=${someDay()}` },
     { name: 'grants', path: () => `/api/v1/reports/grants?schemeCode=${schemeCode}&asOf=${today}` },
     { name: 'compliance', path: () => `/api/v1/reports/compliance?asOf=${today}` },
+    { name: 'compliance, any day', path: () => `/api/v1/reports/compliance?asOf=${someDay()}` },
+    { name: 'worklist', path: () => '/api/v1/worklist' },
   ];
 }

@@ -136,7 +136,11 @@ describe('webhooks on one instance', () => {
     expect(notesOf(arrived)).toEqual(['a', 'b']);
     expect(arrived.every((delivery) => delivery.verified)).toBe(true);
     expect(arrived[0]?.id).toBe(arrived[0]?.body.id);
-    const deliveries = bodyOf(await http(t).get(`/api/v1/webhooks/${hook.id}/deliveries`).set(cast.heroyClient.auth).expect(200), contract.pageOf(contract.webhookDelivery));
+    // The attempt is recorded once the receiver has answered: the second may still be on its way.
+    const deliveries = await waitFor('two recorded attempts', async () => {
+      const page = bodyOf(await http(t).get(`/api/v1/webhooks/${hook.id}/deliveries`).set(cast.heroyClient.auth).expect(200), contract.pageOf(contract.webhookDelivery));
+      return page.items.length >= 2 ? page : undefined;
+    });
     expect(deliveries.items.map((delivery) => [delivery.outcome, delivery.statusCode])).toEqual([
       ['delivered', 204],
       ['delivered', 204],

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, directorate, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf } from './support/expect.js';
+import { freshHprNumber } from './support/rows.js';
 import { type Caller, expectProblem, http } from './support/factories.js';
 import { APPLICATIONS, createAgreement, createApplication, createScheme, grantReadyMunicipality, lineFor, moveApplication } from './support/grants.js';
 
@@ -125,5 +126,67 @@ describe('the office work on the worklist', () => {
     expect(await ofType('course_open_seats')).toEqual([
       expect.objectContaining({ dueDate: addDays(today, 20), kommunenummer: null, subject: { type: 'course', id: course.id }, label: 'Veilederkurs, Nord' }),
     ]);
+  });
+});
+
+describe("the compliance report's cases on the worklist", () => {
+  const ofTypes = async (...types: contract.WorklistItemType[]) => (await worklistOf(nordOffice)).items.filter((item) => types.includes(item.type));
+  const veileder = async (body: Record<string, unknown>) =>
+    bodyOf(
+      await http(t).post('/api/v1/supervisors').set(admin.auth).send({ hprNumber: freshHprNumber(), specialistInGeneralPractice: true, ...body }).expect(201),
+      contract.supervisorDetail,
+    );
+  const supervise = (agreementId: string, supervisorId: string) =>
+    http(t).post(`/api/v1/agreements/${agreementId}/supervisions`).set(admin.auth).send({ role: 'veileder', supervisorId, from: '2025-01-01' }).expect(201);
+
+  it('lists ALIS without a veileder, veiledere not qualified or over capacity: the same cases as the compliance report', async () => {
+    const unsupervised = await createAgreement(t, admin, { kommunenummer: '1804', startDate: '2025-02-01' });
+    // Nobody has supervised it since its start: due 30 days after.
+    expect(await ofTypes('agreement_without_veileder')).toContainEqual(
+      expect.objectContaining({ subject: { type: 'agreement', id: unsupervised.id }, dueDate: '2025-03-03', overdue: true, kommunenummer: '1804' }),
+    );
+    const lapsed = await veileder({ name: 'Utløpt Fritak', specialistInGeneralPractice: false, exemptionFrom: '2024-01-01', exemptionUntil: '2025-06-30' });
+    await supervise(unsupervised.id, lapsed.id);
+    const busy = await veileder({ name: 'Travel Veileder', capacity: 1 });
+    const first = await createAgreement(t, admin, { kommunenummer: '1804', startDate: '2025-01-01' });
+    const second = await createAgreement(t, admin, { kommunenummer: '1818', startDate: '2025-01-01' });
+    await supervise(first.id, busy.id);
+    await supervise(second.id, busy.id);
+    const cases = await ofTypes('agreement_without_veileder', 'veileder_not_qualified', 'veileder_over_capacity');
+    expect(cases.map((item) => item.subject.id)).not.toContain(first.id);
+    expect(cases).toContainEqual(
+      expect.objectContaining({ type: 'veileder_not_qualified', dueDate: today, overdue: false, subject: { type: 'agreement', id: unsupervised.id }, label: expect.stringContaining('Utløpt Fritak') }),
+    );
+    expect(cases).toContainEqual(
+      expect.objectContaining({ type: 'veileder_over_capacity', dueDate: today, subject: { type: 'supervisor', id: busy.id }, label: 'Travel Veileder', kommunenummer: '1804' }),
+    );
+    // The report, as of today, holds exactly these cases.
+    const report = bodyOf(await http(t).get('/api/v1/reports/compliance').set(nordOffice.auth).expect(200), contract.complianceReport);
+    const KINDS: Record<string, contract.WorklistItemType> = {
+      agreement_without_veileder: 'agreement_without_veileder',
+      veileder_not_qualified: 'veileder_not_qualified',
+      veileder_over_capacity: 'veileder_over_capacity',
+      agreement_ending_soon: 'agreement_ending',
+      certificate_overdue: 'auditor_certificate',
+    };
+    const fromReport = report.items.flatMap((item) => (KINDS[item.kind] ? [`${KINDS[item.kind]}:${item.subject.id}`] : [])).sort();
+    const onWorklist = (await ofTypes(...Object.values(KINDS)))
+      .filter((item) => item.type !== 'auditor_certificate' || item.overdue)
+      .map((item) => `${item.type}:${item.subject.id}`)
+      .sort();
+    expect(onWorklist).toEqual(fromReport);
+  });
+
+  it('is kept until the data changes: 304 for its ETag, a new answer after a change of any office work', async () => {
+    const first = await http(t).get('/api/v1/worklist').set(nordOffice.auth).expect(200);
+    const etag = String(first.headers.etag);
+    await http(t).get('/api/v1/worklist').set(nordOffice.auth).set('if-none-match', etag).expect(304);
+    // Another office's list is another answer.
+    const oslo = await http(t).get('/api/v1/worklist').set(osloOffice.auth).expect(200);
+    expect(oslo.headers.etag).not.toBe(etag);
+    await http(t).post('/api/v1/municipalities/1804/follow-ups').set(nordOffice.auth).send({ date: today, kind: 'email', summary: 'Purret på plan', nextFollowUpOn: addDays(today, 3) }).expect(201);
+    const changed = await http(t).get('/api/v1/worklist').set(nordOffice.auth).set('if-none-match', etag).expect(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(bodyOf(changed, contract.worklist).items).toContainEqual(expect.objectContaining({ type: 'follow_up_due', label: 'Purret på plan' }));
   });
 });

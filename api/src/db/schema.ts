@@ -787,8 +787,9 @@ export const followUps = pgTable(
 
 /**
  * The version of the data reports are computed from: one row, bumped at commit by every transaction
- * that changed a table the reports read (deferred triggers, migrations/0013_reports.sql). A cached
- * report is valid while the version it was computed at is current, on every instance.
+ * that changed a table the reports or the worklist read (deferred triggers, migrations/0013_reports.sql
+ * and 0015_worklist_data_version.sql). A cached report or worklist is valid while the version it was
+ * computed at is current, on every instance.
  */
 export const reportDataVersion = pgTable(
   'report_data_version',

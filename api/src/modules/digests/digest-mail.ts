@@ -1,39 +1,22 @@
-import { type Worklist, type WorklistItemType, isoWeekOf } from '@alis/shared';
-
-const HEADINGS: Record<WorklistItemType, string> = {
-  special_attention: 'Kommuner som trenger særlig oppfølging',
-  follow_up_due: 'Oppfølging som forfaller',
-  education_plan: 'Utdanningsplaner som skal godkjennes eller revideres',
-  grant_deadline: 'Søknadsfrist for tilskudd nærmer seg (søknaden er et utkast)',
-  auditor_certificate: 'Revisorattest forfaller eller er forfalt',
-  course_open_seats: 'Kurs med ledige plasser før påmeldingsfristen',
-  agreement_ending: 'ALIS-avtaler som slutter innen seks måneder',
-};
-
-const PATHS: Record<Worklist['items'][number]['subject']['type'], string> = {
-  agreement: '/avtaler',
-  grant_application: '/tilskudd',
-  municipality: '/kommuner',
-  course: '/kurs',
-};
+import { type Worklist, isoWeekOf, worklistGroupOrder, worklistItemHeadings, worklistSubjectAppPaths } from '@alis/shared';
 
 const norwegianDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-const linkOf = (appUrl: string, item: Worklist['items'][number]) => new URL(`${PATHS[item.subject.type]}/${item.subject.id}`, appUrl).toString();
+const linkOf = (appUrl: string, item: Worklist['items'][number]) => new URL(`${worklistSubjectAppPaths[item.subject.type]}/${item.subject.id}`, appUrl).toString();
 
 /** The weekly digest as plain text (bokmål): the worklist grouped by what to do, each line with its link. */
 export function renderDigest(worklist: Worklist, recipientName: string, appUrl: string): { subject: string; text: string } {
   const week = isoWeekOf(worklist.today).slice(-2).replace(/^0/, '');
   const count = worklist.items.length;
   const subject = `Mine oppgaver uke ${week}: ${count === 0 ? 'ingen saker' : count === 1 ? '1 sak' : `${count} saker`}`;
-  const sections = (Object.keys(HEADINGS) as WorklistItemType[]).flatMap((type) => {
+  const sections = worklistGroupOrder.flatMap((type) => {
     const items = worklist.items.filter((item) => item.type === type);
     if (items.length === 0) return [];
     const lines = items.map(
       (item) =>
         `- ${norwegianDate(item.dueDate)}${item.overdue ? ' (forfalt)' : ''}: ${[item.municipalityName, item.label].filter(Boolean).join(' – ')}\n  ${linkOf(appUrl, item)}`,
     );
-    return [`${HEADINGS[type]}\n${lines.join('\n')}`];
+    return [`${worklistItemHeadings[type]}\n${lines.join('\n')}`];
   });
   const body = sections.length > 0 ? sections.join('\n\n') : 'Ingen saker trenger oppfølging denne uken.';
   const text =

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type ReportFormat, complianceReport, complianceReportQuery, grantsReport, grantsReportQuery, overviewReport, overviewReportQuery } from '@alis/shared';
 import { AppError } from '../../lib/app-error.js';
+import { sendComputed } from '../../lib/computed.js';
 import { requirePrincipal } from '../../lib/request-context.js';
 import { resourceRoutes } from '../../lib/routes.js';
 import { complianceCsv, grantsCsv, grantsJsonStat, overviewCsv, overviewJsonStat } from './report-formats.js';
-import type { Computed } from './reports.service.js';
 
 const FORMATS =
   'JSON by default; CSV with `Accept: text/csv` or `?format=csv` (UTF-8 with BOM, `;`-separated, decimal comma, as Norwegian ' +
@@ -48,39 +47,9 @@ export function negotiate(request: FastifyRequest, format: ReportFormat | undefi
   throw new AppError('not_acceptable', `This report is available as application/json${offered.includes('csv') ? ' and text/csv' : ''}; \`Accept: ${header}\` allows neither.`);
 }
 
-/** Sends a computed report in the negotiated format with its ETag, or 304 when the client has it. */
-function sendReport<T>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  written: <R>(computed: Computed<R>, format: string, write: (report: R) => string) => string,
-  computed: Computed<T>,
-  format: Negotiated,
-  name: string,
-  render: { csv?: (report: T) => string; jsonStat?: (report: T) => unknown },
-) {
-  const etag = `"r${computed.version}-${createHash('sha256').update(`${computed.key}|${format}`).digest('base64url').slice(0, 22)}"`;
-  reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization');
-  const match = request.headers['if-none-match'];
-  if (match !== undefined && match.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)) {
-    return reply.code(304).send();
-  }
-  if (format === 'csv' && render.csv) {
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}.csv"`)
-      .send(written(computed, 'csv', render.csv));
-  }
-  const { jsonStat } = render;
-  if (format === 'json-stat' && jsonStat) {
-    return reply.type('application/json; charset=utf-8').send(written(computed, 'json-stat', (report) => JSON.stringify(jsonStat(report))));
-  }
-  // The report holds exactly the contract's fields (built field by field in the service), so it is written once as it is.
-  return reply.type('application/json; charset=utf-8').send(written(computed, 'json', (report) => JSON.stringify(report)));
-}
-
 export async function reportRoutes(app: FastifyInstance) {
   const service = app.services.reports;
-  const written = service.written.bind(service);
+  const { cache } = service;
   const route = resourceRoutes(app, { tags: ['reports'], roles: ['admin', 'office', 'directorate'] });
 
   route.get(
@@ -101,7 +70,7 @@ export async function reportRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const format = negotiate(request, request.query.format, ['json', 'csv', 'json-stat']);
       const computed = await service.overview(requirePrincipal(request), request.query);
-      return sendReport(request, reply, written, computed, format, `alis-oversikt-${computed.report.asOf}`, { csv: overviewCsv, jsonStat: overviewJsonStat });
+      return sendComputed(request, reply, cache, computed, format, { name: `alis-oversikt-${computed.report.asOf}`, csv: overviewCsv, jsonStat: overviewJsonStat });
     },
   );
 
@@ -121,7 +90,7 @@ export async function reportRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const format = negotiate(request, request.query.format, ['json', 'csv', 'json-stat']);
       const computed = await service.grants(requirePrincipal(request), request.query);
-      return sendReport(request, reply, written, computed, format, `alis-tilskudd-${computed.report.scheme.code}`, { csv: grantsCsv, jsonStat: grantsJsonStat });
+      return sendComputed(request, reply, cache, computed, format, { name: `alis-tilskudd-${computed.report.scheme.code}`, csv: grantsCsv, jsonStat: grantsJsonStat });
     },
   );
 
@@ -144,7 +113,7 @@ export async function reportRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const format = negotiate(request, request.query.format, ['json', 'csv']);
       const computed = await service.compliance(requirePrincipal(request), request.query);
-      return sendReport(request, reply, written, computed, format, `alis-oppfolging-${computed.report.asOf}`, { csv: complianceCsv });
+      return sendComputed(request, reply, cache, computed, format, { name: `alis-oppfolging-${computed.report.asOf}`, csv: complianceCsv });
     },
   );
 }

@@ -18,6 +18,7 @@ import {
 } from '@alis/shared';
 import type { z } from 'zod';
 import { notFound, unknownReference } from '../../lib/app-error.js';
+import { type Computed, ComputedCache } from '../../lib/computed.js';
 import { type Table, suppressLinked, suppressTable } from '../../lib/disclosure.js';
 import type { Principal } from '../../lib/principal.js';
 import { Service } from '../../lib/service.js';
@@ -28,47 +29,6 @@ import { type AgreementFigures, type ReportScope, type VeilederFigures, reportsR
 type OverviewInput = z.output<typeof overviewReportQuery>;
 type GrantsInput = z.output<typeof grantsReportQuery>;
 type ComplianceInput = z.output<typeof complianceReportQuery>;
-
-/** A computed report, the data version it was computed at and its cache key (the ETag is made from both). */
-export interface Computed<T> {
-  report: T;
-  version: number;
-  key: string;
-}
-
-/**
- * Computed reports by key (report, parameters, the caller's scope and disclosure), each valid while
- * the data version it was computed at is current. The version is read from PostgreSQL on every
- * request, so an instance never serves a report another instance's change made stale. Bounded: the
- * oldest entries go first.
- */
-export class ReportCache {
-  private readonly entries = new Map<string, { version: number; value: unknown }>();
-  constructor(private readonly maxEntries: number) {}
-
-  get(key: string, version: number): unknown {
-    const entry = this.entries.get(key);
-    if (!entry || entry.version !== version) return undefined;
-    // Most recently used last.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
-  }
-
-  set(key: string, version: number, value: unknown): void {
-    this.entries.delete(key);
-    this.entries.set(key, { version, value });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  get size() {
-    return this.entries.size;
-  }
-}
 
 const count = (value: number): ReportCount => ({ value, suppressed: false });
 const hidden: ReportCount = { value: null, suppressed: true };
@@ -89,12 +49,10 @@ function byGroup<T extends { g: string | null; is_total: number }>(rows: readonl
 }
 
 export class ReportsService extends Service {
-  private readonly cache: ReportCache;
-  private readonly writtenCache: ReportCache;
+  readonly cache: ComputedCache;
   constructor(deps: ServiceDeps) {
     super(deps);
-    this.cache = new ReportCache(deps.config.REPORT_CACHE_ENTRIES);
-    this.writtenCache = new ReportCache(deps.config.REPORT_CACHE_ENTRIES);
+    this.cache = new ComputedCache(deps.config.REPORT_CACHE_ENTRIES, (db) => reportsRepo.dataVersion(db));
   }
 
   /** Whose municipalities: an office user its own office's (another office answers 404), others what they ask for. */
@@ -115,33 +73,10 @@ export class ReportsService extends Service {
     return principal.role === 'directorate' || disclosure === 'strict';
   }
 
-  /**
-   * A computed report written out in a format, kept like the report itself: repeated requests send
-   * the same text without writing it again.
-   */
-  written<T>(computed: Computed<T>, format: string, write: (report: T) => string): string {
-    const key = `${computed.key}|${format}`;
-    const known = this.writtenCache.get(key, computed.version);
-    if (typeof known === 'string') return known;
-    const text = write(computed.report);
-    this.writtenCache.set(key, computed.version, text);
-    return text;
-  }
-
-  private async cached<T>(key: unknown[], compute: () => Promise<T>): Promise<Computed<T>> {
-    const version = await reportsRepo.dataVersion(this.db);
-    const cacheKey = JSON.stringify(key);
-    const known = this.cache.get(cacheKey, version);
-    if (known !== undefined) return { report: known as T, version, key: cacheKey };
-    const report = await compute();
-    this.cache.set(cacheKey, version, report);
-    return { report, version, key: cacheKey };
-  }
-
   async overview(principal: Principal, query: OverviewInput): Promise<Computed<OverviewReport>> {
     const scope: ReportScope = { asOf: query.asOf ?? todayInNorway(), officeCode: await this.officeOf(principal, query.officeCode), groupBy: query.groupBy };
     const strict = this.strict(principal, query.disclosure);
-    return this.cached(['overview', scope, strict], () => this.computeOverview(scope, strict));
+    return this.cache.get(this.db, ['overview', scope, strict], () => this.computeOverview(scope, strict));
   }
 
   private async computeOverview(scope: ReportScope, strict: boolean): Promise<OverviewReport> {
@@ -234,7 +169,7 @@ export class ReportsService extends Service {
   async grants(principal: Principal, query: GrantsInput): Promise<Computed<GrantsReport>> {
     const scope: ReportScope = { asOf: query.asOf ?? todayInNorway(), officeCode: await this.officeOf(principal, query.officeCode), groupBy: query.groupBy };
     const strict = this.strict(principal, query.disclosure);
-    return this.cached(['grants', query.schemeCode, scope, strict], () => this.computeGrants(scope, query.schemeCode, strict));
+    return this.cache.get(this.db, ['grants', query.schemeCode, scope, strict], () => this.computeGrants(scope, query.schemeCode, strict));
   }
 
   private async computeGrants(scope: ReportScope, schemeCode: string, strict: boolean): Promise<GrantsReport> {
@@ -292,8 +227,8 @@ export class ReportsService extends Service {
   async compliance(principal: Principal, query: ComplianceInput): Promise<Computed<ComplianceReport>> {
     const asOf = query.asOf ?? todayInNorway();
     const officeCode = await this.officeOf(principal, query.officeCode);
-    return this.cached(['compliance', asOf, officeCode], async () => {
-      const rows = await reportsRepo.compliance(this.db, asOf, officeCode);
+    return this.cache.get(this.db, ['compliance', asOf, officeCode], async () => {
+      const rows = await reportsRepo.compliance(this.db, { asOf, officeCode, certificatesDueBefore: asOf });
       const counts = Object.fromEntries(complianceKinds.map((kind) => [kind, 0])) as Record<ComplianceKind, number>;
       const items = rows.map((row) => {
         const kind = row.kind as ComplianceKind;

@@ -1,5 +1,5 @@
-import type { WorklistItemType } from '@alis/shared';
-import { type AnyColumn, and, between, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { WorklistItemType, WorklistSubjectType } from '@alis/shared';
+import { type AnyColumn, type SQL, and, between, eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { placeholders, prepared } from '../../db/prepared.js';
 import { agreements, courseParticipants, courses, doctors, followUps, grantApplications, grantSchemes, municipalities } from '../../db/schema.js';
@@ -9,20 +9,17 @@ export interface WorklistRow {
   dueDate: string;
   kommunenummer: string | null;
   municipalityName: string | null;
-  subjectType: 'grant_application' | 'agreement' | 'municipality' | 'course';
+  subjectType: WorklistSubjectType;
   subjectId: string;
   label: string;
 }
 
-export interface WorklistWindow {
+/** The office's own work on a day: what the compliance report does not hold. */
+export interface OfficeWorkWindow {
   officeCode: string;
   today: string;
   /** The last application deadline shown (drafts only). */
   deadlinesUntil: string;
-  /** The last certificate due date shown; every overdue one is shown. */
-  certificatesUntil: string;
-  /** The last planned end date shown. */
-  endingUntil: string;
   /** The last next-follow-up date, education plan due date and course registration deadline shown. */
   soonUntil: string;
   /** Months after the start an education plan should be approved by, and between its reviews. */
@@ -32,28 +29,29 @@ export interface WorklistWindow {
 
 const p = placeholders;
 const literal = (value: string, name: string) => sql<string>`${sql.raw(`'${value}'`)}`.as(name);
+const columns = (type: WorklistItemType, subjectType: WorklistSubjectType, row: { due: SQL | AnyColumn; kommunenummer: SQL | AnyColumn; name: SQL | AnyColumn; id: SQL | AnyColumn; label: SQL | AnyColumn }) => ({
+  type: literal(type, 'type'),
+  dueDate: sql<string>`${row.due}::text`.as('due_date'),
+  kommunenummer: sql<string | null>`${row.kommunenummer}`.as('kommunenummer'),
+  municipalityName: sql<string | null>`${row.name}`.as('municipality_name'),
+  subjectType: literal(subjectType, 'subject_type'),
+  subjectId: sql<string>`${row.id}::text`.as('subject_id'),
+  label: sql<string>`${row.label}`.as('label'),
+});
+const ofMunicipality = { kommunenummer: municipalities.kommunenummer, name: municipalities.shortName };
 
 /** One branch per item type, each joined through the office's municipalities and served by its own index. */
-function worklistStatement(db: Executor, name: string) {
-  const grantColumns = (type: WorklistItemType, due: AnyColumn) => ({
-    type: literal(type, 'type'),
-    dueDate: sql<string>`${due}::text`.as('due_date'),
-    kommunenummer: sql<string | null>`${municipalities.kommunenummer}`.as('kommunenummer'),
-    municipalityName: sql<string | null>`${municipalities.shortName}`.as('municipality_name'),
-    subjectType: literal('grant_application', 'subject_type'),
-    subjectId: sql<string>`${grantApplications.id}::text`.as('subject_id'),
-    label: sql<string>`${grantSchemes.name}`.as('label'),
-  });
+function officeWorkStatement(db: Executor, name: string) {
   const ofOffice = eq(municipalities.officeCode, p('officeCode'));
   // When the education plan is due: its approval after the start, then each review (shared educationPlanDueOn and …ReviewDueOn).
-  const planDue = sql`(case when ${agreements.educationPlanStatus} = 'approved' then coalesce(${agreements.educationPlanReviewedOn}, ${agreements.educationPlanApprovedOn}) + make_interval(months => ${p('planReviewMonths')}::int) else ${agreements.startDate} + make_interval(months => ${p('planDueMonths')}::int) end)::date`;
-  const applications = (type: WorklistItemType, due: AnyColumn) =>
-    db
-      .select(grantColumns(type, due))
-      .from(grantApplications)
-      .innerJoin(municipalities, eq(municipalities.kommunenummer, grantApplications.kommunenummer))
-      .innerJoin(grantSchemes, eq(grantSchemes.code, grantApplications.schemeCode));
-  return applications('grant_deadline', grantSchemes.applicationDeadline)
+  const approved = eq(agreements.educationPlanStatus, 'approved');
+  const lastReview = sql`coalesce(${agreements.educationPlanReviewedOn}, ${agreements.educationPlanApprovedOn})`;
+  const planDue = sql`(case when ${approved} then ${lastReview} + make_interval(months => ${p('planReviewMonths')}::int) else ${agreements.startDate} + make_interval(months => ${p('planDueMonths')}::int) end)::date`;
+  return db
+    .select(columns('grant_deadline', 'grant_application', { ...ofMunicipality, due: grantSchemes.applicationDeadline, id: grantApplications.id, label: grantSchemes.name }))
+    .from(grantApplications)
+    .innerJoin(municipalities, eq(municipalities.kommunenummer, grantApplications.kommunenummer))
+    .innerJoin(grantSchemes, eq(grantSchemes.code, grantApplications.schemeCode))
     .where(
       and(
         ofOffice,
@@ -62,26 +60,15 @@ function worklistStatement(db: Executor, name: string) {
       ),
     )
     .unionAll(
-      applications('auditor_certificate', grantSchemes.auditorCertificateDueDate).where(
-        and(
-          ofOffice,
-          inArray(grantApplications.status, ['granted', 'partially_granted', 'paid']),
-          isNull(grantApplications.auditorCertificateReceivedOn),
-          lte(grantSchemes.auditorCertificateDueDate, sql`${p('certificatesUntil')}::date`),
-        ),
-      ),
+      db
+        .select(columns('follow_up_due', 'municipality', { ...ofMunicipality, due: followUps.nextFollowUpOn, id: municipalities.kommunenummer, label: followUps.summary }))
+        .from(followUps)
+        .innerJoin(municipalities, eq(municipalities.kommunenummer, followUps.kommunenummer))
+        .where(and(ofOffice, eq(followUps.done, false), lte(followUps.nextFollowUpOn, sql`${p('soonUntil')}::date`))),
     )
     .unionAll(
       db
-        .select({
-          type: literal('agreement_ending', 'type'),
-          dueDate: sql<string>`${agreements.plannedEndDate}::text`.as('due_date'),
-          kommunenummer: sql<string | null>`${municipalities.kommunenummer}`.as('kommunenummer'),
-          municipalityName: sql<string | null>`${municipalities.shortName}`.as('municipality_name'),
-          subjectType: literal('agreement', 'subject_type'),
-          subjectId: sql<string>`${agreements.id}::text`.as('subject_id'),
-          label: sql<string>`${doctors.name}`.as('label'),
-        })
+        .select(columns('education_plan', 'agreement', { ...ofMunicipality, due: planDue, id: agreements.id, label: doctors.name }))
         .from(agreements)
         .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
         .innerJoin(doctors, eq(doctors.id, agreements.doctorId))
@@ -89,52 +76,13 @@ function worklistStatement(db: Executor, name: string) {
           and(
             ofOffice,
             eq(agreements.status, 'active'),
-            between(agreements.plannedEndDate, sql`${p('today')}::date`, sql`${p('endingUntil')}::date`),
+            sql`${planDue} <= ${p('soonUntil')}::date`,
           ),
         ),
     )
     .unionAll(
       db
-        .select({
-          type: literal('follow_up_due', 'type'),
-          dueDate: sql<string>`${followUps.nextFollowUpOn}::text`.as('due_date'),
-          kommunenummer: sql<string | null>`${municipalities.kommunenummer}`.as('kommunenummer'),
-          municipalityName: sql<string | null>`${municipalities.shortName}`.as('municipality_name'),
-          subjectType: literal('municipality', 'subject_type'),
-          subjectId: sql<string>`${municipalities.kommunenummer}`.as('subject_id'),
-          label: sql<string>`${followUps.summary}`.as('label'),
-        })
-        .from(followUps)
-        .innerJoin(municipalities, eq(municipalities.kommunenummer, followUps.kommunenummer))
-        .where(and(ofOffice, eq(followUps.done, false), lte(followUps.nextFollowUpOn, sql`${p('soonUntil')}::date`))),
-    )
-    .unionAll(
-      db
-        .select({
-          type: literal('education_plan', 'type'),
-          dueDate: sql<string>`${planDue}::text`.as('due_date'),
-          kommunenummer: sql<string | null>`${municipalities.kommunenummer}`.as('kommunenummer'),
-          municipalityName: sql<string | null>`${municipalities.shortName}`.as('municipality_name'),
-          subjectType: literal('agreement', 'subject_type'),
-          subjectId: sql<string>`${agreements.id}::text`.as('subject_id'),
-          label: sql<string>`${doctors.name}`.as('label'),
-        })
-        .from(agreements)
-        .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
-        .innerJoin(doctors, eq(doctors.id, agreements.doctorId))
-        .where(and(ofOffice, eq(agreements.status, 'active'), sql`${planDue} <= ${p('soonUntil')}::date`)),
-    )
-    .unionAll(
-      db
-        .select({
-          type: literal('course_open_seats', 'type'),
-          dueDate: sql<string>`${courses.registrationDeadline}::text`.as('due_date'),
-          kommunenummer: sql<string | null>`null::text`.as('kommunenummer'),
-          municipalityName: sql<string | null>`null::text`.as('municipality_name'),
-          subjectType: literal('course', 'subject_type'),
-          subjectId: sql<string>`${courses.id}::text`.as('subject_id'),
-          label: sql<string>`${courses.title}`.as('label'),
-        })
+        .select(columns('course_open_seats', 'course', { kommunenummer: sql`null::text`, name: sql`null::text`, due: courses.registrationDeadline, id: courses.id, label: courses.title }))
         .from(courses)
         .where(
           and(
@@ -145,17 +93,13 @@ function worklistStatement(db: Executor, name: string) {
           ),
         ),
     )
-    .orderBy(sql`2, 3, 1, 6`)
     .prepare(name);
 }
 
-/**
- * An office's worklist in one prepared statement, whatever the number of cases: the endpoint and
- * the weekly digest read it alike.
- */
+/** An office's own work in one prepared statement, whatever the number of cases. */
 export const worklistRepo = {
-  async forOffice(db: Executor, window: WorklistWindow): Promise<WorklistRow[]> {
-    const rows = await prepared(db, 'worklist', (name) => worklistStatement(db, name)).execute({ ...window });
-    return rows.map((row) => ({ ...row, type: row.type as WorklistItemType, subjectType: row.subjectType as WorklistRow['subjectType'] }));
+  async officeWork(db: Executor, window: OfficeWorkWindow): Promise<WorklistRow[]> {
+    const rows = await prepared(db, 'worklist_office_work', (name) => officeWorkStatement(db, name)).execute({ ...window });
+    return rows.map((row) => ({ ...row, type: row.type as WorklistItemType, subjectType: row.subjectType as WorklistSubjectType }));
   },
 };

@@ -30,6 +30,15 @@ const worklist: Worklist = {
       subject: { type: 'agreement', id: '4f2d9e1a-8c3b-4e5f-a6b7-c8d9e0f1a2b3' },
       label: 'Kari Nordmann',
     },
+    {
+      type: 'veileder_over_capacity',
+      dueDate: '2026-11-30',
+      overdue: false,
+      kommunenummer: '1804',
+      municipalityName: 'Bodø',
+      subject: { type: 'supervisor', id: '7a1e2b3c-4d5e-4f60-8a9b-0c1d2e3f4a5b' },
+      label: 'Siri Veileder',
+    },
   ],
 };
 
@@ -67,9 +76,11 @@ describe('WorklistPage (Mine oppgaver) for an office user', () => {
     const overdue = within(certificates).getByRole('link', { name: '20.11.2026: Herøy – Nasjonal ALIS og veiledning 2025' });
     expect(overdue.getAttribute('href')).toBe(`/tilskudd/${worklist.items[0]?.subject.id}`);
     expect(within(certificates).getByText('Forfalt')).toBeTruthy();
-    const ending = screen.getByRole('region', { name: /Avtaler som slutter/ });
+    const ending = screen.getByRole('region', { name: /avtaler som slutter/i });
     expect(within(ending).getByRole('link', { name: '01.02.2027: Bodø – Kari Nordmann' }).getAttribute('href')).toBe(`/avtaler/${worklist.items[1]?.subject.id}`);
-    expect(screen.getByText('2 saker per 30.11.2026, sortert etter frist.')).toBeTruthy();
+    const busy = screen.getByRole('region', { name: /Veiledere med flere ALIS enn kapasiteten/ });
+    expect(within(busy).getByRole('link', { name: '30.11.2026: Bodø – Siri Veileder' }).getAttribute('href')).toBe(`/veiledere/${worklist.items[2]?.subject.id}`);
+    expect(screen.getByText('3 saker per 30.11.2026, sortert etter frist.')).toBeTruthy();
 
     const toggle = await screen.findByRole('checkbox', { name: /Send meg oppgavelisten på e-post hver mandag \(kontor@example.no\)/ });
     expect((toggle as HTMLInputElement).checked).toBe(false);

@@ -1,4 +1,4 @@
-import type { Worklist, WorklistItem, WorklistItemType } from '@alis/shared';
+import { type Worklist, type WorklistItem, type WorklistItemType, worklistGroupOrder, worklistItemHeadings, worklistSubjectAppPaths } from '@alis/shared';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
@@ -13,18 +13,11 @@ import { useSession } from '../../../lib/use-session';
 import { useWorklist } from '../api/get-worklist';
 import { useSetWeeklyDigest, useWeeklyDigest } from '../api/weekly-digest';
 
-const GROUPS: Record<WorklistItemType, string> = {
-  special_attention: 'Kommuner som trenger særlig oppfølging',
-  follow_up_due: 'Oppfølging som forfaller',
-  education_plan: 'Utdanningsplaner som skal godkjennes eller revideres',
-  grant_deadline: 'Søknadsfrist for tilskudd nærmer seg',
-  auditor_certificate: 'Revisorattest forfaller',
-  course_open_seats: 'Kurs med ledige plasser før påmeldingsfristen',
-  agreement_ending: 'Avtaler som slutter innen seks måneder',
-};
-
 const WHAT: Record<WorklistItemType, string> = {
   special_attention: 'Se oppfølgingsloggen',
+  agreement_without_veileder: 'Uten veileder',
+  veileder_not_qualified: 'Veileder er ikke kvalifisert',
+  veileder_over_capacity: 'Over kapasiteten',
   follow_up_due: 'Neste oppfølging',
   education_plan: 'Utdanningsplan',
   grant_deadline: 'Søknaden er et utkast',
@@ -33,13 +26,7 @@ const WHAT: Record<WorklistItemType, string> = {
   agreement_ending: 'Planlagt slutt',
 };
 
-const PATHS: Record<WorklistItem['subject']['type'], string> = {
-  agreement: '/avtaler',
-  grant_application: '/tilskudd',
-  municipality: '/kommuner',
-  course: '/kurs',
-};
-const linkTo = (item: WorklistItem) => `${PATHS[item.subject.type]}/${item.subject.id}`;
+const linkTo = (item: WorklistItem) => `${worklistSubjectAppPaths[item.subject.type]}/${item.subject.id}`;
 const lineText = (item: WorklistItem) => [formatDate(item.dueDate), [item.municipalityName, item.label].filter(Boolean).join(' – ')].join(': ');
 const casesText = (count: number) => (count === 1 ? '1 sak' : `${count} saker`);
 
@@ -50,13 +37,13 @@ function WorklistGroups({ worklist }: { worklist: Worklist }) {
       <p className="muted">
         {casesText(worklist.items.length)} per {formatDate(worklist.today)}, sortert etter frist.
       </p>
-      {(Object.keys(GROUPS) as WorklistItemType[]).map((type) => {
+      {worklistGroupOrder.map((type) => {
         const items = worklist.items.filter((item) => item.type === type);
         if (items.length === 0) return null;
         return (
           <section key={type} aria-labelledby={`worklist-${type}`} className="card">
             <h2 id={`worklist-${type}`}>
-              {GROUPS[type]} <span className="muted small">({casesText(items.length)})</span>
+              {worklistItemHeadings[type]} <span className="muted small">({casesText(items.length)})</span>
             </h2>
             <ul className="worklist-items">
               {items.map((item) => (

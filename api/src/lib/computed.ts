@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Executor } from '../db/client.js';
+
+/** A computed answer (a report, a worklist), the data version it was computed at and its cache key (the ETag is made from both). */
+export interface Computed<T> {
+  report: T;
+  version: number;
+  key: string;
+}
+
+/** Values by key, each valid while the data version it was made at is current. Bounded: the least recently used go first. */
+class VersionedEntries {
+  private readonly entries = new Map<string, { version: number; value: unknown }>();
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: string, version: number): unknown {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== version) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, version: number, value: unknown): void {
+    this.entries.delete(key);
+    this.entries.set(key, { version, value });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+}
+
+/**
+ * Computed answers by key (what was asked, the caller's scope and disclosure), and each written out
+ * per format, valid while the data version they were computed at is current. The version is read
+ * from PostgreSQL on every request (`report_data_version`, bumped at the commit of every change the
+ * answers read), so an instance never serves what another instance's change made stale.
+ */
+export class ComputedCache {
+  private readonly computed: VersionedEntries;
+  private readonly writtenOut: VersionedEntries;
+  /** Computations under way by key and version: requests that arrive meanwhile wait for the same one. */
+  private readonly pending = new Map<string, Promise<unknown>>();
+  constructor(
+    maxEntries: number,
+    private readonly dataVersion: (db: Executor) => Promise<number>,
+  ) {
+    this.computed = new VersionedEntries(maxEntries);
+    this.writtenOut = new VersionedEntries(maxEntries);
+  }
+
+  async get<T>(db: Executor, key: unknown[], compute: () => Promise<T>): Promise<Computed<T>> {
+    const version = await this.dataVersion(db);
+    const cacheKey = JSON.stringify(key);
+    const known = this.computed.get(cacheKey, version);
+    if (known !== undefined) return { report: known as T, version, key: cacheKey };
+    const pendingKey = `${version}|${cacheKey}`;
+    let computation = this.pending.get(pendingKey) as Promise<T> | undefined;
+    if (!computation) {
+      computation = compute().finally(() => this.pending.delete(pendingKey));
+      this.pending.set(pendingKey, computation);
+    }
+    const report = await computation;
+    this.computed.set(cacheKey, version, report);
+    return { report, version, key: cacheKey };
+  }
+
+  /** A computed answer written out in a format, kept like the answer: repeated requests send the same text. */
+  written<T>(computed: Computed<T>, format: string, write: (report: T) => string): string {
+    const key = `${computed.key}|${format}`;
+    const known = this.writtenOut.get(key, computed.version);
+    if (typeof known === 'string') return known;
+    const text = write(computed.report);
+    this.writtenOut.set(key, computed.version, text);
+    return text;
+  }
+}
+
+/**
+ * Sends a computed answer in a format with its ETag, or 304 when the client has it. JSON is written
+ * as it is: the answer holds exactly the contract's fields (built field by field in its service).
+ */
+export function sendComputed<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: ComputedCache,
+  computed: Computed<T>,
+  format: string,
+  render: { name?: string; csv?: (report: T) => string; jsonStat?: (report: T) => unknown } = {},
+) {
+  const etag = `"r${computed.version}-${createHash('sha256').update(`${computed.key}|${format}`).digest('base64url').slice(0, 22)}"`;
+  reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization');
+  const match = request.headers['if-none-match'];
+  if (match !== undefined && match.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)) {
+    return reply.code(304).send();
+  }
+  const { csv, jsonStat } = render;
+  if (format === 'csv' && csv) {
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${render.name ?? 'alis'}.csv"`)
+      .send(cache.written(computed, 'csv', csv));
+  }
+  if (format === 'json-stat' && jsonStat) {
+    return reply.type('application/json; charset=utf-8').send(cache.written(computed, 'json-stat', (report) => JSON.stringify(jsonStat(report))));
+  }
+  return reply.type('application/json; charset=utf-8').send(cache.written(computed, 'json', (report) => JSON.stringify(report)));
+}
