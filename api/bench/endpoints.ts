@@ -346,8 +346,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     route: /^\/api\/v1\/doctors()$/,
     api: (services, principal) => services.doctors.list(principal, listDoctorsQuery.parse({})),
     async bare(run, _k, { officeCode }) {
-      const rows = await run<DoctorRow>(DOCTORS_OF_OFFICE, [officeCode, officeCode, officeCode, LIMIT + 1]);
-      const total = await totalOf(run, DOCTORS_TOTAL, [officeCode, officeCode, officeCode]);
+      const rows = await run<DoctorRow>(DOCTORS_OF_OFFICE, [officeCode, LIMIT + 1]);
+      const total = await totalOf(run, DOCTORS_TOTAL, [officeCode]);
       return { status: 200, body: page(rows, LIMIT, doctorView, (r) => ({ s: 'name', v: [r[2], r[0]] }), total) };
     },
   },
@@ -359,7 +359,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     route: new RegExp(`^/api/v1/doctors/${UUID}$`),
     api: (services, principal, id) => services.doctors.get(principal, id),
     async bare(run, id, { officeCode }) {
-      const [row] = await run<DoctorRow>(DOCTOR_BY_ID, [id, officeCode, officeCode, officeCode]);
+      const [row] = await run<DoctorRow>(DOCTOR_BY_ID, [id, officeCode]);
       return row ? { status: 200, body: doctorView(row), etag: etag(row[10]) } : notFound;
     },
   },
@@ -372,8 +372,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     api: (services, principal) => services.supervisors.list(principal, listSupervisorsQuery.parse({})),
     async bare(run, _k, { officeCode }) {
       const today = todayInNorway();
-      const rows = await run<SupervisorRow>(SUPERVISORS_OF_OFFICE, ['veileder', today, today, officeCode, officeCode, officeCode, LIMIT + 1]);
-      const total = await totalOf(run, SUPERVISORS_TOTAL, [officeCode, officeCode, officeCode]);
+      const rows = await run<SupervisorRow>(SUPERVISORS_OF_OFFICE, ['veileder', today, today, officeCode, LIMIT + 1]);
+      const total = await totalOf(run, SUPERVISORS_TOTAL, [officeCode]);
       return { status: 200, body: page(rows, LIMIT, (r) => supervisorView(r, today), (r) => ({ s: 'name', v: [r[2], r[0]] }), total) };
     },
   },
@@ -386,7 +386,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     api: (services, principal, id) => services.supervisors.get(principal, id),
     async bare(run, id, { officeCode }) {
       const today = todayInNorway();
-      const [row] = await run<SupervisorRow>(SUPERVISOR_BY_ID, ['veileder', today, today, id, officeCode, officeCode, officeCode]);
+      const [row] = await run<SupervisorRow>(SUPERVISOR_BY_ID, ['veileder', today, today, id, officeCode]);
       if (!row) return notFound;
       const supervisions = await run<SupervisionRow>(SUPERVISIONS_OF, [id, officeCode]);
       return {

@@ -138,25 +138,20 @@ export const DOCTORS_OF_OFFICE: BareStatement = {
   name: 'bare_doctors_of_office',
   apiPrepares: true,
   text:
-    'select "id", "hpr_number", "name", "email", "phone", "lis1_completed_on", "scheme", "specialist_approved_on", ' +
-    '"created_by_office_code", "created_by_kommunenummer", "version", "created_at", "updated_at" from "doctors" ' +
-    'where ("doctors"."created_by_office_code" = $1 or exists (select 1 as "one" from "agreements" inner join ' +
-    '"municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" where ' +
-    '("agreements"."doctor_id" = "doctors"."id" and "municipalities"."office_code" = $2)) or exists (select 1 as ' +
-    '"one" from "municipalities" where ("municipalities"."kommunenummer" = "doctors"."created_by_kommunenummer" and ' +
-    '"municipalities"."office_code" = $3))) order by "doctors"."name" asc, "doctors"."id" asc limit $4',
+    'select "doctors"."id", "doctors"."hpr_number", "doctors"."name", "doctors"."email", "doctors"."phone", ' +
+    '"doctors"."lis1_completed_on", "doctors"."scheme", "doctors"."specialist_approved_on", ' +
+    '"doctors"."created_by_office_code", "doctors"."created_by_kommunenummer", "doctors"."version", ' +
+    '"doctors"."created_at", "doctors"."updated_at" from "doctor_offices" inner join "doctors" on "doctors"."id" = ' +
+    '"doctor_offices"."doctor_id" where "doctor_offices"."office_code" = $1 order by "doctor_offices"."name" asc, ' +
+    '"doctor_offices"."doctor_id" asc limit $2',
 };
 
 export const DOCTORS_TOTAL: BareStatement = {
   name: 'bare_doctors_total',
   apiPrepares: true,
   text:
-    'select count(*)::int from (select 1 as "one" from "doctors" where "doctors"."id" in (((select ' +
-    '"agreements"."doctor_id" from "agreements" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
-    '"agreements"."kommunenummer" where "municipalities"."office_code" = $1) union all (select "id" from "doctors" ' +
-    '"registered" where "registered"."created_by_office_code" = $2)) union all (select "registered"."id" from ' +
-    '"doctors" "registered" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
-    '"registered"."created_by_kommunenummer" where "municipalities"."office_code" = $3)) limit $4) "matching"',
+    'select count(*)::int from (select 1 as "one" from "doctor_offices" where "doctor_offices"."office_code" = $1 ' +
+    'limit $2) "matching"',
 };
 
 export const DOCTOR_BY_ID: BareStatement = {
@@ -165,42 +160,33 @@ export const DOCTOR_BY_ID: BareStatement = {
   text:
     'select "id", "hpr_number", "name", "email", "phone", "lis1_completed_on", "scheme", "specialist_approved_on", ' +
     '"created_by_office_code", "created_by_kommunenummer", "version", "created_at", "updated_at" from "doctors" ' +
-    'where ("doctors"."id" = $1 and ("doctors"."created_by_office_code" = $2 or exists (select 1 as "one" from ' +
-    '"agreements" inner join "municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" ' +
-    'where ("agreements"."doctor_id" = "doctors"."id" and "municipalities"."office_code" = $3)) or exists (select 1 ' +
-    'as "one" from "municipalities" where ("municipalities"."kommunenummer" = "doctors"."created_by_kommunenummer" ' +
-    'and "municipalities"."office_code" = $4))))',
+    'where ("doctors"."id" = $1 and exists (select 1 as "one" from "doctor_offices" where ' +
+    '("doctor_offices"."office_code" = $2 and "doctor_offices"."doctor_id" = "doctors"."id")))',
 };
 
 export const SUPERVISORS_OF_OFFICE: BareStatement = {
   name: 'bare_supervisors_of_office',
   apiPrepares: true,
   text:
-    'select "id", "hpr_number", "name", "email", "phone", "workplace_kommunenummer", ' +
-    '"specialist_in_general_practice", "specialist_approved_on", "exemption_from", "exemption_until", ' +
-    '"course_completed_on", "capacity", "created_by_office_code", "version", "created_at", "updated_at", ((select ' +
-    'count(*)::int from "supervisions" where ("supervisions"."supervisor_id" = "supervisors"."id" and ' +
-    '"supervisions"."role" = $1 and "supervisions"."from_date" <= $2::date and ("supervisions"."to_date" is null or ' +
-    '"supervisions"."to_date" >= $3::date)))) from "supervisors" where ("supervisors"."created_by_office_code" = $4 ' +
-    'or "supervisors"."workplace_kommunenummer" in (select "kommunenummer" from "municipalities" where ' +
-    '"municipalities"."office_code" = $5) or exists (select 1 as "one" from "supervisions" inner join "agreements" ' +
-    'on "agreements"."id" = "supervisions"."agreement_id" inner join "municipalities" on ' +
-    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" where ("supervisions"."supervisor_id" = ' +
-    '"supervisors"."id" and "municipalities"."office_code" = $6))) order by "supervisors"."name" asc, ' +
-    '"supervisors"."id" asc limit $7',
+    'select "supervisors"."id", "supervisors"."hpr_number", "supervisors"."name", "supervisors"."email", ' +
+    '"supervisors"."phone", "supervisors"."workplace_kommunenummer", ' +
+    '"supervisors"."specialist_in_general_practice", "supervisors"."specialist_approved_on", ' +
+    '"supervisors"."exemption_from", "supervisors"."exemption_until", "supervisors"."course_completed_on", ' +
+    '"supervisors"."capacity", "supervisors"."created_by_office_code", "supervisors"."version", ' +
+    '"supervisors"."created_at", "supervisors"."updated_at", ((select count(*)::int from "supervisions" where ' +
+    '("supervisions"."supervisor_id" = "supervisors"."id" and "supervisions"."role" = $1 and ' +
+    '"supervisions"."from_date" <= $2::date and ("supervisions"."to_date" is null or "supervisions"."to_date" >= ' +
+    '$3::date)))) from "supervisor_offices" inner join "supervisors" on "supervisors"."id" = ' +
+    '"supervisor_offices"."supervisor_id" where "supervisor_offices"."office_code" = $4 order by ' +
+    '"supervisor_offices"."name" asc, "supervisor_offices"."supervisor_id" asc limit $5',
 };
 
 export const SUPERVISORS_TOTAL: BareStatement = {
   name: 'bare_supervisors_total',
   apiPrepares: true,
   text:
-    'select count(*)::int from (select 1 as "one" from "supervisors" where "supervisors"."id" in (((select ' +
-    '"supervisions"."supervisor_id" from "supervisions" inner join "agreements" on "agreements"."id" = ' +
-    '"supervisions"."agreement_id" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
-    '"agreements"."kommunenummer" where "municipalities"."office_code" = $1) union all (select "id" from ' +
-    '"supervisors" "other" where "other"."created_by_office_code" = $2)) union all (select "other"."id" from ' +
-    '"supervisors" "other" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
-    '"other"."workplace_kommunenummer" where "municipalities"."office_code" = $3)) limit $4) "matching"',
+    'select count(*)::int from (select 1 as "one" from "supervisor_offices" where ' +
+    '"supervisor_offices"."office_code" = $1 limit $2) "matching"',
 };
 
 export const SUPERVISOR_BY_ID: BareStatement = {
@@ -212,12 +198,9 @@ export const SUPERVISOR_BY_ID: BareStatement = {
     '"course_completed_on", "capacity", "created_by_office_code", "version", "created_at", "updated_at", ((select ' +
     'count(*)::int from "supervisions" where ("supervisions"."supervisor_id" = "supervisors"."id" and ' +
     '"supervisions"."role" = $1 and "supervisions"."from_date" <= $2::date and ("supervisions"."to_date" is null or ' +
-    '"supervisions"."to_date" >= $3::date)))) from "supervisors" where ("supervisors"."id" = $4 and ' +
-    '("supervisors"."created_by_office_code" = $5 or "supervisors"."workplace_kommunenummer" in (select ' +
-    '"kommunenummer" from "municipalities" where "municipalities"."office_code" = $6) or exists (select 1 as "one" ' +
-    'from "supervisions" inner join "agreements" on "agreements"."id" = "supervisions"."agreement_id" inner join ' +
-    '"municipalities" on "municipalities"."kommunenummer" = "agreements"."kommunenummer" where ' +
-    '("supervisions"."supervisor_id" = "supervisors"."id" and "municipalities"."office_code" = $7))))',
+    '"supervisions"."to_date" >= $3::date)))) from "supervisors" where ("supervisors"."id" = $4 and exists (select ' +
+    '1 as "one" from "supervisor_offices" where ("supervisor_offices"."office_code" = $5 and ' +
+    '"supervisor_offices"."supervisor_id" = "supervisors"."id")))',
 };
 
 export const SUPERVISIONS_OF: BareStatement = {
@@ -300,4 +283,3 @@ export const GRANT_APPLICATIONS_TOTAL: BareStatement = {
     '($10::text is null or "grant_applications"."scheme_code" = $11) and ($12::text is null or ' +
     '"grant_applications"."status" = $13)) limit $14) "matching"',
 };
-

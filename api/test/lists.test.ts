@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { seedDemoData } from '../src/db/demo-data.js';
-import { admin, heroyClient, nordOffice, t, useCast } from './support/cast.js';
+import { admin, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf } from './support/expect.js';
 import { type Caller, expectProblem, http } from './support/factories.js';
 import { freshHprNumber, insertDoctor } from './support/rows.js';
@@ -171,6 +171,74 @@ describe('doctors and supervisors', () => {
         expect(ascending.total, `${path} as ${who}`).toEqual({ count: ascending.items.length, exact: true });
       }
     }
+  });
+});
+
+/** Who each office sees, computed from scratch by the rules (the oracle for the tables the triggers keep). */
+const VISIBLE_BY_RULE = {
+  doctors: sql`select m.office_code, a.doctor_id as id from agreements a join municipalities m on m.kommunenummer = a.kommunenummer
+    union select d.created_by_office_code, d.id from doctors d where d.created_by_office_code is not null
+    union select m.office_code, d.id from doctors d join municipalities m on m.kommunenummer = d.created_by_kommunenummer`,
+  supervisors: sql`select m.office_code, sn.supervisor_id as id from supervisions sn join agreements a on a.id = sn.agreement_id
+      join municipalities m on m.kommunenummer = a.kommunenummer
+    union select s.created_by_office_code, s.id from supervisors s where s.created_by_office_code is not null
+    union select m.office_code, s.id from supervisors s join municipalities m on m.kommunenummer = s.workplace_kommunenummer`,
+};
+/** The differences between the kept tables and the rules, both ways, names included: none when they agree. */
+async function visibilityDrift() {
+  const kept = {
+    doctors: sql`select o.office_code, o.doctor_id as id, o.name from doctor_offices o`,
+    supervisors: sql`select o.office_code, o.supervisor_id as id, o.name from supervisor_offices o`,
+  };
+  const named = { doctors: sql`doctors`, supervisors: sql`supervisors` };
+  const drift: Record<string, unknown[]> = {};
+  for (const kind of ['doctors', 'supervisors'] as const) {
+    const rule = sql`select r.office_code, r.id, p.name from (${VISIBLE_BY_RULE[kind]}) r join ${named[kind]} p on p.id = r.id`;
+    drift[kind] = await queryRows(t.database, sql`(${kept[kind]} except ${rule}) union all (${rule} except ${kept[kind]})`);
+  }
+  return drift;
+}
+
+describe("the offices' visibility tables", () => {
+  const seen = async (caller: Caller, path: string, id: string) => (await http(t).get(`${path}/${id}`).set(caller.auth)).status;
+
+  it('follow every change the rules depend on, whoever writes it', async () => {
+    expect(await visibilityDrift()).toEqual({ doctors: [], supervisors: [] });
+    // A doctor registered by admin: nobody's until an agreement places them.
+    const doctor = bodyOf(await post('/api/v1/doctors', { hprNumber: freshHprNumber(), name: 'Synlig Lege' }).expect(201), contract.doctor);
+    expect(await seen(nordOffice, '/api/v1/doctors', doctor.id)).toBe(404);
+    const agreement = bodyOf(
+      await post('/api/v1/agreements', { kommunenummer: '1804', doctorId: doctor.id, employmentForm: 'salaried', position: 'gp', positionPercent: 100, startDate: '2025-01-01' }).expect(201),
+      contract.agreement,
+    );
+    expect(await seen(nordOffice, '/api/v1/doctors', doctor.id)).toBe(200);
+    expect(await seen(osloOffice, '/api/v1/doctors', doctor.id)).toBe(404);
+    // Renamed: the office's name order follows at once.
+    await http(t).patch(`/api/v1/doctors/${doctor.id}`).set(admin.auth).set('if-match', '*').send({ name: 'Aaa Først' });
+    const first = bodyOf(await http(t).get('/api/v1/doctors').query({ sort: 'name', limit: '1' }).set(nordOffice.auth).expect(200), contract.doctorPage);
+    expect(first.items.map((item) => ('name' in item ? item.name : null))).toEqual(['Aaa Først']);
+    // A supervisor working in Oslo supervises the ALIS in Bodø: both offices see them.
+    const supervisor = bodyOf(
+      await post('/api/v1/supervisors', { hprNumber: freshHprNumber(), name: 'Synlig Veileder', specialistInGeneralPractice: true, workplaceKommunenummer: '0301' }).expect(201),
+      contract.supervisorDetail,
+    );
+    expect(await seen(nordOffice, '/api/v1/supervisors', supervisor.id)).toBe(404);
+    await post(`/api/v1/agreements/${agreement.id}/supervisions`, { role: 'veileder', supervisorId: supervisor.id, from: '2025-01-01' }).expect(201);
+    expect(await seen(nordOffice, '/api/v1/supervisors', supervisor.id)).toBe(200);
+    expect(await seen(osloOffice, '/api/v1/supervisors', supervisor.id)).toBe(200);
+    // Bodø moves to the Oslo office (reference data, written straight to the database): so do its people.
+    await t.database.db.execute(sql`update municipalities set office_code = 'oslo' where kommunenummer = '1804'`);
+    expect(await seen(osloOffice, '/api/v1/doctors', doctor.id)).toBe(200);
+    expect(await seen(nordOffice, '/api/v1/doctors', doctor.id)).toBe(404);
+    expect(await visibilityDrift()).toEqual({ doctors: [], supervisors: [] });
+    await t.database.db.execute(sql`update municipalities set office_code = 'nord' where kommunenummer = '1804'`);
+    // The agreement deleted (its supervisions with it): the doctor and the supervisor leave the office.
+    await t.database.db.execute(sql`delete from agreement_shares where agreement_id = ${agreement.id}`);
+    await t.database.db.execute(sql`delete from agreements where id = ${agreement.id}`);
+    expect(await seen(nordOffice, '/api/v1/doctors', doctor.id)).toBe(404);
+    expect(await seen(nordOffice, '/api/v1/supervisors', supervisor.id)).toBe(404);
+    expect(await seen(osloOffice, '/api/v1/supervisors', supervisor.id)).toBe(200);
+    expect(await visibilityDrift()).toEqual({ doctors: [], supervisors: [] });
   });
 });
 

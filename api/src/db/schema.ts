@@ -799,3 +799,42 @@ export const reportDataVersion = pgTable(
   },
   (t) => [check('report_data_version_one_row_check', sql`${t.id} = 1`)],
 );
+
+/**
+ * Which offices see which doctors, with the doctor's name: the office scope of visibleTo in
+ * doctors.repo.ts, kept by triggers (migrations/0016_office_visibility.sql) on every write to
+ * doctors, agreements and municipalities, whoever makes it. An office's doctors list walks
+ * `doctor_offices_page_idx` in name order, so a page costs what the page holds.
+ */
+export const doctorOffices = pgTable(
+  'doctor_offices',
+  {
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    doctorId: uuid('doctor_id')
+      .notNull()
+      .references(() => doctors.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeCode, t.doctorId] }), index('doctor_offices_page_idx').on(t.officeCode, t.name, t.doctorId), index('doctor_offices_doctor_idx').on(t.doctorId)],
+);
+
+/** As doctorOffices, for supervisors (visibleTo in supervisors.repo.ts: workplace, supervision, registered by). */
+export const supervisorOffices = pgTable(
+  'supervisor_offices',
+  {
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    supervisorId: uuid('supervisor_id')
+      .notNull()
+      .references(() => supervisors.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.officeCode, t.supervisorId] }),
+    index('supervisor_offices_page_idx').on(t.officeCode, t.name, t.supervisorId),
+    index('supervisor_offices_supervisor_idx').on(t.supervisorId),
+  ],
+);

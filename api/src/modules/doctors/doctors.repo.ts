@@ -1,11 +1,11 @@
-import { type SQL, and, eq, exists, ilike, inArray, like, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, exists, getTableColumns, ilike, inArray, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, anyOf, statementName, totalOf } from '../../lib/list.js';
 import { insertJsonRows } from '../../db/bulk.js';
-import { agreements, doctors, municipalities } from '../../db/schema.js';
+import { agreements, doctorOffices, doctors } from '../../db/schema.js';
 import { type MunicipalityScope, scopeShape, scopeValues } from '../../lib/scope.js';
 import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
 
@@ -26,6 +26,9 @@ export interface DoctorFilter {
 }
 
 export const DOCTOR_SORTS: SortColumns<'name'> = { name: [doctors.name, doctors.id] };
+/** An office's doctors in name order, from the office's own index (the same name and id: cursors are alike). */
+const OFFICE_DOCTOR_SORTS: SortColumns<'name'> = { name: [doctorOffices.name, doctorOffices.doctorId] };
+export const doctorSortsFor = (scope: MunicipalityScope | null) => (scope?.officeCode ? OFFICE_DOCTOR_SORTS : DOCTOR_SORTS);
 export const doctorPosition = { name: (row: DoctorRow) => [row.name, row.id] };
 
 /**
@@ -65,27 +68,17 @@ const shapeOf = (scope: MunicipalityScope | null, filter: DoctorFilter) => [
 /**
  * The doctors a caller may see, as one SQL condition (no per-row queries). An office sees doctors
  * with an agreement (any status) in one of its municipalities, those its users registered, and
- * those a municipality of the office registered through its client; a municipality's client sees
- * doctors with an agreement there and those it registered. Undefined means everyone.
+ * those a municipality of the office registered through its client: `doctor_offices`, kept by the
+ * database's triggers; a municipality's client sees doctors with an agreement there and those it
+ * registered. Undefined means everyone.
  */
 function visibleTo(db: Executor, scope: MunicipalityScope, bind: Bind): SQL | undefined {
   if (scope.officeCode !== null) {
-    const officeCode = bind('scopeOffice');
-    return or(
-      eq(doctors.createdByOfficeCode, officeCode),
-      exists(
-        db
-          .select({ one: ONE })
-          .from(agreements)
-          .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
-          .where(and(eq(agreements.doctorId, doctors.id), eq(municipalities.officeCode, officeCode))),
-      ),
-      exists(
-        db
-          .select({ one: ONE })
-          .from(municipalities)
-          .where(and(eq(municipalities.kommunenummer, doctors.createdByKommunenummer), eq(municipalities.officeCode, officeCode))),
-      ),
+    return exists(
+      db
+        .select({ one: ONE })
+        .from(doctorOffices)
+        .where(and(eq(doctorOffices.officeCode, bind('scopeOffice')), eq(doctorOffices.doctorId, doctors.id))),
     );
   }
   if (scope.kommunenummer !== null) {
@@ -99,23 +92,7 @@ function visibleTo(db: Executor, scope: MunicipalityScope, bind: Bind): SQL | un
 function visibleIds(db: Executor, scope: MunicipalityScope, bind: Bind): SQL | undefined {
   const registeredBy = alias(doctors, 'registered');
   if (scope.officeCode !== null) {
-    const officeCode = bind('scopeOffice');
-    return inArray(
-      doctors.id,
-      db
-        .select({ id: agreements.doctorId })
-        .from(agreements)
-        .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
-        .where(eq(municipalities.officeCode, officeCode))
-        .unionAll(db.select({ id: registeredBy.id }).from(registeredBy).where(eq(registeredBy.createdByOfficeCode, officeCode)))
-        .unionAll(
-          db
-            .select({ id: registeredBy.id })
-            .from(registeredBy)
-            .innerJoin(municipalities, eq(municipalities.kommunenummer, registeredBy.createdByKommunenummer))
-            .where(eq(municipalities.officeCode, officeCode)),
-        ),
-    );
+    return inArray(doctors.id, db.select({ id: doctorOffices.doctorId }).from(doctorOffices).where(eq(doctorOffices.officeCode, bind('scopeOffice'))));
   }
   if (scope.kommunenummer !== null) {
     const kommunenummer = bind('scopeKommune');
@@ -162,23 +139,43 @@ export const doctorsRepo = {
   },
 
   /** A page in the sort's order; `null` scope means no restriction. */
+  /**
+   * A page in the sort's order; `null` scope means no restriction. An office's page walks its own
+   * index (`doctor_offices_page_idx`) and stops after the page, whatever the table holds.
+   */
   async list(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter, page: ListPage<'name'>): Promise<DoctorRow[]> {
+    const officeScoped = scope?.officeCode != null;
     return prepared(db, statementName('doctors_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]), (name) =>
-      db
-        .select()
-        .from(doctors)
-        .where(and(matching(db, scope, filter, placeholders), page.after))
+      (officeScoped
+        ? db
+            .select(getTableColumns(doctors))
+            .from(doctorOffices)
+            .innerJoin(doctors, eq(doctors.id, doctorOffices.doctorId))
+            .where(and(eq(doctorOffices.officeCode, placeholders('scopeOffice')), matching(db, null, filter, placeholders), page.after))
+        : db
+            .select()
+            .from(doctors)
+            .where(and(matching(db, scope, filter, placeholders), page.after))
+      )
         .orderBy(...page.orderBy)
         .limit(sql.placeholder('limit'))
         .prepare(name),
     ).execute({ ...valuesOf(scope, filter), ...page.values });
   },
 
+  /** The total of a list; an office's counts its own index entries, joining the doctors only to filter them. */
   total(db: Executor, scope: MunicipalityScope | null, filter: DoctorFilter): Promise<Total> {
+    const officeScoped = scope?.officeCode != null;
     return totalOf(
       db,
       statementName('doctors_total', shapeOf(scope, filter)),
-      (bind) => db.select({ one: ONE }).from(doctors).where(matching(db, scope, filter, bind, visibleIds)).$dynamic(),
+      (bind) => {
+        if (!officeScoped) return db.select({ one: ONE }).from(doctors).where(matching(db, scope, filter, bind, visibleIds)).$dynamic();
+        const filters = matching(db, null, filter, bind);
+        const ofOffice = eq(doctorOffices.officeCode, bind('scopeOffice'));
+        const entries = db.select({ one: ONE }).from(doctorOffices).$dynamic();
+        return filters ? entries.innerJoin(doctors, eq(doctors.id, doctorOffices.doctorId)).where(and(ofOffice, filters)) : entries.where(ofOffice);
+      },
       valuesOf(scope, filter),
     );
   },

@@ -14,7 +14,7 @@ import { outsideScope, referenceTo } from '../../lib/person-reference.js';
 import { Service } from '../../lib/service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import { emitEvent } from '../events/events.service.js';
-import { DOCTOR_SORTS, type DoctorChanges, type DoctorRow, doctorPosition, doctorsRepo } from './doctors.repo.js';
+import { type DoctorChanges, type DoctorRow, doctorPosition, doctorSortsFor, doctorsRepo } from './doctors.repo.js';
 
 export type DoctorCreate = z.output<typeof createDoctorRequest>;
 export type DoctorUpdate = z.output<typeof updateDoctorRequest>;
@@ -81,7 +81,7 @@ export class DoctorsService extends Service {
       hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
       kommunenummer: query.kommunenummer,
     };
-    const page = keyset(query.sort, DOCTOR_SORTS, query.cursor, doctorPosition, query.limit + 1);
+    const page = keyset(query.sort, doctorSortsFor(listScope), query.cursor, doctorPosition, query.limit + 1);
     const rows = await doctorsRepo.list(this.db, listScope, filter, page);
     const outside = query.hprNumber ? await outsideScope(rows, (id) => doctorsRepo.get(this.db, id, scope)) : new Set<string>();
     const total = await doctorsRepo.total(this.db, listScope, filter);

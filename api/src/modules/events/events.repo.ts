@@ -48,7 +48,7 @@ export const eventsRepo = {
       kommunenumre: [...new Set(event.kommunenumre)].sort(),
       data: event.data,
     }));
-    // jsonb_to_recordset yields the rows in the document's order, so sequences follow it.
+    // json_to_recordset yields the rows in the document's order, so sequences follow it.
     await insertJsonRows(tx, events, rows, { columns: ['type', 'subjectType', 'subjectId', 'kommunenumre', 'data'] });
   },
 

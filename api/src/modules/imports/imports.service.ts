@@ -145,20 +145,22 @@ export class ImportsService extends Service {
   async import(context: RequestContext, csv: string, query: ImportQuery): Promise<ImportReport> {
     const { principal } = context;
     const kommunenummer = await municipalityOf(this.db, principal, query.kommunenummer);
-    const csvRows = readCsv(csv);    const errors: ImportRowError[] = [];
+    const csvRows = readCsv(csv);
+    const errors: ImportRowError[] = [];
     const valid: ImportRow[] = [];
     for (const csvRow of csvRows) {
       const checked = checkRow(csvRow, kommunenummer);
       if ('row' in checked) valid.push(checked.row);
       else errors.push(...checked.errors);
     }
-        const rejected = (plan: Plan) => query.mode === 'all' && plan.errors.length > 0;
+    const rejected = (plan: Plan) => query.mode === 'all' && plan.errors.length > 0;
 
     if (query.dryRun) return reportOf(kommunenummer, query.mode, true, false, csvRows.length, await planOf(this.db, kommunenummer, valid, errors));
     return context.transact(async (tx) => {
       // Imports to one municipality take turns: each plans from what the one before wrote.
       await lockForTransaction(tx, 'import', kommunenummer);
-      const plan = await planOf(tx, kommunenummer, valid, errors);      if (rejected(plan)) {
+      const plan = await planOf(tx, kommunenummer, valid, errors);
+      if (rejected(plan)) {
         const invalidRows = new Set(plan.errors.map((error) => error.line)).size;
         throw new AppError('import_rejected', `${invalidRows} of ${csvRows.length} rows are invalid; nothing was imported. Fix them, or import the valid rows with mode=valid-only.`, {
           report: reportOf(kommunenummer, query.mode, false, false, csvRows.length, plan),
@@ -232,5 +234,6 @@ export class ImportsService extends Service {
       })),
       ...views.map((view) => ({ type: 'agreement.created' as const, subject: { type: 'agreement' as const, id: view.id }, kommunenumre: [kommunenummer], data: view })),
     ];
-    await emitEvents(tx, events);  }
+    await emitEvents(tx, events);
+  }
 }

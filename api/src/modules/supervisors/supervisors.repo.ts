@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
-import { agreements, doctors, municipalities, supervisions, supervisors } from '../../db/schema.js';
+import { agreements, doctors, municipalities, supervisions, supervisorOffices, supervisors } from '../../db/schema.js';
 import { type MunicipalityScope, scopeShape, scopeValues } from '../../lib/scope.js';
 import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
 
@@ -51,6 +51,9 @@ export interface SupervisorFilter {
 }
 
 export const SUPERVISOR_SORTS: SortColumns<'name'> = { name: [supervisors.name, supervisors.id] };
+/** An office's supervisors in name order, from the office's own index (the same name and id: cursors are alike). */
+const OFFICE_SUPERVISOR_SORTS: SortColumns<'name'> = { name: [supervisorOffices.name, supervisorOffices.supervisorId] };
+export const supervisorSortsFor = (scope: MunicipalityScope | null) => (scope?.officeCode ? OFFICE_SUPERVISOR_SORTS : SUPERVISOR_SORTS);
 export const supervisorPosition = { name: (row: SupervisorRow) => [row.name, row.id] };
 
 /**
@@ -90,18 +93,16 @@ const supervisesWhere = (db: Executor, where: SQL | undefined) =>
 /**
  * The supervisors a caller may see, as one SQL condition. An office: workplace in one of its
  * municipalities, or a supervision (any period) of an agreement in them, or registered by its
- * users. A municipality's client: workplace there, or a supervision of an agreement there.
+ * users (`supervisor_offices`, kept by the database's triggers). A municipality's client:
+ * workplace there, or a supervision of an agreement there.
  */
 function visibleTo(db: Executor, scope: MunicipalityScope, bind: Bind): SQL | undefined {
   if (scope.officeCode !== null) {
-    const officeCode = bind('scopeOffice');
-    return or(
-      eq(supervisors.createdByOfficeCode, officeCode),
-      inArray(
-        supervisors.workplaceKommunenummer,
-        db.select({ k: municipalities.kommunenummer }).from(municipalities).where(eq(municipalities.officeCode, officeCode)),
-      ),
-      supervisesWhere(db, eq(municipalities.officeCode, officeCode)),
+    return exists(
+      db
+        .select({ one: ONE })
+        .from(supervisorOffices)
+        .where(and(eq(supervisorOffices.officeCode, bind('scopeOffice')), eq(supervisorOffices.supervisorId, supervisors.id))),
     );
   }
   if (scope.kommunenummer !== null) return workingOrSupervisingIn(db, bind('scopeKommune'));
@@ -130,21 +131,11 @@ function visibleIds(db: Executor, scope: MunicipalityScope, bind: Bind): SQL | u
       .select({ id: supervisions.supervisorId })
       .from(supervisions)
       .innerJoin(agreements, eq(agreements.id, supervisions.agreementId))
-      .innerJoin(municipalities, eq(municipalities.kommunenummer, agreements.kommunenummer))
       .where(where);
   if (scope.officeCode !== null) {
-    const officeCode = bind('scopeOffice');
     return inArray(
       supervisors.id,
-      supervising(eq(municipalities.officeCode, officeCode))
-        .unionAll(db.select({ id: other.id }).from(other).where(eq(other.createdByOfficeCode, officeCode)))
-        .unionAll(
-          db
-            .select({ id: other.id })
-            .from(other)
-            .innerJoin(municipalities, eq(municipalities.kommunenummer, other.workplaceKommunenummer))
-            .where(eq(municipalities.officeCode, officeCode)),
-        ),
+      db.select({ id: supervisorOffices.supervisorId }).from(supervisorOffices).where(eq(supervisorOffices.officeCode, bind('scopeOffice'))),
     );
   }
   if (scope.kommunenummer !== null) {
@@ -242,24 +233,45 @@ export const supervisorsRepo = {
   },
 
 
-  /** A page of supervisors, with each row's current load computed in the same statement. */
+  /**
+   * A page of supervisors, with each row's current load computed in the same statement. An office's
+   * page walks its own index (`supervisor_offices_page_idx`) and stops after the page.
+   */
   async list(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string, page: ListPage<'name'>): Promise<SupervisorRow[]> {
+    const officeScoped = scope?.officeCode != null;
     return prepared(db, statementName('supervisors_list', [...shapeOf(scope, filter), page.sort, page.after !== undefined]), (name) =>
-      db
-        .select(columnsOn(db, todayOf(placeholders)))
-        .from(supervisors)
-        .where(and(matching(db, scope, filter, placeholders), page.after))
+      (officeScoped
+        ? db
+            .select(columnsOn(db, todayOf(placeholders)))
+            .from(supervisorOffices)
+            .innerJoin(supervisors, eq(supervisors.id, supervisorOffices.supervisorId))
+            .where(and(eq(supervisorOffices.officeCode, placeholders('scopeOffice')), matching(db, null, filter, placeholders), page.after))
+        : db
+            .select(columnsOn(db, todayOf(placeholders)))
+            .from(supervisors)
+            .where(and(matching(db, scope, filter, placeholders), page.after))
+      )
         .orderBy(...page.orderBy)
         .limit(sql.placeholder('limit'))
         .prepare(name),
     ).execute({ ...valuesOf(scope, filter, today), ...page.values });
   },
 
+  /** The total of a list; an office's counts its own index entries, joining the supervisors only to filter them. */
   total(db: Executor, scope: MunicipalityScope | null, filter: SupervisorFilter, today: string): Promise<Total> {
+    const officeScoped = scope?.officeCode != null;
     return totalOf(
       db,
       statementName('supervisors_total', shapeOf(scope, filter)),
-      (bind) => db.select({ one: ONE }).from(supervisors).where(matching(db, scope, filter, bind, visibleIds)).$dynamic(),
+      (bind) => {
+        if (!officeScoped) return db.select({ one: ONE }).from(supervisors).where(matching(db, scope, filter, bind, visibleIds)).$dynamic();
+        const filters = matching(db, null, filter, bind);
+        const ofOffice = eq(supervisorOffices.officeCode, bind('scopeOffice'));
+        const entries = db.select({ one: ONE }).from(supervisorOffices).$dynamic();
+        return filters
+          ? entries.innerJoin(supervisors, eq(supervisors.id, supervisorOffices.supervisorId)).where(and(ofOffice, filters))
+          : entries.where(ofOffice);
+      },
       valuesOf(scope, filter, today),
     );
   },

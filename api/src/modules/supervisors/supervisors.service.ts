@@ -28,12 +28,12 @@ import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import { emitEvent } from '../events/events.service.js';
 import { coursesRepo } from '../courses/courses.repo.js';
 import {
-  SUPERVISOR_SORTS,
   type SupervisionRow,
   type SupervisorChanges,
   type SupervisorRecord,
   type SupervisorRow,
   supervisorPosition,
+  supervisorSortsFor,
   supervisorsRepo,
 } from './supervisors.repo.js';
 
@@ -140,7 +140,7 @@ export class SupervisorsService extends Service {
       qualified: query.qualified,
       overCapacity: query.overCapacity,
     };
-    const page = keyset(query.sort, SUPERVISOR_SORTS, query.cursor, supervisorPosition, query.limit + 1);
+    const page = keyset(query.sort, supervisorSortsFor(listScope), query.cursor, supervisorPosition, query.limit + 1);
     const rows = await supervisorsRepo.list(this.db, listScope, filter, today, page);
     const outside = query.hprNumber ? await outsideScope(rows, (id) => supervisorsRepo.get(this.db, id, scope, today)) : new Set<string>();
     const total = await supervisorsRepo.total(this.db, listScope, filter, today);
