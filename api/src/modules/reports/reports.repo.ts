@@ -85,9 +85,8 @@ export interface AgreementFigures {
   municipalities_with_alis: number;
 }
 
-export interface VeilederFigures {
-  g: string | null;
-  is_total: number;
+/** Agreement figures with the veileder figures of the same group. */
+export interface PeopleFigures extends AgreementFigures {
   veiledere: number;
   qualified: number;
 }
@@ -160,53 +159,52 @@ export const reportsRepo = {
     );
   },
 
-  /** Agreements per group and in total: active on the day (by form and position), started and ended in the year to the day, with a veileder. */
-  async agreementFigures(db: Executor, scope: ReportScope, yearFrom: string): Promise<AgreementFigures[]> {
+  /**
+   * Agreements and veiledere per group and in total, in one pass: agreements active on the day (by
+   * form and position), started and ended in the year to the day, with a veileder; the distinct
+   * veiledere of the ALIS active on the day, and how many of them were qualified then. The running
+   * veileder supervisions are found once, for the doctors active in scope only, and serve both.
+   */
+  async peopleFigures(db: Executor, scope: ReportScope, yearFrom: string): Promise<PeopleFigures[]> {
     const day = sql`${scope.asOf}::date`;
     const from = sql`${yearFrom}::date`;
-    return rowsOf<AgreementFigures>(
+    return rowsOf<PeopleFigures>(
       await db.execute(sql`
         with m as (${municipalitiesInScope(scope)}),
-        x as (
+        x as materialized (
           select m.g, a.kommunenummer, a.doctor_id, a.employment_form, a.position, a.start_date, a.end_date, (${runningOn(day)}) as act
           from agreements a join m on m.kommunenummer = a.kommunenummer
           where ${RAN} and a.start_date <= ${day} and (a.end_date is null or a.end_date >= ${from})
-        )
-        select g, grouping(g)::int as is_total,
-          count(*) filter (where act)::int as active,
-          count(*) filter (where act and employment_form = 'salaried')::int as salaried,
-          count(*) filter (where act and employment_form = 'self_employed')::int as self_employed,
-          count(*) filter (where act and position = 'gp')::int as gp,
-          count(*) filter (where act and position = 'gp_locum')::int as gp_locum,
-          count(*) filter (where act and position = 'introduction')::int as introduction,
-          count(*) filter (where act and position = 'other')::int as other,
-          count(*) filter (where start_date >= ${from})::int as started,
-          count(*) filter (where end_date >= ${from} and end_date <= ${day})::int as ended,
-          count(*) filter (where act and exists (
-            select 1 from agreements a2 join supervisions s on s.agreement_id = a2.id
-            where a2.doctor_id = x.doctor_id and ${veilederOn(day)}))::int as with_veileder,
-          count(distinct kommunenummer) filter (where act)::int as municipalities_with_alis
-        from x group by grouping sets ((g), ())`),
-    );
-  },
-
-  /** Distinct veiledere of the ALIS with an active agreement on the day, and how many of them were qualified then. */
-  async veilederFigures(db: Executor, scope: ReportScope): Promise<VeilederFigures[]> {
-    const day = sql`${scope.asOf}::date`;
-    return rowsOf<VeilederFigures>(
-      await db.execute(sql`
-        with m as (${municipalitiesInScope(scope)}),
-        v as (
-          select distinct m.g, s.supervisor_id
-          from agreements a join m on m.kommunenummer = a.kommunenummer
-          join agreements a2 on a2.doctor_id = a.doctor_id
+        ),
+        v as materialized (
+          select distinct d.g, d.doctor_id, s.supervisor_id
+          from (select distinct g, doctor_id from x where act) d
+          join agreements a2 on a2.doctor_id = d.doctor_id
           join supervisions s on s.agreement_id = a2.id and ${veilederOn(day)}
-          where ${RAN} and ${runningOn(day)}
+        ),
+        af as (
+          select g, grouping(g)::int as is_total,
+            count(*) filter (where act)::int as active,
+            count(*) filter (where act and employment_form = 'salaried')::int as salaried,
+            count(*) filter (where act and employment_form = 'self_employed')::int as self_employed,
+            count(*) filter (where act and position = 'gp')::int as gp,
+            count(*) filter (where act and position = 'gp_locum')::int as gp_locum,
+            count(*) filter (where act and position = 'introduction')::int as introduction,
+            count(*) filter (where act and position = 'other')::int as other,
+            count(*) filter (where start_date >= ${from})::int as started,
+            count(*) filter (where end_date >= ${from} and end_date <= ${day})::int as ended,
+            count(*) filter (where act and doctor_id in (select v.doctor_id from v))::int as with_veileder,
+            count(distinct kommunenummer) filter (where act)::int as municipalities_with_alis
+          from x group by grouping sets ((g), ())
+        ),
+        vf as (
+          select v.g, grouping(v.g)::int as is_total, count(distinct v.supervisor_id)::int as veiledere,
+            count(distinct v.supervisor_id) filter (where ${qualifiedOn(day)})::int as qualified
+          from v join supervisors sv on sv.id = v.supervisor_id
+          group by grouping sets ((v.g), ())
         )
-        select g, grouping(g)::int as is_total, count(distinct v.supervisor_id)::int as veiledere,
-          count(distinct v.supervisor_id) filter (where ${qualifiedOn(day)})::int as qualified
-        from v join supervisors sv on sv.id = v.supervisor_id
-        group by grouping sets ((g), ())`),
+        select af.*, coalesce(vf.veiledere, 0)::int as veiledere, coalesce(vf.qualified, 0)::int as qualified
+        from af left join vf on vf.is_total = af.is_total and vf.g is not distinct from af.g`),
     );
   },
 

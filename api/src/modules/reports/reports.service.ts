@@ -24,7 +24,7 @@ import type { Principal } from '../../lib/principal.js';
 import { Service } from '../../lib/service.js';
 import type { ServiceDeps } from '../../services.js';
 import { grantSchemesRepo } from '../grants/grant-schemes.repo.js';
-import { type AgreementFigures, type ReportScope, type VeilederFigures, reportsRepo } from './reports.repo.js';
+import { type AgreementFigures, type PeopleFigures, type ReportScope, reportsRepo } from './reports.repo.js';
 
 type OverviewInput = z.output<typeof overviewReportQuery>;
 type GrantsInput = z.output<typeof grantsReportQuery>;
@@ -82,17 +82,14 @@ export class ReportsService extends Service {
   private async computeOverview(scope: ReportScope, strict: boolean): Promise<OverviewReport> {
     const threshold = this.deps.config.DISCLOSURE_THRESHOLD;
     const yearFrom = `${scope.asOf.slice(0, 4)}-01-01`;
-    const [municipalityRows, agreementRows, veilederRows] = await Promise.all([
+    const [municipalityRows, peopleRows] = await Promise.all([
       reportsRepo.municipalityFigures(this.db, scope),
-      reportsRepo.agreementFigures(this.db, scope, yearFrom),
-      reportsRepo.veilederFigures(this.db, scope),
+      reportsRepo.peopleFigures(this.db, scope, yearFrom),
     ]);
     const groups = [...orderedGroups(scope.groupBy, municipalityRows), TOTAL];
     const municipalities = byGroup(municipalityRows);
-    const agreements = byGroup(agreementRows);
-    const veiledere = byGroup(veilederRows);
-    const agreementOf = (key: string, field: keyof Omit<AgreementFigures, 'g' | 'is_total'>) => agreements.get(key)?.[field] ?? 0;
-    const veilederOf = (key: string, field: keyof Omit<VeilederFigures, 'g' | 'is_total'>) => veiledere.get(key)?.[field] ?? 0;
+    const people = byGroup(peopleRows);
+    const agreementOf = (key: string, field: keyof Omit<PeopleFigures, 'g' | 'is_total'>) => people.get(key)?.[field] ?? 0;
 
     // Tables of counts about people, groups as rows and the total row last.
     const column = (read: (key: string) => number): Table => ({ values: groups.map((group) => [read(group.key)]), columnTotals: true, rowTotals: false });
@@ -107,8 +104,8 @@ export class ReportsService extends Service {
       started: column((key) => agreementOf(key, 'started')),
       ended: column((key) => agreementOf(key, 'ended')),
       withVeileder: column((key) => agreementOf(key, 'with_veileder')),
-      veiledere: column((key) => veilederOf(key, 'veiledere')),
-      qualified: column((key) => veilederOf(key, 'qualified')),
+      veiledere: column((key) => agreementOf(key, 'veiledere')),
+      qualified: column((key) => agreementOf(key, 'qualified')),
     };
     const none = (table: Table) => table.values.map((line) => line.map(() => false));
     // The two breakdowns share their totals column (active agreements): hidden in one, hidden in both.
