@@ -3,7 +3,10 @@ import { at } from '../lib/collections.js';
 import { type DemoGrantApplication, type DemoGrantScheme, generateDemoGrants } from './demo-grants.js';
 import { type MunicipalityFacts, municipalityFacts } from './demo-municipalities.js';
 import { type Random, random } from './demo-random.js';
-import type { agreements, absences, registrations, supervisions, supervisors } from './schema.js';
+import type { AgreementChanges } from '../modules/agreements/agreements.repo.js';
+import type { RegistrationChanges } from '../modules/registrations/registrations.repo.js';
+import type { SupervisorChanges } from '../modules/supervisors/supervisors.repo.js';
+import type { agreements, absences, registrations, supervisions } from './schema.js';
 
 // The pure half of `pnpm seed:demo`: what the demo registry holds, built from the municipality list,
 // the scale, the seed and the day, without a database. demo-data.ts writes it, merging with what is
@@ -33,37 +36,13 @@ export interface DemoTransition {
   date: string;
 }
 
-export type DemoRegistration = Required<
-  Pick<
-    typeof registrations.$inferInsert,
-    | 'kommunenummer'
-    | 'responsibleName'
-    | 'responsibleEmail'
-    | 'educationPlanUrl'
-    | 'supervisionArrangement'
-    | 'learningArenas'
-    | 'applicationDate'
-    | 'decisionDate'
-    | 'registeredFrom'
-    | 'decisionReference'
-  >
-> & { status: RegistrationStatusValue; transitions: DemoTransition[] };
+/** A registration's facts as an office records them (the repo's changeable columns), with how it got its status. */
+export type DemoRegistration = Required<Pick<typeof registrations.$inferInsert, 'kommunenummer'> & Omit<RegistrationChanges, 'status' | 'notes'>> & {
+  status: RegistrationStatusValue;
+  transitions: DemoTransition[];
+};
 
-export type DemoSupervisor = Required<
-  Pick<
-    typeof supervisors.$inferInsert,
-    | 'hprNumber'
-    | 'name'
-    | 'email'
-    | 'phone'
-    | 'workplaceKommunenummer'
-    | 'specialistInGeneralPractice'
-    | 'specialistApprovedOn'
-    | 'exemptionUntil'
-    | 'courseCompletedOn'
-    | 'capacity'
-  >
-> & { workplaceKommunenummer: string };
+export type DemoSupervisor = Required<Omit<SupervisorChanges, 'exemptionFrom'>> & { workplaceKommunenummer: string };
 
 export type DemoAbsence = Required<Pick<typeof absences.$inferInsert, 'kind' | 'fromDate' | 'toDate'>>;
 
@@ -72,19 +51,8 @@ export type DemoSupervision = Required<Pick<typeof supervisions.$inferInsert, 'r
 };
 
 export type DemoAgreement = Required<
-  Pick<
-    typeof agreements.$inferInsert,
-    | 'kommunenummer'
-    | 'employmentForm'
-    | 'position'
-    | 'positionPercent'
-    | 'signedOn'
-    | 'startDate'
-    | 'viaStaffingAgency'
-    | 'endDate'
-    | 'endReason'
-    | 'plannedEndDate'
-  >
+  Pick<typeof agreements.$inferInsert, 'kommunenummer'> &
+    Pick<AgreementChanges, 'employmentForm' | 'position' | 'positionPercent' | 'signedOn' | 'startDate' | 'viaStaffingAgency' | 'endDate' | 'endReason' | 'plannedEndDate'>
 > & {
   status: AgreementStatusValue;
   /** The share over time, oldest first; `positionPercent` is the last. */

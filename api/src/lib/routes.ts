@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteHandlerMethod } from 'fastify';
-import type { Role, Scope } from '@alis/shared';
-import type { Page } from '@alis/shared';
+import { type Page, type Role, type Scope, idParams } from '@alis/shared';
 import { z } from 'zod';
 import { invalidField } from './app-error.js';
 import { expectedVersion } from './etag.js';
@@ -54,6 +53,37 @@ export type RouteRequest<P extends Schema, Q extends Schema, B extends Schema> =
 }>;
 type Handler<P extends Schema, Q extends Schema, B extends Schema> = (request: RouteRequest<P, Q, B>, reply: FastifyReply) => unknown;
 
+/** What the conventional operations of `resource` document; their schemas are the resource's. */
+export type OperationDocs = Pick<RouteSpec<undefined, undefined, undefined>, 'summary' | 'description' | 'errors' | 'roles' | 'scope'>;
+
+/** A resource's schemas: its representation, and those of the operations it has. */
+export interface ResourceSchemas {
+  resource: z.ZodType;
+  page?: z.ZodType;
+  query?: z.ZodType;
+  create?: z.ZodType;
+  update?: z.ZodType;
+  transition?: z.ZodType;
+}
+
+/** The service methods behind the conventional operations (`read` is `get`), typed from the schemas. */
+export interface ResourceService<S extends ResourceSchemas> {
+  list(principal: Principal, query: Out<S['query']>): Promise<Page<unknown>>;
+  create(context: RequestContext, body: Out<S['create']>): Promise<Versioned<{ id: string }>>;
+  get(principal: Principal, id: string): Promise<Versioned<unknown>>;
+  update(context: RequestContext, id: string, body: Out<S['update']>, expected: number | undefined): Promise<Versioned<unknown>>;
+  transition(context: RequestContext, id: string, body: Out<S['transition']>, expected: number | undefined): Promise<Versioned<unknown>>;
+}
+
+interface ServiceMethodOf {
+  list: 'list';
+  create: 'create';
+  read: 'get';
+  update: 'update';
+  transition: 'transition';
+}
+type Operation = keyof ServiceMethodOf;
+
 /**
  * The one way a resource declares its routes: tags and roles once, then per route its schemas,
  * success response and the problems it can answer with (which the OpenAPI test holds it to).
@@ -97,7 +127,7 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
   const byId = add('GET', [404]);
   const post = add('POST');
   const change = (method: 'PATCH' | 'POST') => add(method, [404, 412]);
-  return {
+  const verbs = {
     get,
     post,
     patch: add('PATCH'),
@@ -136,5 +166,43 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
       change(method)(url, spec, async (request, reply) =>
         sendVersioned(reply, await apply(contextOf(request), request, expectedVersion(request))),
       ),
+  };
+  return {
+    ...verbs,
+    /**
+     * A collection at `path` with the operations documented in `operations`, each answered by the
+     * service method of its name: `list` (GET path), `create` (POST path, Location `path/{id}`),
+     * `read` (GET path/:id, the service's `get`), `update` (PATCH path/:id) and `transition`
+     * (POST path/:id/transitions), with the conventions of the verbs above.
+     */
+    resource: <S extends ResourceSchemas, O extends Operation>(
+      path: string,
+      service: Pick<ResourceService<S>, ServiceMethodOf[O]>,
+      schemas: S,
+      operations: Record<O, OperationDocs>,
+    ) => {
+      // Only the operations given are registered, and `service` has the methods of those (its type says so).
+      // Fastify types a generic route's request loosely; the schemas have checked what the casts below say.
+      const methods = service as ResourceService<S>;
+      const docs: Partial<Record<Operation, OperationDocs>> = operations;
+      const byId = { url: `${path}/:id`, params: idParams };
+      if (docs.list) verbs.list<S['query'], unknown>(path, { ...docs.list, querystring: schemas.query, response: schemas.page ?? z.never() }, (principal, request) => methods.list(principal, request.query as Out<S['query']>));
+      if (docs.create)
+        verbs.create<undefined, S['create'], { id: string }>(
+          path,
+          { ...docs.create, body: schemas.create, response: schemas.resource },
+          (context, request) => methods.create(context, request.body as Out<S['create']>),
+          (created) => `/api/v1${path}/${created.id}`,
+        );
+      if (docs.read) verbs.read(byId.url, { ...docs.read, params: byId.params, response: schemas.resource }, (principal, request) => methods.get(principal, request.params.id));
+      if (docs.update)
+        verbs.change<typeof idParams, S['update'], unknown>('PATCH', byId.url, { ...docs.update, params: byId.params, body: schemas.update, response: schemas.resource }, (context, request, expected) =>
+          methods.update(context, request.params.id, request.body as Out<S['update']>, expected),
+        );
+      if (docs.transition)
+        verbs.change<typeof idParams, S['transition'], unknown>('POST', `${byId.url}/transitions`, { ...docs.transition, params: byId.params, body: schemas.transition, response: schemas.resource }, (context, request, expected) =>
+          methods.transition(context, request.params.id, request.body as Out<S['transition']>, expected),
+        );
+    },
   };
 }

@@ -4,7 +4,6 @@ import {
   agreementPage,
   agreementTransitionRequest,
   createAgreementRequest,
-  idParams,
   listAgreementsQuery,
   updateAgreementRequest,
 } from '@alis/shared';
@@ -39,84 +38,59 @@ export async function agreementRoutes(app: FastifyInstance) {
   const service = app.services.agreements;
   const route = resourceRoutes(app, { tags: ['agreements'], roles: AGREEMENT_ROLES });
 
-  route.list(
+  route.resource(
     '/agreements',
+    service,
     {
-      summary: 'List ALIS agreements in the caller\'s scope',
-      description:
-        'Newest start date first. `endsBefore` compares the end date, or the planned end date while the agreement is open; ' +
-        '`supervisorId` matches any supervision role at any time; `hasVeileder` asks for a veileder supervision running today.\n\n' +
-        `${PLANNED_END_DATE_RULE}\n\n${WARNINGS_RULE}`,
-      querystring: listAgreementsQuery,
-      response: agreementPage,
+      resource: agreement,
+      page: agreementPage,
+      query: listAgreementsQuery,
+      create: createAgreementRequest,
+      update: updateAgreementRequest,
+      transition: agreementTransitionRequest,
     },
-    (principal, request) => service.list(principal, request.query),
-  );
-
-  route.create(
-    '/agreements',
     {
-      summary: 'Create an ALIS agreement (as a draft)',
-      description:
-        'The municipality must be in the caller\'s scope (404 otherwise); the doctor must exist (any doctor may be referenced by id). ' +
-        'A doctor has at most one open (draft or active) agreement per municipality: a second is 409 `already_exists` with `existingId`.\n\n' +
-        PLANNED_END_DATE_RULE,
-      body: createAgreementRequest,
-      response: agreement,
-      errors: [404, 409, 422],
+      create: {
+        summary: 'Create an ALIS agreement (as a draft)',
+        description:
+          'The municipality must be in the caller\'s scope (404 otherwise); the doctor must exist (any doctor may be referenced by id). ' +
+          'A doctor has at most one open (draft or active) agreement per municipality: a second is 409 `already_exists` with `existingId`.\n\n' +
+          PLANNED_END_DATE_RULE,
+        errors: [404, 409, 422],
+      },
+      list: {
+        summary: 'List ALIS agreements in the caller\'s scope',
+        description:
+          'Newest start date first. `endsBefore` compares the end date, or the planned end date while the agreement is open; ' +
+          '`supervisorId` matches any supervision role at any time; `hasVeileder` asks for a veileder supervision running today.\n\n' +
+          `${PLANNED_END_DATE_RULE}\n\n${WARNINGS_RULE}`,
+      },
+      read: {
+        summary: 'Get an ALIS agreement with its planned end date and warnings',
+        description: `${PLANNED_END_DATE_RULE}\n\n${WARNINGS_RULE}`,
+      },
+      update: {
+        summary: 'Change a draft or active agreement',
+        description:
+          'Send `If-Match` with the ETag you read (412 when stale). Closed (completed, terminated, cancelled) agreements cannot be changed ' +
+          '(409 `conflict`). Status changes go through `/transitions`. A new `positionPercent` takes effect from `positionPercentFrom` ' +
+          '(when absent: today, or the start in a draft or while the start lies ahead; never before the start: 400 `too_early`), ' +
+          'added to `positionHistory`; ' +
+          '`positionPercentFrom` alone is 400 `not_allowed`. Moving `startDate` moves the first share with it, but not past a later ' +
+          'change of share (422 `too_late`). Both recompute `plannedEndDate`.',
+        errors: [409, 422],
+      },
+      transition: {
+        summary: 'Move an agreement to another status',
+        description:
+          '`draft → active` needs the agreement\'s `signedOn` and `startDate`; `draft → cancelled` needs a `reason` (a draft that is never ' +
+          'signed is dropped this way; it closes it). `active → completed` needs `endDate` and `endReason: completed_training`; ' +
+          '`active → terminated` needs `endDate` and any other `endReason`. The end date lies between the start and today: an agreement is ' +
+          'closed once it has ended (a later date is 422 `too_late`). Missing preconditions are 422 listing each; a transition not allowed ' +
+          'from the current status is 409 `illegal_transition` with `allowed`. Honours `If-Match`. Closing an agreement also ends, on ' +
+          '`endDate`, its supervisions still running past that day.',
+        errors: [409, 422],
+      },
     },
-    (context, request) => service.create(context, request.body),
-    (created) => `/api/v1/agreements/${created.id}`,
-  );
-
-  route.read(
-    '/agreements/:id',
-    {
-      summary: 'Get an ALIS agreement with its planned end date and warnings',
-      description: `${PLANNED_END_DATE_RULE}\n\n${WARNINGS_RULE}`,
-      params: idParams,
-      response: agreement,
-    },
-    (principal, request) => service.get(principal, request.params.id),
-  );
-
-  route.change(
-    'PATCH',
-    '/agreements/:id',
-    {
-      summary: 'Change a draft or active agreement',
-      description:
-        'Send `If-Match` with the ETag you read (412 when stale). Closed (completed, terminated, cancelled) agreements cannot be changed ' +
-        '(409 `conflict`). Status changes go through `/transitions`. A new `positionPercent` takes effect from `positionPercentFrom` ' +
-        '(when absent: today, or the start in a draft or while the start lies ahead; never before the start: 400 `too_early`), ' +
-        'added to `positionHistory`; ' +
-        '`positionPercentFrom` alone is 400 `not_allowed`. Moving `startDate` moves the first share with it, but not past a later ' +
-        'change of share (422 `too_late`). Both recompute `plannedEndDate`.',
-      params: idParams,
-      body: updateAgreementRequest,
-      response: agreement,
-      errors: [409, 422],
-    },
-    (context, request, expected) => service.update(context, request.params.id, request.body, expected),
-  );
-
-  route.change(
-    'POST',
-    '/agreements/:id/transitions',
-    {
-      summary: 'Move an agreement to another status',
-      description:
-        '`draft → active` needs the agreement\'s `signedOn` and `startDate`; `draft → cancelled` needs a `reason` (a draft that is never ' +
-        'signed is dropped this way; it closes it). `active → completed` needs `endDate` and `endReason: completed_training`; ' +
-        '`active → terminated` needs `endDate` and any other `endReason`. The end date lies between the start and today: an agreement is ' +
-        'closed once it has ended (a later date is 422 `too_late`). Missing preconditions are 422 listing each; a transition not allowed ' +
-        'from the current status is 409 `illegal_transition` with `allowed`. Honours `If-Match`. Closing an agreement also ends, on ' +
-        '`endDate`, its supervisions still running past that day.',
-      params: idParams,
-      body: agreementTransitionRequest,
-      response: agreement,
-      errors: [409, 422],
-    },
-    (context, request, expected) => service.transition(context, request.params.id, request.body, expected),
   );
 }

@@ -34,71 +34,48 @@ export async function courseRoutes(app: FastifyInstance) {
   const service = app.services.courses;
   const route = resourceRoutes(app, { tags: ['courses'], roles: COURSE_ROLES });
 
-  route.create(
+  route.resource(
     '/courses',
+    service,
     {
-      summary: 'Plan a course (veilederkurs or other)',
-      description:
-        'An office user plans courses of its own office (the default `officeCode`); an admin names the office. A `veilederkurs` has two ' +
-        'days; the registration deadline is on or before the first day; a course that is not `online` needs a `place`. It starts `planned`.',
-      body: createCourseRequest,
-      response: course,
-      roles: STAFF,
+      resource: course,
+      page: coursePage,
+      query: listCoursesQuery,
+      create: createCourseRequest,
+      update: updateCourseRequest,
+      transition: courseTransitionRequest,
     },
-    (context, request) => service.create(context, request.body),
-    (created) => `/api/v1/courses/${created.id}`,
-  );
-
-  route.list(
-    '/courses',
     {
-      summary: 'List courses, newest first',
-      description: `${SCOPE} \`from\`: courses whose last day is on or after the date.`,
-      querystring: listCoursesQuery,
-      response: coursePage,
+      create: {
+        summary: 'Plan a course (veilederkurs or other)',
+        description:
+          'An office user plans courses of its own office (the default `officeCode`); an admin names the office. A `veilederkurs` has two ' +
+          'days; the registration deadline is on or before the first day; a course that is not `online` needs a `place`. It starts `planned`.',
+        roles: STAFF,
+      },
+      list: {
+        summary: 'List courses, newest first',
+        description: `${SCOPE} \`from\`: courses whose last day is on or after the date.`,
+      },
+      read: { summary: 'Get a course with its seats', description: SCOPE },
+      update: {
+        summary: 'Change a course',
+        description:
+          'Send `If-Match` with the ETag you read. Only planned, open or closed courses (409 otherwise). Days with attendance recorded ' +
+          'cannot be removed (409). A lower capacity moves the last seated participants to the waiting list.',
+        roles: STAFF,
+        errors: [409],
+      },
+      transition: {
+        summary: 'Move a course through planned → open → closed → held, or cancel it',
+        description:
+          '`open` ↔ `closed` may go back and forth; `cancelled` needs a `reason`; `held` once the last day has come (422 `too_early`). ' +
+          'When a veilederkurs is held, everyone who attended every day has completed it: a supervisor gets the last day as ' +
+          '`courseCompletedOn` when theirs is empty or earlier (also one registered with the participant\'s HPR number or e-mail).',
+        roles: STAFF,
+        errors: [409, 422],
+      },
     },
-    (principal, request) => service.list(principal, request.query),
-  );
-
-  route.read(
-    '/courses/:id',
-    { summary: 'Get a course with its seats', description: SCOPE, params: idParams, response: course },
-    (principal, request) => service.get(principal, request.params.id),
-  );
-
-  route.change(
-    'PATCH',
-    '/courses/:id',
-    {
-      summary: 'Change a course',
-      description:
-        'Send `If-Match` with the ETag you read. Only planned, open or closed courses (409 otherwise). Days with attendance recorded ' +
-        'cannot be removed (409). A lower capacity moves the last seated participants to the waiting list.',
-      params: idParams,
-      body: updateCourseRequest,
-      response: course,
-      roles: STAFF,
-      errors: [409],
-    },
-    (context, request, expected) => service.update(context, request.params.id, request.body, expected),
-  );
-
-  route.change(
-    'POST',
-    '/courses/:id/transitions',
-    {
-      summary: 'Move a course through planned → open → closed → held, or cancel it',
-      description:
-        '`open` ↔ `closed` may go back and forth; `cancelled` needs a `reason`; `held` once the last day has come (422 `too_early`). ' +
-        'When a veilederkurs is held, everyone who attended every day has completed it: a supervisor gets the last day as ' +
-        '`courseCompletedOn` when theirs is empty or earlier (also one registered with the participant\'s HPR number or e-mail).',
-      params: idParams,
-      body: courseTransitionRequest,
-      response: course,
-      roles: STAFF,
-      errors: [409, 422],
-    },
-    (context, request, expected) => service.transition(context, request.params.id, request.body, expected),
   );
 
   route.get(

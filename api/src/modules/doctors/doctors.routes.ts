@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createDoctorRequest, doctor, doctorPage, idParams, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
+import { createDoctorRequest, doctor, doctorPage, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
 import { resourceRoutes } from '../../lib/routes.js';
 /** Individual doctors are not the directorate's business: it gets aggregates. */
 const DOCTOR_ROLES = ['admin', 'office', 'municipality'] as const;
@@ -17,59 +17,33 @@ export async function doctorRoutes(app: FastifyInstance) {
   const service = app.services.doctors;
   const route = resourceRoutes(app, { tags: ['doctors'], roles: DOCTOR_ROLES });
 
-  route.create(
+  route.resource(
     '/doctors',
+    service,
+    { resource: doctor, page: doctorPage, query: listDoctorsQuery, create: createDoctorRequest, update: updateDoctorRequest },
     {
-      summary: 'Register an ALIS doctor by HPR number',
-      description:
-        'The HPR number is stored without leading zeros ("0012345678" is 12345678). One doctor per HPR number: a duplicate is 409 ' +
-        '`already_exists` with `existingId`; the detail names the doctor only when you may see it. Look a number up first with ' +
-        '`GET /doctors?hprNumber=`. The doctor stays visible to the office or municipality that registered it. ' + TRAINING_ORDER,
-      body: createDoctorRequest,
-      response: doctor,
-      errors: [409, 422],
+      create: {
+        summary: 'Register an ALIS doctor by HPR number',
+        description:
+          'The HPR number is stored without leading zeros ("0012345678" is 12345678). One doctor per HPR number: a duplicate is 409 ' +
+          '`already_exists` with `existingId`; the detail names the doctor only when you may see it. Look a number up first with ' +
+          '`GET /doctors?hprNumber=`. The doctor stays visible to the office or municipality that registered it. ' + TRAINING_ORDER,
+        errors: [409, 422],
+      },
+      list: {
+        summary: 'List doctors in the caller\'s scope, by name',
+        description:
+          `${SCOPE} \`hprNumber\` (exact) finds the doctor whatever your scope, to avoid duplicates. \`q\` matches part of the name ` +
+          '(ignoring case) or the start of the HPR number. `kommunenummer`: doctors with an agreement (any status) there.',
+      },
+      read: { summary: 'Get a doctor', description: SCOPE },
+      update: {
+        summary: 'Change a doctor',
+        description:
+          'Send `If-Match` with the ETag you read; 412 means someone changed it since. Changing `hprNumber` to one another doctor ' +
+          'holds is 409 `already_exists` with `existingId`. ' + TRAINING_ORDER,
+        errors: [409],
+      },
     },
-    (context, request) => service.create(context, request.body),
-    (created) => `/api/v1/doctors/${created.id}`,
-  );
-
-  route.list(
-    '/doctors',
-    {
-      summary: 'List doctors in the caller\'s scope, by name',
-      description:
-        `${SCOPE} \`hprNumber\` (exact) finds the doctor whatever your scope, to avoid duplicates. \`q\` matches part of the name ` +
-        '(ignoring case) or the start of the HPR number. `kommunenummer`: doctors with an agreement (any status) there.',
-      querystring: listDoctorsQuery,
-      response: doctorPage,
-    },
-    (principal, request) => service.list(principal, request.query),
-  );
-
-  route.read(
-    '/doctors/:id',
-    {
-      summary: 'Get a doctor',
-      description: SCOPE,
-      params: idParams,
-      response: doctor,
-    },
-    (principal, request) => service.get(principal, request.params.id),
-  );
-
-  route.change(
-    'PATCH',
-    '/doctors/:id',
-    {
-      summary: 'Change a doctor',
-      description:
-        'Send `If-Match` with the ETag you read; 412 means someone changed it since. Changing `hprNumber` to one another doctor ' +
-        'holds is 409 `already_exists` with `existingId`. ' + TRAINING_ORDER,
-      params: idParams,
-      body: updateDoctorRequest,
-      response: doctor,
-      errors: [409],
-    },
-    (context, request, expected) => service.update(context, request.params.id, request.body, expected),
   );
 }

@@ -4,13 +4,11 @@ import type { Executor } from '../../db/client.js';
 import { AppError, invalid, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
-import { pageFrom } from '../../lib/cursor.js';
-import { keyset } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { type Versioned, withVersion } from '../../lib/versioned.js';
-import { outsideScope, referenceTo } from '../../lib/person-reference.js';
+import { personFilter, personPage } from '../../lib/person-reference.js';
 import { Service } from '../../lib/service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import { emitEvent } from '../events/events.service.js';
@@ -34,7 +32,6 @@ const auditView = doctorAuditView;
 const notFoundDoctor = () => notFound('The doctor');
 
 /** HPR numbers are stored without leading zeros, so "0012" searches from "12". */
-const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || undefined : undefined);
 
 /** LIS1 comes before the specialist approval: a LIS1 date after it cannot be right (the problem, or null). */
 export function trainingOrderIssue(lis1CompletedOn: string | null, specialistApprovedOn: string | null): FieldError | null {
@@ -74,18 +71,15 @@ export class DoctorsService extends Service {
   async list(principal: Principal, query: DoctorListQuery): Promise<Page<Doctor | PersonReference>> {
     const scope = municipalityScope(principal);
     if (query.hprNumber) await this.limitLookups(principal);
-    const listScope = query.hprNumber ? null : scope;
-    const filter = {
-      hprNumber: query.hprNumber,
-      nameContains: query.q,
-      hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
-      kommunenummer: query.kommunenummer,
-    };
-    const page = keyset(query.sort, doctorSortsFor(listScope), query.cursor, doctorPosition, query.limit + 1);
-    const rows = await doctorsRepo.list(this.db, listScope, filter, page);
-    const outside = query.hprNumber ? await outsideScope(rows, (id) => doctorsRepo.get(this.db, id, scope)) : new Set<string>();
-    const total = await doctorsRepo.total(this.db, listScope, filter);
-    return pageFrom(rows, query.limit, (row) => (outside.has(row.id) ? referenceTo(row) : toDoctor(row)), page.cursorOf, total);
+    const filter = personFilter(query);
+    return personPage(scope, query, {
+      sorts: doctorSortsFor,
+      position: doctorPosition,
+      rows: (listScope, page) => doctorsRepo.list(this.db, listScope, filter, page),
+      total: (listScope) => doctorsRepo.total(this.db, listScope, filter),
+      inScope: (id) => doctorsRepo.get(this.db, id, scope),
+      show: toDoctor,
+    });
   }
 
   async get(principal: Principal, id: string): Promise<Versioned<Doctor>> {

@@ -50,17 +50,68 @@ export async function grantApplicationRoutes(app: FastifyInstance) {
   const service = app.services.grantApplications;
   const route = resourceRoutes(app, { tags: ['grants'], roles: READERS });
 
-  route.list(
+  route.resource(
     '/grant-applications',
+    service,
     {
-      summary: 'List grant applications in the caller\'s scope',
-      description:
-        `Newest scheme period first, then by scheme, municipality and id. Each with its lines, amounts, total and problems, ` +
-        `computed with one statement whatever the page size. ${SCOPE}\n\n${AMOUNTS}\n\n${PROBLEMS}`,
-      querystring: listGrantApplicationsQuery,
-      response: grantApplicationPage,
+      resource: grantApplication,
+      page: grantApplicationPage,
+      query: listGrantApplicationsQuery,
+      create: createGrantApplicationRequest,
+      update: updateGrantApplicationRequest,
+      transition: grantTransitionRequest,
     },
-    (principal, request) => service.list(principal, request.query),
+    {
+      create: {
+        summary: 'Create a grant application (as a draft)',
+        description:
+          'The municipality must be in the caller\'s scope (404 otherwise); an unknown `schemeCode`, doctor or agreement (or one ' +
+          'outside your scope) is 400 `unknown_reference`. Months and shares are stored as given (0–999) and checked as problems. ' +
+          `A municipality may have more than one application in a scheme; a doctor on two of them is a problem. ${AMOUNTS}\n\n${PROBLEMS}`,
+        roles: WRITERS,
+        errors: [404, 409, 422],
+      },
+      list: {
+        summary: 'List grant applications in the caller\'s scope',
+        description:
+          `Newest scheme period first, then by scheme, municipality and id. Each with its lines, amounts, total and problems, ` +
+          `computed with one statement whatever the page size. ${SCOPE}\n\n${AMOUNTS}\n\n${PROBLEMS}`,
+      },
+      read: {
+        summary: 'Get a grant application with its lines, amounts, problems and allowed transitions',
+        description: `${SCOPE}\n\n${AMOUNTS}\n\n${PROBLEMS}\n\n${MONTHS}\n\n\`certificateOverdue\` is true once money was granted, the scheme's ` +
+          '`auditorCertificateDueDate` has passed and no `auditorCertificateReceivedOn` is recorded.',
+      },
+      update: {
+        summary: 'Change a draft\'s lines and notes, or record the auditor\'s certificate',
+        // Drafts need `write`, the certificate `decide`: the service checks per field.
+        scope: 'read',
+        roles: READERS,
+        description:
+          '`lines` (replacing every line) and `notes` change while the application is a draft (409 `conflict` otherwise), by the ' +
+          'municipality\'s client, its office or an admin (`write`). `auditorCertificateReceivedOn` is recorded once money is granted ' +
+          '(granted, partially granted or paid; 409 otherwise) by Helsedirektoratet or an admin (`decide`), not in the future and not ' +
+          'before the decision (422 `too_early`); null clears it. Anyone else gets 403. Honours `If-Match` (412).',
+        errors: [409, 422],
+      },
+      transition: {
+        summary: 'Move a grant application to another status',
+        scope: 'read',
+        description:
+          'Lifecycle: `draft` → `submitted` → `granted` | `partially_granted` | `rejected`; `granted` | `partially_granted` → `paid`; ' +
+          '`draft` | `submitted` → `withdrawn`. Another move is 409 `illegal_transition` with `allowed`. Submitting and withdrawing ' +
+          'are for the municipality\'s client, its office and an admin (`write`); deciding and paying for Helsedirektoratet and an ' +
+          'admin (`decide`); anyone else gets 403.\n\n' +
+          '`submitted` (dated today): on or before the scheme\'s `applicationDeadline`; after it only an admin, with a `reason` ' +
+          '(422 `too_late` / `required` otherwise). Any problem is 422 listing each as `not_eligible` with `params.problem` its code. ' +
+          'Submission keeps the rate version, centrality class, organisation number and every amount.\n\n' +
+          'Decisions need `decisionDate` (not in the future, not before the submission) and `decisionReference`; `granted` needs ' +
+          '`grantedNok` equal to `totalNok`, `partially_granted` below it. `paid` needs `paidOn` (not before the decision) and ' +
+          '`paidNok` (not above `grantedNok`). Fields of another move are 400 `not_allowed`. Missing or wrong values are 422 listing ' +
+          'each. Every move is kept in `/history` and the audit log. Honours `If-Match` (412) and `Idempotency-Key`.',
+        errors: [409, 422],
+      },
+    },
   );
 
   route.get(
@@ -75,23 +126,6 @@ export async function grantApplicationRoutes(app: FastifyInstance) {
       response: grantApplicationSummary,
     },
     async (request) => service.summary(requirePrincipal(request), request.query),
-  );
-
-  route.create(
-    '/grant-applications',
-    {
-      summary: 'Create a grant application (as a draft)',
-      description:
-        'The municipality must be in the caller\'s scope (404 otherwise); an unknown `schemeCode`, doctor or agreement (or one ' +
-        'outside your scope) is 400 `unknown_reference`. Months and shares are stored as given (0–999) and checked as problems. ' +
-        `A municipality may have more than one application in a scheme; a doctor on two of them is a problem. ${AMOUNTS}\n\n${PROBLEMS}`,
-      roles: WRITERS,
-      body: createGrantApplicationRequest,
-      response: grantApplication,
-      errors: [404, 409, 422],
-    },
-    (context, request) => service.create(context, request.body),
-    (created) => `/api/v1/grant-applications/${created.id}`,
   );
 
   route.create(
@@ -110,65 +144,6 @@ export async function grantApplicationRoutes(app: FastifyInstance) {
     },
     (context, request) => service.draftFromAgreements(context, request.body),
     (created) => `/api/v1/grant-applications/${created.id}`,
-  );
-
-  route.read(
-    '/grant-applications/:id',
-    {
-      summary: 'Get a grant application with its lines, amounts, problems and allowed transitions',
-      description: `${SCOPE}\n\n${AMOUNTS}\n\n${PROBLEMS}\n\n${MONTHS}\n\n\`certificateOverdue\` is true once money was granted, the scheme's ` +
-        '`auditorCertificateDueDate` has passed and no `auditorCertificateReceivedOn` is recorded.',
-      params: idParams,
-      response: grantApplication,
-    },
-    (principal, request) => service.get(principal, request.params.id),
-  );
-
-  route.change(
-    'PATCH',
-    '/grant-applications/:id',
-    {
-      summary: 'Change a draft\'s lines and notes, or record the auditor\'s certificate',
-      // Drafts need `write`, the certificate `decide`: the service checks per field.
-      scope: 'read',
-      roles: READERS,
-      description:
-        '`lines` (replacing every line) and `notes` change while the application is a draft (409 `conflict` otherwise), by the ' +
-        'municipality\'s client, its office or an admin (`write`). `auditorCertificateReceivedOn` is recorded once money is granted ' +
-        '(granted, partially granted or paid; 409 otherwise) by Helsedirektoratet or an admin (`decide`), not in the future and not ' +
-        'before the decision (422 `too_early`); null clears it. Anyone else gets 403. Honours `If-Match` (412).',
-      params: idParams,
-      body: updateGrantApplicationRequest,
-      response: grantApplication,
-      errors: [409, 422],
-    },
-    (context, request, expected) => service.update(context, request.params.id, request.body, expected),
-  );
-
-  route.change(
-    'POST',
-    '/grant-applications/:id/transitions',
-    {
-      summary: 'Move a grant application to another status',
-      scope: 'read',
-      description:
-        'Lifecycle: `draft` → `submitted` → `granted` | `partially_granted` | `rejected`; `granted` | `partially_granted` → `paid`; ' +
-        '`draft` | `submitted` → `withdrawn`. Another move is 409 `illegal_transition` with `allowed`. Submitting and withdrawing ' +
-        'are for the municipality\'s client, its office and an admin (`write`); deciding and paying for Helsedirektoratet and an ' +
-        'admin (`decide`); anyone else gets 403.\n\n' +
-        '`submitted` (dated today): on or before the scheme\'s `applicationDeadline`; after it only an admin, with a `reason` ' +
-        '(422 `too_late` / `required` otherwise). Any problem is 422 listing each as `not_eligible` with `params.problem` its code. ' +
-        'Submission keeps the rate version, centrality class, organisation number and every amount.\n\n' +
-        'Decisions need `decisionDate` (not in the future, not before the submission) and `decisionReference`; `granted` needs ' +
-        '`grantedNok` equal to `totalNok`, `partially_granted` below it. `paid` needs `paidOn` (not before the decision) and ' +
-        '`paidNok` (not above `grantedNok`). Fields of another move are 400 `not_allowed`. Missing or wrong values are 422 listing ' +
-        'each. Every move is kept in `/history` and the audit log. Honours `If-Match` (412) and `Idempotency-Key`.',
-      params: idParams,
-      body: grantTransitionRequest,
-      response: grantApplication,
-      errors: [409, 422],
-    },
-    (context, request, expected) => service.transition(context, request.params.id, request.body, expected),
   );
 
   route.get(

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createSupervisorRequest, idParams, listSupervisorsQuery, supervisorDetail, supervisorPage, updateSupervisorRequest } from '@alis/shared';
+import { createSupervisorRequest, listSupervisorsQuery, supervisorDetail, supervisorPage, updateSupervisorRequest } from '@alis/shared';
 import { resourceRoutes } from '../../lib/routes.js';
 
 /** Individual supervisors are not the directorate's business: it gets aggregates. */
@@ -24,60 +24,43 @@ export async function supervisorRoutes(app: FastifyInstance) {
   const service = app.services.supervisors;
   const route = resourceRoutes(app, { tags: ['supervisors'], roles: SUPERVISOR_ROLES });
 
-  route.create(
+  route.resource(
     '/supervisors',
+    service,
     {
-      summary: 'Register a supervisor (veileder or supervisør) by HPR number',
-      description:
-        `${FIELDS} The HPR number is stored without leading zeros. One supervisor per HPR number: a duplicate is 409 ` +
-        '`already_exists` with `existingId`; the detail names the supervisor only when you may see it.',
-      body: createSupervisorRequest,
-      response: supervisorDetail,
-      errors: [409, 422],
+      resource: supervisorDetail,
+      page: supervisorPage,
+      query: listSupervisorsQuery,
+      create: createSupervisorRequest,
+      update: updateSupervisorRequest,
     },
-    (context, request) => service.create(context, request.body),
-    (created) => `/api/v1/supervisors/${created.id}`,
-  );
-
-  route.list(
-    '/supervisors',
     {
-      summary: 'List supervisors in the caller\'s scope, by name, with their load today',
-      description:
-        `${SCOPE} ${LOAD} \`hprNumber\` (exact) finds the supervisor whatever your scope, to avoid duplicates. \`q\` matches part ` +
-        'of the name (ignoring case) or the start of the HPR number. `kommunenummer`: working there or supervising an agreement ' +
-        'there. `qualified`: qualified as veileder today. `overCapacity`: current load above capacity.',
-      querystring: listSupervisorsQuery,
-      response: supervisorPage,
+      create: {
+        summary: 'Register a supervisor (veileder or supervisør) by HPR number',
+        description:
+          `${FIELDS} The HPR number is stored without leading zeros. One supervisor per HPR number: a duplicate is 409 ` +
+          '`already_exists` with `existingId`; the detail names the supervisor only when you may see it.',
+        errors: [409, 422],
+      },
+      list: {
+        summary: 'List supervisors in the caller\'s scope, by name, with their load today',
+        description:
+          `${SCOPE} ${LOAD} \`hprNumber\` (exact) finds the supervisor whatever your scope, to avoid duplicates. \`q\` matches part ` +
+          'of the name (ignoring case) or the start of the HPR number. `kommunenummer`: working there or supervising an agreement ' +
+          'there. `qualified`: qualified as veileder today. `overCapacity`: current load above capacity.',
+      },
+      read: {
+        summary: 'Get a supervisor with load and supervisions',
+        description:
+          `${SCOPE} ${LOAD} \`supervisions\` lists those in agreements you can see (newest first); \`currentLoad\` counts all.`,
+      },
+      update: {
+        summary: 'Change a supervisor',
+        description:
+          `Send \`If-Match\` with the ETag you read; 412 means someone changed it since. ${FIELDS} Changing \`hprNumber\` to ` +
+          'one another supervisor holds is 409 `already_exists` with `existingId`.',
+        errors: [409],
+      },
     },
-    (principal, request) => service.list(principal, request.query),
-  );
-
-  route.read(
-    '/supervisors/:id',
-    {
-      summary: 'Get a supervisor with load and supervisions',
-      description:
-        `${SCOPE} ${LOAD} \`supervisions\` lists those in agreements you can see (newest first); \`currentLoad\` counts all.`,
-      params: idParams,
-      response: supervisorDetail,
-    },
-    (principal, request) => service.get(principal, request.params.id),
-  );
-
-  route.change(
-    'PATCH',
-    '/supervisors/:id',
-    {
-      summary: 'Change a supervisor',
-      description:
-        `Send \`If-Match\` with the ETag you read; 412 means someone changed it since. ${FIELDS} Changing \`hprNumber\` to ` +
-        'one another supervisor holds is 409 `already_exists` with `existingId`.',
-      params: idParams,
-      body: updateSupervisorRequest,
-      response: supervisorDetail,
-      errors: [409],
-    },
-    (context, request, expected) => service.update(context, request.params.id, request.body, expected),
   );
 }

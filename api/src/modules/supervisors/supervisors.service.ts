@@ -14,13 +14,11 @@ import type { Executor } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
-import { pageFrom } from '../../lib/cursor.js';
-import { keyset } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
-import { outsideScope, referenceTo } from '../../lib/person-reference.js';
+import { personFilter, personPage } from '../../lib/person-reference.js';
 import { withVersion } from '../../lib/versioned.js';
 import type { Versioned } from '../../lib/versioned.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';
@@ -79,7 +77,6 @@ export function toSupervisorDetail(row: SupervisorRow, supervisions: Supervision
 const auditView = (row: SupervisorRecord) => pick(row, [...FACTS, 'createdByOfficeCode']);
 
 const notFoundSupervisor = () => notFound('The supervisor');
-const hprPrefixOf = (q: string) => (/^\d+$/.test(q) ? q.replace(/^0+/, '') || undefined : undefined);
 
 /**
  * A specialist approval date belongs to a specialist. An exemption (§ 25) is for non-specialists;
@@ -131,20 +128,15 @@ export class SupervisorsService extends Service {
     const today = todayInNorway();
     const scope = municipalityScope(principal);
     if (query.hprNumber) await this.limitLookups(principal);
-    const listScope = query.hprNumber ? null : scope;
-    const filter = {
-      hprNumber: query.hprNumber,
-      nameContains: query.q,
-      hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
-      kommunenummer: query.kommunenummer,
-      qualified: query.qualified,
-      overCapacity: query.overCapacity,
-    };
-    const page = keyset(query.sort, supervisorSortsFor(listScope), query.cursor, supervisorPosition, query.limit + 1);
-    const rows = await supervisorsRepo.list(this.db, listScope, filter, today, page);
-    const outside = query.hprNumber ? await outsideScope(rows, (id) => supervisorsRepo.get(this.db, id, scope, today)) : new Set<string>();
-    const total = await supervisorsRepo.total(this.db, listScope, filter, today);
-    return pageFrom(rows, query.limit, (row) => (outside.has(row.id) ? referenceTo(row) : toSupervisor(row, today)), page.cursorOf, total);
+    const filter = { ...personFilter(query), qualified: query.qualified, overCapacity: query.overCapacity };
+    return personPage(scope, query, {
+      sorts: supervisorSortsFor,
+      position: supervisorPosition,
+      rows: (listScope, page) => supervisorsRepo.list(this.db, listScope, filter, today, page),
+      total: (listScope) => supervisorsRepo.total(this.db, listScope, filter, today),
+      inScope: (id) => supervisorsRepo.get(this.db, id, scope, today),
+      show: (row) => toSupervisor(row, today),
+    });
   }
 
   async get(principal: Principal, id: string): Promise<Versioned<SupervisorDetail>> {

@@ -7,7 +7,7 @@ import { useDoctor } from '../../../entities/doctors/api/get-doctor';
 import { DoctorPicker } from '../../../entities/doctors/components/doctor-picker';
 import { AGREEMENT_SORT_LABELS, AGREEMENT_STATUS_LABELS, EMPLOYMENT_FORM_LABELS, WARNING_FILTER_LABELS } from '../../../entities/agreements/utils/labels';
 import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
-import { useOffices } from '../../../entities/reference/api/get-offices';
+import { OfficeSelect } from '../../../entities/reference/components/office-select';
 import { hasAnyFilter, withFilter } from '../../../lib/url-filters';
 import { isIsoDate } from '../../../lib/form';
 import { agreementFiltersFrom } from '../utils/filters';
@@ -16,7 +16,6 @@ import { agreementFiltersFrom } from '../utils/filters';
 export function AgreementFilters() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = agreementFiltersFrom(searchParams);
-  const offices = useOffices();
   const doctor = useDoctor(filters.doctorId, /^[0-9a-f-]{36}$/i.test(filters.doctorId));
   const id = useId();
   const setFilter = (key: string, value: string) => setSearchParams((current) => withFilter(current, key, value));
@@ -30,15 +29,7 @@ export function AgreementFilters() {
   return (
     <FiltersForm label="Filtrer avtaler" active={hasAnyFilter(filters)}>
       <MunicipalityPicker id={`${id}-kommune`} label="Kommune" value={filters.kommunenummer} onChange={(value) => setFilter('kommunenummer', value)} />
-      <UrlSelect
-        id={`${id}-office`}
-        label="ALIS-kontor"
-        param="officeCode"
-        value={filters.officeCode}
-        allLabel="Alle kontorer"
-        options={offices.data?.map((office) => ({ value: office.code, label: office.name }))}
-        loading={offices.isPending}
-      />
+      <OfficeSelect id={`${id}-office`} value={filters.officeCode} />
       <UrlSelect id={`${id}-status`} label="Status" param="status" value={filters.status} options={optionsOf(AGREEMENT_STATUS_LABELS)} />
       <DoctorPicker id={`${id}-doctor`} selected={selectedDoctor} onSelect={(picked) => setFilter('doctorId', picked?.id ?? '')} />
       <UrlSelect id={`${id}-employment`} label="Ansettelsesform" param="employmentForm" value={filters.employmentForm} options={optionsOf(EMPLOYMENT_FORM_LABELS)} />

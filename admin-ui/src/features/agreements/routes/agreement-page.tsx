@@ -1,12 +1,10 @@
 import { OPEN_AGREEMENT_STATUSES } from '@alis/shared';
-import { useLocation, useParams } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
-import { DetailPage, navigationState } from '../../../components/detail-page';
+import { DetailPage, useDetailId } from '../../../components/detail-page';
 import { useAbsences } from '../../../entities/agreements/api/get-absences';
 import { useAgreement } from '../../../entities/agreements/api/get-agreement';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUS_TONES } from '../../../entities/agreements/utils/labels';
 import { isUuid } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { AbsencesSection } from '../components/absences-section';
 import { AgreementEditForm } from '../components/agreement-edit-form';
 import { AgreementSummary } from '../components/agreement-summary';
@@ -17,23 +15,14 @@ import { NonCountingPeriodsSection } from '../components/non-counting-periods-se
 import { PositionHistorySection } from '../components/position-history-section';
 import { SupervisionsSection } from '../components/supervisions-section';
 
+const NAMES = { heading: 'ALIS-avtale', definite: 'avtalen', none: 'ingen ALIS-avtale', list: { to: '/avtaler', plural: 'avtalene' } };
+
 export function AgreementPage() {
-  const { id = '' } = useParams();
-  const { created } = navigationState(useLocation().state);
-  const query = useAgreement(id, isUuid(id));
+  const id = useDetailId();
   const absences = useAbsences(id, isUuid(id));
-  useDocumentTitle(query.data ? `ALIS-avtale: ${query.data.value.doctor.name}, ${query.data.value.municipalityName}` : 'ALIS-avtale');
   return (
-    <DetailPage
-      query={query}
-      valid={isUuid(id)}
-      back={{ to: '/avtaler', label: '← Tilbake til avtalene' }}
-      notFound={{ title: 'Fant ikke avtalen', text: 'Det finnes ingen ALIS-avtale med denne ID-en som du har tilgang til.' }}
-      loadingLabel="Laster avtalen …"
-      errorHeading="ALIS-avtale"
-      errorTitle="Kunne ikke hente avtalen"
-    >
-      {({ value: agreement, etag }) => {
+    <DetailPage useResource={useAgreement} names={NAMES} title={(agreement) => `ALIS-avtale: ${agreement.doctor.name}, ${agreement.municipalityName}`}>
+      {({ value: agreement, etag }, { created, reload }) => {
         const open = OPEN_AGREEMENT_STATUSES.includes(agreement.status);
         return (
           <>
@@ -55,7 +44,7 @@ export function AgreementPage() {
                 <AgreementTransitions agreement={agreement} etag={etag} />
               </div>
               {open ? (
-                <AgreementEditForm agreement={agreement} etag={etag} absences={absences.data ?? []} onReload={async () => (await query.refetch()).data} />
+                <AgreementEditForm agreement={agreement} etag={etag} absences={absences.data ?? []} onReload={reload} />
               ) : (
                 <p className="alert alert-info">Avtalen er {AGREEMENT_STATUS_LABELS[agreement.status].toLowerCase()} og kan ikke endres.</p>
               )}

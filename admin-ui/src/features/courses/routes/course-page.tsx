@@ -1,35 +1,23 @@
-import { useLocation, useParams } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
-import { DetailPage, navigationState } from '../../../components/detail-page';
+import { DetailPage } from '../../../components/detail-page';
 import { DetailsList } from '../../../components/details-list';
 import { useCourse } from '../../../entities/courses/api/get-course';
 import { COURSE_KIND_LABELS, COURSE_STATUS_LABELS, COURSE_STATUS_TONES } from '../../../entities/courses/utils/labels';
-import { formatDate, isUuid } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { formatDate } from '../../../lib/format';
 import { useSession } from '../../../lib/use-session';
 import { AttendanceSection } from '../components/attendance-section';
 import { CourseTransitions } from '../components/course-transitions';
 import { ParticipantsSection } from '../components/participants-section';
 
+const NAMES = { heading: 'Kurs', definite: 'kurset', none: 'ikke noe kurs', list: { to: '/kurs', plural: 'kursene' } };
+
 /** `/kurs/{id}`: a course with its participants, waiting list and attendance per day. */
 export function CoursePage() {
-  const { id = '' } = useParams();
-  const { created } = navigationState(useLocation().state);
-  const query = useCourse(id, isUuid(id));
   const session = useSession();
   const staff = session.status === 'authenticated' && (session.user.role === 'admin' || session.user.role === 'office');
-  useDocumentTitle(query.data ? `Kurs: ${query.data.value.title}` : 'Kurs');
   return (
-    <DetailPage
-      query={query}
-      valid={isUuid(id)}
-      back={{ to: '/kurs', label: '← Tilbake til kursene' }}
-      notFound={{ title: 'Fant ikke kurset', text: 'Det finnes ikke noe kurs med denne ID-en som du har tilgang til.' }}
-      loadingLabel="Laster kurset …"
-      errorHeading="Kurs"
-      errorTitle="Kunne ikke hente kurset"
-    >
-      {({ value: course, etag }) => {
+    <DetailPage useResource={useCourse} names={NAMES} title={(course) => `Kurs: ${course.title}`}>
+      {({ value: course, etag }, { created }) => {
         const signUpOpen = course.status === 'planned' || course.status === 'open' || course.status === 'closed';
         return (
           <>

@@ -1,19 +1,18 @@
 import { type CourseStatus, courseStatuses } from '@alis/shared';
 import { Link, useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../../components/page-header';
 import { Badge } from '../../../components/badge';
 import { Field } from '../../../components/field';
 import { PagedResults } from '../../../components/paged-results';
 import { coursesQueryOptions } from '../../../entities/courses/api/get-courses';
 import { COURSE_KIND_LABELS, COURSE_STATUS_LABELS, COURSE_STATUS_TONES } from '../../../entities/courses/utils/labels';
 import { formatDate } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSession } from '../../../lib/use-session';
 
 const isStatus = (value: string | null): value is CourseStatus => value !== null && (courseStatuses as readonly string[]).includes(value);
 
 /** `/kurs`: the office's courses, newest first, with seats and the waiting list. */
 export function CoursesPage() {
-  useDocumentTitle('Kurs');
   const session = useSession();
   const role = session.status === 'authenticated' ? session.user.role : undefined;
   const [searchParams, setSearchParams] = useSearchParams();
@@ -21,14 +20,13 @@ export function CoursesPage() {
   const params = isStatus(status) ? { status } : {};
   return (
     <>
-      <div className="page-header">
-        <h1>Kurs</h1>
+      <PageHeader title="Kurs">
         {role === 'admin' || role === 'office' ? (
           <Link className="button button-primary" to="/kurs/ny">
             Planlegg kurs
           </Link>
         ) : null}
-      </div>
+      </PageHeader>
       <p className="muted">Veilederkurs og andre kurs ALIS-kontoret holder, med påmeldte, venteliste og oppmøte.</p>
       <div className="filters">
         <Field id="course-status-filter" label="Status">

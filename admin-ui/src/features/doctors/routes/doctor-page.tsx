@@ -1,28 +1,16 @@
-import { Link, useLocation, useParams } from 'react-router-dom';
-import { DetailPage, navigationState } from '../../../components/detail-page';
+import { Link } from 'react-router-dom';
+import { DetailPage } from '../../../components/detail-page';
 import { AgreementResults } from '../../../entities/agreements/components/agreement-results';
 import { useDoctor } from '../../../entities/doctors/api/get-doctor';
-import { isUuid } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { DoctorEditForm } from '../components/doctor-edit-form';
 import { DoctorSummary } from '../components/doctor-summary';
 
+const NAMES = { heading: 'Lege', definite: 'legen', none: 'ingen lege', list: { to: '/leger', plural: 'legene' } };
+
 export function DoctorPage() {
-  const { id = '' } = useParams();
-  const { created } = navigationState(useLocation().state);
-  const query = useDoctor(id, isUuid(id));
-  useDocumentTitle(query.data ? query.data.value.name : 'Lege');
   return (
-    <DetailPage
-      query={query}
-      valid={isUuid(id)}
-      back={{ to: '/leger', label: '← Tilbake til legene' }}
-      notFound={{ title: 'Fant ikke legen', text: 'Det finnes ingen lege med denne ID-en som du har tilgang til.' }}
-      loadingLabel="Laster legen …"
-      errorHeading="Lege"
-      errorTitle="Kunne ikke hente legen"
-    >
-      {({ value: doctor, etag }) => (
+    <DetailPage useResource={useDoctor} names={NAMES} title={(doctor) => doctor.name}>
+      {({ value: doctor, etag }, { created, reload }) => (
         <>
           <div className="page-header">
             <h1>
@@ -39,7 +27,7 @@ export function DoctorPage() {
           ) : null}
           <div className="detail-grid">
             <DoctorSummary doctor={doctor} />
-            <DoctorEditForm doctor={doctor} etag={etag} onReload={async () => (await query.refetch()).data} />
+            <DoctorEditForm doctor={doctor} etag={etag} onReload={reload} />
           </div>
           <section aria-label="Legens ALIS-avtaler" className="card" style={{ marginTop: '1.5rem' }}>
             <AgreementResults params={{ doctorId: doctor.id, limit: 20 }} heading="ALIS-avtaler" empty="Legen har ingen ALIS-avtaler ennå." hide={['doctor']} />

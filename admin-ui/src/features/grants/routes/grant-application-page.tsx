@@ -1,11 +1,8 @@
 import type { GrantApplication } from '@alis/shared';
-import { useLocation, useParams } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
-import { DetailPage, navigationState } from '../../../components/detail-page';
+import { DetailPage } from '../../../components/detail-page';
 import { type VersionedGrantApplication, useGrantApplication } from '../../../entities/grants/api/get-grant-application';
 import { GRANT_STATUS_LABELS, GRANT_STATUS_TONES } from '../../../entities/grants/utils/labels';
-import { isUuid } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSession } from '../../../lib/use-session';
 import { ApplicationHistory } from '../components/application-history';
 import { ApplicationProblems, LinesEditor, LinesTable, useLinesForm } from '../components/application-lines';
@@ -13,6 +10,8 @@ import { ApplicationOverview } from '../components/application-overview';
 import { ApplicationTransitions } from '../components/application-transitions';
 import { CertificateSection } from '../components/certificate-section';
 import { GRANT_DECIDER_ROLES, GRANT_WRITER_ROLES } from '../utils/roles';
+
+const NAMES = { heading: 'Tilskuddssøknad', definite: 'søknaden', none: 'ingen tilskuddssøknad', list: { to: '/tilskudd', plural: 'søknadene' } };
 
 interface ApplicationViewProps {
   application: GrantApplication;
@@ -50,22 +49,9 @@ function ApplicationView({ application, etag, onReload }: ApplicationViewProps) 
 }
 
 export function GrantApplicationPage() {
-  const { id = '' } = useParams();
-  const { created } = navigationState(useLocation().state);
-  const query = useGrantApplication(id, isUuid(id));
-  const title = query.data ? `Tilskuddssøknad: ${query.data.value.municipalityName}, ${query.data.value.scheme.name}` : 'Tilskuddssøknad';
-  useDocumentTitle(title);
   return (
-    <DetailPage
-      query={query}
-      valid={isUuid(id)}
-      back={{ to: '/tilskudd', label: '← Tilbake til søknadene' }}
-      notFound={{ title: 'Fant ikke søknaden', text: 'Det finnes ingen tilskuddssøknad med denne ID-en som du har tilgang til.' }}
-      loadingLabel="Laster søknaden …"
-      errorHeading="Tilskuddssøknad"
-      errorTitle="Kunne ikke hente søknaden"
-    >
-      {({ value: application, etag }) => (
+    <DetailPage useResource={useGrantApplication} names={NAMES} title={(application) => `Tilskuddssøknad: ${application.municipalityName}, ${application.scheme.name}`}>
+      {({ value: application, etag }, { created, reload }) => (
         <>
           <div className="page-header">
             <h1>
@@ -78,7 +64,7 @@ export function GrantApplicationPage() {
               Utkastet er laget fra kommunens avtaler. Se over linjene og problemene, og send søknaden når den er klar.
             </p>
           ) : null}
-          <ApplicationView application={application} etag={etag} onReload={async () => (await query.refetch()).data} />
+          <ApplicationView application={application} etag={etag} onReload={reload} />
         </>
       )}
     </DetailPage>

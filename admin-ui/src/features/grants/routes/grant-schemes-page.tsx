@@ -1,13 +1,13 @@
 import { type GrantScheme, todayInNorway } from '@alis/shared';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../../components/page-header';
 import { DetailsList } from '../../../components/details-list';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { useGrantScheme } from '../../../entities/grants/api/get-grant-scheme';
 import { useGrantSchemes } from '../../../entities/grants/api/get-grant-schemes';
 import { formatDate, formatText, formatTimestamp } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSession } from '../../../lib/use-session';
 import { RateGrid } from '../components/rate-grid';
 import { SchemeCreateForm, SchemeEditForm } from '../components/scheme-form';
@@ -58,7 +58,6 @@ function SchemeDetail({ code, isAdmin }: { code: string; isAdmin: boolean }) {
 }
 
 export function GrantSchemesPage() {
-  useDocumentTitle('Tilskuddsordninger');
   const session = useSession();
   const isAdmin = session.status === 'authenticated' && session.user.role === 'admin';
   const schemes = useGrantSchemes();
@@ -72,14 +71,13 @@ export function GrantSchemesPage() {
       <p>
         <Link to="/tilskudd">← Tilbake til søknadene</Link>
       </p>
-      <div className="page-header">
-        <h1>Tilskuddsordninger og satser</h1>
+      <PageHeader title="Tilskuddsordninger og satser" documentTitle="Tilskuddsordninger">
         {isAdmin && !creating ? (
           <button type="button" className="button button-primary" onClick={() => setCreating(true)} disabled={!schemes.data}>
             Ny ordning
           </button>
         ) : null}
-      </div>
+      </PageHeader>
       {schemes.isPending ? <Loading label="Laster ordningene …" /> : null}
       {schemes.isError ? <ErrorAlert error={schemes.error} title="Kunne ikke hente ordningene" onRetry={() => void schemes.refetch()} /> : null}
       {creating && schemes.data ? (

@@ -1,11 +1,11 @@
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, type ImportMode, type ImportReport } from '@alis/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { PageHeader } from '../../../components/page-header';
 import { ErrorAlert } from '../../../components/error-alert';
 import { MunicipalityPicker } from '../../../entities/municipalities/components/municipality-picker';
 import { isProblem } from '../../../lib/api-client';
 import { formatInteger } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useImportCsv } from '../api/import-csv';
 import { ImportReportView } from '../components/import-report-view';
 import { COLUMN_LABELS, headerErrorText, reportSummary } from '../utils/import-text';
@@ -44,7 +44,6 @@ type Result = { kind: 'checked'; report: ImportReport } | { kind: 'imported'; re
  * see every bad row by line and column, then import (all rows, or only the valid ones).
  */
 export function ImportPage() {
-  useDocumentTitle('Import fra fil');
   const id = useId();
   const mutation = useImportCsv();
   const [kommunenummer, setKommunenummer] = useState('');
@@ -77,9 +76,7 @@ export function ImportPage() {
 
   return (
     <>
-      <div className="page-header">
-        <h1>Import fra fil</h1>
-      </div>
+      <PageHeader title="Import fra fil" />
       <p>
         Last inn leger og ALIS-avtaler for én kommune fra en CSV-fil. Filen kontrolleres først, og ingenting lagres før du bekrefter.
         En lege som alt er registrert (samme HPR-nummer) kobles til og endres ikke, og en avtale som finnes fra før (samme lege, kommune

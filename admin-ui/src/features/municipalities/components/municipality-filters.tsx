@@ -5,7 +5,7 @@ import { UrlSearchInput } from '../../../components/url-search-input';
 import { UrlSelect, YES_NO, optionsOf } from '../../../components/url-select';
 import { REGISTRATION_STATUS_LABELS } from '../../../entities/registrations/utils/labels';
 import { useCounties } from '../../../entities/reference/api/get-counties';
-import { useOffices } from '../../../entities/reference/api/get-offices';
+import { OfficeSelect } from '../../../entities/reference/components/office-select';
 import { hasAnyFilter } from '../../../lib/url-filters';
 import { MUNICIPALITY_SORT_LABELS, municipalityFiltersFrom } from '../utils/filters';
 
@@ -13,22 +13,12 @@ import { MUNICIPALITY_SORT_LABELS, municipalityFiltersFrom } from '../utils/filt
 export function MunicipalityFilters() {
   const [searchParams] = useSearchParams();
   const filters = municipalityFiltersFrom(searchParams);
-  const offices = useOffices();
   const counties = useCounties();
   const id = useId();
   return (
     <FiltersForm label="Filtrer kommuner" active={hasAnyFilter(filters)}>
       <UrlSearchInput id={`${id}-q`} label="Søk" param="q" placeholder="Navn eller kommunenummer" />
-      <UrlSelect
-        id={`${id}-office`}
-        label="ALIS-kontor"
-        param="officeCode"
-        value={filters.officeCode}
-        allLabel="Alle kontorer"
-        options={offices.data?.map((office) => ({ value: office.code, label: office.name }))}
-        loading={offices.isPending}
-        failed={offices.isError ? 'Kunne ikke hente ALIS-kontorene.' : undefined}
-      />
+      <OfficeSelect id={`${id}-office`} value={filters.officeCode} />
       <UrlSelect
         id={`${id}-county`}
         label="Fylke"

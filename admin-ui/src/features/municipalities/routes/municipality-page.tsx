@@ -1,15 +1,16 @@
-import type { Municipality, StaffRole } from '@alis/shared';
+import { type Municipality, type StaffRole, isKommunenummerFormat } from '@alis/shared';
 import type { ReactNode } from 'react';
-import { useLocation, useParams } from 'react-router-dom';
-import { DetailPage, navigationState } from '../../../components/detail-page';
+import { useParams } from 'react-router-dom';
+import { DetailView } from '../../../components/detail-page';
 import { useMunicipality } from '../../../entities/municipalities/api/get-municipality';
 import { useOffices } from '../../../entities/reference/api/get-offices';
 import { CASEWORK_ROLES } from '../../../lib/roles';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSession } from '../../../lib/use-session';
 import { MunicipalityDetails } from '../components/municipality-details';
 import { MunicipalityEditForm } from '../components/municipality-edit-form';
 import { MunicipalityRelated } from '../components/municipality-related';
+
+const NAMES = { heading: 'Kommune', definite: 'kommunen', none: 'ingen kommune', list: { to: '/kommuner', plural: 'kommunelisten' } };
 
 interface MunicipalityPageProps {
   /** What other areas of the app show on the page, above its agreements and veiledere (the § 19 registration). */
@@ -18,26 +19,17 @@ interface MunicipalityPageProps {
 
 export function MunicipalityPage({ sections }: MunicipalityPageProps) {
   const { kommunenummer = '' } = useParams();
-  const { listSearch } = navigationState(useLocation().state);
   const session = useSession();
-  const valid = /^\d{4}$/.test(kommunenummer);
+  const valid = isKommunenummerFormat(kommunenummer);
   const query = useMunicipality(kommunenummer, valid);
   const offices = useOffices();
-  useDocumentTitle(query.data ? query.data.value.shortName : 'Kommune');
   const role = session.status === 'authenticated' ? session.user.role : undefined;
   const canEdit = role === 'admin' || role === 'office';
+  const names = { ...NAMES, heading: `Kommune ${kommunenummer}`, address: `kommunenummer «${kommunenummer}»` };
 
   return (
-    <DetailPage
-      query={query}
-      valid={valid}
-      back={{ to: `/kommuner${listSearch}`, label: '← Tilbake til kommunelisten' }}
-      notFound={{ title: 'Fant ikke kommunen', text: `Det finnes ingen kommune med kommunenummer «${kommunenummer}» som du har tilgang til.` }}
-      loadingLabel="Laster kommunen …"
-      errorHeading={`Kommune ${kommunenummer}`}
-      errorTitle="Kunne ikke hente kommunen"
-    >
-      {({ value: municipality, etag }) => (
+    <DetailView query={query} valid={valid} names={names} title={(municipality) => municipality.shortName}>
+      {({ value: municipality, etag }, { reload }) => (
         <>
           <h1>
             {municipality.shortName} <span className="muted">({municipality.kommunenummer})</span>
@@ -50,7 +42,7 @@ export function MunicipalityPage({ sections }: MunicipalityPageProps) {
                 etag={etag}
                 canChangeOffice={role === 'admin'}
                 offices={offices.data}
-                onReload={async () => (await query.refetch()).data}
+                onReload={reload}
               />
             ) : (
               <p className="alert alert-info">Du har lesetilgang til kommunene og kan ikke endre opplysningene.</p>
@@ -63,6 +55,6 @@ export function MunicipalityPage({ sections }: MunicipalityPageProps) {
           </div>
         </>
       )}
-    </DetailPage>
+    </DetailView>
   );
 }

@@ -1,10 +1,10 @@
 import { type OverviewReport, type ReportGrouping, isoDate, todayInNorway } from '@alis/shared';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../../components/page-header';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { formatDate } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSession } from '../../../lib/use-session';
 import { useOverviewReport, useOverviewReports } from '../api/get-overview-report';
 import { ComplianceList } from '../components/compliance-list';
@@ -51,7 +51,6 @@ function OverTime({ asOf, groupBy }: { asOf: string; groupBy: ReportGrouping }) 
 
 /** The start page: figures as of a day for the caller (national, or the office's), charts, the table and what to follow up. */
 export function DashboardPage() {
-  useDocumentTitle('Oversikt');
   const session = useSession();
   const role = session.status === 'authenticated' ? session.user.role : undefined;
   const [searchParams, setSearchParams] = useSearchParams();
@@ -65,8 +64,7 @@ export function DashboardPage() {
 
   return (
     <>
-      <div className="page-header">
-        <h1>Oversikt</h1>
+      <PageHeader title="Oversikt">
         <div className="field inline-field">
           <label htmlFor={dateId}>Per dato</label>
           <input
@@ -88,7 +86,7 @@ export function DashboardPage() {
             }}
           />
         </div>
-      </div>
+      </PageHeader>
       <p className="muted">
         {role === 'office' ? 'Kommunene til ditt ALIS-kontor' : 'Hele landet'} per {formatDate(asOf)}.
         {query.data?.disclosure.applied ? ' Små tall om personer er skjult («:»).' : ''}

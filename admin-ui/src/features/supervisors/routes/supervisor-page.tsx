@@ -1,9 +1,6 @@
 import { useId } from 'react';
-import { useLocation, useParams } from 'react-router-dom';
-import { DetailPage, navigationState } from '../../../components/detail-page';
+import { DetailPage } from '../../../components/detail-page';
 import { useSupervisor } from '../../../entities/supervisors/api/get-supervisor';
-import { isUuid } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
 import { MissingApprovalDateNotice } from '../components/missing-approval-date-notice';
 import { CoursesTaken } from '../components/courses-taken';
 import { SupervisedAgreements } from '../components/supervised-agreements';
@@ -12,23 +9,13 @@ import { supervisorFieldId } from '../components/supervisor-fields';
 import { SupervisorSummary } from '../components/supervisor-summary';
 import { needsApprovalDate } from '../utils/supervisor-form';
 
+const NAMES = { heading: 'Veileder', definite: 'veilederen', none: 'ingen veileder', list: { to: '/veiledere', plural: 'veilederne' } };
+
 export function SupervisorPage() {
-  const { id = '' } = useParams();
-  const { created } = navigationState(useLocation().state);
-  const query = useSupervisor(id, isUuid(id));
   const formIdPrefix = useId();
-  useDocumentTitle(query.data ? query.data.value.name : 'Veileder');
   return (
-    <DetailPage
-      query={query}
-      valid={isUuid(id)}
-      back={{ to: '/veiledere', label: '← Tilbake til veilederne' }}
-      notFound={{ title: 'Fant ikke veilederen', text: 'Det finnes ingen veileder med denne ID-en som du har tilgang til.' }}
-      loadingLabel="Laster veilederen …"
-      errorHeading="Veileder"
-      errorTitle="Kunne ikke hente veilederen"
-    >
-      {({ value: supervisor, etag }) => (
+    <DetailPage useResource={useSupervisor} names={NAMES} title={(supervisor) => supervisor.name}>
+      {({ value: supervisor, etag }, { created, reload }) => (
         <>
           <h1>{supervisor.name}</h1>
           {created ? (
@@ -43,7 +30,7 @@ export function SupervisorPage() {
               <SupervisedAgreements supervisions={supervisor.supervisions} />
               <CoursesTaken supervisorId={supervisor.id} />
             </div>
-            <SupervisorEditForm idPrefix={formIdPrefix} supervisor={supervisor} etag={etag} onReload={async () => (await query.refetch()).data} />
+            <SupervisorEditForm idPrefix={formIdPrefix} supervisor={supervisor} etag={etag} onReload={reload} />
           </div>
         </>
       )}

@@ -1,20 +1,18 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { PageHeader } from '../../../components/page-header';
 import { SupervisorFilters } from '../components/supervisor-filters';
 import { SupervisorResults } from '../../../entities/supervisors/components/supervisor-results';
 import { supervisorFiltersFrom, toSupervisorListParams } from '../utils/filters';
 
 export function SupervisorsPage() {
-  useDocumentTitle('Veiledere');
   const [searchParams] = useSearchParams();
   return (
     <>
-      <div className="page-header">
-        <h1>Veiledere</h1>
+      <PageHeader title="Veiledere">
         <Link className="button button-primary" to="/veiledere/ny">
           Ny veileder
         </Link>
-      </div>
+      </PageHeader>
       <p className="muted">Veiledere og supervisører, med kvalifikasjon, veilederkurs og hvor mange ALIS de følger.</p>
       <SupervisorFilters />
       <section aria-label="Veiledere">

@@ -1,30 +1,18 @@
-import { useParams } from 'react-router-dom';
 import { Badge } from '../../../components/badge';
 import { DetailPage } from '../../../components/detail-page';
 import { DetailsList } from '../../../components/details-list';
 import { useUser } from '../../../entities/users/api/get-user';
-import { formatTimestamp, isUuid } from '../../../lib/format';
-import { useDocumentTitle } from '../../../lib/use-document-title';
+import { formatTimestamp } from '../../../lib/format';
 import { OneTimePasswordForm, UserEditForm } from '../components/user-edit-form';
 import { ROLE_LABELS } from '../utils/user-form';
 
+const NAMES = { heading: 'Bruker', definite: 'brukeren', none: 'ingen bruker', list: { to: '/brukere', plural: 'brukerne' } };
+
 /** One staff user (admin): who it is, its access, and a new one-time password. */
 export function UserPage() {
-  const { id = '' } = useParams();
-  const query = useUser(id, isUuid(id));
-  useDocumentTitle(query.data ? query.data.value.name : 'Bruker');
-  const reload = async () => (await query.refetch()).data;
   return (
-    <DetailPage
-      query={query}
-      valid={isUuid(id)}
-      back={{ to: '/brukere', label: '← Tilbake til brukerne' }}
-      notFound={{ title: 'Fant ikke brukeren', text: 'Det finnes ingen bruker med denne ID-en.' }}
-      loadingLabel="Laster brukeren …"
-      errorHeading="Bruker"
-      errorTitle="Kunne ikke hente brukeren"
-    >
-      {({ value: user, etag }) => (
+    <DetailPage useResource={useUser} names={NAMES} title={(user) => user.name}>
+      {({ value: user, etag }, { reload }) => (
         <>
           <h1>{user.name}</h1>
           <div className="detail-grid">
