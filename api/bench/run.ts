@@ -23,7 +23,10 @@
 //   BENCH_BARE_PREPARE (named)              `as-api`: the bare handler prepares only what the API prepares
 //   BENCH_JSON=<file>                       machine-readable summary
 //   BENCH_REPORTS=0                         skips the reports (otherwise measured after the endpoints, beside a plain GROUP BY on pg)
+//   BENCH_REPORTS='compliance, any day'     only the reports named (separated by |), e.g. to profile one
 //   BENCH_TARGET_RATIO (0.8)                marks rows below it
+//   BENCH_LOG_LEVEL (info)                  the API's log level (the issue measures the default, info)
+//   BENCH_API_NODE_FLAGS='--max-semi-space-size=8'  flags for the API's node (to try V8 settings)
 //   BENCH_KEEP_LOG=1 keeps the work folder with the API's log; BENCH_CPU_PROF=<dir> runs both
 //   processes with --cpu-prof writing their profiles there.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -377,10 +380,10 @@ async function main(): Promise<number> {
   const cpuProfDir = env.BENCH_CPU_PROF ? path.resolve(env.BENCH_CPU_PROF) : undefined;
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
 
-  log(`== start the API (node dist/server.js, LOG_LEVEL=info to ${apiLog})`);
+  log(`== start the API (node dist/server.js, LOG_LEVEL=${env.BENCH_LOG_LEVEL ?? 'info'} to ${apiLog})`);
   const api = start(
     'API',
-    [...profile, 'dist/server.js'],
+    [...profile, ...(env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/server.js'],
     {
       PATH: env.PATH,
       NODE_ENV: 'production',
@@ -390,7 +393,7 @@ async function main(): Promise<number> {
       JWT_SECRET: randomBytes(36).toString('base64url'),
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: password,
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
       DATA_DIR: path.join(workDir, 'data'),
       // The per-caller limit (1200/min by default) would answer 429 within a second to one token;
       // the limiter still runs on every request, it just does not trip. Tokens outlast a long run.
@@ -584,7 +587,8 @@ async function main(): Promise<number> {
       .query<{ code: string }>('select code from grant_schemes order by period_from desc limit 1')
       .then((result) => result.rows[0]?.code ?? 'nasjonal-alis-2026')
       .finally(() => schemeClient.end());
-    for (const target of reportTargets(schemeCode)) {
+    const onlyReports = env.BENCH_REPORTS?.split('|').map((name) => name.trim());
+    for (const target of reportTargets(schemeCode).filter((report) => !onlyReports || onlyReports.includes(report.name))) {
       await fire(apiUrl, WARMUP, token, target.path, REPORT_CONNECTIONS);
       const tally = new Tally();
       const cpuBefore = cpuMs(api.pid);

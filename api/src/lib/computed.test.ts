@@ -47,9 +47,9 @@ describe('ComputedCache', () => {
     let writes = 0;
     const write = (report: string) => `${report}#${++writes}`;
     const a = await cache.get(db, ['a'], () => Promise.resolve('A'));
-    expect(cache.written(a, 'json', write)).toBe('A#1');
-    expect(cache.written(a, 'json', write)).toBe('A#1');
-    expect(cache.written(a, 'csv', write)).toBe('A#2');
+    expect(cache.written(a, 'csv', write)).toBe('A#1');
+    expect(cache.written(a, 'csv', write)).toBe('A#1');
+    expect(cache.written(a, 'json-stat', write)).toBe('A#2');
     let computations = 0;
     const counted = (value: string) => () => Promise.resolve(`${value}${++computations}`);
     await cache.get(db, ['b'], counted('b'));
@@ -58,6 +58,27 @@ describe('ComputedCache', () => {
     expect((await cache.get(db, ['a'], counted('a'))).report).toBe('a3');
     version = 2;
     const fresh = await cache.get(db, ['a'], () => Promise.resolve('A2'));
-    expect(cache.written(fresh, 'json', write)).toBe('A2#3');
+    expect(cache.written(fresh, 'csv', write)).toBe('A2#3');
+  });
+
+  it('writes JSON once, when computed, and keeps no more than its size allows', async () => {
+    // 100 characters of answers at most: 50 computed, 50 written out.
+    const cache = new ComputedCache(100, () => Promise.resolve(1), 100);
+    const report = (name: string) => async () => ({ name, figures: 'x'.repeat(10) });
+    const first = await cache.get(db, ['first'], report('first'));
+    const json = JSON.stringify(first.report);
+    expect(cache.written(first, 'json', () => 'written again')).toBe(json);
+    let computations = 0;
+    const counted = (name: string) => async () => ({ name, figures: String(++computations).padStart(10, '0') });
+    // Each answer's JSON is about 40 characters: one fits in the 50 kept computed; the next pushes the least recently used out.
+    await cache.get(db, ['second'], counted('second'));
+    await cache.get(db, ['first'], counted('first'));
+    expect(computations).toBe(2);
+    await cache.get(db, ['second'], counted('second'));
+    expect(computations).toBe(3);
+    // The written JSON went with it: the first's is written again from what was computed again.
+    const again = await cache.get(db, ['first'], counted('first'));
+    expect(computations).toBe(4);
+    expect(cache.written(again, 'json', () => 'never')).toBe(JSON.stringify(again.report));
   });
 });

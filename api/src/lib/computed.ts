@@ -9,10 +9,17 @@ export interface Computed<T> {
   key: string;
 }
 
-/** Values by key, each valid while the data version it was made at is current. Bounded: the least recently used go first. */
+/**
+ * Values by key, each valid while the data version it was made at is current. Bounded by count and
+ * by size (each value's size is given with it): the least recently used go first.
+ */
 class VersionedEntries {
-  private readonly entries = new Map<string, { version: number; value: unknown }>();
-  constructor(private readonly maxEntries: number) {}
+  private readonly entries = new Map<string, { version: number; value: unknown; size: number }>();
+  private size = 0;
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxSize: number,
+  ) {}
 
   get(key: string, version: number): unknown {
     const entry = this.entries.get(key);
@@ -22,14 +29,22 @@ class VersionedEntries {
     return entry.value;
   }
 
-  set(key: string, version: number, value: unknown): void {
-    this.entries.delete(key);
-    this.entries.set(key, { version, value });
-    while (this.entries.size > this.maxEntries) {
+  set(key: string, version: number, value: unknown, size: number): void {
+    this.remove(key);
+    this.entries.set(key, { version, value, size });
+    this.size += size;
+    while (this.entries.size > this.maxEntries || (this.size > this.maxSize && this.entries.size > 1)) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.remove(oldest);
     }
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.size -= entry.size;
+    this.entries.delete(key);
   }
 }
 
@@ -44,12 +59,18 @@ export class ComputedCache {
   private readonly writtenOut: VersionedEntries;
   /** Computations under way by key and version: requests that arrive meanwhile wait for the same one. */
   private readonly pending = new Map<string, Promise<unknown>>();
+  /**
+   * `maxEntries` answers at most, and about `maxBytes` of them: an answer counts as long as its JSON,
+   * once as computed and once per format written out (a report asked for every day of a year must
+   * not fill the memory).
+   */
   constructor(
     maxEntries: number,
     private readonly dataVersion: (db: Executor) => Promise<number>,
+    maxBytes = Number.POSITIVE_INFINITY,
   ) {
-    this.computed = new VersionedEntries(maxEntries);
-    this.writtenOut = new VersionedEntries(maxEntries);
+    this.computed = new VersionedEntries(maxEntries, maxBytes / 2);
+    this.writtenOut = new VersionedEntries(maxEntries, maxBytes / 2);
   }
 
   async get<T>(db: Executor, key: unknown[], compute: () => Promise<T>): Promise<Computed<T>> {
@@ -60,11 +81,18 @@ export class ComputedCache {
     const pendingKey = `${version}|${cacheKey}`;
     let computation = this.pending.get(pendingKey) as Promise<T> | undefined;
     if (!computation) {
-      computation = compute().finally(() => this.pending.delete(pendingKey));
+      computation = compute()
+        .then((report) => {
+          // Written out as JSON at once: that measures it, and is what most requests want.
+          const json = JSON.stringify(report);
+          this.computed.set(cacheKey, version, report, json.length);
+          this.writtenOut.set(`${cacheKey}|json`, version, json, json.length);
+          return report;
+        })
+        .finally(() => this.pending.delete(pendingKey));
       this.pending.set(pendingKey, computation);
     }
     const report = await computation;
-    this.computed.set(cacheKey, version, report);
     return { report, version, key: cacheKey };
   }
 
@@ -74,7 +102,7 @@ export class ComputedCache {
     const known = this.writtenOut.get(key, computed.version);
     if (typeof known === 'string') return known;
     const text = write(computed.report);
-    this.writtenOut.set(key, computed.version, text);
+    this.writtenOut.set(key, computed.version, text, text.length);
     return text;
   }
 }

@@ -52,7 +52,7 @@ export class ReportsService extends Service {
   readonly cache: ComputedCache;
   constructor(deps: ServiceDeps) {
     super(deps);
-    this.cache = new ComputedCache(deps.config.REPORT_CACHE_ENTRIES, (db) => reportsRepo.dataVersion(db));
+    this.cache = new ComputedCache(deps.config.REPORT_CACHE_ENTRIES, (db) => reportsRepo.dataVersion(db), deps.config.REPORT_CACHE_MB * 1_000_000);
   }
 
   /** Whose municipalities: an office user its own office's (another office answers 404), others what they ask for. */

@@ -101,7 +101,7 @@ export class WorklistService extends Service {
   readonly cache: ComputedCache;
   constructor(deps: ServiceDeps) {
     super(deps);
-    this.cache = new ComputedCache(deps.config.REPORT_CACHE_ENTRIES, (db) => reportsRepo.dataVersion(db));
+    this.cache = new ComputedCache(deps.config.REPORT_CACHE_ENTRIES, (db) => reportsRepo.dataVersion(db), deps.config.REPORT_CACHE_MB * 1_000_000);
   }
 
   /**
