@@ -107,6 +107,13 @@ export class ComputedCache {
   }
 }
 
+/** How a computed answer is written out besides JSON, and the name of its download. */
+export interface ComputedRendering<T> {
+  name?: string;
+  csv?: (report: T) => string;
+  jsonStat?: (report: T) => unknown;
+}
+
 /**
  * Sends a computed answer in a format with its ETag, or 304 when the client has it. JSON is written
  * as it is: the answer holds exactly the contract's fields (built field by field in its service).
@@ -117,7 +124,7 @@ export function sendComputed<T>(
   cache: ComputedCache,
   computed: Computed<T>,
   format: string,
-  render: { name?: string; csv?: (report: T) => string; jsonStat?: (report: T) => unknown } = {},
+  render: ComputedRendering<T> = {},
 ) {
   const etag = `"r${computed.version}-${createHash('sha256').update(`${computed.key}|${format}`).digest('base64url').slice(0, 22)}"`;
   reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization');

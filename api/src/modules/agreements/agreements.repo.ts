@@ -146,7 +146,14 @@ const COUNTING = ['applied', 'registered'] as const;
 /** The day an agreement's warnings are judged on (`warningDay` in the shared rules). */
 const dayOf = (today: SQL) => sql`greatest(${agreements.startDate}, ${today}::date)`;
 
-/** A period of the municipality's registration in general practice in which service counted, covering `day`. */
+/** A period of the agreement's municipality's registration in general practice in which service counted. */
+const COUNTING_PERIOD_OF_AGREEMENT = and(
+  eq(registrationPeriods.kommunenummer, agreements.kommunenummer),
+  eq(registrationPeriods.specialty, 'ALM'),
+  inArray(registrationPeriods.status, [...COUNTING]),
+);
+
+/** Such a period covering `day`. */
 const countingOn = (db: Executor, day: SQL) =>
   exists(
     db
@@ -154,9 +161,7 @@ const countingOn = (db: Executor, day: SQL) =>
       .from(registrationPeriods)
       .where(
         and(
-          eq(registrationPeriods.kommunenummer, agreements.kommunenummer),
-          eq(registrationPeriods.specialty, 'ALM'),
-          inArray(registrationPeriods.status, [...COUNTING]),
+          COUNTING_PERIOD_OF_AGREEMENT,
           sql`${registrationPeriods.fromDate} <= ${day}`,
           sql`(${registrationPeriods.toDate} is null or ${registrationPeriods.toDate} >= ${day})`,
         ),
@@ -197,9 +202,7 @@ function hasWarning(db: Executor, code: AgreementWarningCode, bind: Bind): SQL |
         .from(registrationPeriods)
         .where(
           and(
-            eq(registrationPeriods.kommunenummer, agreements.kommunenummer),
-            eq(registrationPeriods.specialty, 'ALM'),
-            inArray(registrationPeriods.status, [...COUNTING]),
+            COUNTING_PERIOD_OF_AGREEMENT,
             sql`${registrationPeriods.fromDate} > ${agreements.startDate}`,
             sql`${registrationPeriods.fromDate} <= ${day}`,
             sql`not exists (select 1 from ${registrationPeriods} as "previous" where "previous"."kommunenummer" = ${agreements.kommunenummer}

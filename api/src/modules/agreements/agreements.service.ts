@@ -62,6 +62,21 @@ import { emitEvent } from '../events/events.service.js';
 import type { Config } from '../../config.js';
 
 export type CreateAgreementInput = z.output<typeof createAgreementRequest>;
+
+/** A new agreement's row, as the create endpoint (a draft) and the import (in the status of its row) make it. */
+export const newAgreementRow = (input: CreateAgreementInput, status: 'draft' | 'active' | 'completed' | 'terminated') => ({
+  kommunenummer: input.kommunenummer,
+  doctorId: input.doctorId,
+  employmentForm: input.employmentForm,
+  position: input.position,
+  positionPercent: input.positionPercent,
+  signedOn: input.signedOn ?? null,
+  startDate: input.startDate,
+  viaStaffingAgency: input.viaStaffingAgency,
+  notes: input.notes ?? null,
+  status,
+  plannedEndDate: plannedEndDate(input.startDate, input.positionPercent, []),
+});
 export type UpdateAgreementInput = z.output<typeof updateAgreementRequest>;
 export type AgreementTransitionInput = z.output<typeof agreementTransitionRequest>;
 export type ListAgreementsInput = z.output<typeof listAgreementsQuery>;
@@ -338,19 +353,7 @@ export class AgreementsService extends Service {
       throw unknownReference('doctorId', 'doctor', input.doctorId, `no doctor has the id ${input.doctorId}`);
     }
     return context.transact(async (tx) => {
-      const id = await agreementsRepo.insert(tx, {
-        kommunenummer: input.kommunenummer,
-        doctorId: input.doctorId,
-        employmentForm: input.employmentForm,
-        position: input.position,
-        positionPercent: input.positionPercent,
-        signedOn: input.signedOn ?? null,
-        startDate: input.startDate,
-        viaStaffingAgency: input.viaStaffingAgency,
-        notes: input.notes ?? null,
-        status: 'draft',
-        plannedEndDate: plannedEndDate(input.startDate, input.positionPercent, []),
-      });
+      const id = await agreementsRepo.insert(tx, newAgreementRow(input, 'draft'));
       if (!id) {
         const existingId = await agreementsRepo.findOpenId(tx, input.doctorId, input.kommunenummer, OPEN_AGREEMENT_STATUSES);
         if (!existingId) throw new AppError('conflict', 'Another agreement was created for the doctor at the same moment; try again.', { reason: 'created_concurrently' });

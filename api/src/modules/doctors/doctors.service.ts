@@ -49,8 +49,18 @@ function assertTrainingOrder(lis1CompletedOn: string | null, specialistApprovedO
   if (issue) throw invalid([issue]);
 }
 
-/** Who registered a doctor, as the doctor keeps it: the office or municipality of the caller that did. */
-export const registeredBy = (principal: Principal) => ({
+/**
+ * A new doctor's row, as the create endpoint and the import make it. It keeps who registered it (the
+ * office or municipality of the caller that did), which lets them see it before any agreement exists.
+ */
+export const newDoctorRow = (input: DoctorCreate, principal: Principal) => ({
+  hprNumber: input.hprNumber,
+  name: input.name,
+  email: input.email ?? null,
+  phone: input.phone ?? null,
+  lis1CompletedOn: input.lis1CompletedOn ?? null,
+  scheme: input.scheme,
+  specialistApprovedOn: input.specialistApprovedOn ?? null,
   createdByOfficeCode: principal.role === 'office' ? principal.officeCode : null,
   createdByKommunenummer: principal.role === 'municipality' ? principal.kommunenummer : null,
 });
@@ -92,17 +102,7 @@ export class DoctorsService extends Service {
     const { principal } = context;
     return context.transact(async (tx) => {
       assertTrainingOrder(input.lis1CompletedOn ?? null, input.specialistApprovedOn ?? null);
-      const row = await doctorsRepo.insert(tx, {
-        hprNumber: input.hprNumber,
-        name: input.name,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        lis1CompletedOn: input.lis1CompletedOn ?? null,
-        scheme: input.scheme,
-        specialistApprovedOn: input.specialistApprovedOn ?? null,
-        // Lets the office or municipality that registered the doctor see it before any agreement exists.
-        ...registeredBy(principal),
-      });
+      const row = await doctorsRepo.insert(tx, newDoctorRow(input, principal));
       if (!row) throw await this.alreadyRegistered(tx, municipalityScope(principal), input.hprNumber);
       await recordAudit(tx, context, { action: 'doctor.created', entityType: 'doctor', entityId: row.id, after: auditView(row) });
       return withVersion(await emitDoctor(tx, 'doctor.created', row));

@@ -5,7 +5,6 @@ import {
   OPEN_AGREEMENT_STATUSES,
   fieldIssue,
   type importQuery,
-  plannedEndDate,
   todayInNorway,
 } from '@alis/shared';
 import type { z } from 'zod';
@@ -19,9 +18,9 @@ import { municipalityScope } from '../../lib/scope.js';
 import { lockForTransaction } from '../../lib/sql.js';
 import { Service } from '../../lib/service.js';
 import { agreementsRepo } from '../agreements/agreements.repo.js';
-import { createdAgreementAuditView, viewsOf, planRulesOf } from '../agreements/agreements.service.js';
+import { createdAgreementAuditView, newAgreementRow, viewsOf, planRulesOf } from '../agreements/agreements.service.js';
 import { doctorsRepo } from '../doctors/doctors.repo.js';
-import { doctorAuditView, registeredBy, toDoctor } from '../doctors/doctors.service.js';
+import { doctorAuditView, newDoctorRow, toDoctor } from '../doctors/doctors.service.js';
 import type { NewEvent } from '../events/events.repo.js';
 import { emitEvents } from '../events/events.service.js';
 import { municipalitiesRepo } from '../municipalities/municipalities.repo.js';
@@ -174,16 +173,7 @@ export class ImportsService extends Service {
   private async write(tx: Executor, context: RequestContext, kommunenummer: string, plan: Plan): Promise<void> {
     const doctors = await doctorsRepo.insertMany(
       tx,
-      [...plan.newDoctors.values()].map(({ doctor }) => ({
-        hprNumber: doctor.hprNumber,
-        name: doctor.name,
-        email: doctor.email ?? null,
-        phone: doctor.phone ?? null,
-        lis1CompletedOn: doctor.lis1CompletedOn ?? null,
-        scheme: doctor.scheme,
-        specialistApprovedOn: doctor.specialistApprovedOn ?? null,
-        ...registeredBy(context.principal),
-      })),
+      [...plan.newDoctors.values()].map(({ doctor }) => newDoctorRow(doctor, context.principal)),
     );
     if (doctors.length < plan.newDoctors.size) {
       throw new AppError('conflict', 'Some of the doctors were registered by someone else at the same moment; run the import again (they will be linked).');
@@ -191,19 +181,9 @@ export class ImportsService extends Service {
     const doctorIds = new Map([...plan.existingDoctors, ...doctors.map((doctor) => [doctor.hprNumber, doctor.id] as const)]);
     const created = await agreementsRepo.insertMany(
       tx,
-      plan.create.map(({ doctor, agreement }) => ({
-        kommunenummer,
-        doctorId: mustGet(doctorIds, doctor.hprNumber, 'doctor'),
-        employmentForm: agreement.employmentForm,
-        position: agreement.position,
-        positionPercent: agreement.positionPercent,
-        signedOn: agreement.signedOn ?? null,
-        startDate: agreement.startDate,
-        viaStaffingAgency: agreement.viaStaffingAgency,
-        notes: agreement.notes ?? null,
-        status: agreement.status,
-        plannedEndDate: plannedEndDate(agreement.startDate, agreement.positionPercent, []),
-      })),
+      plan.create.map(({ doctor, agreement }) =>
+        newAgreementRow({ ...agreement, kommunenummer, doctorId: mustGet(doctorIds, doctor.hprNumber, 'doctor') }, agreement.status),
+      ),
     );
     if (created.length < plan.create.length) {
       throw new AppError('conflict', 'An agreement for one of the doctors was made at the same moment; run the import again.');

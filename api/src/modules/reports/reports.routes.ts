@@ -1,7 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ReportFormat, complianceReport, complianceReportQuery, grantsReport, grantsReportQuery, overviewReport, overviewReportQuery } from '@alis/shared';
+import type { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
-import { sendComputed } from '../../lib/computed.js';
+import { type Computed, type ComputedRendering, sendComputed } from '../../lib/computed.js';
+import type { Principal } from '../../lib/principal.js';
 import { requirePrincipal } from '../../lib/request-context.js';
 import { resourceRoutes } from '../../lib/routes.js';
 import { complianceCsv, grantsCsv, grantsJsonStat, overviewCsv, overviewJsonStat } from './report-formats.js';
@@ -16,6 +18,8 @@ const DISCLOSURE =
   'lines) from 1 to `DISCLOSURE_THRESHOLD` − 1 (default 5) is suppressed, as are as many further cells as needed so that none can ' +
   'be derived from the totals shown: `{"value": null, "suppressed": true}` in JSON, `:` in CSV and in JSON-stat `status`. Amounts ' +
   'follow their lines. Municipality counts are not about people and are never suppressed.';
+
+const ALL_FORMATS: readonly ReportFormat[] = ['json', 'csv', 'json-stat'];
 
 const SCOPE = 'Admin and the directorate: all municipalities (or one office\'s, `officeCode`); an office user: its own office\'s (another answers 404). Municipality clients: 403.';
 
@@ -51,6 +55,21 @@ export async function reportRoutes(app: FastifyInstance) {
   const service = app.services.reports;
   const { cache } = service;
   const route = resourceRoutes(app, { tags: ['reports'], roles: ['admin', 'office', 'directorate'] });
+  /** A report's handler (its query typed by the route's schema): the format negotiated, the report computed (or cached) for the caller, sent with its ETag. */
+  const answer =
+    <S extends z.ZodType<{ format?: ReportFormat }>, T>(
+      querystring: S,
+      offered: readonly ReportFormat[],
+      compute: (principal: Principal, query: z.output<S>) => Promise<Computed<T>>,
+      render: (report: T) => ComputedRendering<T>,
+    ) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      // The route's query schema has checked the query (Fastify types a generic handler's loosely).
+      const query = request.query as z.output<S>;
+      const format = negotiate(request, query.format, offered);
+      const computed = await compute(requirePrincipal(request), query);
+      return sendComputed(request, reply, cache, computed, format, render(computed.report));
+    };
 
   route.get(
     '/reports/overview',
@@ -67,11 +86,11 @@ export async function reportRoutes(app: FastifyInstance) {
       response: overviewReport,
       errors: [404, 406],
     },
-    async (request, reply) => {
-      const format = negotiate(request, request.query.format, ['json', 'csv', 'json-stat']);
-      const computed = await service.overview(requirePrincipal(request), request.query);
-      return sendComputed(request, reply, cache, computed, format, { name: `alis-oversikt-${computed.report.asOf}`, csv: overviewCsv, jsonStat: overviewJsonStat });
-    },
+    answer(overviewReportQuery, ALL_FORMATS, (principal, query) => service.overview(principal, query), (report) => ({
+      name: `alis-oversikt-${report.asOf}`,
+      csv: overviewCsv,
+      jsonStat: overviewJsonStat,
+    })),
   );
 
   route.get(
@@ -87,11 +106,11 @@ export async function reportRoutes(app: FastifyInstance) {
       response: grantsReport,
       errors: [404, 406],
     },
-    async (request, reply) => {
-      const format = negotiate(request, request.query.format, ['json', 'csv', 'json-stat']);
-      const computed = await service.grants(requirePrincipal(request), request.query);
-      return sendComputed(request, reply, cache, computed, format, { name: `alis-tilskudd-${computed.report.scheme.code}`, csv: grantsCsv, jsonStat: grantsJsonStat });
-    },
+    answer(grantsReportQuery, ALL_FORMATS, (principal, query) => service.grants(principal, query), (report) => ({
+      name: `alis-tilskudd-${report.scheme.code}`,
+      csv: grantsCsv,
+      jsonStat: grantsJsonStat,
+    })),
   );
 
   route.get(
@@ -110,10 +129,6 @@ export async function reportRoutes(app: FastifyInstance) {
       roles: ['admin', 'office'],
       errors: [404, 406],
     },
-    async (request, reply) => {
-      const format = negotiate(request, request.query.format, ['json', 'csv']);
-      const computed = await service.compliance(requirePrincipal(request), request.query);
-      return sendComputed(request, reply, cache, computed, format, { name: `alis-oppfolging-${computed.report.asOf}`, csv: complianceCsv });
-    },
+    answer(complianceReportQuery, ['json', 'csv'], (principal, query) => service.compliance(principal, query), (report) => ({ name: `alis-oppfolging-${report.asOf}`, csv: complianceCsv })),
   );
 }
