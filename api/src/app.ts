@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
@@ -177,7 +176,6 @@ async function app(fastify: FastifyInstance, options: AppOptions) {
     exposedHeaders: ['etag', 'location', 'retry-after', 'x-request-id', 'idempotent-replayed', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
     maxAge: 600,
   });
-  await fastify.register(fastifyCookie);
   await fastify.register(fastifyFormbody);
   // Many HTTP clients send `content-type: application/json` with no body on a bodiless POST (revoke).
   const jsonParser = fastify.getDefaultJsonParser('error', 'error');

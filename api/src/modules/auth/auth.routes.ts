@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { changePasswordRequest, loginRequest, loginResponse, me } from '@alis/shared';
@@ -9,6 +10,8 @@ export const REFRESH_COOKIE = 'alis_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
 export async function authRoutes(app: FastifyInstance) {
+  // Only these routes read or set a cookie (the refresh token's): the plugin's hooks stay off every other request.
+  await app.register(fastifyCookie);
   const { config } = app;
   const service = app.services.auth;
   const route = resourceRoutes(app, { tags: ['auth'] });
