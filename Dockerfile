@@ -55,4 +55,5 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The server itself handles SIGTERM (finishes in-flight requests, closes the pool). The config
 # finds migrations/, seed/ and admin-ui/dist two levels above api/dist, i.e. in /app.
-CMD ["node", "api/dist/server.js"]
+# The heap limit as in `pnpm start` (api/package.json; README "Speed"): V8 collects sooner, the memory stays lower.
+CMD ["node", "--max-old-space-size=512", "api/dist/server.js"]

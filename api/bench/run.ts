@@ -26,7 +26,7 @@
 //   BENCH_REPORTS='compliance, any day'     only the reports named (separated by |), e.g. to profile one
 //   BENCH_TARGET_RATIO (0.8)                marks rows below it
 //   BENCH_LOG_LEVEL (info)                  the API's log level (the issue measures the default, info)
-//   BENCH_API_NODE_FLAGS='--max-semi-space-size=8'  flags for the API's node (to try V8 settings)
+//   BENCH_API_NODE_FLAGS='--max-semi-space-size=8'  flags for the API's node instead of the start script's (to try V8 settings)
 //   BENCH_KEEP_LOG=1 keeps the work folder with the API's log; BENCH_CPU_PROF=<dir> runs both
 //   processes with --cpu-prof writing their profiles there.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -332,6 +332,13 @@ async function post(url: string, body: unknown, token?: string): Promise<unknown
   return response.json();
 }
 
+/** The node flags of api/package.json's start script (`node <flags> dist/server.js`). */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(apiDir, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = scripts.start.split(' ').filter(Boolean);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('dist/server.js'));
+}
+
 async function login(apiUrl: string, email: string, password: string): Promise<string> {
   const { accessToken } = (await post(`${apiUrl}/api/v1/auth/login`, { email, password })) as { accessToken: string };
   return accessToken;
@@ -380,10 +387,12 @@ async function main(): Promise<number> {
   const cpuProfDir = env.BENCH_CPU_PROF ? path.resolve(env.BENCH_CPU_PROF) : undefined;
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
 
-  log(`== start the API (node dist/server.js, LOG_LEVEL=${env.BENCH_LOG_LEVEL ?? 'info'} to ${apiLog})`);
+  // The API runs as `pnpm start` runs it: with the node flags of api/package.json's start script.
+  const nodeFlags = env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? startFlags();
+  log(`== start the API (node ${[...nodeFlags, 'dist/server.js'].join(' ')}, LOG_LEVEL=${env.BENCH_LOG_LEVEL ?? 'info'} to ${apiLog})`);
   const api = start(
     'API',
-    [...profile, ...(env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/server.js'],
+    [...profile, ...nodeFlags, 'dist/server.js'],
     {
       PATH: env.PATH,
       NODE_ENV: 'production',

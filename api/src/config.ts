@@ -99,7 +99,7 @@ const envSchema = z
     // Computed reports kept in each instance's memory (per report, parameters, scope and data version).
     REPORT_CACHE_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(500),
     // And the memory they may take, in MB (each of the two caches: reports, worklists).
-    REPORT_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(32),
+    REPORT_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(16),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {
