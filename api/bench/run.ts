@@ -18,7 +18,7 @@
 //   BENCH_ONLY=agreements-list,doctor-get  endpoints to run (names in bench/endpoints.ts; all by default)
 //   BENCH_SCALE (1)                         demo data scale (the issue's goals are stated at 10)
 //   BENCH_DURATION (10)                     measured seconds per target and endpoint, split over the rounds
-//   BENCH_ROUNDS (2), BENCH_WARMUP (2 s), BENCH_CONNECTIONS (50)
+//   BENCH_ROUNDS (2), BENCH_WARMUP (5 s: both servers, every endpoint; the API has more code for the JIT to warm), BENCH_CONNECTIONS (50)
 //   BENCH_OFFICE                            office code to log in as (default: the one with most agreements)
 //   BENCH_BARE_PREPARE (named)              `as-api`: the bare handler prepares only what the API prepares
 //   BENCH_JSON=<file>                       machine-readable summary
@@ -51,7 +51,7 @@ import { type PlainRun, reportTargets, runComputedWorklist, runPlainGroupBy } fr
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const DURATION = Number(env.BENCH_DURATION ?? 10);
-const WARMUP = Number(env.BENCH_WARMUP ?? 2);
+const WARMUP = Number(env.BENCH_WARMUP ?? 5);
 const ROUNDS = Math.max(1, Number(env.BENCH_ROUNDS ?? 2));
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
 const SCALE = Number(env.BENCH_SCALE ?? 1);
