@@ -186,21 +186,27 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
       const methods = service as ResourceService<S>;
       const docs: Partial<Record<Operation, OperationDocs>> = operations;
       const byId = { url: `${path}/:id`, params: idParams };
-      if (docs.list) verbs.list<S['query'], unknown>(path, { ...docs.list, querystring: schemas.query, response: schemas.page ?? z.never() }, (principal, request) => methods.list(principal, request.query as Out<S['query']>));
+      // An operation without the schema it answers or takes is a mistake in the declaration: refuse to start.
+      const needed = (name: keyof ResourceSchemas) => {
+        const schema = schemas[name];
+        if (!schema) throw new Error(`${path}: the resource's operations need a ${name} schema`);
+        return schema;
+      };
+      if (docs.list) verbs.list<S['query'], unknown>(path, { ...docs.list, querystring: schemas.query, response: needed('page') }, (principal, request) => methods.list(principal, request.query as Out<S['query']>));
       if (docs.create)
         verbs.create<undefined, S['create'], { id: string }>(
           path,
-          { ...docs.create, body: schemas.create, response: schemas.resource },
+          { ...docs.create, body: needed('create'), response: schemas.resource },
           (context, request) => methods.create(context, request.body as Out<S['create']>),
           (created) => `/api/v1${path}/${created.id}`,
         );
       if (docs.read) verbs.read(byId.url, { ...docs.read, params: byId.params, response: schemas.resource }, (principal, request) => methods.get(principal, request.params.id));
       if (docs.update)
-        verbs.change<typeof idParams, S['update'], unknown>('PATCH', byId.url, { ...docs.update, params: byId.params, body: schemas.update, response: schemas.resource }, (context, request, expected) =>
+        verbs.change<typeof idParams, S['update'], unknown>('PATCH', byId.url, { ...docs.update, params: byId.params, body: needed('update'), response: schemas.resource }, (context, request, expected) =>
           methods.update(context, request.params.id, request.body as Out<S['update']>, expected),
         );
       if (docs.transition)
-        verbs.change<typeof idParams, S['transition'], unknown>('POST', `${byId.url}/transitions`, { ...docs.transition, params: byId.params, body: schemas.transition, response: schemas.resource }, (context, request, expected) =>
+        verbs.change<typeof idParams, S['transition'], unknown>('POST', `${byId.url}/transitions`, { ...docs.transition, params: byId.params, body: needed('transition'), response: schemas.resource }, (context, request, expected) =>
           methods.transition(context, request.params.id, request.body as Out<S['transition']>, expected),
         );
     },
