@@ -8,7 +8,7 @@ import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { type Versioned, withVersion } from '../../lib/versioned.js';
-import { personFilter, personPage } from '../../lib/person-reference.js';
+import { personFilter, personPage } from '../../lib/person-list.js';
 import { Service } from '../../lib/service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import { emitEvent } from '../events/events.service.js';

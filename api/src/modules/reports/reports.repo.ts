@@ -218,10 +218,6 @@ export const reportsRepo = {
     return row?.version ?? 0;
   },
 
-  async officeExists(db: Executor, code: string): Promise<boolean> {
-    return rowsOf(await db.execute(sql`select 1 from offices where code = ${code}`)).length > 0;
-  },
-
   /** Municipalities per group and in total, by their registration status on the day. */
   async municipalityFigures(db: Executor, scope: ReportScope): Promise<MunicipalityFigures[]> {
     const day = sql`${scope.asOf}::date`;

@@ -24,6 +24,7 @@ import type { Principal } from '../../lib/principal.js';
 import { Service } from '../../lib/service.js';
 import type { ServiceDeps } from '../../services.js';
 import { grantSchemesRepo } from '../grants/grant-schemes.repo.js';
+import { referenceRepo } from '../reference/reference.repo.js';
 import { type AgreementFigures, type PeopleFigures, type ReportScope, reportsRepo } from './reports.repo.js';
 
 type OverviewInput = z.output<typeof overviewReportQuery>;
@@ -62,7 +63,7 @@ export class ReportsService extends Service {
       if (requested !== undefined && requested !== own) throw notFound('The office');
       return own;
     }
-    if (requested !== undefined && !(await reportsRepo.officeExists(this.db, requested))) {
+    if (requested !== undefined && !(await referenceRepo.officeExists(this.db, requested))) {
       throw unknownReference('officeCode', 'office', requested, 'no office has this code');
     }
     return requested ?? null;

@@ -18,7 +18,7 @@ import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
-import { personFilter, personPage } from '../../lib/person-reference.js';
+import { personFilter, personPage } from '../../lib/person-list.js';
 import { withVersion } from '../../lib/versioned.js';
 import type { Versioned } from '../../lib/versioned.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';

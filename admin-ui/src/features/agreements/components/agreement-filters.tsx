@@ -10,13 +10,14 @@ import { MunicipalityPicker } from '../../../entities/municipalities/components/
 import { OfficeSelect } from '../../../entities/reference/components/office-select';
 import { hasAnyFilter, withFilter } from '../../../lib/url-filters';
 import { isIsoDate } from '../../../lib/form';
+import { isUuid } from '../../../lib/format';
 import { agreementFiltersFrom } from '../utils/filters';
 
 /** Filters for the agreement list, kept in the URL so a filtered list can be shared and bookmarked. */
 export function AgreementFilters() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = agreementFiltersFrom(searchParams);
-  const doctor = useDoctor(filters.doctorId, /^[0-9a-f-]{36}$/i.test(filters.doctorId));
+  const doctor = useDoctor(filters.doctorId, isUuid(filters.doctorId));
   const id = useId();
   const setFilter = (key: string, value: string) => setSearchParams((current) => withFilter(current, key, value));
 
