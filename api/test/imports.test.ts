@@ -2,22 +2,11 @@ import * as contract from '@alis/shared';
 import { describe, expect, it } from 'vitest';
 import { admin, directorate, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf } from './support/expect.js';
-import { type Caller, auditTrail, expectProblem, http } from './support/factories.js';
+import { auditTrail, expectProblem, http } from './support/factories.js';
+import { IMPORT_HEADER, agreementsIn, importOk, postImport } from './support/imports.js';
 
 useCast();
 
-const agreementPage = contract.pageOf(contract.agreement);
-
-const post = (csv: string | Buffer, query: Record<string, string> = {}, caller: Caller = admin) =>
-  http(t).post('/api/v1/imports').query(query).set(caller.auth).set('content-type', 'text/csv').send(csv);
-
-const importOk = async (csv: string | Buffer, query: Record<string, string> = {}, caller: Caller = admin) =>
-  bodyOf(await post(csv, query, caller).expect(200), contract.importReport);
-
-const agreementsIn = async (kommunenummer: string) =>
-  bodyOf(await http(t).get('/api/v1/agreements').query({ kommunenummer, limit: 200 }).set(admin.auth).expect(200), agreementPage);
-
-const HEADER = 'hprNumber,name,employmentForm,position,positionPercent,startDate,signedOn,status';
 
 describe('POST /api/v1/imports', () => {
   it('imports a Norwegian file (BOM, semicolons, Norwegian headers and values, DD.MM.YYYY dates)', async () => {
@@ -69,7 +58,7 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('creates nothing new from the same file twice, and links a registered doctor without changing it', async () => {
-    const csv = `${HEADER}\n9300101,Per Hansen,salaried,gp,80,2026-01-01,2025-12-01,active\n9300102,Kari Nordmann,salaried,introduction,100,2026-02-01,,draft\n`;
+    const csv = `${IMPORT_HEADER}\n9300101,Per Hansen,salaried,gp,80,2026-01-01,2025-12-01,active\n9300102,Kari Nordmann,salaried,introduction,100,2026-02-01,,draft\n`;
     await importOk(csv, { kommunenummer: '1804' });
     const before = (await agreementsIn('1804')).total.count;
     const again = await importOk(csv.replace('Per Hansen', 'Per Endret'), { kommunenummer: '1804' });
@@ -79,20 +68,20 @@ describe('POST /api/v1/imports', () => {
     expect(doctors.items[0]).toMatchObject({ name: 'Per Hansen' });
 
     // The same doctor with another municipality: linked, with a new agreement there.
-    const elsewhere = await importOk(`${HEADER}\n9300101,Per Hansen,salaried,gp,20,2026-03-01,2026-02-01,active\n`, { kommunenummer: '1818' });
+    const elsewhere = await importOk(`${IMPORT_HEADER}\n9300101,Per Hansen,salaried,gp,20,2026-03-01,2026-02-01,active\n`, { kommunenummer: '1818' });
     expect(elsewhere).toMatchObject({ doctors: { created: 0, linked: 1 }, agreements: { created: 1, skipped: 0 } });
   });
 
   it('refuses the whole file when a row is invalid, reporting every bad row by line and column', async () => {
     const csv =
-      `${HEADER}\n` +
+      `${IMPORT_HEADER}\n` +
       '9300201,Gyldig Lege,salaried,gp,100,2026-01-01,,draft\n' +
       '12,Kort Nummer,salaried,gp,100,2026-01-01,,draft\n' +
       '"9300203","Flere\nLinjer",freelance,gp,150,2026-13-01,,draft\n' +
       '9300204,Aktiv Usignert,salaried,gp,100,2026-01-01,,active\n' +
       '9300201,Gyldig Lege,salaried,gp,50,2026-06-01,,draft\n';
     const before = (await agreementsIn('0301')).total.count;
-    const problem = expectProblem(await post(csv, { kommunenummer: '0301' }), 422, 'import_rejected');
+    const problem = expectProblem(await postImport(csv, { kommunenummer: '0301' }), 422, 'import_rejected');
     const { report } = problem;
     expect(report).toMatchObject({ imported: false, rows: 5, validRows: 1, doctors: { created: 1 }, agreements: { created: 1 } });
     expect(report.errors.map((error) => [error.line, error.column, error.code])).toEqual([
@@ -108,7 +97,7 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('imports the valid rows and reports the rest with mode=valid-only; a dry run writes nothing', async () => {
-    const csv = `${HEADER}\n9300301,Først Gyldig,salaried,gp,100,2026-01-01,,draft\n9300302,Feil Prosent,salaried,gp,0,2026-01-01,,draft\n`;
+    const csv = `${IMPORT_HEADER}\n9300301,Først Gyldig,salaried,gp,100,2026-01-01,,draft\n9300302,Feil Prosent,salaried,gp,0,2026-01-01,,draft\n`;
     const dry = await importOk(csv, { kommunenummer: '5001', mode: 'valid-only', dryRun: 'true' });
     expect(dry).toMatchObject({ dryRun: true, imported: false, validRows: 1, agreements: { created: 1 } });
     expect(dry.errors).toMatchObject([{ line: 3, column: 'positionPercent', code: 'too_small' }]);
@@ -123,39 +112,39 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('reports a second open agreement with the municipality as the row\'s error', async () => {
-    await importOk(`${HEADER}\n9300401,Åpen Avtale,salaried,gp,100,2026-01-01,,draft\n`, { kommunenummer: '1804' });
-    const report = await importOk(`${HEADER}\n9300401,Åpen Avtale,salaried,gp,100,2026-05-01,,draft\n`, { kommunenummer: '1804', dryRun: 'true' });
+    await importOk(`${IMPORT_HEADER}\n9300401,Åpen Avtale,salaried,gp,100,2026-01-01,,draft\n`, { kommunenummer: '1804' });
+    const report = await importOk(`${IMPORT_HEADER}\n9300401,Åpen Avtale,salaried,gp,100,2026-05-01,,draft\n`, { kommunenummer: '1804', dryRun: 'true' });
     expect(report.errors).toMatchObject([{ line: 2, column: 'startDate', code: 'not_allowed', params: { reason: 'open_agreement_exists' } }]);
   });
 
   it('imports for the caller\'s own municipality, and answers 404 outside the caller\'s scope', async () => {
-    const csv = `${HEADER}\n9300501,Egen Kommune,salaried,gp,100,2026-01-01,,draft\n`;
+    const csv = `${IMPORT_HEADER}\n9300501,Egen Kommune,salaried,gp,100,2026-01-01,,draft\n`;
     expect(await importOk(csv, { dryRun: 'true' }, heroyClient)).toMatchObject({ kommunenummer: '1818' });
-    expectProblem(await post(csv, { kommunenummer: '1804' }, heroyClient), 404, 'not_found');
-    expectProblem(await post(csv, { kommunenummer: '0301' }, nordOffice), 404, 'not_found');
+    expectProblem(await postImport(csv, { kommunenummer: '1804' }, heroyClient), 404, 'not_found');
+    expectProblem(await postImport(csv, { kommunenummer: '0301' }, nordOffice), 404, 'not_found');
     expect(await importOk(csv, { kommunenummer: '0301', dryRun: 'true' }, osloOffice)).toMatchObject({ kommunenummer: '0301' });
-    expectProblem(await post(csv, { dryRun: 'true' }), 400, 'validation_failed');
-    expectProblem(await post(csv, { kommunenummer: '0301' }, directorate), 403, 'forbidden');
+    expectProblem(await postImport(csv, { dryRun: 'true' }), 400, 'validation_failed');
+    expectProblem(await postImport(csv, { kommunenummer: '0301' }, directorate), 403, 'forbidden');
   });
 
   it('refuses a file it cannot read with a problem naming why', async () => {
-    const missing = expectProblem(await post('hprNumber;name\n9300601;Uten Kolonner\n', { kommunenummer: '1818' }), 400, 'validation_failed');
+    const missing = expectProblem(await postImport('hprNumber;name\n9300601;Uten Kolonner\n', { kommunenummer: '1818' }), 400, 'validation_failed');
     expect(missing.errors.map((error) => [error.path, error.code])).toEqual(expect.arrayContaining([['startDate', 'required'], ['position', 'required']]));
-    const unknown = expectProblem(await post(`${HEADER},fødselsnummer\n`, { kommunenummer: '1818' }), 400, 'validation_failed');
+    const unknown = expectProblem(await postImport(`${IMPORT_HEADER},fødselsnummer\n`, { kommunenummer: '1818' }), 400, 'validation_failed');
     expect(unknown.errors).toMatchObject([{ path: 'fødselsnummer', code: 'unknown_field' }]);
-    expectProblem(await post('', { kommunenummer: '1818' }), 400, 'validation_failed');
-    expectProblem(await post(`${HEADER}\n"9300602,Uavsluttet\n`, { kommunenummer: '1818' }), 400, 'bad_request');
-    expectProblem(await post(`${HEADER}\n9300603,For,mange,felt,i,denne,raden,her,og,mer\n`, { kommunenummer: '1818' }), 400, 'bad_request');
-    const latin1 = Buffer.from(`${HEADER}\n9300604,Bjørn,salaried,gp,100,2026-01-01,,draft\n`, 'latin1');
-    expect(expectProblem(await post(latin1, { kommunenummer: '1818' }), 400, 'bad_request').detail).toContain('UTF-8');
+    expectProblem(await postImport('', { kommunenummer: '1818' }), 400, 'validation_failed');
+    expectProblem(await postImport(`${IMPORT_HEADER}\n"9300602,Uavsluttet\n`, { kommunenummer: '1818' }), 400, 'bad_request');
+    expectProblem(await postImport(`${IMPORT_HEADER}\n9300603,For,mange,felt,i,denne,raden,her,og,mer\n`, { kommunenummer: '1818' }), 400, 'bad_request');
+    const latin1 = Buffer.from(`${IMPORT_HEADER}\n9300604,Bjørn,salaried,gp,100,2026-01-01,,draft\n`, 'latin1');
+    expect(expectProblem(await postImport(latin1, { kommunenummer: '1818' }), 400, 'bad_request').detail).toContain('UTF-8');
     const json = await http(t).post('/api/v1/imports').query({ kommunenummer: '1818' }).set(admin.auth).send({ rows: [] });
     expectProblem(json, 415, 'unsupported_media_type');
     const huge = Buffer.alloc(contract.IMPORT_MAX_BYTES + 1, 'a');
-    expectProblem(await post(huge, { kommunenummer: '1818' }), 413, 'payload_too_large');
+    expectProblem(await postImport(huge, { kommunenummer: '1818' }), 413, 'payload_too_large');
   });
 
   it('takes an Idempotency-Key: a retry replays the answer, and a dry run is another request than the import', async () => {
-    const csv = `${HEADER}\n9300701,Nøkkel Lege,salaried,gp,100,2026-01-01,,draft\n`;
+    const csv = `${IMPORT_HEADER}\n9300701,Nøkkel Lege,salaried,gp,100,2026-01-01,,draft\n`;
     const send = (query: Record<string, string>) =>
       http(t).post('/api/v1/imports').query({ kommunenummer: '1804', ...query }).set(admin.auth).set('idempotency-key', 'import-1').set('content-type', 'text/csv').send(csv);
     await send({ dryRun: 'true' }).expect(200);

@@ -97,7 +97,7 @@ export function useDetailId(): string {
 }
 
 /** What a link that led here said in its state: a new resource was just created, the list's filters to go back to. */
-export function navigationState(state: unknown): { created: boolean; listSearch: string } {
+function navigationState(state: unknown): { created: boolean; listSearch: string } {
   const { created, listSearch } = (state ?? {}) as { created?: unknown; listSearch?: unknown };
   return { created: created === true, listSearch: typeof listSearch === 'string' ? listSearch : '' };
 }

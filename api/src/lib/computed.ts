@@ -48,6 +48,9 @@ class VersionedEntries {
   }
 }
 
+/** Where an answer written out in a format is kept. */
+const writtenKey = (key: string, format: string) => `${key}|${format}`;
+
 /**
  * Computed answers by key (what was asked, the caller's scope and disclosure), and each written out
  * per format, valid while the data version they were computed at is current. The version is read
@@ -86,7 +89,7 @@ export class ComputedCache {
           // Written out as JSON at once: that measures it, and is what most requests want.
           const json = JSON.stringify(report);
           this.computed.set(cacheKey, version, report, json.length);
-          this.writtenOut.set(`${cacheKey}|json`, version, json, json.length);
+          this.writtenOut.set(writtenKey(cacheKey, 'json'), version, json, json.length);
           return report;
         })
         .finally(() => this.pending.delete(pendingKey));
@@ -98,7 +101,7 @@ export class ComputedCache {
 
   /** A computed answer written out in a format, kept like the answer: repeated requests send the same text. */
   written<T>(computed: Computed<T>, format: string, write: (report: T) => string): string {
-    const key = `${computed.key}|${format}`;
+    const key = writtenKey(computed.key, format);
     const known = this.writtenOut.get(key, computed.version);
     if (typeof known === 'string') return known;
     const text = write(computed.report);
@@ -126,7 +129,7 @@ export function sendComputed<T>(
   format: string,
   render: ComputedRendering<T> = {},
 ) {
-  const etag = `"r${computed.version}-${createHash('sha256').update(`${computed.key}|${format}`).digest('base64url').slice(0, 22)}"`;
+  const etag = `"r${computed.version}-${createHash('sha256').update(writtenKey(computed.key, format)).digest('base64url').slice(0, 22)}"`;
   reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization');
   const match = request.headers['if-none-match'];
   if (match !== undefined && match.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)) {

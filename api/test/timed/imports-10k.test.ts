@@ -1,8 +1,6 @@
-import * as contract from '@alis/shared';
 import { describe, expect, it } from 'vitest';
-import { admin, t, useCast } from '../support/cast.js';
-import { bodyOf } from '../support/expect.js';
-import { http } from '../support/factories.js';
+import { useCast } from '../support/cast.js';
+import { IMPORT_HEADER, agreementsIn, importOk } from '../support/imports.js';
 import { needsPostgres } from '../support/server-process.js';
 
 // A timed test: `pnpm test` runs the files in test/timed/ after the others, alone, so that what it
@@ -11,14 +9,9 @@ useCast();
 
 if (needsPostgres) console.info('imports-10k.test.ts skipped: it measures PostgreSQL, which production runs (set DATABASE_URL).');
 
-const importOk = async (csv: string, query: Record<string, string>) =>
-  bodyOf(await http(t).post('/api/v1/imports').query(query).set(admin.auth).set('content-type', 'text/csv').send(csv).expect(200), contract.importReport);
-
-const HEADER = 'hprNumber,name,employmentForm,position,positionPercent,startDate,signedOn,status';
-
 describe('POST /api/v1/imports, timed', () => {
   it.skipIf(needsPostgres)('imports 10 000 rows in under 10 seconds on PostgreSQL', async () => {
-    const lines = [HEADER];
+    const lines = [IMPORT_HEADER];
     for (let i = 0; i < 10_000; i += 1) {
       lines.push(`${9_400_000 + i},Lege ${i},${i % 2 ? 'salaried' : 'self_employed'},gp,${50 + (i % 51)},2026-0${1 + (i % 9)}-01,2025-12-01,active`);
     }
@@ -28,7 +21,7 @@ describe('POST /api/v1/imports, timed', () => {
     const seconds = (performance.now() - started) / 1000;
     expect(report).toMatchObject({ imported: true, rows: 10_000, doctors: { created: 10_000 }, agreements: { created: 10_000 }, errors: [] });
     expect(seconds).toBeLessThan(10);
-    expect(bodyOf(await http(t).get('/api/v1/agreements').query({ kommunenummer: '1103', limit: 1 }).set(admin.auth).expect(200), contract.pageOf(contract.agreement)).total).toEqual({ count: 10_000, exact: true });
+    expect((await agreementsIn('1103')).total).toEqual({ count: 10_000, exact: true });
     // And again: nothing new, also fast.
     const again = await importOk(csv, { kommunenummer: '1103' });
     expect(again.agreements).toEqual({ created: 0, skipped: 10_000 });

@@ -62,6 +62,9 @@ import { emitEvent } from '../events/events.service.js';
 import type { Config } from '../../config.js';
 
 export type CreateAgreementInput = z.output<typeof createAgreementRequest>;
+export type UpdateAgreementInput = z.output<typeof updateAgreementRequest>;
+export type AgreementTransitionInput = z.output<typeof agreementTransitionRequest>;
+export type ListAgreementsInput = z.output<typeof listAgreementsQuery>;
 
 /** A new agreement's row, as the create endpoint (a draft) and the import (in the status of its row) make it. */
 export const newAgreementRow = (input: CreateAgreementInput, status: 'draft' | 'active' | 'completed' | 'terminated') => ({
@@ -77,10 +80,6 @@ export const newAgreementRow = (input: CreateAgreementInput, status: 'draft' | '
   status,
   plannedEndDate: plannedEndDate(input.startDate, input.positionPercent, []),
 });
-export type UpdateAgreementInput = z.output<typeof updateAgreementRequest>;
-export type AgreementTransitionInput = z.output<typeof agreementTransitionRequest>;
-export type ListAgreementsInput = z.output<typeof listAgreementsQuery>;
-
 
 /** Warnings and service periods look at the § 19 registration in general practice: the specialty ALIS train in. */
 const TRAINING_SPECIALTY = 'ALM';

@@ -31,8 +31,6 @@ const auditView = doctorAuditView;
 
 const notFoundDoctor = () => notFound('The doctor');
 
-/** HPR numbers are stored without leading zeros, so "0012" searches from "12". */
-
 /** LIS1 comes before the specialist approval: a LIS1 date after it cannot be right (the problem, or null). */
 export function trainingOrderIssue(lis1CompletedOn: string | null, specialistApprovedOn: string | null): FieldError | null {
   if (lis1CompletedOn === null || specialistApprovedOn === null || lis1CompletedOn <= specialistApprovedOn) return null;

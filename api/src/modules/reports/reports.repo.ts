@@ -128,7 +128,6 @@ export interface ComplianceWindow {
   certificatesDueBefore: string;
 }
 
-
 /**
  * The compliance cases as one prepared statement (an office's, or the whole country's), run with
  * `asOf`, `officeCode` and `certificatesDueBefore`: planned once per connection, not per request.

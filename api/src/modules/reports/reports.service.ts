@@ -49,11 +49,15 @@ function byGroup<T extends { g: string | null; is_total: number }>(rows: readonl
   return new Map(rows.map((row) => [row.is_total ? TOTAL.key : (row.g ?? ''), row]));
 }
 
+/** A cache of computed answers (reports, worklists) kept while the reports' data version holds, bounded as configured. */
+export const dataVersionCache = ({ config }: ServiceDeps) =>
+  new ComputedCache(config.REPORT_CACHE_ENTRIES, (db) => reportsRepo.dataVersion(db), config.REPORT_CACHE_MB * 1_000_000);
+
 export class ReportsService extends Service {
   readonly cache: ComputedCache;
   constructor(deps: ServiceDeps) {
     super(deps);
-    this.cache = new ComputedCache(deps.config.REPORT_CACHE_ENTRIES, (db) => reportsRepo.dataVersion(db), deps.config.REPORT_CACHE_MB * 1_000_000);
+    this.cache = dataVersionCache(deps);
   }
 
   /** Whose municipalities: an office user its own office's (another office answers 404), others what they ask for. */
@@ -90,23 +94,23 @@ export class ReportsService extends Service {
     const groups = [...orderedGroups(scope.groupBy, municipalityRows), TOTAL];
     const municipalities = byGroup(municipalityRows);
     const people = byGroup(peopleRows);
-    const agreementOf = (key: string, field: keyof Omit<PeopleFigures, 'g' | 'is_total'>) => people.get(key)?.[field] ?? 0;
+    const figureOf = (key: string, field: keyof Omit<PeopleFigures, 'g' | 'is_total'>) => people.get(key)?.[field] ?? 0;
 
     // Tables of counts about people, groups as rows and the total row last.
     const column = (read: (key: string) => number): Table => ({ values: groups.map((group) => [read(group.key)]), columnTotals: true, rowTotals: false });
     const breakdown = (fields: (keyof Omit<AgreementFigures, 'g' | 'is_total'>)[]): Table => ({
-      values: groups.map((group) => [...fields.map((field) => agreementOf(group.key, field)), agreementOf(group.key, 'active')]),
+      values: groups.map((group) => [...fields.map((field) => figureOf(group.key, field)), figureOf(group.key, 'active')]),
       columnTotals: true,
       rowTotals: true,
     });
     const byForm = breakdown(['salaried', 'self_employed']);
     const byPosition = breakdown(['gp', 'gp_locum', 'introduction', 'other']);
     const singles = {
-      started: column((key) => agreementOf(key, 'started')),
-      ended: column((key) => agreementOf(key, 'ended')),
-      withVeileder: column((key) => agreementOf(key, 'with_veileder')),
-      veiledere: column((key) => agreementOf(key, 'veiledere')),
-      qualified: column((key) => agreementOf(key, 'qualified')),
+      started: column((key) => figureOf(key, 'started')),
+      ended: column((key) => figureOf(key, 'ended')),
+      withVeileder: column((key) => figureOf(key, 'with_veileder')),
+      veiledere: column((key) => figureOf(key, 'veiledere')),
+      qualified: column((key) => figureOf(key, 'qualified')),
     };
     const none = (table: Table) => table.values.map((line) => line.map(() => false));
     // The two breakdowns share their totals column (active agreements): hidden in one, hidden in both.
@@ -136,7 +140,7 @@ export class ReportsService extends Service {
           rejected: m?.rejected ?? 0,
           deregistered: m?.deregistered ?? 0,
         },
-        municipalitiesWithActiveAlis: agreementOf(group.key, 'municipalities_with_alis'),
+        municipalitiesWithActiveAlis: figureOf(group.key, 'municipalities_with_alis'),
         activeAgreements: form(2).suppressed || position(4).suppressed ? hidden : form(2),
         activeAgreementsByEmploymentForm: { salaried: form(0), self_employed: form(1) },
         activeAgreementsByPosition: { gp: position(0), gp_locum: position(1), introduction: position(2), other: position(3) },

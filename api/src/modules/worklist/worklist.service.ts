@@ -12,7 +12,7 @@ import {
 } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
 import { invalidField, notFound } from '../../lib/app-error.js';
-import { type Computed, ComputedCache } from '../../lib/computed.js';
+import type { Computed, ComputedCache } from '../../lib/computed.js';
 import type { Principal } from '../../lib/principal.js';
 import { Service } from '../../lib/service.js';
 import type { ServiceDeps } from '../../services.js';
@@ -20,6 +20,7 @@ import { planRulesOf } from '../agreements/agreements.service.js';
 import { followUpsRepo } from '../follow-ups/follow-ups.repo.js';
 import { referenceRepo } from '../reference/reference.repo.js';
 import { type ComplianceRow, reportsRepo } from '../reports/reports.repo.js';
+import { dataVersionCache } from '../reports/reports.service.js';
 import { type WorklistRow, worklistRepo } from './worklist.repo.js';
 
 /**
@@ -101,7 +102,7 @@ export class WorklistService extends Service {
   readonly cache: ComputedCache;
   constructor(deps: ServiceDeps) {
     super(deps);
-    this.cache = new ComputedCache(deps.config.REPORT_CACHE_ENTRIES, (db) => reportsRepo.dataVersion(db), deps.config.REPORT_CACHE_MB * 1_000_000);
+    this.cache = dataVersionCache(deps);
   }
 
   /**
