@@ -20,6 +20,9 @@ export type RowOf<C extends Record<string, { _: { notNull: boolean; data: unknow
   [K in keyof C]: C[K]['_']['notNull'] extends true ? C[K]['_']['data'] : C[K]['_']['data'] | null;
 };
 
+/** What an update may set on a table: some of the named columns. */
+export type ChangesOf<T extends { $inferInsert: object }, K extends keyof T['$inferInsert']> = Partial<Pick<T['$inferInsert'], K>>;
+
 export interface Database {
   readonly db: Db;
   readonly kind: 'postgres' | 'embedded';

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type Column, type SQL, eq, sql } from 'drizzle-orm';
 import type { Executor } from './client.js';
 
 /**
@@ -16,6 +16,15 @@ export const inline =
     if (!(name in values)) throw new RangeError(`no value for ${name}`);
     return sql`${sql.param(values[name])}`;
   };
+
+/** `column = value` for each of `columns` the filter gives a value for (not undefined, not ''), bound under its key. */
+export function equalToGiven<F extends object>(filter: F, bind: Bind, columns: { [K in keyof F]?: Column }): SQL[] {
+  return (Object.keys(columns) as (keyof F & string)[]).flatMap((key) => {
+    const value: unknown = filter[key];
+    const column = columns[key];
+    return value === undefined || value === '' || !column ? [] : [eq(column, bind(key))];
+  });
+}
 
 interface Runnable<R> {
   execute(values?: Record<string, unknown>): Promise<R>;

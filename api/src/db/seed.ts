@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countyNumber, foldForSearch, kommunenummer, municipalityShortName, officeCode } from '@alis/shared';
 import { parse } from 'csv-parse/sync';
-import { sql } from 'drizzle-orm';
+import { type SQL, getTableColumns, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from './client.js';
 import { counties, municipalities, offices } from './schema.js';
@@ -29,6 +30,17 @@ async function readCsv<T extends z.ZodType>(file: string, schema: T): Promise<z.
  * Loads offices, counties and municipalities. Idempotent: names and counties follow the files,
  * but a municipality's office and master data are the offices' data and are never overwritten.
  */
+/** An upsert's `set`: each named column takes the value the insert proposed (`excluded`). */
+function fromExcluded<T extends PgTable, K extends keyof T['_']['columns'] & string>(table: T, keys: readonly K[]) {
+  const columns = getTableColumns(table);
+  const excluded = (key: K) => {
+    const column = columns[key];
+    if (!column) throw new Error(`${key} is not a column`);
+    return sql`excluded.${sql.identifier(column.name)}`;
+  };
+  return Object.fromEntries(keys.map((key) => [key, excluded(key)])) as Record<K, SQL>;
+}
+
 export async function seedReferenceData(db: Db, seedDir: string): Promise<void> {
   const [officeRows, countyRows, municipalityRows] = await Promise.all([
     readCsv(path.join(seedDir, 'alis-offices.csv'), officeRow),
@@ -43,7 +55,7 @@ export async function seedReferenceData(db: Db, seedDir: string): Promise<void> 
       .values(officeRows.map((row) => ({ code: row.code, name: row.name, city: row.city, healthRegion: row.health_region })))
       .onConflictDoUpdate({
         target: offices.code,
-        set: { name: sql`excluded.name`, city: sql`excluded.city`, healthRegion: sql`excluded.health_region` },
+        set: fromExcluded(offices, ['name', 'city', 'healthRegion']),
       });
     await tx
       .insert(counties)
@@ -57,11 +69,7 @@ export async function seedReferenceData(db: Db, seedDir: string): Promise<void> 
       )
       .onConflictDoUpdate({
         target: counties.countyNumber,
-        set: {
-          name: sql`excluded.name`,
-          healthRegion: sql`excluded.health_region`,
-          defaultOfficeCode: sql`excluded.default_office_code`,
-        },
+        set: fromExcluded(counties, ['name', 'healthRegion', 'defaultOfficeCode']),
       });
     await tx
       .insert(municipalities)
@@ -83,12 +91,7 @@ export async function seedReferenceData(db: Db, seedDir: string): Promise<void> 
       )
       .onConflictDoUpdate({
         target: municipalities.kommunenummer,
-        set: {
-          name: sql`excluded.name`,
-          shortName: sql`excluded.short_name`,
-          countyNumber: sql`excluded.county_number`,
-          searchText: sql`excluded.search_text`,
-        },
+        set: fromExcluded(municipalities, ['name', 'shortName', 'countyNumber', 'searchText']),
       });
   });
 }

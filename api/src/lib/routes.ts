@@ -212,3 +212,16 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
     },
   };
 }
+
+export type ResourceRoutes = ReturnType<typeof resourceRoutes>;
+
+/**
+ * A module's routes as the plugin `app.ts` registers: tags and roles once, then `declare` adds the
+ * routes, reaching the module's service through `services`.
+ */
+export function moduleRoutes(
+  resource: { tags: string[]; roles?: readonly Role[] },
+  declare: (route: ResourceRoutes, services: FastifyInstance['services'], app: FastifyInstance) => void | Promise<void>,
+) {
+  return async (app: FastifyInstance) => declare(resourceRoutes(app, resource), app.services, app);
+}

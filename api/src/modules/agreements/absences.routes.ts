@@ -1,18 +1,14 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { absence, absenceList, createAbsenceRequest, idParams } from '@alis/shared';
 import { expectedVersion } from '../../lib/etag.js';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 import { AGREEMENT_ROLES } from './agreements.routes.js';
 
 const absenceParams = z.object({ id: z.uuid(), absenceId: z.uuid() }).strict();
 
 /** `/agreements/{id}/absences`: leave, institution service and other absences of an agreement. */
-export async function absenceRoutes(app: FastifyInstance) {
-  const service = app.services.absences;
-  const route = resourceRoutes(app, { tags: ['agreements'], roles: AGREEMENT_ROLES });
-
+export const absenceRoutes = moduleRoutes({ tags: ['agreements'], roles: AGREEMENT_ROLES }, (route, { absences: service }) => {
   route.get(
     '/agreements/:id/absences',
     { summary: 'List an agreement\'s absences (leave, institution service, other)', params: idParams, response: absenceList, errors: [404] },
@@ -59,4 +55,4 @@ export async function absenceRoutes(app: FastifyInstance) {
       return reply.code(204).send(null);
     },
   );
-}
+});

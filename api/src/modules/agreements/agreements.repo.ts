@@ -1,6 +1,6 @@
 import type { AgreementWarningCode, Total } from '@alis/shared';
 import { type SQL, and, asc, desc, eq, exists, gte, inArray, isNull, lte, notExists, or, sql } from 'drizzle-orm';
-import type { Executor, RowOf } from '../../db/client.js';
+import type { ChangesOf, Executor, RowOf } from '../../db/client.js';
 import { agreementShares, agreements, doctors, municipalities, registrationPeriods, supervisions, supervisors } from '../../db/schema.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, anyOf, statementName, totalOf } from '../../lib/list.js';
@@ -40,26 +40,11 @@ const columns = {
 
 export type AgreementRow = RowOf<typeof columns>;
 export type NewAgreementRow = typeof agreements.$inferInsert;
-export type AgreementChanges = Partial<
-  Pick<
-    NewAgreementRow,
-    | 'employmentForm'
-    | 'position'
-    | 'positionPercent'
-    | 'signedOn'
-    | 'startDate'
-    | 'viaStaffingAgency'
-    | 'notes'
-    | 'status'
-    | 'endDate'
-    | 'endReason'
-    | 'cancellationReason'
-    | 'plannedEndDate'
-    | 'educationPlanStatus'
-    | 'educationPlanApprovedOn'
-    | 'educationPlanReviewedOn'
-    | 'educationPlanLink'
-  >
+export type AgreementChanges = ChangesOf<
+  typeof agreements,
+  'employmentForm' | 'position' | 'positionPercent' | 'signedOn' | 'startDate' | 'viaStaffingAgency' | 'notes' | 'status' |
+  'endDate' | 'endReason' | 'cancellationReason' | 'plannedEndDate' | 'educationPlanStatus' | 'educationPlanApprovedOn' |
+  'educationPlanReviewedOn' | 'educationPlanLink'
 >;
 export interface ShareRow {
   agreementId: string;

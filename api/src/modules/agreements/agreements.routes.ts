@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import {
   agreement,
   agreementPage,
@@ -7,7 +6,7 @@ import {
   listAgreementsQuery,
   updateAgreementRequest,
 } from '@alis/shared';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
 /** Offices and municipalities work with agreements and what hangs on them; the directorate gets aggregates elsewhere. */
 export const AGREEMENT_ROLES = ['admin', 'office', 'municipality'] as const;
@@ -34,10 +33,7 @@ const WARNINGS_RULE =
   '`already_specialist` (the doctor was a specialist in general practice before the start), `via_staffing_agency`. ' +
   'Each has `params` with the dates, names and numbers its message names.';
 
-export async function agreementRoutes(app: FastifyInstance) {
-  const service = app.services.agreements;
-  const route = resourceRoutes(app, { tags: ['agreements'], roles: AGREEMENT_ROLES });
-
+export const agreementRoutes = moduleRoutes({ tags: ['agreements'], roles: AGREEMENT_ROLES }, (route, { agreements: service }) => {
   route.resource(
     '/agreements',
     service,
@@ -93,4 +89,4 @@ export async function agreementRoutes(app: FastifyInstance) {
       },
     },
   );
-}
+});

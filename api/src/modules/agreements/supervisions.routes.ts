@@ -1,19 +1,15 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createSupervisionRequest, endSupervisionRequest, idParams, supervision, supervisionList } from '@alis/shared';
 import { expectedVersion } from '../../lib/etag.js';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
 import { sendVersioned } from '../../lib/route-helpers.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 import { AGREEMENT_ROLES } from './agreements.routes.js';
 
 const supervisionParams = z.object({ id: z.uuid(), supervisionId: z.uuid() }).strict();
 
 /** `/agreements/{id}/supervisions`: the veileder, clinical supervisors and group leaders of an agreement. */
-export async function supervisionRoutes(app: FastifyInstance) {
-  const service = app.services.supervisions;
-  const route = resourceRoutes(app, { tags: ['agreements'], roles: AGREEMENT_ROLES });
-
+export const supervisionRoutes = moduleRoutes({ tags: ['agreements'], roles: AGREEMENT_ROLES }, (route, { supervisions: service }) => {
   route.get(
     '/agreements/:id/supervisions',
     { summary: 'List an agreement\'s veileder, supervisors and group leaders', params: idParams, response: supervisionList, errors: [404] },
@@ -64,4 +60,4 @@ export async function supervisionRoutes(app: FastifyInstance) {
       return sendVersioned(reply, await service.end(contextOf(request), id, supervisionId, request.body, expectedVersion(request)));
     },
   );
-}
+});

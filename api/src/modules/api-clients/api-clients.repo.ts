@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
-import { type Bind, inline } from '../../db/prepared.js';
+import { type Bind, equalToGiven, inline } from '../../db/prepared.js';
 import { ONE, statementName, totalOf } from '../../lib/list.js';
 import { apiClients } from '../../db/schema.js';
 
@@ -15,8 +15,7 @@ export interface ApiClientFilter {
 
 const matching = (filter: ApiClientFilter, bind: Bind) =>
   and(
-    filter.role ? eq(apiClients.role, bind('role')) : undefined,
-    filter.kommunenummer ? eq(apiClients.kommunenummer, bind('kommunenummer')) : undefined,
+    ...equalToGiven(filter, bind, { role: apiClients.role, kommunenummer: apiClients.kommunenummer }),
     filter.revoked === undefined ? undefined : filter.revoked ? isNotNull(apiClients.revokedAt) : isNull(apiClients.revokedAt),
   );
 

@@ -1,12 +1,8 @@
-import type { FastifyInstance } from 'fastify';
 import { apiClient, createApiClientRequest, createdApiClient, idParams, listApiClientsQuery, pageOf } from '@alis/shared';
 import { contextOf } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
-export async function apiClientRoutes(app: FastifyInstance) {
-  const service = app.services.apiClients;
-  const route = resourceRoutes(app, { tags: ['api-clients'], roles: ['admin'] });
-
+export const apiClientRoutes = moduleRoutes({ tags: ['api-clients'], roles: ['admin'] }, (route, { apiClients: service }) => {
   route.post(
     '/api-clients',
     {
@@ -43,4 +39,4 @@ export async function apiClientRoutes(app: FastifyInstance) {
     },
     (request) => service.revoke(contextOf(request), request.params.id),
   );
-}
+});

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, gte, lt } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
-import { type Bind, inline } from '../../db/prepared.js';
+import { type Bind, equalToGiven, inline } from '../../db/prepared.js';
 import { ONE, statementName, totalOf } from '../../lib/list.js';
 import { auditLog } from '../../db/schema.js';
 
@@ -17,9 +17,7 @@ export interface AuditFilter {
 
 const matching = (filter: AuditFilter, bind: Bind) =>
   and(
-    filter.entityType ? eq(auditLog.entityType, bind('entityType')) : undefined,
-    filter.entityId ? eq(auditLog.entityId, bind('entityId')) : undefined,
-    filter.actorId ? eq(auditLog.actorId, bind('actorId')) : undefined,
+    ...equalToGiven(filter, bind, { entityType: auditLog.entityType, entityId: auditLog.entityId, actorId: auditLog.actorId }),
     filter.from ? gte(auditLog.occurredAt, bind('from')) : undefined,
     filter.to ? lt(auditLog.occurredAt, bind('to')) : undefined,
   );

@@ -1,11 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { auditEntry, listAuditQuery, pageOf } from '@alis/shared';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
-export async function auditRoutes(app: FastifyInstance) {
-  const service = app.services.audit;
-  const route = resourceRoutes(app, { tags: ['audit'], roles: ['admin'] });
-
+export const auditRoutes = moduleRoutes({ tags: ['audit'], roles: ['admin'] }, (route, { audit: service }) => {
   route.get(
     '/audit',
     {
@@ -16,4 +12,4 @@ export async function auditRoutes(app: FastifyInstance) {
     },
     (request) => service.list(request.query),
   );
-}
+});

@@ -1,20 +1,18 @@
 import fastifyCookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { changePasswordRequest, loginRequest, loginResponse, me } from '@alis/shared';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 import type { Session } from './auth.service.js';
 
 export const REFRESH_COOKIE = 'alis_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
-export async function authRoutes(app: FastifyInstance) {
+export const authRoutes = moduleRoutes({ tags: ['auth'] }, async (route, { auth: service }, app) => {
   // Only these routes read or set a cookie (the refresh token's): the plugin's hooks stay off every other request.
   await app.register(fastifyCookie);
   const { config } = app;
-  const service = app.services.auth;
-  const route = resourceRoutes(app, { tags: ['auth'] });
   const cookieOptions = {
     httpOnly: true,
     sameSite: 'strict' as const,
@@ -92,4 +90,4 @@ export async function authRoutes(app: FastifyInstance) {
     { summary: 'Who the access token belongs to', response: me },
     (request) => service.me(requirePrincipal(request)),
   );
-}
+});

@@ -1,6 +1,6 @@
 import type { Total } from '@alis/shared';
 import { type SQL, and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { ChangesOf, Executor } from '../../db/client.js';
 import { courseParticipants, courses, supervisors } from '../../db/schema.js';
 import { type Bind, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
@@ -8,22 +8,10 @@ import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '..
 export type CourseRecord = typeof courses.$inferSelect;
 export type NewCourseRow = typeof courses.$inferInsert;
 export type CourseRow = CourseRecord & { participantCount: number };
-export type CourseChanges = Partial<
-  Pick<
-    NewCourseRow,
-    | 'title'
-    | 'kind'
-    | 'days'
-    | 'firstDay'
-    | 'lastDay'
-    | 'place'
-    | 'online'
-    | 'capacity'
-    | 'registrationDeadline'
-    | 'description'
-    | 'status'
-    | 'cancellationReason'
-  >
+export type CourseChanges = ChangesOf<
+  typeof courses,
+  'title' | 'kind' | 'days' | 'firstDay' | 'lastDay' | 'place' | 'online' | 'capacity' | 'registrationDeadline' | 'description' |
+  'status' | 'cancellationReason'
 >;
 export type ParticipantRow = typeof courseParticipants.$inferSelect;
 export type NewParticipantRow = typeof courseParticipants.$inferInsert;

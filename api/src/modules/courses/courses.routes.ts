@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import {
   addCourseParticipantRequest,
   course,
@@ -17,7 +16,7 @@ import {
 import { z } from 'zod';
 import { expectedVersion } from '../../lib/etag.js';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
 /** Courses are the offices' work; municipalities' clients see open ones and sign up their own people. */
 const COURSE_ROLES = ['admin', 'office', 'municipality'] as const;
@@ -30,10 +29,7 @@ const SEATS =
   'Seats go in sign-up order: the first `capacity` participants have one, the others wait in that order (`waitingPosition` 1 is ' +
   'next); when someone leaves, the first on the waiting list moves up.';
 
-export async function courseRoutes(app: FastifyInstance) {
-  const service = app.services.courses;
-  const route = resourceRoutes(app, { tags: ['courses'], roles: COURSE_ROLES });
-
+export const courseRoutes = moduleRoutes({ tags: ['courses'], roles: COURSE_ROLES }, (route, { courses: service }) => {
   route.resource(
     '/courses',
     service,
@@ -156,4 +152,4 @@ export async function courseRoutes(app: FastifyInstance) {
     },
     (request) => service.ofSupervisor(requirePrincipal(request), request.params.id),
   );
-}
+});

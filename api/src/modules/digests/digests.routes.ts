@@ -1,13 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import { digestDelivery, digestSubscription, digestSubscriptionRequest, pageOf, pageQuery } from '@alis/shared';
 import { z } from 'zod';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
-export async function digestRoutes(app: FastifyInstance) {
-  const service = app.services.digests;
-  const route = resourceRoutes(app, { tags: ['worklist'], roles: ['office'] });
-
+export const digestRoutes = moduleRoutes({ tags: ['worklist'], roles: ['office'] }, (route, { digests: service }) => {
   route.get(
     '/me/weekly-digest',
     { summary: 'Whether your worklist comes by e-mail every week (office users)', response: digestSubscription },
@@ -37,4 +33,4 @@ export async function digestRoutes(app: FastifyInstance) {
     },
     (principal, request) => service.deliveries(principal, request.query),
   );
-}
+});

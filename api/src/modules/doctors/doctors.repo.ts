@@ -1,7 +1,7 @@
 import { type SQL, and, eq, exists, getTableColumns, ilike, inArray, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Total } from '@alis/shared';
-import type { Executor } from '../../db/client.js';
+import type { ChangesOf, Executor } from '../../db/client.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, anyOf, statementName, totalOf } from '../../lib/list.js';
 import { insertJsonRows } from '../../db/bulk.js';
@@ -11,8 +11,9 @@ import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
 
 export type DoctorRow = typeof doctors.$inferSelect;
 export type NewDoctorRow = typeof doctors.$inferInsert;
-export type DoctorChanges = Partial<
-  Pick<NewDoctorRow, 'hprNumber' | 'name' | 'email' | 'phone' | 'lis1CompletedOn' | 'scheme' | 'specialistApprovedOn'>
+export type DoctorChanges = ChangesOf<
+  typeof doctors,
+  'hprNumber' | 'name' | 'email' | 'phone' | 'lis1CompletedOn' | 'scheme' | 'specialistApprovedOn'
 >;
 
 export interface DoctorFilter {

@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { createDoctorRequest, doctor, doctorPage, listDoctorsQuery, updateDoctorRequest } from '@alis/shared';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 /** Individual doctors are not the directorate's business: it gets aggregates. */
 const DOCTOR_ROLES = ['admin', 'office', 'municipality'] as const;
 
@@ -13,10 +12,7 @@ const TRAINING_ORDER =
   'LIS1 comes before the specialist approval: a `lis1CompletedOn` after `specialistApprovedOn` is 400 `too_late`. Both dates are ' +
   'used: an agreement starting before LIS1 warns `lis1_not_completed`, one starting after the approval `already_specialist`.';
 
-export async function doctorRoutes(app: FastifyInstance) {
-  const service = app.services.doctors;
-  const route = resourceRoutes(app, { tags: ['doctors'], roles: DOCTOR_ROLES });
-
+export const doctorRoutes = moduleRoutes({ tags: ['doctors'], roles: DOCTOR_ROLES }, (route, { doctors: service }) => {
   route.resource(
     '/doctors',
     service,
@@ -46,4 +42,4 @@ export async function doctorRoutes(app: FastifyInstance) {
       },
     },
   );
-}
+});

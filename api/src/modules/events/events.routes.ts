@@ -1,12 +1,8 @@
-import type { FastifyInstance } from 'fastify';
 import { EVENT_RETENTION_DAYS, eventFeed, eventFeedQuery } from '@alis/shared';
 import { requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
-export async function eventRoutes(app: FastifyInstance) {
-  const service = app.services.events;
-  const route = resourceRoutes(app, { tags: ['events'] });
-
+export const eventRoutes = moduleRoutes({ tags: ['events'] }, (route, { events: service }) => {
   route.get(
     '/events',
     {
@@ -25,4 +21,4 @@ export async function eventRoutes(app: FastifyInstance) {
     },
     (request) => service.feed(requirePrincipal(request), request.query),
   );
-}
+});

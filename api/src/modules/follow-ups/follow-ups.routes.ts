@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import {
   createFollowUpRequest,
   followUp,
@@ -11,16 +10,13 @@ import {
   updateFollowUpRequest,
 } from '@alis/shared';
 import { requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
 /** The follow-up log is the offices' own work: offices for their municipalities, admin for all. */
 const FOLLOW_UP_ROLES = ['admin', 'office'] as const;
 const SCOPE = 'An office user for the municipalities of its office (others answer 404); an admin for all.';
 
-export async function followUpRoutes(app: FastifyInstance) {
-  const service = app.services.followUps;
-  const route = resourceRoutes(app, { tags: ['follow-ups'], roles: FOLLOW_UP_ROLES });
-
+export const followUpRoutes = moduleRoutes({ tags: ['follow-ups'], roles: FOLLOW_UP_ROLES }, (route, { followUps: service }) => {
   route.list(
     '/follow-ups/special-attention',
     {
@@ -82,4 +78,4 @@ export async function followUpRoutes(app: FastifyInstance) {
     },
     (context, request, expected) => service.update(context, request.params.kommunenummer, request.params.id, request.body, expected),
   );
-}
+});

@@ -1,6 +1,6 @@
 import type { GrantApplicationStatus, GrantLineType, Total } from '@alis/shared';
 import { type SQL, and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import type { Executor, RowOf } from '../../db/client.js';
+import type { ChangesOf, Executor, RowOf } from '../../db/client.js';
 import { type Bind, placeholders, prepared } from '../../db/prepared.js';
 import {
   agreements,
@@ -254,25 +254,11 @@ const lockColumns = {
 };
 export type LockedApplication = RowOf<typeof lockColumns>;
 
-export type ApplicationChanges = Partial<
-  Pick<
-    typeof grantApplications.$inferInsert,
-    | 'status'
-    | 'notes'
-    | 'rateVersion'
-    | 'centralityClass'
-    | 'organisationNumber'
-    | 'totalNok'
-    | 'submittedOn'
-    | 'lateSubmissionReason'
-    | 'decisionDate'
-    | 'decisionReference'
-    | 'grantedNok'
-    | 'paidOn'
-    | 'paidNok'
-    | 'withdrawnOn'
-    | 'auditorCertificateReceivedOn'
-  >
+export type ApplicationChanges = ChangesOf<
+  typeof grantApplications,
+  'status' | 'notes' | 'rateVersion' | 'centralityClass' | 'organisationNumber' | 'totalNok' | 'submittedOn' |
+  'lateSubmissionReason' | 'decisionDate' | 'decisionReference' | 'grantedNok' | 'paidOn' | 'paidNok' | 'withdrawnOn' |
+  'auditorCertificateReceivedOn'
 >;
 
 export interface NewLine {

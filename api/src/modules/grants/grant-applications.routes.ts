@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import {
   createGrantApplicationRequest,
   draftFromAgreementsRequest,
@@ -14,7 +13,7 @@ import {
   updateGrantApplicationRequest,
 } from '@alis/shared';
 import { requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
 /** The municipality and its office prepare and send; the directorate reads what was submitted and decides. */
 const READERS = ['admin', 'office', 'municipality', 'directorate'] as const;
@@ -46,10 +45,7 @@ const MONTHS =
   'it runs — up to today), when no day of the month was institution service and none lay in a period when its service did not ' +
   'count (`nonCountingPeriods`), at the lowest share it had in the month.';
 
-export async function grantApplicationRoutes(app: FastifyInstance) {
-  const service = app.services.grantApplications;
-  const route = resourceRoutes(app, { tags: ['grants'], roles: READERS });
-
+export const grantApplicationRoutes = moduleRoutes({ tags: ['grants'], roles: READERS }, (route, { grantApplications: service }) => {
   route.resource(
     '/grant-applications',
     service,
@@ -158,4 +154,4 @@ export async function grantApplicationRoutes(app: FastifyInstance) {
     },
     async (request) => service.history(requirePrincipal(request), request.params.id, request.query),
   );
-}
+});

@@ -1,6 +1,6 @@
 import type { RateTable, Total } from '@alis/shared';
 import { and, asc, desc, eq, exists, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import type { Executor, RowOf } from '../../db/client.js';
+import type { ChangesOf, Executor, RowOf } from '../../db/client.js';
 import { grantApplications, grantRateVersions, grantSchemes } from '../../db/schema.js';
 import { ONE, totalOf } from '../../lib/list.js';
 
@@ -19,11 +19,9 @@ const columns = {
 };
 
 export type SchemeRow = RowOf<typeof columns>;
-export type SchemeChanges = Partial<
-  Pick<
-    typeof grantSchemes.$inferInsert,
-    'name' | 'description' | 'periodFrom' | 'periodTo' | 'applicationDeadline' | 'expectedDecisionDate' | 'auditorCertificateDueDate'
-  >
+export type SchemeChanges = ChangesOf<
+  typeof grantSchemes,
+  'name' | 'description' | 'periodFrom' | 'periodTo' | 'applicationDeadline' | 'expectedDecisionDate' | 'auditorCertificateDueDate'
 >;
 export type NewSchemeRow = Required<SchemeChanges> & { code: string };
 

@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { createGrantSchemeRequest, grantScheme, grantSchemePage, grantSchemeParams, listGrantSchemesQuery, updateGrantSchemeRequest } from '@alis/shared';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
 /** Everyone who works with grants reads the schemes; only an admin writes them. */
 const READERS = ['admin', 'office', 'municipality', 'directorate'] as const;
@@ -18,10 +17,7 @@ const DATES =
   '`applicationDeadline` not before `periodFrom`, the `expectedDecisionDate` not before the deadline, the ' +
   '`auditorCertificateDueDate` not before `periodTo`; the period holds at least one whole calendar month (`periodMonths`).';
 
-export async function grantSchemeRoutes(app: FastifyInstance) {
-  const service = app.services.grantSchemes;
-  const route = resourceRoutes(app, { tags: ['grants'], roles: READERS });
-
+export const grantSchemeRoutes = moduleRoutes({ tags: ['grants'], roles: READERS }, (route, { grantSchemes: service }) => {
   route.list(
     '/grant-schemes',
     {
@@ -76,4 +72,4 @@ export async function grantSchemeRoutes(app: FastifyInstance) {
     },
     (context, request, expected) => service.update(context, request.params.code, request.body, expected),
   );
-}
+});

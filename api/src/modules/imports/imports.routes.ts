@@ -1,15 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import { IMPORT_MAX_BYTES, importBody, importQuery, importReport } from '@alis/shared';
 import { AppError } from '../../lib/app-error.js';
 import { contextOf } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function importRoutes(app: FastifyInstance) {
-  const service = app.services.imports;
-  const route = resourceRoutes(app, { tags: ['imports'], roles: ['admin', 'office', 'municipality'] });
-
+export const importRoutes = moduleRoutes({ tags: ['imports'], roles: ['admin', 'office', 'municipality'] }, (route, { imports: service }, app) => {
   // Only CSV here (this plugin's own parsers): a body of another type is 415. UTF-8, with or without BOM.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_request, body, done) => {
@@ -43,4 +39,4 @@ export async function importRoutes(app: FastifyInstance) {
     },
     (request) => service.import(contextOf(request), request.body, request.query),
   );
-}
+});

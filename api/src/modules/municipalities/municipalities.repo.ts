@@ -1,6 +1,6 @@
 import type { RegistrationStatus, Total } from '@alis/shared';
 import { and, eq, like, sql } from 'drizzle-orm';
-import type { Executor, RowOf } from '../../db/client.js';
+import type { ChangesOf, Executor, RowOf } from '../../db/client.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { counties, municipalities, registrations } from '../../db/schema.js';
 import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
@@ -31,19 +31,10 @@ const columns = {
 const selection = { ...columns, registrationStatus: sql<RegistrationStatus>`coalesce(${registrations.status}, 'not_registered')` };
 
 export type MunicipalityRow = RowOf<typeof columns> & { registrationStatus: RegistrationStatus };
-export type MunicipalityChanges = Partial<
-  Pick<
-    typeof municipalities.$inferInsert,
-    | 'organisationNumber'
-    | 'centralityClass'
-    | 'population'
-    | 'recruitmentChallenged'
-    | 'contactName'
-    | 'contactEmail'
-    | 'contactPhone'
-    | 'notes'
-    | 'officeCode'
-  >
+export type MunicipalityChanges = ChangesOf<
+  typeof municipalities,
+  'organisationNumber' | 'centralityClass' | 'population' | 'recruitmentChallenged' | 'contactName' | 'contactEmail' |
+  'contactPhone' | 'notes' | 'officeCode'
 >;
 
 export interface MunicipalityFilter {

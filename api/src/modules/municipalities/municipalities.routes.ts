@@ -1,11 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { listMunicipalitiesQuery, municipality, municipalityParams, pageOf, updateMunicipalityRequest } from '@alis/shared';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
-export async function municipalityRoutes(app: FastifyInstance) {
-  const service = app.services.municipalities;
-  const route = resourceRoutes(app, { tags: ['municipalities'] });
-
+export const municipalityRoutes = moduleRoutes({ tags: ['municipalities'] }, (route, { municipalities: service }) => {
   route.list(
     '/municipalities',
     {
@@ -43,4 +39,4 @@ export async function municipalityRoutes(app: FastifyInstance) {
     },
     (context, request, expected) => service.update(context, request.params.kommunenummer, request.body, expected),
   );
-}
+});

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
-import type { Executor } from '../../db/client.js';
+import type { ChangesOf, Executor } from '../../db/client.js';
 import { ONE, totalOf } from '../../lib/list.js';
 import { apiClients, municipalities, registrationTransitions, registrations, users } from '../../db/schema.js';
 import type { MunicipalityScope } from '../../lib/scope.js';
@@ -27,21 +27,10 @@ const columns = {
 export type RegistrationRow = Omit<typeof registrations.$inferSelect, 'createdAt'>;
 
 /** The fields a save or a transition may set; id, keys, version and timestamps are the repo's. */
-export type RegistrationChanges = Partial<
-  Pick<
-    typeof registrations.$inferInsert,
-    | 'status'
-    | 'responsibleName'
-    | 'responsibleEmail'
-    | 'educationPlanUrl'
-    | 'supervisionArrangement'
-    | 'learningArenas'
-    | 'applicationDate'
-    | 'decisionDate'
-    | 'registeredFrom'
-    | 'decisionReference'
-    | 'notes'
-  >
+export type RegistrationChanges = ChangesOf<
+  typeof registrations,
+  'status' | 'responsibleName' | 'responsibleEmail' | 'educationPlanUrl' | 'supervisionArrangement' | 'learningArenas' |
+  'applicationDate' | 'decisionDate' | 'registeredFrom' | 'decisionReference' | 'notes'
 >;
 
 export interface TransitionInsert {

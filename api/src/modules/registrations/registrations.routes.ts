@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import {
   municipalityParams,
   registration,
@@ -9,15 +8,12 @@ import {
   updateRegistrationRequest,
 } from '@alis/shared';
 import { requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
 const READERS = ['admin', 'office', 'municipality', 'directorate'] as const;
 const EDITORS = ['admin', 'office', 'municipality'] as const;
 
-export async function registrationRoutes(app: FastifyInstance) {
-  const service = app.services.registrations;
-  const route = resourceRoutes(app, { tags: ['registrations'], roles: READERS });
-
+export const registrationRoutes = moduleRoutes({ tags: ['registrations'], roles: READERS }, (route, { registrations: service }) => {
   route.read(
     '/municipalities/:kommunenummer/registration',
     {
@@ -98,4 +94,4 @@ export async function registrationRoutes(app: FastifyInstance) {
     },
     async (request) => service.history(requirePrincipal(request), request.params.kommunenummer, request.query),
   );
-}
+});

@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type ReportFormat, complianceReport, complianceReportQuery, grantsReport, grantsReportQuery, overviewReport, overviewReportQuery } from '@alis/shared';
 import type { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
 import { type Computed, type ComputedRendering, sendComputed } from '../../lib/computed.js';
 import type { Principal } from '../../lib/principal.js';
 import { requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 import { complianceCsv, grantsCsv, grantsJsonStat, overviewCsv, overviewJsonStat } from './report-formats.js';
 
 const FORMATS =
@@ -51,10 +51,8 @@ export function negotiate(request: FastifyRequest, format: ReportFormat | undefi
   throw new AppError('not_acceptable', `This report is available as application/json${offered.includes('csv') ? ' and text/csv' : ''}; \`Accept: ${header}\` allows neither.`);
 }
 
-export async function reportRoutes(app: FastifyInstance) {
-  const service = app.services.reports;
+export const reportRoutes = moduleRoutes({ tags: ['reports'], roles: ['admin', 'office', 'directorate'] }, (route, { reports: service }) => {
   const { cache } = service;
-  const route = resourceRoutes(app, { tags: ['reports'], roles: ['admin', 'office', 'directorate'] });
   /** A report's handler (its query typed by the route's schema): the format negotiated, the report computed (or cached) for the caller, sent with its ETag. */
   const answer =
     <S extends z.ZodType<{ format?: ReportFormat }>, T>(
@@ -131,4 +129,4 @@ export async function reportRoutes(app: FastifyInstance) {
     },
     answer(complianceReportQuery, ['json', 'csv'], (principal, query) => service.compliance(principal, query), (report) => ({ name: `alis-oppfolging-${report.asOf}`, csv: complianceCsv })),
   );
-}
+});

@@ -49,6 +49,13 @@ function byGroup<T extends { g: string | null; is_total: number }>(rows: readonl
   return new Map(rows.map((row) => [row.is_total ? TOTAL.key : (row.g ?? ''), row]));
 }
 
+/** What every grouped report holds: its scope, how disclosure was applied, and its rows, the last of which (the total) apart. */
+function grouped<R>(scope: ReportScope, disclosure: { applied: boolean; threshold: number }, rows: R[]) {
+  const total = rows.at(-1);
+  if (total === undefined) throw new Error('a grouped report has at least its total row');
+  return { asOf: scope.asOf, groupBy: scope.groupBy, officeCode: scope.officeCode, disclosure, rows: rows.slice(0, -1), total };
+}
+
 /** A cache of computed answers (reports, worklists) kept while the reports' data version holds, bounded as configured. */
 export const dataVersionCache = ({ config }: ServiceDeps) =>
   new ComputedCache(config.REPORT_CACHE_ENTRIES, (db) => reportsRepo.dataVersion(db), config.REPORT_CACHE_MB * 1_000_000);
@@ -155,17 +162,7 @@ export class ReportsService extends Service {
             : Math.round((withVeileder.value / veiledereCell.value) * 100) / 100,
       };
     });
-    const total = rows.pop() as OverviewRow;
-    return {
-      report: 'overview',
-      asOf: scope.asOf,
-      yearFrom,
-      groupBy: scope.groupBy,
-      officeCode: scope.officeCode,
-      disclosure: { applied: strict, threshold },
-      rows,
-      total,
-    };
+    return { report: 'overview', yearFrom, ...grouped(scope, { applied: strict, threshold }, rows) };
   }
 
   async grants(principal: Principal, query: GrantsInput): Promise<Computed<GrantsReport>> {
@@ -207,22 +204,11 @@ export class ReportsService extends Service {
       certificatesOverdue: figure(group.key, null)?.overdue ?? 0,
       byStatus: Object.fromEntries(statuses.map((status, col) => [status, figuresOf(group.key, status, mask[index]?.[col] ?? false)])) as GrantsReportRow['byStatus'],
     }));
-    const total = rows.pop() as GrantsReportRow;
+    const { code, name, periodFrom, periodTo, auditorCertificateDueDate } = scheme;
     return {
       report: 'grants',
-      asOf: scope.asOf,
-      scheme: {
-        code: scheme.code,
-        name: scheme.name,
-        periodFrom: scheme.periodFrom,
-        periodTo: scheme.periodTo,
-        auditorCertificateDueDate: scheme.auditorCertificateDueDate,
-      },
-      groupBy: scope.groupBy,
-      officeCode: scope.officeCode,
-      disclosure: { applied: strict, threshold },
-      rows,
-      total,
+      scheme: { code, name, periodFrom, periodTo, auditorCertificateDueDate },
+      ...grouped(scope, { applied: strict, threshold }, rows),
     };
   }
 

@@ -1,7 +1,7 @@
 import { type SQL, and, asc, desc, eq, exists, getTableColumns, gt, gte, ilike, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.js';
+import type { ChangesOf, Executor } from '../../db/client.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
 import { type ListPage, ONE, type SortColumns, statementName, totalOf } from '../../lib/list.js';
 import { agreements, doctors, municipalities, supervisions, supervisorOffices, supervisors } from '../../db/schema.js';
@@ -11,21 +11,10 @@ import { escapeLike, isUniqueViolation } from '../../lib/sql.js';
 export type SupervisorRecord = typeof supervisors.$inferSelect;
 export type NewSupervisorRow = typeof supervisors.$inferInsert;
 export type SupervisorRow = SupervisorRecord & { currentLoad: number };
-export type SupervisorChanges = Partial<
-  Pick<
-    NewSupervisorRow,
-    | 'hprNumber'
-    | 'name'
-    | 'email'
-    | 'phone'
-    | 'workplaceKommunenummer'
-    | 'specialistInGeneralPractice'
-    | 'specialistApprovedOn'
-    | 'exemptionFrom'
-    | 'exemptionUntil'
-    | 'courseCompletedOn'
-    | 'capacity'
-  >
+export type SupervisorChanges = ChangesOf<
+  typeof supervisors,
+  'hprNumber' | 'name' | 'email' | 'phone' | 'workplaceKommunenummer' | 'specialistInGeneralPractice' | 'specialistApprovedOn' |
+  'exemptionFrom' | 'exemptionUntil' | 'courseCompletedOn' | 'capacity'
 >;
 
 export interface SupervisionRow {

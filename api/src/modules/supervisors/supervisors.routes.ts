@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { createSupervisorRequest, listSupervisorsQuery, supervisorDetail, supervisorPage, updateSupervisorRequest } from '@alis/shared';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
 /** Individual supervisors are not the directorate's business: it gets aggregates. */
 const SUPERVISOR_ROLES = ['admin', 'office', 'municipality'] as const;
@@ -20,10 +19,7 @@ const FIELDS =
   'a start counts until its end, one without an end not at all). A municipality\'s client registers supervisors working in its own ' +
   'municipality (the default when omitted), and no change may move a supervisor out of the caller\'s scope (400).';
 
-export async function supervisorRoutes(app: FastifyInstance) {
-  const service = app.services.supervisors;
-  const route = resourceRoutes(app, { tags: ['supervisors'], roles: SUPERVISOR_ROLES });
-
+export const supervisorRoutes = moduleRoutes({ tags: ['supervisors'], roles: SUPERVISOR_ROLES }, (route, { supervisors: service }) => {
   route.resource(
     '/supervisors',
     service,
@@ -63,4 +59,4 @@ export async function supervisorRoutes(app: FastifyInstance) {
       },
     },
   );
-}
+});

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Total } from '@alis/shared';
 import type { Executor } from '../../db/client.js';
-import { type Bind, inline } from '../../db/prepared.js';
+import { type Bind, equalToGiven, inline } from '../../db/prepared.js';
 import { ONE, statementName, totalOf } from '../../lib/list.js';
 import { users } from '../../db/schema.js';
 
@@ -16,9 +16,7 @@ export interface UserFilter {
 
 const matching = (filter: UserFilter, bind: Bind) =>
   and(
-    filter.role ? eq(users.role, bind('role')) : undefined,
-    filter.officeCode ? eq(users.officeCode, bind('officeCode')) : undefined,
-    filter.active === undefined ? undefined : eq(users.active, bind('active')),
+    ...equalToGiven(filter, bind, { role: users.role, officeCode: users.officeCode, active: users.active }),
   );
 
 export const usersRepo = {

@@ -1,11 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { createUserRequest, idParams, listUsersQuery, pageOf, updateUserRequest, user } from '@alis/shared';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
-export async function userRoutes(app: FastifyInstance) {
-  const service = app.services.users;
-  const route = resourceRoutes(app, { tags: ['users'], roles: ['admin'] });
-
+export const userRoutes = moduleRoutes({ tags: ['users'], roles: ['admin'] }, (route, { users: service }) => {
   route.list('/users', { summary: 'List staff users (admin)', querystring: listUsersQuery, response: pageOf(user) }, (_principal, request) =>
     service.list(request.query),
   );
@@ -39,4 +35,4 @@ export async function userRoutes(app: FastifyInstance) {
     },
     (context, request, expected) => service.update(context, request.params.id, request.body, expected),
   );
-}
+});

@@ -1,18 +1,14 @@
-import type { FastifyInstance } from 'fastify';
 import { createWebhookRequest, createdWebhook, idParams, pageOf, pageQuery, webhook, webhookDelivery } from '@alis/shared';
 import { z } from 'zod';
 import { contextOf, requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
 const SIGNING =
   'Each delivery is a POST of one event (as in `GET /events`) signed as Standard Webhooks says: headers `webhook-id` (the event ' +
   'id: the same on a retry), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of ' +
   '`<id>.<timestamp>.<body>` with the secret). Answer 2xx within 10 seconds.';
 
-export async function webhookRoutes(app: FastifyInstance) {
-  const service = app.services.webhooks;
-  const route = resourceRoutes(app, { tags: ['webhooks'], roles: ['admin', 'municipality'] });
-
+export const webhookRoutes = moduleRoutes({ tags: ['webhooks'], roles: ['admin', 'municipality'] }, (route, { webhooks: service }) => {
   route.post(
     '/webhooks',
     {
@@ -64,4 +60,4 @@ export async function webhookRoutes(app: FastifyInstance) {
     },
     (request) => service.deliveries(requirePrincipal(request), request.params.id, request.query),
   );
-}
+});

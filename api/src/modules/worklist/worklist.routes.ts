@@ -1,13 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import { worklist, worklistQuery } from '@alis/shared';
 import { sendComputed } from '../../lib/computed.js';
 import { requirePrincipal } from '../../lib/request-context.js';
-import { resourceRoutes } from '../../lib/routes.js';
+import { moduleRoutes } from '../../lib/routes.js';
 
-export async function worklistRoutes(app: FastifyInstance) {
-  const service = app.services.worklist;
-  const route = resourceRoutes(app, { tags: ['worklist'], roles: ['admin', 'office'] });
-
+export const worklistRoutes = moduleRoutes({ tags: ['worklist'], roles: ['admin', 'office'] }, (route, { worklist: service }) => {
   route.get(
     '/worklist',
     {
@@ -27,4 +23,4 @@ export async function worklistRoutes(app: FastifyInstance) {
     },
     async (request, reply) => sendComputed(request, reply, service.cache, await service.get(requirePrincipal(request), request.query), 'json'),
   );
-}
+});
