@@ -1,7 +1,7 @@
 import type { ReportGrouping } from '@alis/shared';
 import { type SQL, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { prepared } from '../../db/prepared.js';
+import { type Bind, placeholders, prepared } from '../../db/prepared.js';
 import { reportDataVersion } from '../../db/schema.js';
 
 /**
@@ -19,8 +19,6 @@ export interface ReportScope {
   groupBy: ReportGrouping;
 }
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
 /** A group's key and label from a municipality row `mu` (with its office `o` and county `c`). */
 const GROUP: Record<ReportGrouping, { key: SQL; label: SQL }> = {
   office: { key: sql`mu.office_code`, label: sql`o.name` },
@@ -34,13 +32,37 @@ const GROUP: Record<ReportGrouping, { key: SQL; label: SQL }> = {
   },
 };
 
-/** The municipalities in scope, each with its group. */
-const municipalitiesInScope = (scope: ReportScope) => sql`
-  select mu.kommunenummer, mu.short_name, mu.office_code, ${GROUP[scope.groupBy].key} as g, ${GROUP[scope.groupBy].label} as label
+/** The municipalities in scope (an office's, or all: `scoped`), each with its group. */
+const municipalitiesInScope = (groupBy: ReportGrouping, scoped: boolean, bind: Bind) => sql`
+  select mu.kommunenummer, mu.short_name, mu.office_code, ${GROUP[groupBy].key} as g, ${GROUP[groupBy].label} as label
   from municipalities mu
   join offices o on o.code = mu.office_code
   join counties c on c.county_number = mu.county_number
-  where mu.valid_to is null and (${scope.officeCode}::text is null or mu.office_code = ${scope.officeCode}::text)`;
+  where mu.valid_to is null and ${scoped ? sql`mu.office_code = ${bind('officeCode')}::text` : sql`true`}`;
+
+/**
+ * A grouped report query as a named prepared statement (one per query, grouping and whether it is
+ * one office's), answering one JSON array: planned once per connection, whatever the date asked,
+ * and read with one JSON.parse rather than field by field. `build` gets the municipalities in scope
+ * (`m`'s query) and binds the day as `asOf`, the rest from `values`.
+ */
+async function groupedRows<T>(
+  db: Executor,
+  query: string,
+  scope: ReportScope,
+  build: (bind: Bind, inScope: SQL) => SQL,
+  values: Record<string, unknown> = {},
+): Promise<T[]> {
+  const scoped = scope.officeCode !== null;
+  const statement = prepared(db, `report_${query}_${scope.groupBy}_${scoped ? 'office' : 'all'}`, (name) =>
+    db
+      .select({ rows: sql<T[] | null>`json_agg(x)` })
+      .from(sql`(${build(placeholders, municipalitiesInScope(scope.groupBy, scoped, placeholders))}) as x`)
+      .prepare(name),
+  );
+  const [result] = await statement.execute({ asOf: scope.asOf, ...(scoped ? { officeCode: scope.officeCode } : {}), ...values });
+  return result?.rows ?? [];
+}
 
 /** Agreements that ran (draft and cancelled ones never did). */
 const RAN = sql`a.status in ('active', 'completed', 'terminated')`;
@@ -219,10 +241,10 @@ export const reportsRepo = {
 
   /** Municipalities per group and in total, by their registration status on the day. */
   async municipalityFigures(db: Executor, scope: ReportScope): Promise<MunicipalityFigures[]> {
-    const day = sql`${scope.asOf}::date`;
-    return rowsOf<MunicipalityFigures>(
-      await db.execute(sql`
-        with m as (${municipalitiesInScope(scope)}),
+    return groupedRows(db, 'municipalities', scope, (bind, inScope) => {
+      const day = sql`${bind('asOf')}::date`;
+      return sql`
+        with m as (${inScope}),
         x as (select m.g, m.label, ${statusOn(sql`m.kommunenummer`, day)} as status from m)
         select g, label, grouping(g)::int as is_total, count(*)::int as municipalities,
           count(*) filter (where status = 'not_registered')::int as not_registered,
@@ -231,8 +253,8 @@ export const reportsRepo = {
           count(*) filter (where status = 'registered')::int as registered,
           count(*) filter (where status = 'rejected')::int as rejected,
           count(*) filter (where status = 'deregistered')::int as deregistered
-        from x group by grouping sets ((g, label), ())`),
-    );
+        from x group by grouping sets ((g, label), ())`;
+    });
   },
 
   /**
@@ -242,11 +264,11 @@ export const reportsRepo = {
    * veileder supervisions are found once, for the doctors active in scope only, and serve both.
    */
   async peopleFigures(db: Executor, scope: ReportScope, yearFrom: string): Promise<PeopleFigures[]> {
-    const day = sql`${scope.asOf}::date`;
-    const from = sql`${yearFrom}::date`;
-    return rowsOf<PeopleFigures>(
-      await db.execute(sql`
-        with m as (${municipalitiesInScope(scope)}),
+    const query = (bind: Bind, inScope: SQL) => {
+      const day = sql`${bind('asOf')}::date`;
+      const from = sql`${bind('yearFrom')}::date`;
+      return sql`
+        with m as (${inScope}),
         x as materialized (
           select m.g, a.kommunenummer, a.doctor_id, a.employment_form, a.position, a.start_date, a.end_date, (${runningOn(day)}) as act
           from agreements a join m on m.kommunenummer = a.kommunenummer
@@ -280,23 +302,22 @@ export const reportsRepo = {
           group by grouping sets ((v.g), ())
         )
         select af.*, coalesce(vf.veiledere, 0)::int as veiledere, coalesce(vf.qualified, 0)::int as qualified
-        from af left join vf on vf.is_total = af.is_total and vf.g is not distinct from af.g`),
-    );
+        from af left join vf on vf.is_total = af.is_total and vf.g is not distinct from af.g`;
+    };
+    return groupedRows(db, 'people', scope, query, { yearFrom });
   },
 
   /** The groups in scope with their labels (for reports whose figures leave groups out). */
   async groups(db: Executor, scope: ReportScope): Promise<{ g: string; label: string }[]> {
-    return rowsOf<{ g: string; label: string }>(
-      await db.execute(sql`with m as (${municipalitiesInScope(scope)}) select distinct g, label from m`),
-    );
+    return groupedRows(db, 'groups', scope, (_bind, inScope) => sql`with m as (${inScope}) select distinct g, label from m`);
   },
 
   /** A scheme's submitted applications per group and status, their lines and amounts, and overdue certificates on the day. */
   async grantFigures(db: Executor, scope: ReportScope, schemeCode: string): Promise<GrantFiguresRow[]> {
-    const day = sql`${scope.asOf}::date`;
-    return rowsOf<GrantFiguresRow>(
-      await db.execute(sql`
-        with m as (${municipalitiesInScope(scope)}),
+    const query = (bind: Bind, inScope: SQL) => {
+      const day = sql`${bind('asOf')}::date`;
+      return sql`
+        with m as (${inScope}),
         x as (
           select m.g, ga.status, ga.total_nok, ga.granted_nok, ga.paid_nok,
             (select count(*) from grant_application_lines l where l.application_id = ga.id) as lines,
@@ -305,14 +326,15 @@ export const reportsRepo = {
           from grant_applications ga
           join m on m.kommunenummer = ga.kommunenummer
           join grant_schemes gs on gs.code = ga.scheme_code
-          where ga.scheme_code = ${schemeCode} and ga.submitted_on is not null
+          where ga.scheme_code = ${bind('schemeCode')}::text and ga.submitted_on is not null
         )
         select g, status, grouping(g)::int as is_total, grouping(status)::int as all_statuses, count(*)::int as applications,
           coalesce(sum(lines), 0)::int as lines, coalesce(sum(total_nok), 0)::float8 as applied,
           coalesce(sum(granted_nok), 0)::float8 as granted, coalesce(sum(paid_nok), 0)::float8 as paid,
           count(*) filter (where overdue)::int as overdue
-        from x group by grouping sets ((g, status), (g), (status), ())`),
-    );
+        from x group by grouping sets ((g, status), (g), (status), ())`;
+    };
+    return groupedRows(db, 'grants', scope, query, { schemeCode });
   },
 
   /**
