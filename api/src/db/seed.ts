@@ -26,10 +26,6 @@ async function readCsv<T extends z.ZodType>(file: string, schema: T): Promise<z.
   });
 }
 
-/**
- * Loads offices, counties and municipalities. Idempotent: names and counties follow the files,
- * but a municipality's office and master data are the offices' data and are never overwritten.
- */
 /** An upsert's `set`: each named column takes the value the insert proposed (`excluded`). */
 function fromExcluded<T extends PgTable, K extends keyof T['_']['columns'] & string>(table: T, keys: readonly K[]) {
   const columns = getTableColumns(table);
@@ -41,6 +37,10 @@ function fromExcluded<T extends PgTable, K extends keyof T['_']['columns'] & str
   return Object.fromEntries(keys.map((key) => [key, excluded(key)])) as Record<K, SQL>;
 }
 
+/**
+ * Loads offices, counties and municipalities. Idempotent: names and counties follow the files,
+ * but a municipality's office and master data are the offices' data and are never overwritten.
+ */
 export async function seedReferenceData(db: Db, seedDir: string): Promise<void> {
   const [officeRows, countyRows, municipalityRows] = await Promise.all([
     readCsv(path.join(seedDir, 'alis-offices.csv'), officeRow),
