@@ -32,6 +32,7 @@ async function main() {
   const office = officePrincipal(rows.rows[0]?.office ?? 'ost');
   const scheme = ((await database.executeSql('select code from grant_schemes order by period_from desc limit 1')) as { rows: { code: string }[] }).rows[0]?.code ?? '';
   const today = todayInNorway();
+  const changeData = () => database.executeSql('update report_data_version set version = version + 1 where id = 1');
   // A new date each time: computed, never served from the cache.
   const day = (i: number) => addDays(today, -37 * (i + 1));
   const targets: [string, (i: number) => Promise<unknown>][] = [
@@ -40,9 +41,13 @@ async function main() {
     ['grants (admin)', (i) => services.reports.grants(adminPrincipal, { schemeCode: scheme, asOf: day(i), groupBy: 'office' })],
     ['compliance (office)', (i) => services.reports.compliance(office, { asOf: day(i) })],
     ['compliance (admin, national)', (i) => services.reports.compliance(adminPrincipal, { asOf: day(i) })],
-    ['worklist (office)', async () => {
-      // The worklist is today's: bump the data version so that each request computes it again.
-      await database.executeSql('update report_data_version set version = version + 1 where id = 1');
+    // A change moves the data version: the next compliance list or worklist rebuilds the compliance periods first.
+    ['compliance after a change (office)', async (i) => {
+      await changeData();
+      return services.reports.compliance(office, { asOf: day(i) });
+    }],
+    ['worklist after a change (office)', async () => {
+      await changeData();
       return services.worklist.get(office, {});
     }],
     ['overview, cached', () => services.reports.overview(office, { asOf: today, groupBy: 'office' })],

@@ -838,3 +838,39 @@ export const supervisorOffices = pgTable(
     index('supervisor_offices_supervisor_idx').on(t.supervisorId),
   ],
 );
+
+/**
+ * The compliance cases as dated periods: each row says that a case (`ord`, the compliance kind's
+ * place in the list) held for an agreement or a veileder on every day from `fromDate` to `toDate`
+ * ('infinity' when open). Derived data, rebuilt whole from agreements, supervisions, supervisors
+ * and registration periods the first time it is read after the data version moved
+ * (reports.repo.ts `compliancePeriodsCurrent`), so that a day's cases are an indexed lookup
+ * rather than a computation over the history. No foreign keys: a rebuild replaces every row.
+ */
+export const compliancePeriods = pgTable(
+  'compliance_periods',
+  {
+    ord: smallint('ord').notNull(),
+    kommunenummer: text('kommunenummer').notNull(),
+    agreementId: uuid('agreement_id').notNull(),
+    doctorId: uuid('doctor_id'),
+    supervisorId: uuid('supervisor_id'),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date').notNull(),
+    /** What the case shows as its date: the agreement's start, the day without a veileder since, the supervision's start. */
+    date: date('date'),
+    /** A veileder's load over the period (over capacity). */
+    count: integer('count'),
+  },
+  (t) => [index('compliance_periods_day_idx').on(t.kommunenummer, t.fromDate, t.toDate)],
+);
+
+/** The data version `compliance_periods` was built from (one row; 0 before the first build). */
+export const compliancePeriodsVersion = pgTable(
+  'compliance_periods_version',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('compliance_periods_version_one_row_check', sql`${t.id} = 1`)],
+);

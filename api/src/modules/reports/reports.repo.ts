@@ -2,6 +2,7 @@ import type { ReportGrouping } from '@alis/shared';
 import { type SQL, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { type Bind, placeholders, prepared } from '../../db/prepared.js';
+import { lockForTransaction } from '../../lib/sql.js';
 import { reportDataVersion } from '../../db/schema.js';
 
 /**
@@ -151,61 +152,142 @@ export interface ComplianceWindow {
 }
 
 /**
- * The compliance cases as one prepared statement (an office's, or the whole country's), run with
- * `asOf`, `officeCode` and `certificatesDueBefore`: planned once per connection, not per request.
+ * Every compliance case of the agreements and veiledere, over all time, as dated periods (see
+ * `compliancePeriods` in schema.ts): what holds on a day is then the periods that contain it. Each
+ * case is a function of the day that changes only on known days (a registration period's, a
+ * supervision's or a qualification's first day or the day after its last), so each is computed on the
+ * segments between those days, with the same rules the other reports judge one day by (`statusOn`,
+ * `qualifiedOn`). Runs as one statement, and only while the periods are older than the data version.
+ */
+const REBUILD_COMPLIANCE_PERIODS = sql`
+  with stale as (
+    select d.version from report_data_version d join compliance_periods_version b on b.id = d.id where d.id = 1 and b.version <> d.version
+  ),
+  ran as (
+    select a.id, a.kommunenummer, a.doctor_id, a.start_date, coalesce(a.end_date, 'infinity') as end_date from agreements a where ${RAN}
+  ),
+  vs as (
+    select s.supervisor_id, a.doctor_id, s.from_date, coalesce(s.to_date, 'infinity') as to_date
+    from supervisions s join agreements a on a.id = s.agreement_id where s.role = 'veileder'
+  ),
+  -- A municipality's registration status between the days it can change, where it is neither applied nor registered.
+  status_changes as (
+    select kommunenummer, '-infinity'::date as b from ran
+    union select kommunenummer, from_date from registration_periods where specialty = 'ALM'
+    union select kommunenummer, to_date + 1 from registration_periods where specialty = 'ALM' and to_date is not null
+  ),
+  unregistered as (
+    select * from (
+      select x.kommunenummer, x.b as from_date, coalesce(lead(x.b) over (partition by x.kommunenummer order by x.b) - 1, 'infinity') as to_date,
+        ${statusOn(sql`x.kommunenummer`, sql`x.b`)} as status
+      from status_changes x
+    ) y where status not in ('applied', 'registered')
+  ),
+  -- An ALIS's days without a veileder: the gaps between the islands their veileder supervisions cover.
+  islands as (
+    select doctor_id, min(from_date) as from_date, max(to_date) as to_date from (
+      select doctor_id, from_date, to_date, count(*) filter (where starts) over (partition by doctor_id order by from_date, to_date) as island
+      from (
+        select doctor_id, from_date, to_date, coalesce(from_date > max(to_date) over (partition by doctor_id order by from_date, to_date
+          rows between unbounded preceding and 1 preceding) + 1, true) as starts
+        from vs
+      ) v
+    ) w group by doctor_id, island
+  ),
+  gaps as (
+    select doctor_id, coalesce(lag(to_date) over (partition by doctor_id order by from_date) + 1, '-infinity') as from_date, from_date - 1 as to_date
+    from islands
+    union all
+    select doctor_id, max(to_date) + 1, 'infinity' from islands group by doctor_id having max(to_date) < 'infinity'
+    union all
+    select distinct r.doctor_id, '-infinity'::date, 'infinity'::date from ran r where not exists (select 1 from vs where vs.doctor_id = r.doctor_id)
+  ),
+  -- A veileder's days not qualified, between the days their qualification can change.
+  qualification_changes as (
+    select distinct sv.id, sv.specialist_in_general_practice, sv.specialist_approved_on, sv.exemption_from, sv.exemption_until, v.b
+    from supervisors sv
+    cross join lateral (values ('-infinity'::date), (sv.specialist_approved_on), (sv.exemption_from), (sv.exemption_until + 1)) as v(b)
+    where v.b is not null and sv.id in (select supervisor_id from vs)
+  ),
+  not_qualified as (
+    select id as supervisor_id, from_date, to_date from (
+      select sv.id, sv.b as from_date, coalesce(lead(sv.b) over (partition by sv.id order by sv.b) - 1, 'infinity') as to_date,
+        ${qualifiedOn(sql`sv.b`)} as qualified
+      from qualification_changes sv
+    ) q where not qualified
+  ),
+  -- A veileder's load (running veileder supervisions) between the days it changes, where it is over their capacity.
+  load_changes as (
+    select supervisor_id, b, sum(delta) as delta from (
+      select supervisor_id, from_date as b, 1 as delta from vs
+      union all select supervisor_id, to_date + 1, -1 from vs where to_date < 'infinity'
+    ) e group by supervisor_id, b
+  ),
+  overloaded as (
+    select l.* from (
+      select supervisor_id, b as from_date, coalesce(lead(b) over w - 1, 'infinity') as to_date, (sum(delta) over w)::int as load
+      from load_changes window w as (partition by supervisor_id order by b)
+    ) l join supervisors sv on sv.id = l.supervisor_id where l.load > sv.capacity
+  ),
+  periods as (
+    select 1 as ord, a.kommunenummer, a.id as agreement_id, a.doctor_id, null::uuid as supervisor_id,
+      greatest(a.start_date, u.from_date) as from_date, least(a.end_date, u.to_date) as to_date, a.start_date as date, null::int as count
+    from ran a join unregistered u on u.kommunenummer = a.kommunenummer
+    union all
+    -- Without a veileder since the later of the agreement's start and the gap's, for more than 30 days.
+    select 2, a.kommunenummer, a.id, a.doctor_id, null, greatest(a.start_date, g.from_date) + 30, least(a.end_date, g.to_date),
+      greatest(a.start_date, g.from_date), null
+    from ran a join gaps g on g.doctor_id = a.doctor_id
+    union all
+    -- Each unqualified veileder of the agreement's ALIS (the list shows the longest-serving: compliance()).
+    select 3, a.kommunenummer, a.id, a.doctor_id, s.supervisor_id,
+      greatest(a.start_date, s.from_date, q.from_date), least(a.end_date, s.to_date, q.to_date), s.from_date, null
+    from ran a join vs s on s.doctor_id = a.doctor_id join not_qualified q on q.supervisor_id = s.supervisor_id
+    union all
+    -- An overloaded veileder in each municipality where an ALIS of theirs has an agreement (placed in the first in scope: compliance()).
+    select 4, a.kommunenummer, a.id, null, s.supervisor_id,
+      greatest(a.start_date, s.from_date, o.from_date), least(a.end_date, s.to_date, o.to_date), null, o.load
+    from ran a join vs s on s.doctor_id = a.doctor_id join overloaded o on o.supervisor_id = s.supervisor_id
+  ),
+  cleared as (delete from compliance_periods where exists (select 1 from stale)),
+  built as (
+    insert into compliance_periods (ord, kommunenummer, agreement_id, doctor_id, supervisor_id, from_date, to_date, date, count)
+    select * from periods where from_date <= to_date and exists (select 1 from stale)
+  )
+  update compliance_periods_version b set version = stale.version from stale where b.id = 1`;
+
+/**
+ * The compliance cases on a day as one prepared statement (an office's, or the whole country's), run
+ * with `asOf`, `officeCode` and `certificatesDueBefore`: the periods containing the day, and the
+ * certificates and planned ends, which are read as they are.
  */
 function complianceStatement(db: Executor, name: string, scoped: boolean) {
   const day = sql`${sql.placeholder('asOf')}::date`;
   const inOffice = scoped ? sql`mu.office_code = ${sql.placeholder('officeCode')}::text` : sql`true`;
   const certificatesDueBefore = sql`${sql.placeholder('certificatesDueBefore')}::date`;
   const cases = sql`
-        with m as (
-          select mu.kommunenummer, mu.short_name, mu.office_code, ${statusOn(sql`mu.kommunenummer`, day)} as status from municipalities mu
-          where mu.valid_to is null and ${inOffice}
-        ),
-        act as materialized (
-          select a.id, a.kommunenummer, a.doctor_id, a.start_date, a.planned_end_date, m.short_name, m.office_code, m.status
-          from agreements a join m on m.kommunenummer = a.kommunenummer
-          where ${RAN} and ${runningOn(day)}
-        ),
-        vrun as materialized (
-          select s.id, s.supervisor_id, s.from_date, a.doctor_id from supervisions s join agreements a on a.id = s.agreement_id
-          where ${veilederOn(day)} and a.doctor_id in (select act.doctor_id from act)
-        ),
-        unsupervised as materialized (select act.* from act where not exists (select 1 from vrun where vrun.doctor_id = act.doctor_id)),
-        -- Each veileder of the scope's ALIS once, placed in the first of their municipalities.
-        vplace as materialized (
-          select distinct on (vrun.supervisor_id) vrun.supervisor_id, act.kommunenummer, act.short_name, act.office_code
-          from vrun join act on act.doctor_id = vrun.doctor_id order by vrun.supervisor_id, act.kommunenummer
+        with m as (select mu.kommunenummer, mu.short_name, mu.office_code from municipalities mu where mu.valid_to is null and ${inOffice}),
+        p as materialized (
+          select cp.*, m.short_name, m.office_code from compliance_periods cp join m on m.kommunenummer = cp.kommunenummer
+          where cp.from_date <= ${day} and cp.to_date >= ${day}
         ),
         items as (
-          select 'agreement_in_unregistered_municipality' as kind, 1 as ord, act.kommunenummer, act.short_name, act.office_code,
-            'agreement' as subject_type, act.id::text as subject_id, act.doctor_id, null::text as supervisor_name,
-            null::text as scheme_name, act.start_date as date, null::int as count, null::int as capacity
-          from act where act.status not in ('applied', 'registered')
+          select 'agreement_in_unregistered_municipality' as kind, 1 as ord, p.kommunenummer, p.short_name, p.office_code,
+            'agreement' as subject_type, p.agreement_id::text as subject_id, p.doctor_id, null::text as supervisor_name,
+            null::text as scheme_name, p.date, null::int as count, null::int as capacity
+          from p where p.ord = 1
           union all
-          select 'agreement_without_veileder', 2, w.kommunenummer, w.short_name, w.office_code, 'agreement', w.id::text, w.doctor_id, null, null,
-            w.since, null, null
-          from (
-            select u.*, greatest(u.start_date, coalesce((
-              select max(s.to_date) + 1 from supervisions s join agreements a2 on a2.id = s.agreement_id
-              where a2.doctor_id = u.doctor_id and s.role = 'veileder' and s.to_date < ${day}), u.start_date)) as since
-            from unsupervised u
-          ) w where w.since <= ${day} - 30
+          select 'agreement_without_veileder', 2, p.kommunenummer, p.short_name, p.office_code, 'agreement', p.agreement_id::text, p.doctor_id,
+            null, null, p.date, null, null
+          from p where p.ord = 2
           union all
-          select distinct on (act.id) 'veileder_not_qualified', 3, act.kommunenummer, act.short_name, act.office_code, 'agreement', act.id::text,
-            act.doctor_id, sv.name, null, vrun.from_date, null, null
-          from act join vrun on vrun.doctor_id = act.doctor_id join supervisors sv on sv.id = vrun.supervisor_id
-          where not ${qualifiedOn(day)}
+          (select distinct on (p.agreement_id) 'veileder_not_qualified', 3, p.kommunenummer, p.short_name, p.office_code, 'agreement',
+            p.agreement_id::text, p.doctor_id, sv.name, null, p.date, null, null
+          from p join supervisors sv on sv.id = p.supervisor_id where p.ord = 3 order by p.agreement_id, p.date, sv.id)
           union all
-          select 'veileder_over_capacity', 4, vplace.kommunenummer, vplace.short_name, vplace.office_code, 'supervisor', sv.id::text, null, sv.name,
-            null, null, l.load, sv.capacity
-          from vplace join supervisors sv on sv.id = vplace.supervisor_id
-          join (
-            select s.supervisor_id, count(*)::int as load from supervisions s
-            where ${veilederOn(day)} and s.supervisor_id in (select vplace.supervisor_id from vplace) group by s.supervisor_id
-          ) l on l.supervisor_id = sv.id
-          where l.load > sv.capacity
+          (select distinct on (p.supervisor_id) 'veileder_over_capacity', 4, p.kommunenummer, p.short_name, p.office_code, 'supervisor',
+            sv.id::text, null, sv.name, null, null, p.count, sv.capacity::int
+          from p join supervisors sv on sv.id = p.supervisor_id where p.ord = 4 order by p.supervisor_id, p.kommunenummer)
           union all
           select 'certificate_overdue', 5, ga.kommunenummer, m.short_name, m.office_code, 'grant_application', ga.id::text, null, null,
             gs.name, gs.auditor_certificate_due_date, null, null
@@ -213,9 +295,10 @@ function complianceStatement(db: Executor, name: string, scoped: boolean) {
           where ga.status in ('granted', 'partially_granted', 'paid') and gs.auditor_certificate_due_date < ${certificatesDueBefore}
             and (ga.auditor_certificate_received_on is null or ga.auditor_certificate_received_on > ${day})
           union all
-          select 'agreement_ending_soon', 6, act.kommunenummer, act.short_name, act.office_code, 'agreement', act.id::text, act.doctor_id, null,
-            null, act.planned_end_date, null, null
-          from act where act.planned_end_date >= ${day} and act.planned_end_date <= (${day} + interval '6 months')::date
+          select 'agreement_ending_soon', 6, a.kommunenummer, m.short_name, m.office_code, 'agreement', a.id::text, a.doctor_id, null,
+            null, a.planned_end_date, null, null
+          from agreements a join m on m.kommunenummer = a.kommunenummer
+          where ${RAN} and ${runningOn(day)} and a.planned_end_date >= ${day} and a.planned_end_date <= (${day} + interval '6 months')::date
         )
         select kind, ord, kommunenummer, short_name as municipality_name, office_code, subject_type, subject_id,
           (select d.name from doctors d where d.id = items.doctor_id) as doctor_name, supervisor_name, scheme_name,
@@ -338,13 +421,35 @@ export const reportsRepo = {
   },
 
   /**
+   * Brings `compliance_periods` up to the data version when it is older: one indexed read while it is
+   * current; otherwise one rebuild (the first reader after a change pays it, about 90 ms at ten times
+   * national size), under a lock so that concurrent readers, on any instance, wait for one build.
+   */
+  async compliancePeriodsCurrent(db: Executor): Promise<void> {
+    const [state] = await prepared(db, 'compliance_periods_stale', (name) =>
+      db
+        .select({ stale: sql<boolean>`b.version <> d.version` })
+        .from(sql`report_data_version d join compliance_periods_version b on b.id = d.id`)
+        .where(sql`d.id = 1`)
+        .prepare(name),
+    ).execute();
+    if (!state?.stale) return;
+    await db.transaction(async (tx) => {
+      await lockForTransaction(tx, 'compliance_periods', 'rebuild');
+      // Checks again (a new snapshot after the lock): another reader may have built it meanwhile.
+      await tx.execute(REBUILD_COMPLIANCE_PERIODS);
+    });
+  },
+
+  /**
    * What the offices act on, as of the day, in scope: the compliance report's list, and the
    * worklist's cases (which looks further ahead for certificates: `certificatesDueBefore`, the
-   * day itself for the report, so only overdue ones). Everything is bounded by the office's own
-   * agreements: the registration status once per municipality, supervisions only of its doctors,
-   * a veileder's load only for veiledere of its doctors (`supervisions_veileder_load_idx`).
+   * day itself for the report, so only overdue ones). Of several unqualified veiledere of one ALIS the
+   * list names the one who started first; an overloaded veileder is placed in the first municipality
+   * (by number) in scope where an ALIS of theirs has an agreement.
    */
   async compliance(db: Executor, window: ComplianceWindow): Promise<ComplianceRow[]> {
+    await reportsRepo.compliancePeriodsCurrent(db);
     const scoped = window.officeCode !== null;
     const statement = prepared(db, scoped ? 'compliance_office' : 'compliance_national', (name) => complianceStatement(db, name, scoped));
     const [result] = await statement.execute({ ...window });
