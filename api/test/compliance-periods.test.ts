@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
-import { agreements, doctors, registrationPeriods, registrations, supervisions, supervisors } from '../src/db/schema.js';
+import { agreements, compliancePeriodsVersion, doctors, registrationPeriods, registrations, supervisions, supervisors } from '../src/db/schema.js';
 import { reportsRepo } from '../src/modules/reports/reports.repo.js';
 import { createTestDatabase } from './support/build-app.js';
 import { TEST_DATABASE_URL } from './support/test-env.js';
@@ -254,5 +254,32 @@ describe('compliance periods', () => {
     await reportsRepo.compliancePeriodsCurrent(database.db);
     expect(await built()).not.toEqual(before);
     expect(await built()).toEqual((await database.executeSql('select version from report_data_version')).rows[0]);
+  });
+
+  it('are built once when readers arrive together after a change', async () => {
+    const veileder = { specialist: true, approvedOn: null, exemption: null, capacity: 1 };
+    // An ALIS without a veileder in an unregistered municipality: two periods.
+    await write({
+      agreements: [{ doctor: 0, kommunenummer: '1804', status: 'active', start: 0, length: 0, planned: 100 }],
+      supervisors: [veileder, veileder, veileder],
+      supervisions: [],
+      registrationPeriods: [],
+    });
+    const rows = async () => (await database.executeSql('select count(*)::int as n from compliance_periods')).rows[0];
+    await reportsRepo.compliancePeriodsCurrent(database.db);
+    const once = await rows();
+    expect(once).toEqual({ n: 2 });
+    await database.executeSql('update report_data_version set version = version + 1 where id = 1');
+    // Four readers find the periods stale together. The first to build is held at its last step (the
+    // version row, locked here) long enough for the others to start theirs: on PostgreSQL each runs on a
+    // connection of its own, and without the build lock each would add the periods again.
+    let readers: Promise<unknown> | undefined;
+    await database.db.transaction(async (tx) => {
+      await tx.select().from(compliancePeriodsVersion).for('update');
+      readers = Promise.all(Array.from({ length: 4 }, () => reportsRepo.compliancePeriodsCurrent(database.db)));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await readers;
+    expect(await rows()).toEqual(once);
   });
 });
