@@ -50,6 +50,41 @@ export interface ListPage<K extends string> {
 /** A list's sort orders: for each key, the columns in order, the last one unique (it breaks ties). */
 export type SortColumns<K extends string> = Record<K, readonly (AnyColumn | SQL)[]>;
 
+/** What does not change from request to request for one sort of a list: its order, the keyset condition, the cursor's schema. */
+interface SortShape {
+  orderBy: SQL[];
+  after: SQL;
+  cursor: z.ZodType<{ s: string; v: (string | number)[] }>;
+}
+
+const shapes = new WeakMap<object, Map<string, SortShape>>();
+
+/** Built once per list and sort, not per request (the SQL is only read when a statement is first prepared). */
+function shapeOf<K extends string>(sort: SortValue<K>, columns: SortColumns<K>): SortShape {
+  let bySort = shapes.get(columns);
+  if (!bySort) {
+    bySort = new Map();
+    shapes.set(columns, bySort);
+  }
+  let shape = bySort.get(sort);
+  if (!shape) {
+    const { key, descending } = sortOf<K>(sort);
+    const ordered = columns[key];
+    shape = {
+      orderBy: ordered.map((column) => (descending ? desc(column) : asc(column))),
+      // After the cursor's row: one row comparison, which an index in the same order serves. Each
+      // parameter is cast to its column's type, so that the prepared statement's parameters get theirs.
+      after: sql`(${sql.join([...ordered], sql`, `)}) ${descending ? sql`<` : sql`>`} (${sql.join(
+        ordered.map((column, index) => sql`${sql.placeholder(`after${index}`)}::${sql.raw(castOf(column))}`),
+        sql`, `,
+      )})`,
+      cursor: z.object({ s: z.literal(sort), v: z.array(z.union([z.string().max(200), z.number()])).length(ordered.length) }),
+    };
+    bySort.set(sort, shape);
+  }
+  return shape;
+}
+
 /** Keyset paging over one sort: the order, where a page after a cursor starts, and its cursor. */
 export function keyset<K extends string, Row>(
   sort: SortValue<K>,
@@ -58,26 +93,15 @@ export function keyset<K extends string, Row>(
   positionOf: Record<K, (row: Row) => readonly (string | number)[]>,
   limit: number,
 ): ListPage<K> & { cursorOf: (row: Row) => string } {
-  const { key, descending } = sortOf<K>(sort);
-  const ordered = columns[key];
-  const position = decodeCursor(
-    cursor,
-    z.object({ s: z.literal(sort), v: z.array(z.union([z.string().max(200), z.number()])).length(ordered.length) }),
-  );
-  const values = position?.v;
+  const shape = shapeOf(sort, columns);
+  const values = decodeCursor(cursor, shape.cursor)?.v;
+  const position = positionOf[sortOf<K>(sort).key];
   return {
     sort,
-    orderBy: ordered.map((column) => (descending ? desc(column) : asc(column))),
-    // After the cursor's row: one row comparison, which an index in the same order serves. Each
-    // parameter is cast to its column's type, so that the prepared statement's parameters get theirs.
-    after: values
-      ? sql`(${sql.join([...ordered], sql`, `)}) ${descending ? sql`<` : sql`>`} (${sql.join(
-          ordered.map((column, index) => sql`${sql.placeholder(`after${index}`)}::${sql.raw(castOf(column))}`),
-          sql`, `,
-        )})`
-      : undefined,
+    orderBy: shape.orderBy,
+    after: values ? shape.after : undefined,
     values: { limit, ...Object.fromEntries((values ?? []).map((value, index) => [`after${index}`, value])) },
-    cursorOf: (row: Row) => encodeCursor({ s: sort, v: positionOf[key](row) }),
+    cursorOf: (row: Row) => encodeCursor({ s: sort, v: position(row) }),
   };
 }
 
