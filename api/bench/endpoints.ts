@@ -27,6 +27,8 @@ import type { Services } from '../src/services.js';
 import { type BareAnswer, type BareCaller, type BareStatement, type Run, cursorOf, etag, page } from './bare.js';
 import {
   AGREEMENTS_IN_MUNICIPALITY,
+  AGREEMENTS_OF_OFFICE,
+  AGREEMENTS_OF_OFFICE_TOTAL,
   AGREEMENTS_TOTAL,
   AGREEMENT_BY_ID,
   CURRENT_VEILEDERS,
@@ -177,6 +179,19 @@ async function agreementViews(run: Run, rows: readonly AgreementArray[], today: 
   return rows.map((r) => toAgreement(agreementRow(r), facts, today));
 }
 
+/** AgreementsService's list: the first page (newest start first) of what `filter` selects, its views, its total. */
+async function agreementsPage(run: Run, page: BareStatement, count: BareStatement, filter: readonly unknown[]): Promise<BareAnswer> {
+  const rows = await run<AgreementArray>(page, [...filter, LIMIT + 1]);
+  const pageRows = rows.slice(0, LIMIT);
+  const last = pageRows.at(-1);
+  const items = await agreementViews(run, pageRows, todayInNorway());
+  const total = await totalOf(run, count, filter);
+  return {
+    status: 200,
+    body: { items, nextCursor: rows.length > LIMIT && last ? cursorOf({ s: '-startDate', v: [last[13], last[0]] }) : null, total },
+  };
+}
+
 // --- doctors -------------------------------------------------------------------------------------
 
 type DoctorRow = [string, string, string, string | null, string | null, string | null, 'new' | 'old', string | null, string | null, string | null, number, Date, Date];
@@ -311,18 +326,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
     path: (k) => `/api/v1/agreements?kommunenummer=${k}`,
     route: /^\/api\/v1\/agreements\?kommunenummer=(\d{4})$/,
     api: (services, principal, k) => services.agreements.list(principal, listAgreementsQuery.parse({ kommunenummer: k })),
-    async bare(run, k, caller) {
-      const today = todayInNorway();
-      const rows = await run<AgreementArray>(AGREEMENTS_IN_MUNICIPALITY, [caller.officeCode, k, LIMIT + 1]);
-      const pageRows = rows.slice(0, LIMIT);
-      const last = pageRows.at(-1);
-      const items = await agreementViews(run, pageRows, today);
-      const total = await totalOf(run, AGREEMENTS_TOTAL, [caller.officeCode, k]);
-      return {
-        status: 200,
-        body: { items, nextCursor: rows.length > LIMIT && last ? cursorOf({ s: '-startDate', v: [last[13], last[0]] }) : null, total },
-      };
-    },
+    bare: (run, k, caller) => agreementsPage(run, AGREEMENTS_IN_MUNICIPALITY, AGREEMENTS_TOTAL, [caller.officeCode, k]),
+  },
+  {
+    // The office's first page (50 agreements at every scale): what a page costs as the tables grow,
+    // where a municipality's page holds a few agreements at scale 1 and a full page at scale 10.
+    name: 'agreements-office-list',
+    title: 'GET /agreements',
+    keys: null,
+    path: () => '/api/v1/agreements',
+    route: /^\/api\/v1\/agreements()$/,
+    api: (services, principal) => services.agreements.list(principal, listAgreementsQuery.parse({})),
+    bare: (run, _k, caller) => agreementsPage(run, AGREEMENTS_OF_OFFICE, AGREEMENTS_OF_OFFICE_TOTAL, [caller.officeCode]),
   },
   {
     name: 'agreement-get',

@@ -117,6 +117,33 @@ export const AGREEMENTS_TOTAL: BareStatement = {
     'limit $3) "matching"',
 };
 
+export const AGREEMENTS_OF_OFFICE: BareStatement = {
+  name: 'bare_agreements_of_office',
+  apiPrepares: true,
+  text:
+    'select "agreements"."id", "agreements"."kommunenummer", "municipalities"."short_name", ' +
+    '"municipalities"."office_code", "agreements"."doctor_id", "doctors"."hpr_number", "doctors"."name", ' +
+    '"doctors"."lis1_completed_on", "doctors"."specialist_approved_on", "agreements"."employment_form", ' +
+    '"agreements"."position", "agreements"."position_percent", "agreements"."signed_on", "agreements"."start_date", ' +
+    '"agreements"."via_staffing_agency", "agreements"."notes", "agreements"."status", "agreements"."end_date", ' +
+    '"agreements"."end_reason", "agreements"."cancellation_reason", "agreements"."planned_end_date", ' +
+    '"agreements"."education_plan_status", "agreements"."education_plan_approved_on", ' +
+    '"agreements"."education_plan_reviewed_on", "agreements"."education_plan_link", "agreements"."version", ' +
+    '"agreements"."created_at", "agreements"."updated_at" from "agreements" inner join "municipalities" on ' +
+    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on "doctors"."id" = ' +
+    '"agreements"."doctor_id" where "municipalities"."office_code" = $1 order by "agreements"."start_date" desc, ' +
+    '"agreements"."id" desc limit $2',
+};
+
+export const AGREEMENTS_OF_OFFICE_TOTAL: BareStatement = {
+  name: 'bare_agreements_of_office_total',
+  apiPrepares: true,
+  text:
+    'select count(*)::int from (select 1 as "one" from "agreements" inner join "municipalities" on ' +
+    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on "doctors"."id" = ' +
+    '"agreements"."doctor_id" where "municipalities"."office_code" = $1 limit $2) "matching"',
+};
+
 export const AGREEMENT_BY_ID: BareStatement = {
   name: 'bare_agreement_by_id',
   apiPrepares: true,
