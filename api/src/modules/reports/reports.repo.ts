@@ -239,7 +239,7 @@ const REBUILD_COMPLIANCE_PERIODS = sql`
       greatest(a.start_date, g.from_date), null
     from ran a join gaps g on g.doctor_id = a.doctor_id
     union all
-    -- Each unqualified veileder of the agreement's ALIS (the list shows the longest-serving: compliance()).
+    -- Each unqualified veileder of the agreement's ALIS (the list names the one whose supervision started first: compliance()).
     select 3, a.kommunenummer, a.id, a.doctor_id, s.supervisor_id,
       greatest(a.start_date, s.from_date, q.from_date), least(a.end_date, s.to_date, q.to_date), s.from_date, null
     from ran a join vs s on s.doctor_id = a.doctor_id join not_qualified q on q.supervisor_id = s.supervisor_id
