@@ -132,6 +132,9 @@ describe('POST /api/v1/imports', () => {
     expect(missing.errors.map((error) => [error.path, error.code])).toEqual(expect.arrayContaining([['startDate', 'required'], ['position', 'required']]));
     const unknown = expectProblem(await postImport(`${IMPORT_HEADER},fødselsnummer\n`, { kommunenummer: '1818' }), 400, 'validation_failed');
     expect(unknown.errors).toMatchObject([{ path: 'fødselsnummer', code: 'unknown_field' }]);
+    // A header cell of 10 000 characters is named by its first hundred (the problem's message holds at most 4000).
+    const long = expectProblem(await postImport(`${'['.repeat(5_000)}${']'.repeat(5_000)}`, { kommunenummer: '1818' }), 400, 'validation_failed');
+    expect(long.errors[0]).toMatchObject({ path: `${'['.repeat(100)}…`, code: 'unknown_field' });
     expectProblem(await postImport('', { kommunenummer: '1818' }), 400, 'validation_failed');
     expectProblem(await postImport(`${IMPORT_HEADER}\n"9300602,Uavsluttet\n`, { kommunenummer: '1818' }), 400, 'bad_request');
     expectProblem(await postImport(`${IMPORT_HEADER}\n9300603,For,mange,felt,i,denne,raden,her,og,mer\n`, { kommunenummer: '1818' }), 400, 'bad_request');

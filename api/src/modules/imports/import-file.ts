@@ -75,7 +75,11 @@ export function readCsv(text: string): CsvRow[] {
   const columns = header.record.map((name) => importColumnOf(name));
   const problems: FieldError[] = [];
   header.record.forEach((name, index) => {
-    if (columns[index] === undefined) problems.push(fieldIssue({ path: name, code: 'unknown_field', message: `unknown column "${name}"` }));
+    if (columns[index] === undefined) {
+      // A header cell can be as long as the file: name it by its start, so that the problem stays within its schema's bounds.
+      const shown = name.length > 100 ? `${name.slice(0, 100)}…` : name;
+      problems.push(fieldIssue({ path: shown, code: 'unknown_field', message: `unknown column "${shown}"` }));
+    }
     else if (columns.indexOf(columns[index]) !== index) {
       problems.push(fieldIssue({ path: name, code: 'invalid', message: `the column ${columns[index]} comes twice` }));
     }
