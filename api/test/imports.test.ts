@@ -135,6 +135,9 @@ describe('POST /api/v1/imports', () => {
     // A header cell of 10 000 characters is named by its first hundred (the problem's message holds at most 4000).
     const long = expectProblem(await postImport(`${'['.repeat(5_000)}${']'.repeat(5_000)}`, { kommunenummer: '1818' }), 400, 'validation_failed');
     expect(long.errors[0]).toMatchObject({ path: `${'['.repeat(100)}…`, code: 'unknown_field' });
+    // A stray quote in a field of 200 000 characters: the parser's message would quote the field; the problem does not.
+    const quoted = expectProblem(await postImport(`${IMPORT_HEADER}\n${'x'.repeat(200_000)}"y\n`, { kommunenummer: '1818' }), 400, 'bad_request');
+    expect(quoted.detail).toMatch(/^The file cannot be read as CSV \(line 2\): a quote is found on field 0 at line 2$/);
     expectProblem(await postImport('', { kommunenummer: '1818' }), 400, 'validation_failed');
     expectProblem(await postImport(`${IMPORT_HEADER}\n"9300602,Uavsluttet\n`, { kommunenummer: '1818' }), 400, 'bad_request');
     expectProblem(await postImport(`${IMPORT_HEADER}\n9300603,For,mange,felt,i,denne,raden,her,og,mer\n`, { kommunenummer: '1818' }), 400, 'bad_request');

@@ -68,7 +68,9 @@ export function readCsv(text: string): CsvRow[] {
   } catch (error) {
     const line = (error as { lines?: unknown }).lines;
     const where = typeof line === 'number' ? ` (line ${line})` : '';
-    throw new AppError('bad_request', `The file cannot be read as CSV${where}: ${(error as Error).message.replace(/^Invalid [^:]*: /, '')}`);
+    // The parser's message may quote the whole offending field ("value is …"): say where and why, not the field.
+    const why = (error as Error).message.replace(/^Invalid [^:]*: /, '').replace(/, value is [\s\S]*$/, '').slice(0, 500);
+    throw new AppError('bad_request', `The file cannot be read as CSV${where}: ${why}`);
   }
   const [header, ...data] = records;
   if (!header) throw invalid([fieldIssue({ path: '', code: 'required', message: 'the file is empty: it needs a header row and a row per agreement' })]);
