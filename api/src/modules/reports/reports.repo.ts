@@ -263,10 +263,9 @@ const REBUILD_COMPLIANCE_PERIODS = sql`
  */
 function complianceStatement(db: Executor, name: string, scoped: boolean) {
   const day = sql`${sql.placeholder('asOf')}::date`;
-  const inOffice = scoped ? sql`mu.office_code = ${sql.placeholder('officeCode')}::text` : sql`true`;
   const certificatesDueBefore = sql`${sql.placeholder('certificatesDueBefore')}::date`;
   const cases = sql`
-        with m as (select mu.kommunenummer, mu.short_name, mu.office_code from municipalities mu where mu.valid_to is null and ${inOffice}),
+        with m as (${municipalitiesInScope('office', scoped, placeholders)}),
         p as materialized (
           select cp.*, m.short_name, m.office_code from compliance_periods cp join m on m.kommunenummer = cp.kommunenummer
           where cp.from_date <= ${day} and cp.to_date >= ${day}
