@@ -26,6 +26,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     tokenRevocations: TokenRevocations;
     accessTokens: AccessTokens;
+    verifiedTokens: VerifiedTokens;
     /** Verifies tokens of the configured external issuer (Maskinporten); null when none is configured. */
     externalTokens: ExternalTokenVerifier | null;
   }
@@ -127,12 +128,12 @@ export const authPlugin = fp<AuthOptions>(
     await app.register(fastifyJwt, {
       secret: options.jwtSecret,
       sign: { algorithm: 'HS256', iss: ISSUER, expiresIn: ttlSeconds },
-      // A client sends the same token with every request until it expires: verify it once (the
-      // cache keeps it no longer than the token lives). Revocation is checked on every request.
-      verify: { algorithms: ['HS256'], allowedIss: ISSUER, cache: 10_000, cacheTTL: ttlSeconds * 1000 },
+      // Verified once per token by `VerifiedTokens`, which keeps the result.
+      verify: { algorithms: ['HS256'], allowedIss: ISSUER },
     });
     const revocations = new TokenRevocations(app.database.db, ttlSeconds);
     app.decorate('tokenRevocations', revocations);
+    app.decorate('verifiedTokens', new VerifiedTokens((token) => app.jwt.verify(token)));
     app.decorate('accessTokens', { sign: (claims: AccessTokenClaims) => Promise.resolve(app.jwt.sign(claims)), ttlSeconds });
     const external = externalIssuerOf(app.config);
     app.decorate('externalTokens', external ? new ExternalTokenVerifier(external, app.database.db) : null);
@@ -160,27 +161,64 @@ function bearerToken(request: FastifyRequest): string {
   return header.slice('Bearer '.length).trim();
 }
 
-async function verifiedClaims(request: FastifyRequest, revocations: TokenRevocations): Promise<z.infer<typeof claimsSchema>> {
-  let decoded: unknown;
-  try {
-    decoded = await request.jwtVerify();
-  } catch {
-    throw unauthorized('The access token is invalid or has expired.');
-  }
-  const parsed = claimsSchema.safeParse(decoded);
-  if (!parsed.success) throw unauthorized('The access token is invalid or has expired.');
-  if (revocations.isRevoked(parsed.data)) throw unauthorized('The access token has been revoked.');
-  return parsed.data;
+/** What a verified access token of the API's own says: its claims and the caller they make. */
+interface VerifiedToken {
+  claims: z.infer<typeof claimsSchema>;
+  principal: Principal;
+  oneTimePassword: boolean;
+  expiresAtMs: number;
 }
 
-/** The caller of a bearer token: the API's own (HS256), or one of the configured external issuer's. */
-/** The caller, and whether they signed in with a one-time password (external tokens never have one). */
+/**
+ * The API's own access tokens, verified once: a client sends the same token with every request until
+ * it expires, and checking its signature, decoding and parsing its claims cost more than the rest of
+ * a small GET's authentication. Kept by the token's exact text (only a token whose signature was
+ * checked gets in) until it expires, at most `capacity` of them (the oldest go first). Revocation is
+ * not cached: `TokenRevocations` is asked on every request.
+ */
+export class VerifiedTokens {
+  private readonly byToken = new Map<string, VerifiedToken>();
+
+  constructor(
+    private readonly verify: (token: string) => unknown,
+    private readonly capacity = 10_000,
+  ) {}
+
+  /** The token's claims and caller; throws 401 when its signature, issuer, expiry or claims are wrong. */
+  get(token: string, now = Date.now()): VerifiedToken {
+    const known = this.byToken.get(token);
+    if (known && known.expiresAtMs > now) return known;
+    if (known) this.byToken.delete(token);
+    let decoded: unknown;
+    try {
+      decoded = this.verify(token);
+    } catch {
+      throw unauthorized('The access token is invalid or has expired.');
+    }
+    const parsed = claimsSchema.safeParse(decoded);
+    const exp = (decoded as { exp?: unknown } | null)?.exp;
+    if (!parsed.success || typeof exp !== 'number') throw unauthorized('The access token is invalid or has expired.');
+    const claims = parsed.data;
+    const verified: VerifiedToken = {
+      claims,
+      principal: Object.freeze(principalOf(claims)),
+      oneTimePassword: claims.typ === 'user' && claims.pwc === true,
+      expiresAtMs: exp * 1000,
+    };
+    if (this.byToken.size >= this.capacity) this.byToken.delete(this.byToken.keys().next().value as string);
+    this.byToken.set(token, verified);
+    return verified;
+  }
+}
+
+/** The caller of a bearer token (the API's own, HS256, or the configured external issuer's), and whether they signed in with a one-time password (external tokens never have one). */
 async function verifiedPrincipal(app: FastifyInstance, request: FastifyRequest): Promise<{ principal: Principal; oneTimePassword: boolean }> {
   const token = bearerToken(request);
   const external = app.externalTokens;
   if (external?.claims(token)) return { principal: await external.principal(token), oneTimePassword: false };
-  const claims = await verifiedClaims(request, app.tokenRevocations);
-  return { principal: principalOf(claims), oneTimePassword: claims.typ === 'user' && claims.pwc === true };
+  const verified = app.verifiedTokens.get(token);
+  if (app.tokenRevocations.isRevoked(verified.claims)) throw unauthorized('The access token has been revoked.');
+  return verified;
 }
 
 /**
