@@ -1,4 +1,4 @@
-import { type Column, type SQL, eq, sql } from 'drizzle-orm';
+import { Column, SQL, Subquery, eq, is, noopDecoder, sql } from 'drizzle-orm';
 import type { Executor } from './client.js';
 
 /**
@@ -48,7 +48,51 @@ export function prepared<R>(db: Executor, name: string, build: (name: string) =>
   let statement = byName.get(name) as Runnable<R> | undefined;
   if (!statement) {
     statement = build(name);
+    useCompiledRowMapper(statement);
     byName.set(name, statement);
   }
   return statement;
+}
+
+type Decoder = { mapFromDriverValue(value: unknown): unknown };
+/** What drizzle's prepared query (node-postgres and PGlite alike) keeps of a select: its columns in order, and how it maps rows. */
+interface DrizzleSelectStatement {
+  fields?: { path: string[]; field: unknown }[];
+  customResultMapper?: (rows: unknown[][]) => unknown;
+}
+
+/** drizzle's own choice of decoder (`mapResultRow`); an SQL fragment's decoder is internal to drizzle. */
+function decoderOf(field: unknown): Decoder {
+  if (is(field, Column)) return field;
+  const fragment = is(field, SQL) ? field : is(field, Subquery) ? field._.sql : (field as SQL.Aliased).sql;
+  return (fragment as unknown as { decoder: Decoder }).decoder;
+}
+
+/**
+ * drizzle maps each row of a select by walking its columns and asking each, for each row, what kind
+ * of field it is (`mapResultRow`): on a page of 50 municipalities that was a tenth of the request's
+ * CPU. For a select of plain columns (no nested objects, so no left-join nulling) the mapping is
+ * worked out once per statement: names and decoders in order, decoders that change nothing left out.
+ * It is given to drizzle as the statement's result mapper, which drizzle calls with the rows as arrays.
+ */
+function useCompiledRowMapper(statement: unknown) {
+  const select = statement as DrizzleSelectStatement;
+  const fields = select.fields;
+  if (!fields || select.customResultMapper || fields.some(({ path }) => path.length !== 1)) return;
+  const decoders = fields.map(({ field }) => {
+    const decoder = decoderOf(field);
+    const identity = decoder === noopDecoder || decoder.mapFromDriverValue === Column.prototype.mapFromDriverValue;
+    return identity ? null : decoder;
+  });
+  // One object literal of the select's names, so that every row gets its shape at once (setting the
+  // names one by one in a loop measured 7 % more CPU on a page of municipalities). Built from the
+  // select's own keys, quoted by JSON.stringify, and indexes: no value from outside the code.
+  const properties = fields.map(({ path }, index) => {
+    const value = `row[${index}]`;
+    const decoded = decoders[index] ? `(${value} == null ? ${value} : decoders[${index}].mapFromDriverValue(${value}))` : value;
+    return `${JSON.stringify(path[0])}: ${decoded}`;
+  });
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
+  const mapRow = new Function('decoders', `return (row) => ({ ${properties.join(', ')} });`)(decoders) as (row: unknown[]) => unknown;
+  select.customResultMapper = (rows) => rows.map(mapRow);
 }
