@@ -23,11 +23,12 @@ async function main() {
     // One log line per request (written in onResponse) instead of two.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  server.addHook('onResponse', async (request, reply) => {
+  server.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'request completed',
     );
+    done();
   });
   server.addHook('onClose', () => database.close());
 

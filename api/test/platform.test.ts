@@ -204,13 +204,23 @@ describe('the running app', () => {
       ]) {
         expect(response.headers['x-content-type-options']).toBe('nosniff');
         expect(response.headers['referrer-policy']).toBe('no-referrer');
-        const csp = response.headers['content-security-policy'] ?? '';
-        expect(csp).toContain("default-src 'self'");
-        expect(csp).toContain("frame-ancestors 'none'");
-        expect(csp).toContain("object-src 'none'");
-        expect(csp).not.toContain('upgrade-insecure-requests');
+        expect(response.headers['x-frame-options']).toBe('DENY');
+        expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+        // JSON loads nothing: its policy allows nothing.
+        expect(response.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
         expect(response.headers['x-powered-by']).toBeUndefined();
       }
+    });
+
+    it("give what lies outside /api/v1 and /health (the admin app's pages and files) helmet's full set", async () => {
+      const response = await http(t).get('/kommuner/0301.png');
+      const csp = response.headers['content-security-policy'] ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
     });
 
     it('leave HSTS to production', async () => {

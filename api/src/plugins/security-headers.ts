@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
+const hsts = (production: boolean): Record<string, string> => (production ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {});
+
 /**
- * Helmet's header set, computed once at start-up: building it per request (as @fastify/helmet does)
- * cost a fifth of a key lookup's time in the benchmark.
+ * Helmet's header set, for what a browser renders (the admin app, the API documentation), computed
+ * once at start-up: building it per request (as @fastify/helmet does) cost a fifth of a key lookup's
+ * time in the benchmark.
  */
-export function securityHeaders(production: boolean): Record<string, string> {
+export function documentSecurityHeaders(production: boolean): Record<string, string> {
   const csp = [
     "default-src 'self'",
     "base-uri 'self'",
@@ -33,15 +36,35 @@ export function securityHeaders(production: boolean): Record<string, string> {
     'x-frame-options': 'DENY',
     'x-permitted-cross-domain-policies': 'none',
     'x-xss-protection': '0',
-    ...(production ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    ...hsts(production),
   };
 }
 
+/**
+ * The headers OWASP's REST security cheat sheet asks of JSON answers (`/api/v1`, `/health`): nothing
+ * in them may load, be framed, sniffed as another type or read by another origin's page. Helmet's
+ * other headers govern documents (opener, prefetch, old IE and Flash) and cost every answer time
+ * for nothing: each header is checked and written by Node on every response.
+ */
+export function apiSecurityHeaders(production: boolean): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    ...hsts(production),
+  };
+}
+
+const answersJson = (url: string) => url.startsWith('/api/v1/') || url.startsWith('/health');
+
 export default fp<{ production: boolean }>(
   (app: FastifyInstance, options, done) => {
-    const headers = securityHeaders(options.production);
+    const forDocuments = documentSecurityHeaders(options.production);
+    const forJson = apiSecurityHeaders(options.production);
     app.addHook('onRequest', (request, reply, next) => {
-      reply.headers(headers);
+      reply.headers(answersJson(request.url) ? forJson : forDocuments);
       reply.header('x-request-id', request.id);
       next();
     });
