@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { loggerOptions } from '../src/lib/logger.js';
 import { buildTestApp, type TestApp } from './support/build-app.js';
 import { createCast, createUser, expectProblem, http } from './support/factories.js';
 
@@ -153,5 +155,36 @@ describe('error logs', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('log lines', () => {
+  it('never carry a password, a client secret or a credential header, and leave the logged object as it was', () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const log = pino(loggerOptions({ LOG_LEVEL: 'info' }), stream);
+    const body = { email: 'kari@example.no', password: 'hunter2-hunter2' };
+    const request = { method: 'POST', headers: { authorization: 'Bearer eyJ.secret.token', cookie: 'refresh=abc123', accept: 'application/json' } };
+    const response = { statusCode: 200, headers: { 'set-cookie': 'refresh=def456' } };
+    log.info({ body, client: { client_id: 'hr-1', client_secret: 's3cr3t-value' }, req: request, res: response, plain: 'kept' }, 'with secrets');
+    log.child({ reqId: 'r-1' }).info({ method: 'GET', url: '/api/v1/offices', statusCode: 200, ms: 3 }, 'request completed');
+    const [withSecrets, plain] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(withSecrets).toMatchObject({
+      body: { email: 'kari@example.no', password: '[redacted]' },
+      client: { client_id: 'hr-1', client_secret: '[redacted]' },
+      req: { method: 'POST', headers: { authorization: '[redacted]', cookie: '[redacted]', accept: 'application/json' } },
+      res: { statusCode: 200, headers: { 'set-cookie': '[redacted]' } },
+      plain: 'kept',
+    });
+    expect(lines[0]).not.toMatch(/hunter2|s3cr3t|eyJ\.secret|abc123|def456/);
+    expect(plain).toMatchObject({ reqId: 'r-1', method: 'GET', url: '/api/v1/offices', statusCode: 200, ms: 3, msg: 'request completed' });
+    // The caller's objects are not changed by logging them.
+    expect(body.password).toBe('hunter2-hunter2');
+    expect(request.headers.authorization).toBe('Bearer eyJ.secret.token');
   });
 });

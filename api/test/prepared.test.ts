@@ -38,7 +38,7 @@ describe('prepared', () => {
     expect((statement as unknown as { customResultMapper?: unknown }).customResultMapper).toBeTypeOf('function');
     const numbers = ['0301', '1103', '4601'];
     const fromDrizzle = await db.select(everyKind()).from(municipalities).where(inArray(municipalities.kommunenummer, numbers)).orderBy(municipalities.kommunenummer);
-    const compiled = (await statement.execute({ numbers })) as typeof fromDrizzle;
+    const compiled = await statement.execute({ numbers });
     expect(compiled).toHaveLength(3);
     expect(compiled).toEqual(fromDrizzle);
     expect(compiled[0]?.updatedAt).toBeInstanceOf(Date);
