@@ -4,8 +4,8 @@ import fp from 'fastify-plugin';
 const hsts = (production: boolean): Record<string, string> => (production ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {});
 
 /**
- * Helmet's header set, for what a browser renders (the admin app, the API documentation), computed
- * once at start-up: building it per request (as @fastify/helmet does) cost a fifth of a key lookup's
+ * Helmet's header set, for what a browser renders (the admin app and its files; Swagger UI at
+ * /api/docs replaces the policy with its own), computed once at start-up: building it per request (as @fastify/helmet does) cost a fifth of a key lookup's
  * time in the benchmark.
  */
 export function documentSecurityHeaders(production: boolean): Record<string, string> {
