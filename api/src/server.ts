@@ -6,14 +6,21 @@ import { ensureFirstAdmin, prepareDatabase, resolveJwtSecret } from './bootstrap
 import { ConfigError, loadConfig } from './config.js';
 import { loggerOptions } from './lib/logger.js';
 
+/**
+ * Log lines are written in batches of 4 KB, and at least once a second. A write per line cost a
+ * small GET about a sixth of its CPU: asynchronous writes go through libuv's thread pool, and
+ * waking a thread for every few lines costs more than the write. A batch is written synchronously
+ * (one system call per 4 KB, no thread). Flushed after start-up, on shutdown and on a failed
+ * start, so only a crash loses lines (at most a second's, and at most 4 KB).
+ */
+const logDestination = pino.destination({ dest: 1, sync: true, minLength: 4096 });
+setInterval(() => logDestination.flush(), 1000).unref();
+
 async function main() {
   const config = loadConfig();
   const jwtSecret = resolveJwtSecret(config);
   const database = await prepareDatabase(config);
 
-  // Asynchronous log writes: a synchronous write per request line costs a tenth of a
-  // key lookup. Flushed on shutdown, so nothing is lost on a clean exit.
-  const logDestination = pino.destination({ dest: 1, sync: false });
   const server = Fastify({
     ...fastifyOptions(config),
     logger: loggerOptions(config, logDestination),
@@ -66,9 +73,11 @@ async function main() {
 
   await server.listen({ port: config.PORT, host: config.HOST });
   server.log.info(`ALIS registry on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.kind} database)`);
+  logDestination.flush();
 }
 
 main().catch((error: unknown) => {
+  logDestination.flushSync();
   if (error instanceof ConfigError || (error instanceof Error && error.name === 'StartupError')) {
     console.error(error.message);
   } else {
