@@ -45,4 +45,25 @@ describe.skipIf(needsPostgres)('SIGTERM', () => {
     for (const result of results) expect([200, 503, 'ECONNREFUSED']).toContain(result);
     expect(api.child.exitCode).toBe(0);
   });
+  it('writes the start-up lines at once and every request line before it exits (log lines are batched)', async () => {
+    const api = await startApi({ databaseUrl: database.url, env: { LOG_LEVEL: 'info', SHUTDOWN_DRAIN_MS: '0' } });
+    // Well within the batch's one-second timer: the start-up lines are flushed when the server listens.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(api.output()).toContain('ALIS registry on http://127.0.0.1');
+    const auth = await adminAuth(api.baseUrl);
+    const agent = new Agent({ keepAlive: true, maxSockets: 5 });
+    const ids = Array.from({ length: 12 }, (_, i) => `flush-test-${i}`);
+    for (const id of ids) expect(await get(api.baseUrl, '/api/v1/offices', { ...auth, 'x-request-id': id }, agent)).toBe(200);
+    // Signalled at once: the last lines are still in the batch, which shutdown writes.
+    api.child.kill('SIGTERM');
+    await api.exited;
+    agent.destroy();
+    const logged = api
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"request completed"'))
+      .map((line) => (JSON.parse(line) as { reqId: string }).reqId);
+    expect(logged).toEqual(expect.arrayContaining(ids));
+    expect(api.child.exitCode).toBe(0);
+  });
 });
