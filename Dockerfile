@@ -56,4 +56,4 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
 # The server itself handles SIGTERM (finishes in-flight requests, closes the pool). The config
 # finds migrations/, seed/ and admin-ui/dist two levels above api/dist, i.e. in /app.
 # The heap limit as in `pnpm start` (api/package.json; README "Speed"): V8 collects sooner, the memory stays lower.
-CMD ["node", "--max-old-space-size=512", "api/dist/server.js"]
+CMD ["node", "--max-old-space-size=512", "--min-semi-space-size=16", "--max-semi-space-size=16", "api/dist/server.js"]
