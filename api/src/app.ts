@@ -74,7 +74,8 @@ function unstorableJson(value: unknown): AppError | null {
 
 function tooLargeHeaders(rawHeaders: readonly string[]): AppError | undefined {
   let bytes = 0;
-  for (const part of rawHeaders) bytes += Buffer.byteLength(part) + 2;
+  // Node reads header bytes as Latin-1, one character each: a string's length is its size on the wire.
+  for (const part of rawHeaders) bytes += part.length + 2;
   if (bytes <= HEADER_LIMIT_BYTES) return undefined;
   return new AppError('headers_too_large', `The request headers take ${bytes} bytes; at most ${HEADER_LIMIT_BYTES} are read.`);
 }

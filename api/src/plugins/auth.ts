@@ -1,5 +1,5 @@
 import fastifyJwt from '@fastify/jwt';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Role, type Scope, clientRoles, scopes as allScopes, staffRoles } from '@alis/shared';
 import { z } from 'zod';
@@ -211,42 +211,63 @@ export class VerifiedTokens {
   }
 }
 
-/** The caller of a bearer token (the API's own, HS256, or the configured external issuer's), and whether they signed in with a one-time password (external tokens never have one). */
-async function verifiedPrincipal(app: FastifyInstance, request: FastifyRequest): Promise<{ principal: Principal; oneTimePassword: boolean }> {
-  const token = bearerToken(request);
-  const external = app.externalTokens;
-  if (external?.claims(token)) return { principal: await external.principal(token), oneTimePassword: false };
-  const verified = app.verifiedTokens.get(token);
-  if (app.tokenRevocations.isRevoked(verified.claims)) throw unauthorized('The access token has been revoked.');
-  return verified;
-}
-
 /**
  * The hook every `/api/v1` route passes through: verifies the bearer token, then the route's role
- * and scope requirements. Routes opt out with `config.public`.
+ * and scope requirements. Routes opt out with `config.public`. A callback hook, not an async one: the
+ * API's own tokens are checked without waiting for anything, and every request passes here, so it
+ * makes no promise unless an external issuer's token has to be looked up.
  */
-export async function authenticate(this: FastifyInstance, request: FastifyRequest) {
-  const config = request.routeOptions.config;
-  if (config.public) return;
-  // An address that keeps sending missing, invalid or revoked tokens is refused before any work.
-  const rejected = this.rateLimits.rejectedTokens;
-  rejected.assertNotLimited(request.ip, 'Too many requests without a valid access token from this address; wait a minute.');
-  const { principal, oneTimePassword } = await verifiedPrincipal(this, request).catch((error: unknown) => {
-    if (!isAppError(error) || error.code === 'unauthorized') rejected.hit(request.ip);
-    throw error;
-  });
+export function authenticate(this: FastifyInstance, request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) {
+  if (request.routeOptions.config.public) {
+    done();
+    return;
+  }
+  const refuse = (error: unknown) => {
+    // An address that keeps sending missing, invalid or revoked tokens is refused before any work.
+    if (!isAppError(error) || error.code === 'unauthorized') {
+      try {
+        this.rateLimits.rejectedTokens.hit(request.ip);
+      } catch (limited) {
+        done(limited as Error);
+        return;
+      }
+    }
+    done(error as Error);
+  };
+  let admission: AppError | undefined;
+  try {
+    this.rateLimits.rejectedTokens.assertNotLimited(() => request.ip, 'Too many requests without a valid access token from this address; wait a minute.');
+    const token = bearerToken(request);
+    const external = this.externalTokens;
+    if (external?.claims(token)) {
+      external.principal(token).then((principal) => done(admitted(request, principal, false)), refuse);
+      return;
+    }
+    const verified = this.verifiedTokens.get(token);
+    if (this.tokenRevocations.isRevoked(verified.claims)) throw unauthorized('The access token has been revoked.');
+    admission = admitted(request, verified.principal, verified.oneTimePassword);
+  } catch (error) {
+    refuse(error);
+    return;
+  }
+  done(admission);
+}
+
+/** Sets the caller on the request when the route lets them in; else the error that refuses them. */
+function admitted(request: FastifyRequest, principal: Principal, oneTimePassword: boolean): AppError | undefined {
   request.principal = principal;
+  const config = request.routeOptions.config;
   // A one-time password from an administrator is good for setting one's own, and nothing else.
   const url = request.routeOptions.url ?? '';
   if (oneTimePassword && !url.startsWith('/api/v1/auth/') && url !== '/api/v1/me') {
-    throw new AppError('forbidden', 'Change your one-time password first (POST /api/v1/auth/password).');
+    return new AppError('forbidden', 'Change your one-time password first (POST /api/v1/auth/password).');
   }
-
   if (config.roles && !config.roles.includes(principal.role)) {
-    throw new AppError('forbidden', `The ${principal.role} role may not use this endpoint.`);
+    return new AppError('forbidden', `The ${principal.role} role may not use this endpoint.`);
   }
   const needed: Scope = config.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
   if (!principal.scopes.includes(needed)) {
-    throw new AppError('forbidden', `The access token lacks the "${needed}" scope.`);
+    return new AppError('forbidden', `The access token lacks the "${needed}" scope.`);
   }
+  return undefined;
 }

@@ -89,9 +89,13 @@ export class LocalRateLimiter {
     return state;
   }
 
-  /** Refuses (429) once `max` hits are counted under `key` in this window; counts nothing. */
-  assertNotLimited(key: string, detail: string): void {
-    const entry = this.windows.get(key);
+  /**
+   * Refuses (429) once `max` hits are counted under the key in this window; counts nothing. The key
+   * is asked for only when something is counted at all (working out a caller's address has a cost).
+   */
+  assertNotLimited(keyOf: () => string, detail: string): void {
+    if (this.windows.size === 0) return;
+    const entry = this.windows.get(keyOf());
     if (entry && entry.start === this.windowStart() && entry.hits >= this.max) throw tooMany(this.retryAfter(entry), detail);
   }
 
