@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf } from './dates.js';
+import { addMonths, isoWeekOf, parseDate } from './dates.js';
 
 describe('isoWeekOf', () => {
   it('numbers weeks from the one holding the first Thursday, across year ends', () => {
@@ -11,5 +11,70 @@ describe('isoWeekOf', () => {
     expect(isoWeekOf('2027-01-04')).toBe('2027-W01');
     // 29 December 2025 is a Monday in week 1 of 2026.
     expect(isoWeekOf('2025-12-29')).toBe('2026-W01');
+  });
+});
+
+/** What the calendar arithmetic must agree with: the same rules worked out with Date. */
+const byDate = {
+  valid(value: string): boolean {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!match) return false;
+    return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === value;
+  },
+  addMonths(value: string, months: number): string {
+    const date = new Date(`${value}T00:00:00Z`);
+    const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+    const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+    target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+    return target.toISOString().slice(0, 10);
+  },
+};
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+describe('parseDate', () => {
+  it('takes exactly the dates that exist, from the year 0100 (Date.UTC reads earlier years as 19xx)', () => {
+    for (const year of [0, 99, 100, 1899, 1900, 1999, 2000, 2023, 2024, 2100, 2199, 9999]) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const value = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          const parsed = (() => {
+            try {
+              return parseDate(value).toISOString().slice(0, 10);
+            } catch (error) {
+              expect(error).toBeInstanceOf(RangeError);
+              return null;
+            }
+          })();
+          expect(parsed, value).toBe(byDate.valid(value) ? value : null);
+        }
+      }
+    }
+    for (const value of ['2024-1-01', '2024-01-1', ' 2024-01-01', '2024-01-01T00:00', '20240101', '', 'abcd-ef-gh']) {
+      expect(() => parseDate(value), value).toThrow(RangeError);
+    }
+  });
+});
+
+describe('addMonths', () => {
+  it('agrees with Date arithmetic on every day from 1900 to 2199, forwards and backwards', () => {
+    const offsets = [-600, -25, -1, 1, 6, 12, 59];
+    let day = Date.UTC(1900, 0, 1);
+    const last = Date.UTC(2199, 11, 31);
+    while (day <= last) {
+      const value = new Date(day).toISOString().slice(0, 10);
+      for (const months of offsets) {
+        const expected = byDate.addMonths(value, months);
+        if (addMonths(value, months) !== expected) expect(addMonths(value, months), `${value} + ${months}`).toBe(expected);
+      }
+      day += 86_400_000;
+    }
+  });
+
+  it('clamps to the last day of a shorter month', () => {
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2026-01-31', 3)).toBe('2026-04-30');
   });
 });

@@ -4,12 +4,30 @@
  */
 const DAY_MS = 86_400_000;
 
-export function parseDate(value: string): Date {
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+/** Days in a month (1–12). */
+const daysInMonth = (year: number, month: number): number => (month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
+
+/**
+ * Year, month (1–12) and day of a `YYYY-MM-DD` date that exists; RangeError for anything else. Years
+ * before 0100 are refused, as `Date.UTC` would read them as 19xx.
+ */
+function dateParts(value: string): [year: number, month: number, day: number] {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) throw new RangeError(`not a date: ${value}`);
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (date.toISOString().slice(0, 10) !== value) throw new RangeError(`not a date: ${value}`);
-  return date;
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  const day = Number(match?.[3]);
+  if (!match || year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`not a date: ${value}`);
+  return [year, month, day];
+}
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+const dateOf = (year: number, month: number, day: number) => `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`;
+
+export function parseDate(value: string): Date {
+  const [year, month, day] = dateParts(value);
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
 export const formatDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -28,13 +46,17 @@ export function addYears(value: string, years: number): string {
   return formatDate(new Date(Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate())));
 }
 
-/** The same day `months` later, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+/**
+ * The same day `months` later, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb).
+ * Counted on the calendar's numbers, without Date objects: every agreement on a page asks it twice
+ * (the education plan's due dates).
+ */
 export function addMonths(value: string, months: number): string {
-  const date = parseDate(value);
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
-  return formatDate(target);
+  const [year, month, day] = dateParts(value);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  return dateOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
 // Made once: building a formatter costs far more than formatting with it, and this runs on every read.

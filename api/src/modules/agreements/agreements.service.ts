@@ -187,7 +187,11 @@ export const shareHistory = (agreement: Pick<AgreementRow, 'startDate' | 'positi
   rows.length > 0 ? sharesFrom(rows) : [{ from: agreement.startDate, percent: agreement.positionPercent }];
 const groupBy = <T, K>(items: readonly T[], key: (item: T) => K) => {
   const groups = new Map<K, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 };
 
