@@ -22,8 +22,8 @@ function dateParts(value: string): [year: number, month: number, day: number] {
   return [year, month, day];
 }
 
-const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
-const dateOf = (year: number, month: number, day: number) => `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`;
+const padded = (n: number, width: number) => String(n).padStart(width, '0');
+const dateOf = (year: number, month: number, day: number) => `${padded(year, 4)}-${padded(month, 2)}-${padded(day, 2)}`;
 
 export function parseDate(value: string): Date {
   const [year, month, day] = dateParts(value);
@@ -70,5 +70,5 @@ export function isoWeekOf(value: string): string {
   const thursday = new Date(date.getTime() + (3 - weekday) * DAY_MS);
   const year = thursday.getUTCFullYear();
   const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  return `${year}-W${padded(week, 2)}`;
 }

@@ -222,35 +222,39 @@ export function authenticate(this: FastifyInstance, request: FastifyRequest, _re
     done();
     return;
   }
-  const refuse = (error: unknown) => {
-    // An address that keeps sending missing, invalid or revoked tokens is refused before any work.
-    if (!isAppError(error) || error.code === 'unauthorized') {
-      try {
-        this.rateLimits.rejectedTokens.hit(request.ip);
-      } catch (limited) {
-        done(limited as Error);
-        return;
-      }
-    }
-    done(error as Error);
-  };
   let admission: AppError | undefined;
   try {
     this.rateLimits.rejectedTokens.assertNotLimited(() => request.ip, 'Too many requests without a valid access token from this address; wait a minute.');
     const token = bearerToken(request);
     const external = this.externalTokens;
     if (external?.claims(token)) {
-      external.principal(token).then((principal) => done(admitted(request, principal, false)), refuse);
+      external.principal(token).then(
+        (principal) => done(admitted(request, principal, false)),
+        (error: unknown) => refuse(this, request, error, done),
+      );
       return;
     }
     const verified = this.verifiedTokens.get(token);
     if (this.tokenRevocations.isRevoked(verified.claims)) throw unauthorized('The access token has been revoked.');
     admission = admitted(request, verified.principal, verified.oneTimePassword);
   } catch (error) {
-    refuse(error);
+    refuse(this, request, error, done);
     return;
   }
   done(admission);
+}
+
+/** Ends authentication with `error`; an address that keeps sending missing, invalid or revoked tokens is counted, and refused before any work once over its limit. */
+function refuse(app: FastifyInstance, request: FastifyRequest, error: unknown, done: HookHandlerDoneFunction) {
+  if (!isAppError(error) || error.code === 'unauthorized') {
+    try {
+      app.rateLimits.rejectedTokens.hit(request.ip);
+    } catch (limited) {
+      done(limited as Error);
+      return;
+    }
+  }
+  done(error as Error);
 }
 
 /** Sets the caller on the request when the route lets them in; else the error that refuses them. */

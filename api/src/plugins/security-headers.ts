@@ -5,8 +5,8 @@ const hsts = (production: boolean): Record<string, string> => (production ? { 's
 
 /**
  * Helmet's header set, for what a browser renders (the admin app and its files; Swagger UI at
- * /api/docs replaces the policy with its own), computed once at start-up: building it per request (as @fastify/helmet does) cost a fifth of a key lookup's
- * time in the benchmark.
+ * /api/docs replaces the policy with its own), computed once at start-up: building it per request
+ * (as @fastify/helmet does) cost a fifth of a key lookup's time in the benchmark.
  */
 export function documentSecurityHeaders(production: boolean): Record<string, string> {
   const csp = [
