@@ -37,3 +37,16 @@ describe("README's configuration table", () => {
     expect(Object.keys(parseConfig({})).filter((name) => !scanned.includes(name))).toEqual([]);
   });
 });
+
+describe("the API's node flags", () => {
+  it('are the same in `pnpm start` and the Dockerfile, with the heap limit and the fixed semi-spaces the README explains', () => {
+    const { scripts } = JSON.parse(readFileSync(path.join(root, 'api/package.json'), 'utf8')) as { scripts: { start: string } };
+    const fromStart = /^node (.*) dist\/server\.js$/.exec(scripts.start)?.[1]?.split(' ');
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(path.join(root, 'Dockerfile'), 'utf8'))?.[1];
+    const fromDocker = (JSON.parse(cmd ?? '[]') as string[]).slice(1, -1);
+    expect(fromStart).toEqual(['--max-old-space-size=512', '--min-semi-space-size=16', '--max-semi-space-size=16']);
+    expect(fromDocker).toEqual(fromStart);
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(`node ${fromStart?.join(' ')}`);
+  });
+});
