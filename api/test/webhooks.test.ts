@@ -29,11 +29,17 @@ interface Receiver {
   kill(): Promise<void>;
 }
 
-async function startReceiver(port?: number): Promise<Receiver> {
+/** A receiver on `port` (a free one by default), verifying with `settings.secret` and answering `settings.status` from its first delivery. */
+async function startReceiver(port?: number, settings: { secret?: string; status?: number } = {}): Promise<Receiver> {
   const listenOn = port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'test/support/webhook-receiver.ts'], {
     cwd: apiDir,
-    env: { PATH: process.env.PATH, RECEIVER_PORT: String(listenOn) },
+    env: {
+      PATH: process.env.PATH,
+      RECEIVER_PORT: String(listenOn),
+      ...(settings.secret === undefined ? {} : { RECEIVER_SECRET: settings.secret }),
+      ...(settings.status === undefined ? {} : { RECEIVER_STATUS: String(settings.status) }),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -169,8 +175,8 @@ describe('webhooks on one instance', () => {
     await receiver.kill();
     await touch(t, cast.admin, 'three', '1820');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    receiver = await startReceiver(port);
-    await receiver.control({ secret: hook.secret, status: 200 });
+    // Told the secret before it listens: a retry may arrive the moment it does.
+    receiver = await startReceiver(port, { secret: hook.secret, status: 200 });
     const arrived = await waitFor('the three events', async () => {
       const all = await receiver.received();
       return all.length >= 3 ? all : undefined;
