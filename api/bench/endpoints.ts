@@ -31,7 +31,6 @@ import {
   AGREEMENTS_OF_OFFICE_TOTAL,
   AGREEMENTS_TOTAL,
   AGREEMENT_BY_ID,
-  CURRENT_VEILEDERS,
   DOCTORS_OF_OFFICE,
   DOCTORS_TOTAL,
   DOCTOR_BY_ID,
@@ -47,6 +46,7 @@ import {
   SUPERVISORS_OF_OFFICE,
   SUPERVISORS_TOTAL,
   SUPERVISOR_BY_ID,
+  VEILEDER_SUPERVISIONS,
 } from './statements.js';
 import { officePrincipal } from './api-statements.js';
 
@@ -109,7 +109,7 @@ type AgreementArray = [
   Agreement['educationPlan']['status'], string | null, string | null, string | null, number, Date, Date,
 ];
 type PeriodArray = [string, string, string, string | null];
-type VeilederArray = [string, string, string, string, boolean, string | null, string | null, string | null, number, string];
+type VeilederArray = [string, string, string, string, string | null, string, boolean, string | null, string | null, string | null, number, number];
 type OpenArray = [string, string, string, string, number];
 type ShareArray = [string, string, number];
 
@@ -154,7 +154,7 @@ async function agreementViews(run: Run, rows: readonly AgreementArray[], today: 
   const kommunenumre = [...new Set(rows.map((r) => r[1]))];
   const periods = await run<PeriodArray>(REGISTRATION_PERIODS, [kommunenumre, 'ALM']);
   const ids = rows.map((r) => r[0]);
-  const veileders = await run<VeilederArray>(CURRENT_VEILEDERS, ['veileder', today, today, ids, 'veileder', ids, 'veileder', today, today]);
+  const veileders = await run<VeilederArray>(VEILEDER_SUPERVISIONS, ['veileder', today, today, ids, 'veileder', today]);
   const doctorIds = [...new Set(rows.map((r) => r[4]))];
   const open = await run<OpenArray>(OPEN_AGREEMENTS, [doctorIds, 'draft', 'active']);
   const shares = await run<ShareArray>(SHARES, [[...new Set([...ids, ...open.map((o) => o[0])])]]);
@@ -164,13 +164,15 @@ async function agreementViews(run: Run, rows: readonly AgreementArray[], today: 
       agreementId: v[0],
       supervisionId: v[1],
       supervisorId: v[2],
-      name: v[3],
-      specialistInGeneralPractice: v[4],
-      specialistApprovedOn: v[5],
-      exemptionFrom: v[6],
-      exemptionUntil: v[7],
-      capacity: v[8],
-      activeVeilederCount: Number(v[9]),
+      from: v[3],
+      to: v[4],
+      name: v[5],
+      specialistInGeneralPractice: v[6],
+      specialistApprovedOn: v[7],
+      exemptionFrom: v[8],
+      exemptionUntil: v[9],
+      capacity: v[10],
+      activeVeilederCount: v[11],
     })),
     open.map((o) => ({ id: o[0], doctorId: o[1], startDate: o[2], plannedEndDate: o[3], positionPercent: o[4] })),
     shares.map((x) => ({ agreementId: x[0], fromDate: x[1], percent: x[2] })),

@@ -71,24 +71,20 @@ export const REGISTRATION_PERIODS: BareStatement = {
     'by "registration_periods"."kommunenummer" asc, "registration_periods"."from_date" asc',
 };
 
-export const CURRENT_VEILEDERS: BareStatement = {
-  name: 'bare_current_veileders',
+export const VEILEDER_SUPERVISIONS: BareStatement = {
+  name: 'bare_veileder_supervisions',
   apiPrepares: true,
   text:
     'select "supervisions"."agreement_id", "supervisions"."id", "supervisions"."supervisor_id", ' +
-    '"supervisors"."name", "supervisors"."specialist_in_general_practice", "supervisors"."specialist_approved_on", ' +
-    '"supervisors"."exemption_from", "supervisors"."exemption_until", "supervisors"."capacity", coalesce("n", 0) ' +
-    'from "supervisions" inner join "agreements" on "agreements"."id" = "supervisions"."agreement_id" inner join ' +
-    '"supervisors" on "supervisors"."id" = "supervisions"."supervisor_id" left join (select "supervisor_id", ' +
-    'count(*) as "n" from "supervisions" where ("supervisions"."role" = $1 and ("supervisions"."from_date" <= ' +
-    '$2::date and ("supervisions"."to_date" is null or "supervisions"."to_date" >= $3::date)) and ' +
-    '"supervisions"."supervisor_id" in (select "supervisor_id" from "supervisions" where ' +
-    '("supervisions"."agreement_id" = any($4::uuid[]) and "supervisions"."role" = $5))) group by ' +
-    '"supervisions"."supervisor_id") "load" on "load"."supervisor_id" = "supervisions"."supervisor_id" where ' +
-    '("supervisions"."agreement_id" = any($6::uuid[]) and "supervisions"."role" = $7 and "supervisions"."from_date" ' +
-    '<= greatest("agreements"."start_date", $8::date::date) and ("supervisions"."to_date" is null or ' +
-    '"supervisions"."to_date" >= greatest("agreements"."start_date", $9::date::date))) order by ' +
-    '"supervisions"."agreement_id" asc, "supervisions"."from_date" desc',
+    '"supervisions"."from_date", "supervisions"."to_date", "supervisors"."name", ' +
+    '"supervisors"."specialist_in_general_practice", "supervisors"."specialist_approved_on", ' +
+    '"supervisors"."exemption_from", "supervisors"."exemption_until", "supervisors"."capacity", ((select ' +
+    'count(*)::int from "supervisions" where ("supervisions"."supervisor_id" = "supervisors"."id" and ' +
+    '"supervisions"."role" = $1 and "supervisions"."from_date" <= $2::date and ("supervisions"."to_date" is null or ' +
+    '"supervisions"."to_date" >= $3::date)))) from "supervisions" inner join "supervisors" on "supervisors"."id" = ' +
+    '"supervisions"."supervisor_id" where ("supervisions"."agreement_id" = any($4::uuid[]) and ' +
+    '"supervisions"."role" = $5 and ("supervisions"."to_date" is null or "supervisions"."to_date" >= $6::date)) ' +
+    'order by "supervisions"."agreement_id" asc, "supervisions"."from_date" desc',
 };
 
 export const OPEN_AGREEMENTS: BareStatement = {

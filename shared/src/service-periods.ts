@@ -101,9 +101,11 @@ export function nonCountingPeriods(span: DatePeriod, counting: readonly DatePeri
   return gaps;
 }
 
+/** Whether `day` lies in the period (both ends inclusive; open-ended when `to` is null). */
+export const runsOn = (period: DatePeriod, day: string) => period.from <= day && (period.to === null || day <= period.to);
+
 /** Whether `day` lies in one of the periods. */
-export const inPeriods = (day: string, periods: readonly DatePeriod[]) =>
-  periods.some((period) => period.from <= day && (period.to === null || day <= period.to));
+export const inPeriods = (day: string, periods: readonly DatePeriod[]) => periods.some((period) => runsOn(period, day));
 
 /** The days of `periods` that fall in `span`, counted (both inclusive; `span.to` must be a date). */
 export function daysIn(periods: readonly DatePeriod[], span: { from: string; to: string }): number {

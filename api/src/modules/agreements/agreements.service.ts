@@ -25,6 +25,7 @@ import {
   plannedEndDate,
   qualifiedAsVeileder,
   registrationStatuses,
+  runsOn,
   shareOn,
   todayInNorway,
   type updateAgreementRequest,
@@ -48,7 +49,7 @@ import { assertOpen, lockAgreement, visibleAgreement } from './agreement-access.
 import {
   type AgreementChanges,
   type AgreementRow,
-  type CurrentVeilederRow,
+  type VeilederSupervisionRow,
   type OpenAgreementRow,
   type RegistrationPeriodRow,
   type ShareRow,
@@ -199,7 +200,8 @@ const groupBy = <T, K>(items: readonly T[], key: (item: T) => K) => {
 export interface PageFacts {
   planRules: EducationPlanRules;
   countingIn: Map<string, DatePeriod[]>;
-  veilederOf: Map<string, CurrentVeilederRow>;
+  /** Each agreement's veileder supervisions that run today or later, newest start first. */
+  veiledersOf: Map<string, VeilederSupervisionRow[]>;
   sharesOf: Map<string, ShareChange[]>;
   openOf: Map<string, OpenAgreementRow[]>;
 }
@@ -207,18 +209,15 @@ export interface PageFacts {
 /** The facts of a page from the rows its queries gave: pure, so the bench's bare handler builds the same. */
 export function pageFacts(
   periods: readonly RegistrationPeriodRow[],
-  veileders: readonly CurrentVeilederRow[],
+  veileders: readonly VeilederSupervisionRow[],
   open: readonly OpenAgreementRow[],
   shares: readonly ShareRow[],
   planRules: EducationPlanRules,
 ): PageFacts {
-  const veilederOf = new Map<string, CurrentVeilederRow>();
-  // Ordered newest start first per agreement: the first one seen is the veileder on the day.
-  for (const veileder of veileders) if (!veilederOf.has(veileder.agreementId)) veilederOf.set(veileder.agreementId, veileder);
   return {
     planRules,
     countingIn: new Map([...groupBy(periods, (row) => row.kommunenummer)].map(([kommunenummer, rows]) => [kommunenummer, countingFrom(rows)])),
-    veilederOf,
+    veiledersOf: groupBy(veileders, (supervision) => supervision.agreementId),
     sharesOf: new Map([...groupBy(shares, (row) => row.agreementId)].map(([id, rows]) => [id, sharesFrom(rows)])),
     openOf: groupBy(open, (agreement) => agreement.doctorId),
   };
@@ -228,7 +227,7 @@ async function factsOf(db: Executor, rows: readonly AgreementRow[], today: strin
   const ids = rows.map((row) => row.id);
   // One after the other: inside a transaction they run on the same connection anyway.
   const periods = await agreementsRepo.registrationPeriods(db, [...new Set(rows.map((row) => row.kommunenummer))], TRAINING_SPECIALTY);
-  const veileders = await agreementsRepo.currentVeileders(db, ids, today);
+  const veileders = await agreementsRepo.veilederSupervisions(db, ids, today);
   const open = await agreementsRepo.openAgreementsOf(db, [...new Set(rows.map((row) => row.doctorId))]);
   const shares = await agreementsRepo.shares(db, [...new Set([...ids, ...open.map((agreement) => agreement.id)])]);
   return pageFacts(periods, veileders, open, shares, planRules);
@@ -248,7 +247,8 @@ export function toAgreement(row: AgreementRow, facts: PageFacts, today: string):
   const day = warningDay(row.startDate, today);
   const positionHistory = facts.sharesOf.get(row.id) ?? shareHistory(row, []);
   const share = shareOn(positionHistory, day) ?? row.positionPercent;
-  const veileder = facts.veilederOf.get(row.id);
+  // Newest start first: the first one running on the day is the agreement's veileder.
+  const veileder = facts.veiledersOf.get(row.id)?.find((supervision) => runsOn(supervision, day));
   const nonCounting = nonCountingOf(row, facts.countingIn.get(row.kommunenummer) ?? []);
   const plan = { status: row.educationPlanStatus, approvedOn: row.educationPlanApprovedOn, reviewedOn: row.educationPlanReviewedOn };
   return {

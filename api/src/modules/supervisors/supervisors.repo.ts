@@ -47,10 +47,11 @@ export const supervisorPosition = { name: (row: SupervisorRow) => [row.name, row
 
 /**
  * Veileder supervisions running on `today` (from ≤ today ≤ to, open-ended when to is null), as a
- * correlated aggregate subquery per supervisor row. Built as a query so that its columns come out
- * qualified (drizzle leaves the select list of a one-table query unqualified).
+ * correlated aggregate subquery per row of `supervisors` in the query around it: an index lookup per
+ * supervisor (supervisions_veileder_load_idx), whatever the plan. Built as a query so that its
+ * columns come out qualified (drizzle leaves the select list of a one-table query unqualified).
  */
-const loadOn = (db: Executor, today: SQL) =>
+export const loadOn = (db: Executor, today: SQL) =>
   sql<number>`(${db
     .select({ n: sql`count(*)::int` })
     .from(supervisions)
