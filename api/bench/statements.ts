@@ -108,9 +108,8 @@ export const AGREEMENTS_TOTAL: BareStatement = {
   apiPrepares: true,
   text:
     'select count(*)::int from (select 1 as "one" from "agreements" inner join "municipalities" on ' +
-    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on "doctors"."id" = ' +
-    '"agreements"."doctor_id" where ("municipalities"."office_code" = $1 and "agreements"."kommunenummer" = $2) ' +
-    'limit $3) "matching"',
+    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" where ("municipalities"."office_code" = $1 and ' +
+    '"agreements"."kommunenummer" = $2) limit $3) "matching"',
 };
 
 export const AGREEMENTS_OF_OFFICE: BareStatement = {
@@ -136,8 +135,8 @@ export const AGREEMENTS_OF_OFFICE_TOTAL: BareStatement = {
   apiPrepares: true,
   text:
     'select count(*)::int from (select 1 as "one" from "agreements" inner join "municipalities" on ' +
-    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" inner join "doctors" on "doctors"."id" = ' +
-    '"agreements"."doctor_id" where "municipalities"."office_code" = $1 limit $2) "matching"',
+    '"municipalities"."kommunenummer" = "agreements"."kommunenummer" where "municipalities"."office_code" = $1 ' +
+    'limit $2) "matching"',
 };
 
 export const AGREEMENT_BY_ID: BareStatement = {
