@@ -57,17 +57,22 @@ describe('parseDate', () => {
 });
 
 describe('addMonths', () => {
-  it('agrees with Date arithmetic on every day from 1900 to 2199, forwards and backwards', () => {
+  // Only a month's last days can clamp; the 1st and 15th stand for the rest. Every month of three
+  // centuries (1900 and 2100 are not leap years, 2000 is), so a busy machine still runs it in a second.
+  it('agrees with Date arithmetic on the first, middle and last days of every month from 1900 to 2199, forwards and backwards', { timeout: 30_000 }, () => {
     const offsets = [-600, -25, -1, 1, 6, 12, 59];
-    let day = Date.UTC(1900, 0, 1);
-    const last = Date.UTC(2199, 11, 31);
-    while (day <= last) {
-      const value = new Date(day).toISOString().slice(0, 10);
-      for (const months of offsets) {
-        const expected = byDate.addMonths(value, months);
-        if (addMonths(value, months) !== expected) expect(addMonths(value, months), `${value} + ${months}`).toBe(expected);
+    for (let year = 1900; year <= 2199; year++) {
+      for (let month = 0; month < 12; month++) {
+        for (const dayOfMonth of [1, 15, 27, 28, 29, 30, 31]) {
+          const day = new Date(Date.UTC(year, month, dayOfMonth));
+          if (day.getUTCMonth() !== month) continue;
+          const value = day.toISOString().slice(0, 10);
+          for (const months of offsets) {
+            const expected = byDate.addMonths(value, months);
+            if (addMonths(value, months) !== expected) expect(addMonths(value, months), `${value} + ${months}`).toBe(expected);
+          }
+        }
       }
-      day += 86_400_000;
     }
   });
 
