@@ -102,7 +102,7 @@ export interface RegistrationPeriodRow {
   toDate: string | null;
 }
 
-/** The veileder supervision running on a day, with what the warnings need of the supervisor. */
+/** A veileder supervision of an agreement, with what the warnings need of the supervisor. */
 export interface VeilederSupervisionRow {
   agreementId: string;
   supervisionId: string;
