@@ -434,9 +434,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
     api: (services, principal, k) => services.grantApplications.list(principal, listGrantApplicationsQuery.parse({ kommunenummer: k })),
     async bare(run, k, { officeCode }) {
       const today = todayInNorway();
-      const noFilter = [null, null];
-      const filters = [officeCode, officeCode, ...noFilter, false, k, k, ...noFilter, ...noFilter, ...noFilter];
-      const rows = await run<GrantApplicationArray>(GRANT_APPLICATIONS_PAGE, [...noFilter, ...filters, null, null, null, null, null, null, LIMIT + 1]);
+      // The office's scope and the municipality: the API prepares one statement per set of filters given.
+      const filters = [officeCode, k];
+      const rows = await run<GrantApplicationArray>(GRANT_APPLICATIONS_PAGE, [...filters, LIMIT + 1]);
       const total = await totalOf(run, GRANT_APPLICATIONS_TOTAL, filters);
       // The office user the harness logs in as, as the API reads it from the access token.
       const principal = officePrincipal(officeCode);

@@ -281,16 +281,10 @@ export const GRANT_APPLICATIONS_PAGE: BareStatement = {
     '"grant_applications"."id")) and ol.application_id <> "grant_applications"."id"), \'[]\') from ' +
     '"grant_applications" inner join "municipalities" on "municipalities"."kommunenummer" = ' +
     '"grant_applications"."kommunenummer" inner join "grant_schemes" on "grant_schemes"."code" = ' +
-    '"grant_applications"."scheme_code" where (($1::uuid is null or "grant_applications"."id" = $2) and ($3::text ' +
-    'is null or "municipalities"."office_code" = $4) and ($5::text is null or "grant_applications"."kommunenummer" ' +
-    '= $6) and ($7::boolean = false or "grant_applications"."submitted_on" is not null) and ($8::text is null or ' +
-    '"grant_applications"."kommunenummer" = $9) and ($10::text is null or "municipalities"."office_code" = $11) and ' +
-    '($12::text is null or "grant_applications"."scheme_code" = $13) and ($14::text is null or ' +
-    '"grant_applications"."status" = $15) and ($16::date is null or "grant_schemes"."period_from" < $17 or ' +
-    '("grant_schemes"."period_from" = $18 and ("grant_applications"."scheme_code", ' +
-    '"grant_applications"."kommunenummer", "grant_applications"."id") > ($19::text, $20::text, $21::uuid)))) order ' +
-    'by "grant_schemes"."period_from" desc, "grant_applications"."scheme_code" asc, ' +
-    '"grant_applications"."kommunenummer" asc, "grant_applications"."id" asc limit $22',
+    '"grant_applications"."scheme_code" where ("municipalities"."office_code" = $1 and ' +
+    '"grant_applications"."kommunenummer" = $2) order by "grant_schemes"."period_from" desc, ' +
+    '"grant_applications"."scheme_code" asc, "grant_applications"."kommunenummer" asc, "grant_applications"."id" ' +
+    'asc limit $3',
 };
 
 export const GRANT_APPLICATIONS_TOTAL: BareStatement = {
@@ -298,10 +292,6 @@ export const GRANT_APPLICATIONS_TOTAL: BareStatement = {
   apiPrepares: true,
   text:
     'select count(*)::int from (select 1 as "one" from "grant_applications" inner join "municipalities" on ' +
-    '"municipalities"."kommunenummer" = "grant_applications"."kommunenummer" where (($1::text is null or ' +
-    '"municipalities"."office_code" = $2) and ($3::text is null or "grant_applications"."kommunenummer" = $4) and ' +
-    '($5::boolean = false or "grant_applications"."submitted_on" is not null) and ($6::text is null or ' +
-    '"grant_applications"."kommunenummer" = $7) and ($8::text is null or "municipalities"."office_code" = $9) and ' +
-    '($10::text is null or "grant_applications"."scheme_code" = $11) and ($12::text is null or ' +
-    '"grant_applications"."status" = $13)) limit $14) "matching"',
+    '"municipalities"."kommunenummer" = "grant_applications"."kommunenummer" where ("municipalities"."office_code" ' +
+    '= $1 and "grant_applications"."kommunenummer" = $2) limit $3) "matching"',
 };

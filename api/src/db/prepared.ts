@@ -17,12 +17,12 @@ export const inline =
     return sql`${sql.param(values[name])}`;
   };
 
-/** `column = value` for each of `columns` the filter gives a value for (not undefined, not ''), bound under its key. */
+/** `column = value` for each of `columns` the filter gives a value for (not undefined, null or ''), bound under its key. */
 export function equalToGiven<F extends object>(filter: F, bind: Bind, columns: { [K in keyof F]?: Column }): SQL[] {
   return (Object.keys(columns) as (keyof F & string)[]).flatMap((key) => {
     const value: unknown = filter[key];
     const column = columns[key];
-    return value === undefined || value === '' || !column ? [] : [eq(column, bind(key))];
+    return value === undefined || value === null || value === '' || !column ? [] : [eq(column, bind(key))];
   });
 }
 

@@ -1,7 +1,7 @@
 import type { GrantApplicationStatus, GrantLineType, Total } from '@alis/shared';
-import { type SQL, and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { ChangesOf, Executor, RowOf } from '../../db/client.js';
-import { type Bind, placeholders, prepared } from '../../db/prepared.js';
+import { type Bind, equalToGiven, placeholders, prepared } from '../../db/prepared.js';
 import {
   agreements,
   apiClients,
@@ -16,7 +16,7 @@ import {
   registrations,
   users,
 } from '../../db/schema.js';
-import { ONE, totalOf } from '../../lib/list.js';
+import { ONE, statementName, totalOf } from '../../lib/list.js';
 import type { MunicipalityScope } from '../../lib/scope.js';
 
 // --- what a read needs, as the database gives it ---------------------------------------------------
@@ -199,27 +199,39 @@ export interface PageParams {
 
 type FilterParams = Omit<PageParams, 'id' | 'afterPeriodFrom' | 'afterSchemeCode' | 'afterKommunenummer' | 'afterId' | 'limit'>;
 
-/** `col = value` when the value is given; the statement stays one text whatever is filtered. */
-const optional = (bind: Bind, name: keyof PageParams, type: string, column: SQL | typeof grantApplications.id) =>
-  sql`(${bind(name)}::${sql.raw(type)} is null or ${column} = ${bind(name)})`;
+/** The scope and filters of the list, its total and the summary that are given, as conditions bound by their names. */
+const matchingFilters = (bind: Bind, params: FilterParams) => [
+  ...equalToGiven(params, bind, {
+    scopeOffice: municipalities.officeCode,
+    scopeKommunenummer: grantApplications.kommunenummer,
+    kommunenummer: grantApplications.kommunenummer,
+    officeCode: municipalities.officeCode,
+    schemeCode: grantApplications.schemeCode,
+    status: grantApplications.status,
+  }),
+  params.submittedOnly ? isNotNull(grantApplications.submittedOn) : undefined,
+];
 
-/** The scope and filters of the list, its total and the summary, as one text whatever is filtered. */
-const matchingFilters = (bind: Bind) => [
-  optional(bind, 'scopeOffice', 'text', sql`${municipalities.officeCode}`),
-  optional(bind, 'scopeKommunenummer', 'text', sql`${grantApplications.kommunenummer}`),
-  sql`(${bind('submittedOnly')}::boolean = false or ${grantApplications.submittedOn} is not null)`,
-  optional(bind, 'kommunenummer', 'text', sql`${grantApplications.kommunenummer}`),
-  optional(bind, 'officeCode', 'text', sql`${municipalities.officeCode}`),
-  optional(bind, 'schemeCode', 'text', sql`${grantApplications.schemeCode}`),
-  optional(bind, 'status', 'text', sql`${grantApplications.status}`),
+/**
+ * Which filters are given: one prepared statement per shape. A single text for every filter
+ * (`$1 is null or column = $1`) gave PostgreSQL a generic plan that read every application, for a
+ * page of one municipality's and for one application by id alike.
+ */
+const shapeOf = (params: FilterParams) => [
+  params.scopeOffice !== null,
+  params.scopeKommunenummer !== null,
+  params.submittedOnly,
+  params.kommunenummer !== null,
+  params.officeCode !== null,
+  params.schemeCode !== null,
+  params.status !== null,
 ];
 
 /**
  * Applications with everything their view needs (lines, agreements' facts, other claims, rates) in
- * one statement, whatever the number of rows: a page, or one application by id. One text for every
- * filter, so that it is prepared once per connection.
+ * one statement, whatever the number of rows: a page, or one application by id.
  */
-function pageStatement(db: Executor, name: string) {
+function pageStatement(db: Executor, name: string, params: PageParams) {
   const p = placeholders;
   return db
     .select(pageColumns)
@@ -228,9 +240,11 @@ function pageStatement(db: Executor, name: string) {
     .innerJoin(grantSchemes, eq(grantSchemes.code, grantApplications.schemeCode))
     .where(
       and(
-        optional(p, 'id', 'uuid', sql`${grantApplications.id}`),
-        ...matchingFilters(p),
-        sql`(${p('afterPeriodFrom')}::date is null or ${grantSchemes.periodFrom} < ${p('afterPeriodFrom')} or (${grantSchemes.periodFrom} = ${p('afterPeriodFrom')} and (${grantApplications.schemeCode}, ${grantApplications.kommunenummer}, ${grantApplications.id}) > (${p('afterSchemeCode')}::text, ${p('afterKommunenummer')}::text, ${p('afterId')}::uuid)))`,
+        params.id === null ? undefined : eq(grantApplications.id, p('id')),
+        ...matchingFilters(p, params),
+        params.afterPeriodFrom === null
+          ? undefined
+          : sql`(${grantSchemes.periodFrom} < ${p('afterPeriodFrom')}::date or (${grantSchemes.periodFrom} = ${p('afterPeriodFrom')}::date and (${grantApplications.schemeCode}, ${grantApplications.kommunenummer}, ${grantApplications.id}) > (${p('afterSchemeCode')}::text, ${p('afterKommunenummer')}::text, ${p('afterId')}::uuid)))`,
       ),
     )
     .orderBy(desc(grantSchemes.periodFrom), asc(grantApplications.schemeCode), asc(grantApplications.kommunenummer), asc(grantApplications.id))
@@ -311,20 +325,21 @@ const filtered = (filter: ApplicationFilter) =>
 export const grantApplicationsRepo = {
   /** A page of applications (or one, by `id`), with what their views need: one prepared statement. */
   async page(db: Executor, params: PageParams): Promise<ApplicationRow[]> {
-    return prepared(db, 'grant_applications_page', (name) => pageStatement(db, name)).execute({ ...params });
+    const shape = [...shapeOf(params), params.id !== null, params.afterPeriodFrom !== null];
+    return prepared(db, statementName('grant_applications_page', shape), (name) => pageStatement(db, name, params)).execute({ ...params });
   },
 
   /** How many applications the list's scope and filters match (list conventions: exact up to a bound). */
   total(db: Executor, params: FilterParams): Promise<Total> {
     return totalOf(
       db,
-      'grant_applications_total',
+      statementName('grant_applications_total', shapeOf(params)),
       (bind) =>
         db
           .select({ one: ONE })
           .from(grantApplications)
           .innerJoin(municipalities, eq(municipalities.kommunenummer, grantApplications.kommunenummer))
-          .where(and(...matchingFilters(bind)))
+          .where(and(...matchingFilters(bind, params)))
           .$dynamic(),
       { ...params },
     );
