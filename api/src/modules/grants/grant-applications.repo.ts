@@ -199,7 +199,7 @@ export interface PageParams {
 
 type FilterParams = Omit<PageParams, 'id' | 'afterPeriodFrom' | 'afterSchemeCode' | 'afterKommunenummer' | 'afterId' | 'limit'>;
 
-/** The scope and filters of the list, its total and the summary that are given, as conditions bound by their names. */
+/** The list's scope and the filters given, as conditions bound by their names (the page and its total). */
 const matchingFilters = (bind: Bind, params: FilterParams) => [
   ...equalToGiven(params, bind, {
     scopeOffice: municipalities.officeCode,
