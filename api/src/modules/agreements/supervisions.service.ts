@@ -4,6 +4,7 @@ import {
   type createSupervisionRequest,
   type endSupervisionRequest,
   qualifiedAsVeileder,
+  runsOn,
   todayInNorway,
 } from '@alis/shared';
 import type { z } from 'zod';
@@ -32,7 +33,7 @@ export function toSupervision(row: SupervisionRow, today: string): Supervision {
     role: row.role,
     from: row.fromDate,
     to: row.toDate,
-    active: row.fromDate <= today && (row.toDate === null || row.toDate >= today),
+    active: runsOn({ from: row.fromDate, to: row.toDate }, today),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };

@@ -6,6 +6,7 @@ import {
   type createSupervisorRequest,
   type listSupervisorsQuery,
   qualifiedAsVeileder,
+  runsOn,
   todayInNorway,
   type updateSupervisorRequest,
 } from '@alis/shared';
@@ -69,7 +70,7 @@ export function toSupervisor(row: SupervisorRow, today: string): Supervisor {
 export function toSupervisorDetail(row: SupervisorRow, supervisions: SupervisionRow[], today: string): SupervisorDetail {
   return {
     ...toSupervisor(row, today),
-    supervisions: supervisions.map((s) => ({ ...s, active: s.from <= today && (s.to === null || s.to >= today) })),
+    supervisions: supervisions.map((s) => ({ ...s, active: runsOn(s, today) })),
   };
 }
 
