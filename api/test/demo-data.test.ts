@@ -226,6 +226,10 @@ describe('seedDemoData', () => {
     expect(summary).toMatchObject({ municipalities: 357, doctors: 1800, supervisors: 1140, kept: { registrations: 0, doctors: 0, supervisors: 0 } });
     expect(summary.agreements).toBeGreaterThanOrEqual(1800);
     expect(summary.registrations).toBeGreaterThan(250);
+    // Vacuumed once seeded: every page of the new rows is marked all-visible, so counts read the index alone.
+    const agreementPages = first(await queryRows<{ pages: number; visible: number }>(t.database, sql`select relpages as pages, relallvisible as visible from pg_class where relname = 'agreements'`));
+    expect(agreementPages.pages).toBeGreaterThan(0);
+    expect(agreementPages.visible).toBe(agreementPages.pages);
 
     const before = await snapshot(t);
     expect(await seedDemoData(t.database.db, { scale: 3, today: TODAY })).toBeNull();
