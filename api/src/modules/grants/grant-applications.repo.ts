@@ -201,9 +201,10 @@ type FilterParams = Omit<PageParams, 'id' | 'afterPeriodFrom' | 'afterSchemeCode
 
 /** The list's scope and the filters given, as conditions bound by their names (the page and its total). */
 const matchingFilters = (bind: Bind, params: FilterParams) => [
+  // The caller's scope applies whenever it is set (even to ''), unlike a filter, which '' leaves out.
+  params.scopeOffice === null ? undefined : eq(municipalities.officeCode, bind('scopeOffice')),
+  params.scopeKommunenummer === null ? undefined : eq(grantApplications.kommunenummer, bind('scopeKommunenummer')),
   ...equalToGiven(params, bind, {
-    scopeOffice: municipalities.officeCode,
-    scopeKommunenummer: grantApplications.kommunenummer,
     kommunenummer: grantApplications.kommunenummer,
     officeCode: municipalities.officeCode,
     schemeCode: grantApplications.schemeCode,
