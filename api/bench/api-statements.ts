@@ -52,11 +52,13 @@ export function apiStatements(databaseUrl: string): ApiStatements {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   let recording: Statement[] | null = null;
   const send = pool.query.bind(pool) as (config: unknown, values?: unknown) => Promise<unknown>;
-  // Drizzle sends every statement of a non-transactional read through pool.query(config, values).
+  // Every statement of a non-transactional read goes through pool.query: drizzle's as (config, values),
+  // the prepared ones as a LeanExecution that holds its values (src/db/lean-execution.ts).
   (pool as unknown as { query: typeof send }).query = (config: unknown, values?: unknown) => {
     if (recording && typeof config === 'object' && config !== null && 'text' in config) {
-      const { name, text } = config as { name?: string; text: string };
-      recording.push({ name, text, values: Array.isArray(values) ? [...(values as unknown[])] : [] });
+      const { name, text, values: own } = config as { name?: string; text: string; values?: unknown };
+      const sent = Array.isArray(own) ? own : Array.isArray(values) ? values : [];
+      recording.push({ name, text, values: [...(sent as unknown[])] });
     }
     return send(config, values);
   };

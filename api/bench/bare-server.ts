@@ -1,13 +1,13 @@
 // The baseline `pnpm bench` compares the API with: node:http + pg and nothing else (no framework, no
 // auth, no validation, no logging), answering the paths of bench/endpoints.ts with the API's SQL
 // (named prepared statements unless BARE_PREPARE=as-api) on a pool of the API's size, and
-// JSON.stringify. The caller is fixed: the office user the harness logs in as (BARE_OFFICE_CODE).
+// JSON.stringify (pg's own Query unless BARE_DRIVER=lean: the API's LeanExecution). The caller is fixed: the office user the harness logs in as (BARE_OFFICE_CODE).
 // Started by run.ts as a child process, like the API, so that neither shares an event loop with
 // the load generator.
 //
 //   BARE_DATABASE_URL=postgres://... BARE_PORT=4001 BARE_POOL_SIZE=10 BARE_OFFICE_CODE=ost node --import tsx bench/bare-server.ts
 import http from 'node:http';
-import { type PrepareMode, barePool, runner } from './bare.js';
+import { type PrepareMode, barePool, driverMode, runner } from './bare.js';
 import { ENDPOINTS } from './endpoints.js';
 
 const databaseUrl = process.env.BARE_DATABASE_URL;
@@ -19,7 +19,7 @@ if (!databaseUrl) throw new Error('BARE_DATABASE_URL is required');
 if (!officeCode) throw new Error('BARE_OFFICE_CODE is required');
 
 const pool = barePool(databaseUrl, poolSize);
-const run = runner(pool, mode);
+const run = runner(pool, mode, undefined, driverMode(process.env.BARE_DRIVER));
 const caller = { officeCode };
 
 const server = http.createServer((req, res) => {

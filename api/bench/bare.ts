@@ -3,6 +3,7 @@
 // Used by bare-server.ts (the baseline process) and by run.ts (to check each handler's SQL
 // against the API's before measuring).
 import pg from 'pg';
+import { type LeanStatement, runLean } from '../src/db/lean-execution.js';
 
 /** One statement of a bare handler: the API's SQL text, and a name for preparing it. */
 export interface BareStatement {
@@ -32,6 +33,13 @@ export interface BareAnswer {
  */
 export type PrepareMode = 'named' | 'as-api';
 
+/**
+ * How a bare handler sends a statement: `pg`, pg's own Query (what any node:http + pg handler does);
+ * `lean`, the API's LeanExecution for its named statements, so that the comparison leaves the driver out.
+ */
+export type DriverMode = 'pg' | 'lean';
+export const driverMode = (value: string | undefined): DriverMode => (value === 'lean' ? 'lean' : 'pg');
+
 // Like drizzle: `date` columns stay 'YYYY-MM-DD' strings (pg would make a local-time Date).
 const DATE_OID = 1082;
 const types = {
@@ -48,10 +56,24 @@ export function barePool(connectionString: string, max: number): pg.Pool {
 }
 
 /** Runs statements on `pool`; `record` sees each one as sent (for run.ts's SQL check). */
-export function runner(pool: pg.Pool, mode: PrepareMode, record?: (statement: BareStatement, name: string | undefined, values: readonly unknown[]) => void): Run {
+export function runner(
+  pool: pg.Pool,
+  mode: PrepareMode,
+  record?: (statement: BareStatement, name: string | undefined, values: readonly unknown[]) => void,
+  driver: DriverMode = 'pg',
+): Run {
+  const leanStatements = new Map<string, LeanStatement>();
   const send = async (statement: BareStatement, values: readonly unknown[]): Promise<unknown[][]> => {
     const name = mode === 'named' || statement.apiPrepares ? statement.name : undefined;
     record?.(statement, name, values);
+    if (driver === 'lean' && name !== undefined) {
+      let lean = leanStatements.get(name);
+      if (!lean) {
+        lean = { name, text: statement.text, typeParser: (oid, format) => types.getTypeParser(oid, format) };
+        leanStatements.set(name, lean);
+      }
+      return runLean(pool, lean, [...values]);
+    }
     const config: pg.QueryArrayConfig = { text: statement.text, values: [...values], rowMode: 'array', ...(name === undefined ? {} : { name }) };
     const result = await pool.query<unknown[]>(config);
     return result.rows;

@@ -21,6 +21,8 @@
 //   BENCH_ROUNDS (2), BENCH_WARMUP (5 s: both servers, every endpoint; the API has more code for the JIT to warm), BENCH_CONNECTIONS (50)
 //   BENCH_OFFICE                            office code to log in as (default: the one with most agreements)
 //   BENCH_BARE_PREPARE (named)              `as-api`: the bare handler prepares only what the API prepares
+//   BENCH_BARE_DRIVER (pg)                  `lean`: the bare handler sends its named statements as the API does
+//                                           (src/db/lean-execution.ts), so that the ratio leaves the driver out
 //   BENCH_JSON=<file>                       machine-readable summary
 //   BENCH_REPORTS=0                         skips the reports (otherwise measured after the endpoints, beside a plain GROUP BY on pg)
 //   BENCH_REPORTS='compliance, any day'     only the reports named (separated by |), e.g. to profile one
@@ -44,7 +46,7 @@ import { openDatabase } from '../src/db/client.js';
 import { seedDemoData } from '../src/db/demo-data.js';
 import { migrateAndSeed } from '../src/db/migrate.js';
 import { type Statement, apiStatements, officePrincipal } from './api-statements.js';
-import { type BareStatement, type PrepareMode, barePool, runner } from './bare.js';
+import { type BareStatement, type PrepareMode, barePool, driverMode, runner } from './bare.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import { type PlainRun, reportTargets, runComputedWorklist, runPlainGroupBy, timeCompliancePeriodsRebuild } from './reports.js';
 
@@ -57,6 +59,7 @@ const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
 const SCALE = Number(env.BENCH_SCALE ?? 1);
 const TARGET_RATIO = Number(env.BENCH_TARGET_RATIO ?? 0.8);
 const PREPARE: PrepareMode = env.BENCH_BARE_PREPARE === 'as-api' ? 'as-api' : 'named';
+const DRIVER = driverMode(env.BENCH_BARE_DRIVER);
 const ALLOW_DRIFT = env.BENCH_ALLOW_DRIFT === '1';
 /** openDatabase's default pool size, which the server uses; the bare handler gets the same. */
 const POOL_SIZE = 10;
@@ -443,7 +446,8 @@ async function main(): Promise<number> {
   await post(`${apiUrl}/api/v1/auth/password`, { currentPassword: oneTime, newPassword: password }, await login(apiUrl, officeEmail, oneTime));
   const token = await login(apiUrl, officeEmail, password);
 
-  log(`== start the bare handler (node:http + pg, ${PREPARE} statements)`);
+  const driverNote = DRIVER === 'lean' ? 'sent as the API sends them (LeanExecution)' : "pg's own Query";
+  log(`== start the bare handler (node:http + pg, ${PREPARE} statements, ${driverNote})`);
   const bareLog = path.join(workDir, 'bare.log');
   const bare = start(
     'bare handler',
@@ -456,6 +460,7 @@ async function main(): Promise<number> {
       BARE_POOL_SIZE: String(POOL_SIZE),
       BARE_OFFICE_CODE: officeCode,
       BARE_PREPARE: PREPARE,
+      BARE_DRIVER: DRIVER,
     },
     bareLog,
   );
@@ -644,6 +649,7 @@ async function main(): Promise<number> {
       cpus: os.cpus().length,
       node: process.version,
       barePrepare: PREPARE,
+      bareDriver: DRIVER,
       targetRatio: TARGET_RATIO,
       memory: { api: { rssMb: round(apiMemory.rss, 1), peakMb: round(apiMemory.peak, 1) }, bare: { rssMb: round(bareMemory.rss, 1), peakMb: round(bareMemory.peak, 1) } },
       endpoints: results.map((r) => ({

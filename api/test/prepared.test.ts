@@ -1,10 +1,12 @@
-// The row mapper `prepared` gives a plain select must map rows exactly as drizzle's own does.
-import { eq, inArray, sql } from 'drizzle-orm';
+// The row mapper `prepared` gives a plain select must map rows exactly as drizzle's own does, and on
+// PostgreSQL the lean execution (src/db/lean-execution.ts) must answer and fail as drizzle's does.
+import { DrizzleQueryError, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { placeholders, prepared } from '../src/db/prepared.js';
 import { municipalities } from '../src/db/schema.js';
 import { createTestDatabase } from './support/build-app.js';
+import { TEST_DATABASE_URL } from './support/test-env.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -25,6 +27,10 @@ const everyKind = () => ({
   nameLength: sql<number>`length(${municipalities.name})`.mapWith(Number),
   upperName: sql<string>`upper(${municipalities.name})`,
   nothing: sql<null>`null`,
+  validFrom: municipalities.validFrom,
+  asJson: sql<{ k: string; n: number[] }>`json_build_object('k', ${municipalities.kommunenummer}, 'n', array[1, 2])`,
+  anArray: sql<string[]>`array[${municipalities.countyNumber}, null]`,
+  aNumeric: sql<string>`12.50::numeric`,
   aliased: sql<string>`'x' || ${municipalities.kommunenummer}`.as('aliased'),
   'odd "key"\\': municipalities.countyNumber,
 });
@@ -44,6 +50,9 @@ describe('prepared', () => {
     expect(compiled[0]?.updatedAt).toBeInstanceOf(Date);
     expect(compiled[0]?.population).toBeNull();
     expect(compiled[1]?.nameLength).toBeTypeOf('number');
+    expect(compiled[0]?.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(compiled[0]?.asJson).toEqual({ k: '0301', n: [1, 2] });
+    expect(compiled[0]?.anArray).toEqual(['03', null]);
   });
 
   it("leaves a select of nested objects to drizzle's mapper (a left join's nulls)", () => {
@@ -52,5 +61,60 @@ describe('prepared', () => {
       db.select({ municipality: { kommunenummer: municipalities.kommunenummer } }).from(municipalities).limit(1).prepare(name),
     );
     expect((statement as unknown as { customResultMapper?: unknown }).customResultMapper).toBeUndefined();
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('prepared, run lean on PostgreSQL', () => {
+  const byNumber = (db: Database['db'], name: string) =>
+    prepared(db, name, (statementName) =>
+      db.select(everyKind()).from(municipalities).where(eq(municipalities.kommunenummer, placeholders('number'))).prepare(statementName),
+    );
+
+  it("replaces drizzle's execute, and answers alike on every connection of the pool", async () => {
+    const { db } = database;
+    const statement = byNumber(db, 'test_lean_every_connection');
+    expect(Object.hasOwn(statement, 'execute')).toBe(true);
+    const numbers = ['0301', '1103', '4601', '5001', '1804', '3401'];
+    const expected = await Promise.all(numbers.map((number) => db.select(everyKind()).from(municipalities).where(eq(municipalities.kommunenummer, number))));
+    // The first run describes the columns; the runs after it, on connections that have to parse the
+    // statement first, only bind and execute.
+    await statement.execute({ number: '0301' });
+    const rounds = await Promise.all(Array.from({ length: 5 }, () => Promise.all(numbers.map((number) => statement.execute({ number })))));
+    for (const round of rounds) expect(round).toEqual(expected);
+  });
+
+  it('fails as drizzle does, with the database error as the cause, and the statement still runs after', async () => {
+    const { db } = database;
+    const statement = prepared(db, 'test_lean_failure', (name) =>
+      db.select({ n: sql<number>`(${placeholders('text')})::int` }).from(municipalities).limit(1).prepare(name),
+    );
+    const failure = await statement.execute({ text: 'not a number' }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(DrizzleQueryError);
+    expect((failure as DrizzleQueryError).cause).toMatchObject({ code: '22P02' });
+    await expect(statement.execute({ text: '42' })).resolves.toEqual([{ n: 42 }]);
+    // A value pg cannot serialise fails before it is sent, and leaves the connection usable.
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    await expect(statement.execute({ text: circular })).rejects.toBeInstanceOf(DrizzleQueryError);
+    await expect(statement.execute({ text: '7' })).resolves.toEqual([{ n: 7 }]);
+  });
+
+  it("runs inside a transaction on the transaction's connection", async () => {
+    const { db } = database;
+    await db
+      .transaction(async (tx) => {
+        await tx.update(municipalities).set({ population: 4242 }).where(eq(municipalities.kommunenummer, '4601'));
+        const statement = byNumber(tx, 'test_lean_in_transaction');
+        expect(Object.hasOwn(statement, 'execute')).toBe(true);
+        const [row] = await statement.execute({ number: '4601' });
+        expect(row?.population).toBe(4242);
+        tx.rollback();
+      })
+      .catch(() => undefined);
+    const [after] = await db.select({ population: municipalities.population }).from(municipalities).where(eq(municipalities.kommunenummer, '4601'));
+    expect(after?.population).not.toBe(4242);
   });
 });

@@ -1,5 +1,7 @@
-import { Column, SQL, Subquery, eq, is, noopDecoder, sql } from 'drizzle-orm';
+import { Column, SQL, Subquery, eq, fillPlaceholders, is, noopDecoder, sql } from 'drizzle-orm';
+import { NodePgPreparedQuery } from 'drizzle-orm/node-postgres';
 import type { Executor } from './client.js';
+import { type LeanStatement, type Queryable, runLean } from './lean-execution.js';
 
 /**
  * Where a query's values go. Hot queries are built once with `placeholders` and kept as prepared
@@ -48,7 +50,7 @@ export function prepared<R>(db: Executor, name: string, build: (name: string) =>
   let statement = byName.get(name) as Runnable<R> | undefined;
   if (!statement) {
     statement = build(name);
-    useCompiledRowMapper(statement);
+    if (useCompiledRowMapper(statement)) runLeanOnNodePostgres(statement);
     byName.set(name, statement);
   }
   return statement;
@@ -75,10 +77,10 @@ function decoderOf(field: unknown): Decoder {
  * worked out once per statement: names and decoders in order, decoders that change nothing left out.
  * It is given to drizzle as the statement's result mapper, which drizzle calls with the rows as arrays.
  */
-function useCompiledRowMapper(statement: unknown) {
+function useCompiledRowMapper(statement: unknown): boolean {
   const select = statement as DrizzleSelectStatement;
   const fields = select.fields;
-  if (!fields || select.customResultMapper || fields.some(({ path }) => path.length !== 1)) return;
+  if (!fields || select.customResultMapper || fields.some(({ path }) => path.length !== 1)) return false;
   const decoders = fields.map(({ field }) => {
     const decoder = decoderOf(field);
     const identity = decoder === noopDecoder || decoder.mapFromDriverValue === Column.prototype.mapFromDriverValue;
@@ -95,4 +97,29 @@ function useCompiledRowMapper(statement: unknown) {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
   const mapRow = new Function('decoders', `return (row) => ({ ${properties.join(', ')} });`)(decoders) as (row: unknown[]) => unknown;
   select.customResultMapper = (rows) => rows.map(mapRow);
+  return true;
+}
+
+/** What drizzle's node-postgres prepared query keeps (not in its types): where it runs, its values' order, its SQL and name. */
+interface NodePgStatement {
+  client: Queryable;
+  params: unknown[];
+  queryConfig: { name?: string; text: string; types: { getTypeParser: LeanStatement['typeParser'] } };
+  customResultMapper: (rows: unknown[][]) => unknown;
+  execute(values?: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * On PostgreSQL, a mapped select runs through `runLean` (see there: about a third less of the CPU a
+ * small statement costs in Node), with drizzle's own values, SQL, name and column parsers. PGlite keeps
+ * drizzle's execute.
+ */
+function runLeanOnNodePostgres(statement: unknown) {
+  if (!is(statement, NodePgPreparedQuery)) return;
+  const query = statement as unknown as NodePgStatement;
+  const { name, text, types } = query.queryConfig;
+  if (!name) return;
+  const lean: LeanStatement = { name, text, typeParser: types.getTypeParser };
+  const mapRows = query.customResultMapper;
+  query.execute = async (values = {}) => mapRows(await runLean(query.client, lean, fillPlaceholders(query.params, values)));
 }
