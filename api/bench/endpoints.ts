@@ -40,6 +40,7 @@ import {
   MUNICIPALITIES_TOTAL,
   MUNICIPALITY_BY_NUMBER,
   OPEN_AGREEMENTS,
+  OPEN_AGREEMENTS_OF_ONE_DOCTOR,
   REGISTRATION_PERIODS,
   SHARES,
   SUPERVISIONS_OF,
@@ -47,6 +48,7 @@ import {
   SUPERVISORS_TOTAL,
   SUPERVISOR_BY_ID,
   VEILEDER_SUPERVISIONS,
+  VEILEDER_SUPERVISIONS_OF_ONE,
 } from './statements.js';
 import { officePrincipal } from './api-statements.js';
 
@@ -154,9 +156,18 @@ async function agreementViews(run: Run, rows: readonly AgreementArray[], today: 
   const kommunenumre = [...new Set(rows.map((r) => r[1]))];
   const periods = await run<PeriodArray>(REGISTRATION_PERIODS, [kommunenumre, 'ALM']);
   const ids = rows.map((r) => r[0]);
-  const veileders = await run<VeilederArray>(VEILEDER_SUPERVISIONS, ['veileder', today, today, ids, 'veileder', today]);
+  // One id is bound as itself, to a statement of its own (the API's `oneOrAnyOf`).
+  const [onlyId] = ids;
+  const veileders =
+    ids.length === 1
+      ? await run<VeilederArray>(VEILEDER_SUPERVISIONS_OF_ONE, ['veileder', today, today, onlyId, 'veileder', today])
+      : await run<VeilederArray>(VEILEDER_SUPERVISIONS, ['veileder', today, today, ids, 'veileder', today]);
   const doctorIds = [...new Set(rows.map((r) => r[4]))];
-  const open = await run<OpenArray>(OPEN_AGREEMENTS, [doctorIds, 'draft', 'active']);
+  const [onlyDoctor] = doctorIds;
+  const open =
+    doctorIds.length === 1
+      ? await run<OpenArray>(OPEN_AGREEMENTS_OF_ONE_DOCTOR, [onlyDoctor, 'draft', 'active'])
+      : await run<OpenArray>(OPEN_AGREEMENTS, [doctorIds, 'draft', 'active']);
   const shares = await run<ShareArray>(SHARES, [[...new Set([...ids, ...open.map((o) => o[0])])]]);
   const facts = pageFacts(
     periods.map((p) => ({ kommunenummer: p[0], status: p[1], fromDate: p[2], toDate: p[3] })),

@@ -156,6 +156,30 @@ export const AGREEMENT_BY_ID: BareStatement = {
     '"agreements"."doctor_id" where ("agreements"."id" = $1 and "municipalities"."office_code" = $2)',
 };
 
+export const VEILEDER_SUPERVISIONS_OF_ONE: BareStatement = {
+  name: 'bare_veileder_supervisions_of_one',
+  apiPrepares: true,
+  text:
+    'select "supervisions"."agreement_id", "supervisions"."id", "supervisions"."supervisor_id", ' +
+    '"supervisions"."from_date", "supervisions"."to_date", "supervisors"."name", ' +
+    '"supervisors"."specialist_in_general_practice", "supervisors"."specialist_approved_on", ' +
+    '"supervisors"."exemption_from", "supervisors"."exemption_until", "supervisors"."capacity", ((select ' +
+    'count(*)::int from "supervisions" where ("supervisions"."supervisor_id" = "supervisors"."id" and ' +
+    '"supervisions"."role" = $1 and "supervisions"."from_date" <= $2::date and ("supervisions"."to_date" is null or ' +
+    '"supervisions"."to_date" >= $3::date)))) from "supervisions" inner join "supervisors" on "supervisors"."id" = ' +
+    '"supervisions"."supervisor_id" where ("supervisions"."agreement_id" = $4 and "supervisions"."role" = $5 and ' +
+    '("supervisions"."to_date" is null or "supervisions"."to_date" >= $6::date)) order by ' +
+    '"supervisions"."agreement_id" asc, "supervisions"."from_date" desc',
+};
+
+export const OPEN_AGREEMENTS_OF_ONE_DOCTOR: BareStatement = {
+  name: 'bare_open_agreements_of_one_doctor',
+  apiPrepares: true,
+  text:
+    'select "id", "doctor_id", "start_date", "planned_end_date", "position_percent" from "agreements" where ' +
+    '("agreements"."doctor_id" = $1 and "agreements"."status" in ($2, $3))',
+};
+
 export const DOCTORS_OF_OFFICE: BareStatement = {
   name: 'bare_doctors_of_office',
   apiPrepares: true,

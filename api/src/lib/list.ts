@@ -1,5 +1,5 @@
 import { EXACT_TOTAL_UP_TO, type SortValue, type Total, sortOf } from '@alis/shared';
-import { type AnyColumn, type SQL, asc, desc, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, asc, desc, eq, sql } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from '../db/client.js';
@@ -133,6 +133,21 @@ function castOf(column: AnyColumn | SQL | undefined): string {
  * any number of values, so it can be prepared once (`in (...)` has one parameter per value).
  */
 export const anyOf = (column: AnyColumn, values: SQL, type: 'text' | 'uuid') => sql`${column} = any(${values}::${sql.raw(type)}[])`;
+
+/**
+ * `anyOf` for a statement of its own per shape: `column = $1` when there is one value (`one`, for
+ * the statement's name), `column = any($1)` otherwise, with the value to bind under `name`. PostgreSQL
+ * plans a prepared `= any($1)` anew on every call while it expects a plan for the call's own array to
+ * beat a generic one, which it does for an array of one; `= $1` keeps its generic plan.
+ */
+export function oneOrAnyOf(column: AnyColumn, values: readonly string[], type: 'text' | 'uuid') {
+  const one = values.length === 1;
+  return {
+    one,
+    condition: (value: SQL) => (one ? eq(column, value) : anyOf(column, value, type)),
+    value: one ? values[0] : values,
+  };
+}
 
 /** A short, stable name for a prepared statement of one query shape (PostgreSQL keeps 63 bytes of a name). */
 export function statementName(base: string, shape: readonly (string | number | boolean | null | undefined)[]): string {
