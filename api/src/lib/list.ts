@@ -135,15 +135,15 @@ function castOf(column: AnyColumn | SQL | undefined): string {
 export const anyOf = (column: AnyColumn, values: SQL, type: 'text' | 'uuid') => sql`${column} = any(${values}::${sql.raw(type)}[])`;
 
 /**
- * `anyOf` with a statement of its own for one value: `column = $1` when there is one (`one`, for the
- * statement's name), `column = any($1)` otherwise, and the `value` to bind (the one, or the array).
+ * `anyOf` with a statement of its own for one value: `column = $1` when there is one (prepared as
+ * `<statement>_one`), `column = any($1)` otherwise, and the `value` to bind (the one, or the array).
  * PostgreSQL plans a prepared `= any($1)` anew on every call while it expects a plan for the call's own
  * array to beat a generic one, which it does for an array of one; `= $1` keeps its generic plan.
  */
-export function oneOrAnyOf(column: AnyColumn, values: readonly string[], type: 'text' | 'uuid') {
+export function oneOrAnyOf(statement: string, column: AnyColumn, values: readonly string[], type: 'text' | 'uuid') {
   const one = values.length === 1;
   return {
-    one,
+    name: one ? `${statement}_one` : statement,
     condition: (value: SQL) => (one ? eq(column, value) : anyOf(column, value, type)),
     value: one ? values[0] : values,
   };

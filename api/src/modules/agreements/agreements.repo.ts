@@ -445,8 +445,8 @@ export const agreementsRepo = {
     if (agreementIds.length === 0) return [];
     // One agreement (a GET) has a statement of its own that keeps a generic plan: planning the one for
     // arrays on every call took PostgreSQL about 0.25 ms, three times what running it takes.
-    const ids = oneOrAnyOf(supervisions.agreementId, agreementIds, 'uuid');
-    return prepared(db, ids.one ? 'agreement_facts_veileder_supervisions_one' : 'agreement_facts_veileder_supervisions', (name) => {
+    const ids = oneOrAnyOf('agreement_facts_veileder_supervisions', supervisions.agreementId, agreementIds, 'uuid');
+    return prepared(db, ids.name, (name) => {
       const todayDate = sql`${placeholders('today')}::date`;
       return db
         .select({
@@ -509,8 +509,8 @@ export const agreementsRepo = {
   /** The open agreements (draft or active) of these doctors, for the overlap of their shares. */
   async openAgreementsOf(db: Executor, doctorIds: readonly string[]): Promise<OpenAgreementRow[]> {
     if (doctorIds.length === 0) return [];
-    const ids = oneOrAnyOf(agreements.doctorId, doctorIds, 'uuid');
-    return prepared(db, ids.one ? 'agreement_facts_open_one' : 'agreement_facts_open', (name) =>
+    const ids = oneOrAnyOf('agreement_facts_open', agreements.doctorId, doctorIds, 'uuid');
+    return prepared(db, ids.name, (name) =>
       db
         .select({
           id: agreements.id,
