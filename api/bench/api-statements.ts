@@ -7,6 +7,7 @@ import { parseConfig } from '../src/config.js';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from '../src/db/client.js';
+import { LeanExecution } from '../src/db/lean-execution.js';
 import * as schema from '../src/db/schema.js';
 import { sealer } from '../src/lib/sealed.js';
 import { SharedRateLimiter } from '../src/plugins/rate-limit.js';
@@ -53,9 +54,11 @@ export function apiStatements(databaseUrl: string): ApiStatements {
   let recording: Statement[] | null = null;
   const send = pool.query.bind(pool) as (config: unknown, values?: unknown) => Promise<unknown>;
   // Every statement of a non-transactional read goes through pool.query: drizzle's as (config, values),
-  // the prepared ones as a LeanExecution that holds its values (src/db/lean-execution.ts).
+  // the prepared ones as a LeanExecution of one or more runs, each with its values (src/db/lean-execution.ts).
   (pool as unknown as { query: typeof send }).query = (config: unknown, values?: unknown) => {
-    if (recording && typeof config === 'object' && config !== null && 'text' in config) {
+    if (recording && config instanceof LeanExecution) {
+      for (const run of config.runs) recording.push({ name: run.statement.name, text: run.statement.text, values: [...run.values] });
+    } else if (recording && typeof config === 'object' && config !== null && 'text' in config) {
       const { name, text, values: own } = config as { name?: string; text: string; values?: unknown };
       const sent = Array.isArray(own) ? own : Array.isArray(values) ? values : [];
       recording.push({ name, text, values: [...(sent as unknown[])] });

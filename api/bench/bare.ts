@@ -3,7 +3,7 @@
 // Used by bare-server.ts (the baseline process) and by run.ts (to check each handler's SQL
 // against the API's before measuring).
 import pg from 'pg';
-import { type LeanStatement, runLean } from '../src/db/lean-execution.js';
+import { type LeanStatement, inOneRoundTrip, runLean } from '../src/db/lean-execution.js';
 
 /** One statement of a bare handler: the API's SQL text, and a name for preparing it. */
 export interface BareStatement {
@@ -13,8 +13,14 @@ export interface BareStatement {
   apiPrepares?: boolean;
 }
 
-/** How a bare handler runs a statement: rows as arrays, like drizzle reads them. */
-export type Run = <R extends unknown[]>(statement: BareStatement, values: readonly unknown[]) => Promise<R[]>;
+/**
+ * How a bare handler runs a statement: rows as arrays, like drizzle reads them. `together` starts
+ * statements that need nothing from each other (a `Promise.all` of runs): at once, on connections of
+ * their own; with the lean driver, in one round trip on one connection, as the API sends them.
+ */
+export type Run = (<R extends unknown[]>(statement: BareStatement, values: readonly unknown[]) => Promise<R[]>) & {
+  together<T>(start: () => T): T;
+};
 
 /** Who calls: the office user the harness logs in as (the API reads it from the access token). */
 export interface BareCaller {
@@ -79,7 +85,9 @@ export function runner(
     return result.rows;
   };
   // Each handler names the row shape of its statements (drizzle's select list, in order).
-  return send as Run;
+  return Object.assign(send as <R extends unknown[]>(statement: BareStatement, values: readonly unknown[]) => Promise<R[]>, {
+    together: driver === 'lean' ? inOneRoundTrip : <T>(start: () => T): T => start(),
+  });
 }
 
 /** The API's opaque list cursor: the last row's sort key, base64url JSON. */

@@ -147,28 +147,36 @@ const agreementRow = (r: AgreementArray): AgreementRow => ({
 });
 
 /**
- * AgreementsService's viewsOf: four more statements whatever the number of rows, then the views.
+ * AgreementsService's viewsOf: four more statements whatever the number of rows, at once (a fifth when
+ * a doctor has another open agreement), then the views.
  * The warnings and periods come from the API's own pure rules (pageFacts, toAgreement): what is
  * measured is the framework and the driver, not the domain rules both run alike.
  */
 async function agreementViews(run: Run, rows: readonly AgreementArray[], today: string): Promise<Agreement[]> {
   if (rows.length === 0) return [];
-  const kommunenumre = [...new Set(rows.map((r) => r[1]))];
-  const periods = await run<PeriodArray>(REGISTRATION_PERIODS, [kommunenumre, 'ALM']);
   const ids = rows.map((r) => r[0]);
   // One id is bound as itself, to a statement of its own (the API's `oneOrAnyOf`).
   const [onlyId] = ids;
-  const veileders =
-    ids.length === 1
-      ? await run<VeilederArray>(VEILEDER_SUPERVISIONS_OF_ONE, ['veileder', today, today, onlyId, 'veileder', today])
-      : await run<VeilederArray>(VEILEDER_SUPERVISIONS, ['veileder', today, today, ids, 'veileder', today]);
   const doctorIds = [...new Set(rows.map((r) => r[4]))];
   const [onlyDoctor] = doctorIds;
-  const open =
-    doctorIds.length === 1
-      ? await run<OpenArray>(OPEN_AGREEMENTS_OF_ONE_DOCTOR, [onlyDoctor, 'draft', 'active'])
-      : await run<OpenArray>(OPEN_AGREEMENTS, [doctorIds, 'draft', 'active']);
-  const shares = await run<ShareArray>(SHARES, [[...new Set([...ids, ...open.map((o) => o[0])])]]);
+  // The four that need only the page's rows at once, each on a connection of its own (the API sends
+  // them in one round trip on one connection: pg's Query cannot).
+  const [periods, veileders, open, sharesOnPage] = await run.together(() =>
+    Promise.all([
+      run<PeriodArray>(REGISTRATION_PERIODS, [[...new Set(rows.map((r) => r[1]))], 'ALM']),
+      ids.length === 1
+        ? run<VeilederArray>(VEILEDER_SUPERVISIONS_OF_ONE, ['veileder', today, today, onlyId, 'veileder', today])
+        : run<VeilederArray>(VEILEDER_SUPERVISIONS, ['veileder', today, today, ids, 'veileder', today]),
+      doctorIds.length === 1
+        ? run<OpenArray>(OPEN_AGREEMENTS_OF_ONE_DOCTOR, [onlyDoctor, 'draft', 'active'])
+        : run<OpenArray>(OPEN_AGREEMENTS, [doctorIds, 'draft', 'active']),
+      run<ShareArray>(SHARES, [ids]),
+    ]),
+  );
+  // The doctors' other open agreements' shares, when there are any.
+  const onPage = new Set(ids);
+  const others = [...new Set(open.map((o) => o[0]).filter((id) => !onPage.has(id)))];
+  const shares = others.length === 0 ? sharesOnPage : [...sharesOnPage, ...(await run<ShareArray>(SHARES, [others]))];
   const facts = pageFacts(
     periods.map((p) => ({ kommunenummer: p[0], status: p[1], fromDate: p[2], toDate: p[3] })),
     veileders.map((v) => ({
@@ -197,8 +205,9 @@ async function agreementsPage(run: Run, page: BareStatement, count: BareStatemen
   const rows = await run<AgreementArray>(page, [...filter, LIMIT + 1]);
   const pageRows = rows.slice(0, LIMIT);
   const last = pageRows.at(-1);
-  const items = await agreementViews(run, pageRows, todayInNorway());
-  const total = await totalOf(run, count, filter);
+  const [items, total] = await run.together(() =>
+    Promise.all([agreementViews(run, pageRows, todayInNorway()), totalOf(run, count, filter)]),
+  );
   return {
     status: 200,
     body: { items, nextCursor: rows.length > LIMIT && last ? cursorOf({ s: '-startDate', v: [last[13], last[0]] }) : null, total },
@@ -327,8 +336,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
     route: /^\/api\/v1\/municipalities()$/,
     api: (services, principal) => services.municipalities.list(principal, listMunicipalitiesQuery.parse({})),
     async bare(run, _k, caller) {
-      const rows = await run<MunicipalityRow>(MUNICIPALITIES_OF_OFFICE, ['ALM', caller.officeCode, LIMIT + 1]);
-      const total = await totalOf(run, MUNICIPALITIES_TOTAL, ['ALM', caller.officeCode]);
+      const [rows, total] = await run.together(() =>
+        Promise.all([
+          run<MunicipalityRow>(MUNICIPALITIES_OF_OFFICE, ['ALM', caller.officeCode, LIMIT + 1]),
+          totalOf(run, MUNICIPALITIES_TOTAL, ['ALM', caller.officeCode]),
+        ]),
+      );
       return { status: 200, body: page(rows, LIMIT, municipalityView, (r) => ({ s: 'kommunenummer', v: [r[0]] }), total) };
     },
   },
@@ -374,8 +387,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
     route: /^\/api\/v1\/doctors()$/,
     api: (services, principal) => services.doctors.list(principal, listDoctorsQuery.parse({})),
     async bare(run, _k, { officeCode }) {
-      const rows = await run<DoctorRow>(DOCTORS_OF_OFFICE, [officeCode, LIMIT + 1]);
-      const total = await totalOf(run, DOCTORS_TOTAL, [officeCode]);
+      const [rows, total] = await run.together(() =>
+        Promise.all([run<DoctorRow>(DOCTORS_OF_OFFICE, [officeCode, LIMIT + 1]), totalOf(run, DOCTORS_TOTAL, [officeCode])]),
+      );
       return { status: 200, body: page(rows, LIMIT, doctorView, (r) => ({ s: 'name', v: [r[2], r[0]] }), total) };
     },
   },
@@ -400,8 +414,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
     api: (services, principal) => services.supervisors.list(principal, listSupervisorsQuery.parse({})),
     async bare(run, _k, { officeCode }) {
       const today = todayInNorway();
-      const rows = await run<SupervisorRow>(SUPERVISORS_OF_OFFICE, ['veileder', today, today, officeCode, LIMIT + 1]);
-      const total = await totalOf(run, SUPERVISORS_TOTAL, [officeCode]);
+      const [rows, total] = await run.together(() =>
+        Promise.all([
+          run<SupervisorRow>(SUPERVISORS_OF_OFFICE, ['veileder', today, today, officeCode, LIMIT + 1]),
+          totalOf(run, SUPERVISORS_TOTAL, [officeCode]),
+        ]),
+      );
       return { status: 200, body: page(rows, LIMIT, (r) => supervisorView(r, today), (r) => ({ s: 'name', v: [r[2], r[0]] }), total) };
     },
   },
@@ -414,9 +432,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
     api: (services, principal, id) => services.supervisors.get(principal, id),
     async bare(run, id, { officeCode }) {
       const today = todayInNorway();
-      const [row] = await run<SupervisorRow>(SUPERVISOR_BY_ID, ['veileder', today, today, id, officeCode]);
+      const [[row], supervisions] = await run.together(() =>
+        Promise.all([
+          run<SupervisorRow>(SUPERVISOR_BY_ID, ['veileder', today, today, id, officeCode]),
+          run<SupervisionRow>(SUPERVISIONS_OF, [id, officeCode]),
+        ]),
+      );
       if (!row) return notFound;
-      const supervisions = await run<SupervisionRow>(SUPERVISIONS_OF, [id, officeCode]);
       return {
         status: 200,
         etag: etag(row[13]),
@@ -447,8 +469,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
       const today = todayInNorway();
       // The office's scope and the municipality: the API prepares one statement per set of filters given.
       const filters = [officeCode, k];
-      const rows = await run<GrantApplicationArray>(GRANT_APPLICATIONS_PAGE, [...filters, LIMIT + 1]);
-      const total = await totalOf(run, GRANT_APPLICATIONS_TOTAL, filters);
+      const [rows, total] = await run.together(() =>
+        Promise.all([run<GrantApplicationArray>(GRANT_APPLICATIONS_PAGE, [...filters, LIMIT + 1]), totalOf(run, GRANT_APPLICATIONS_TOTAL, filters)]),
+      );
       // The office user the harness logs in as, as the API reads it from the access token.
       const principal = officePrincipal(officeCode);
       const items = rows.slice(0, LIMIT);

@@ -1,8 +1,10 @@
 // The row mapper `prepared` gives a plain select must map rows exactly as drizzle's own does, and on
 // PostgreSQL the lean execution (src/db/lean-execution.ts) must answer and fail as drizzle's does.
 import { DrizzleQueryError, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../src/db/client.js';
+import { type LeanStatement, inOneRoundTrip, runLean } from '../src/db/lean-execution.js';
 import { placeholders, prepared } from '../src/db/prepared.js';
 import { municipalities } from '../src/db/schema.js';
 import { createTestDatabase } from './support/build-app.js';
@@ -65,6 +67,8 @@ describe('prepared', () => {
 });
 
 describe.skipIf(!TEST_DATABASE_URL)('prepared, run lean on PostgreSQL', () => {
+  /** drizzle's node-postgres database keeps its pool as `$client` (not in the shared `Db` type). */
+  const poolOf = (db: Database['db']) => (db as unknown as { $client: pg.Pool }).$client;
   const byNumber = (db: Database['db'], name: string) =>
     prepared(db, name, (statementName) =>
       db.select(everyKind()).from(municipalities).where(eq(municipalities.kommunenummer, placeholders('number'))).prepare(statementName),
@@ -116,5 +120,68 @@ describe.skipIf(!TEST_DATABASE_URL)('prepared, run lean on PostgreSQL', () => {
       .catch(() => undefined);
     const [after] = await db.select({ population: municipalities.population }).from(municipalities).where(eq(municipalities.kommunenummer, '4601'));
     expect(after?.population).not.toBe(4242);
+  });
+
+  it('sends the runs begun together in one round trip, each answering its own rows', async () => {
+    const { db } = database;
+    const byNumber1 = byNumber(db, 'test_lean_together_1');
+    const byNumber2 = byNumber(db, 'test_lean_together_2');
+    const sent = vi.spyOn(poolOf(db), 'query');
+    try {
+      // Twice: the first time each connection parses and describes the statements on the way.
+      for (const numbers of [['0301', '1103', '0301'], ['4601', '5001', '1804']]) {
+        sent.mockClear();
+        const together = await inOneRoundTrip(() =>
+          Promise.all([byNumber1.execute({ number: numbers[0] }), byNumber2.execute({ number: numbers[1] }), byNumber1.execute({ number: numbers[2] })]),
+        );
+        expect(sent).toHaveBeenCalledTimes(1);
+        const alone = await Promise.all(numbers.map((number) => db.select(everyKind()).from(municipalities).where(eq(municipalities.kommunenummer, number))));
+        expect(together).toEqual(alone);
+      }
+    } finally {
+      sent.mockRestore();
+    }
+  });
+
+  it('answers the runs before a failed one, fails the rest, and the connection runs them all after', async () => {
+    const pool = poolOf(database.db);
+    const client = await pool.connect();
+    // Each answers one int column.
+    const statement = (name: string, text: string): LeanStatement => ({ name, text, typeParser: () => (value) => Number(value) });
+    const double = statement('test_lean_double', 'select ($1::int * 2) as n');
+    const asNumber = statement('test_lean_as_number', 'select $1::int as n');
+    const negate = statement('test_lean_negate', 'select -($1::int) as n');
+    const misspelt = statement('test_lean_misspelt', 'selec $1::int as n');
+    const outcomes = (runs: Promise<unknown[][]>[]) => Promise.all(runs.map((run) => run.then((rows) => rows, (error: unknown) => error)));
+    try {
+      // PostgreSQL fails the second and skips the third, which it has neither parsed nor run.
+      const [first, failed, after] = await outcomes(
+        inOneRoundTrip(() => [runLean(client, double, [21]), runLean(client, asNumber, ['x']), runLean(client, negate, [5])]),
+      );
+      expect(first).toEqual([[42]]);
+      expect(failed).toBeInstanceOf(DrizzleQueryError);
+      expect((failed as DrizzleQueryError).cause).toMatchObject({ code: '22P02' });
+      expect(after).toBeInstanceOf(DrizzleQueryError);
+      expect((after as DrizzleQueryError).cause).toMatchObject({ message: expect.stringMatching(/^Not run/) as unknown });
+      // A statement that does not parse fails the same way.
+      const [beforeTypo, typo] = await outcomes(inOneRoundTrip(() => [runLean(client, double, [1]), runLean(client, misspelt, [1])]));
+      expect(beforeTypo).toEqual([[2]]);
+      expect((typo as DrizzleQueryError).cause).toMatchObject({ code: '42601' });
+      // A value pg cannot serialise fails before anything is sent.
+      const circular: Record<string, unknown> = {};
+      circular.self = circular;
+      const [notSent, unserialisable] = await outcomes(inOneRoundTrip(() => [runLean(client, double, [3]), runLean(client, asNumber, [circular])]));
+      expect((notSent as DrizzleQueryError).cause).toMatchObject({ message: expect.stringMatching(/^Not run/) as unknown });
+      expect(unserialisable).toBeInstanceOf(DrizzleQueryError);
+      // The same connection runs every one of them afterwards, alone and together.
+      await expect(runLean(client, negate, [5])).resolves.toEqual([[-5]]);
+      await expect(Promise.all(inOneRoundTrip(() => [runLean(client, asNumber, ['7']), runLean(client, negate, [2]), runLean(client, double, [4])]))).resolves.toEqual([
+        [[7]],
+        [[-2]],
+        [[8]],
+      ]);
+    } finally {
+      client.release();
+    }
   });
 });

@@ -10,17 +10,16 @@ interface Connection {
   submittedNamedStatements: Record<string, string | undefined>;
   stream: { cork?: () => void; uncork?: () => void };
   parse(message: { text: string; name: string; types: unknown[] }): void;
-  bind(message: { portal: string; statement: string; values: unknown[]; binary: boolean; valueMapper: unknown }): void;
+  bind(message: { portal: string; statement: string; values: unknown[]; binary: boolean; valueMapper?: unknown }): void;
   describe(message: { type: 'P'; name: string }): void;
   execute(message: { portal: string; rows: number }): void;
-  close(message: { type: 'S'; name: string }): void;
   sync(): void;
   sendCopyFail(message: string): void;
 }
 
 /** Where a statement's rows go: pg's `Client` or `Pool` take a submittable in place of a query. */
 export interface Queryable {
-  query(submittable: LeanExecution, callback: (error: Error | undefined, rows?: unknown[][]) => void): unknown;
+  query(submittable: LeanExecution, callback: (error: Error | undefined) => void): unknown;
 }
 
 /**
@@ -35,50 +34,75 @@ export interface LeanStatement {
   parsers?: ColumnParser[];
 }
 
+/** One run of a statement in an execution, and where its rows or its error go. */
+export interface LeanRun {
+  readonly statement: LeanStatement;
+  readonly values: unknown[];
+  readonly resolve: (rows: unknown[][]) => void;
+  readonly reject: (error: Error) => void;
+  rows: unknown[][];
+  parsers: ColumnParser[] | undefined;
+  failure?: Error;
+  /** The Parse message for it was sent in this execution (its name is not known to the connection yet). */
+  parsedHere?: boolean;
+}
+
+const skipped = () => new Error('Not run: an earlier statement sent with it in one round trip failed.');
+
 /**
- * One run of a prepared statement, submitted to pg's client as a custom query. pg's own `Query` asks
+ * Runs of prepared statements, submitted to pg's client as one custom query. pg's own `Query` asks
  * PostgreSQL to describe the result on every run and builds a parser per column from the answer (and
  * an object per run it never uses with rows as arrays), and copies its config first: a tenth of a
- * small GET's CPU spent on the driver. This one describes the result once per statement, then only
- * binds and executes, and keeps rows as arrays. Messages, errors and the statement cache on each
- * connection are handled as pg's Query handles them.
+ * small GET's CPU spent on the driver. This one describes a statement's result once, then only
+ * binds and executes, and keeps rows as arrays. Several runs go as one write with one Sync at the end
+ * (PostgreSQL's pipelining): one round trip to the server and back for all of them, where pg sends
+ * each query only after the one before it has been answered. PostgreSQL runs them in order and, after
+ * one fails, skips the rest up to the Sync; each run answers its own rows or error. Messages, errors
+ * and the statement cache on each connection are handled as pg's Query handles them.
  */
 export class LeanExecution {
-  readonly name: string;
-  readonly text: string;
-  callback: ((error: Error | undefined, rows?: unknown[][]) => void) | undefined;
-  private readonly rows: unknown[][] = [];
-  private parsers: ColumnParser[] | undefined;
-  private failure: Error | undefined;
+  callback: ((error: Error | undefined) => void) | undefined;
+  /** The run whose messages arrive now: pg's client reads `name` and `text` on ParseComplete and on an error. */
+  private current = 0;
 
-  constructor(
-    private readonly statement: LeanStatement,
-    readonly values: unknown[],
-  ) {
-    this.name = statement.name;
-    this.text = statement.text;
-    this.parsers = statement.parsers;
+  constructor(readonly runs: readonly LeanRun[]) {}
+
+  get name(): string | undefined {
+    return this.runs[this.current]?.statement.name;
+  }
+
+  get text(): string | undefined {
+    return this.runs[this.current]?.statement.text;
   }
 
   submit(connection: Connection): Error | null {
-    const previous = connection.parsedStatements[this.name] ?? connection.submittedNamedStatements[this.name];
-    if (previous !== undefined && previous !== this.text) return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`);
+    // Every value is made ready to send before anything is written: one that pg cannot serialise fails
+    // its run, and the connection has nothing half-sent.
+    const values: unknown[][] = [];
+    for (const [index, run] of this.runs.entries()) {
+      const { name, text } = run.statement;
+      const previous = connection.parsedStatements[name] ?? connection.submittedNamedStatements[name];
+      if (previous !== undefined && previous !== text) return this.failBeforeSending(index, new Error(`Prepared statements must be unique - '${name}' was used for a different statement`));
+      try {
+        values.push(run.values.map((value) => pgUtils.prepareValue(value)));
+      } catch (error) {
+        return this.failBeforeSending(index, error as Error);
+      }
+    }
     connection.stream.cork?.();
     try {
-      if (previous === undefined) {
-        connection.parse({ text: this.text, name: this.name, types: [] });
-        connection.submittedNamedStatements[this.name] = this.text;
+      for (const [index, run] of this.runs.entries()) {
+        const { name, text } = run.statement;
+        if (connection.parsedStatements[name] === undefined && connection.submittedNamedStatements[name] === undefined) {
+          connection.parse({ text, name, types: [] });
+          connection.submittedNamedStatements[name] = text;
+          run.parsedHere = true;
+        }
+        connection.bind({ portal: '', statement: name, values: values[index] as unknown[], binary: false });
+        // The first run of a statement learns its columns; two runs of it in one execution both ask.
+        if (!run.parsers) connection.describe({ type: 'P', name: '' });
+        connection.execute({ portal: '', rows: 0 });
       }
-      try {
-        connection.bind({ portal: '', statement: this.name, values: this.values, binary: false, valueMapper: pgUtils.prepareValue });
-      } catch (error) {
-        connection.close({ type: 'S', name: this.name });
-        connection.sync();
-        this.handleError(error as Error);
-        return null;
-      }
-      if (!this.parsers) connection.describe({ type: 'P', name: '' });
-      connection.execute({ portal: '', rows: 0 });
       connection.sync();
     } finally {
       connection.stream.uncork?.();
@@ -86,18 +110,37 @@ export class LeanExecution {
     return null;
   }
 
+  /**
+   * Nothing was sent: the run at `index` fails with `error`, the others are not run. pg's client
+   * hears the error as the execution's and goes on with the connection's next query.
+   */
+  private failBeforeSending(index: number, error: Error): Error {
+    for (const [at, run] of this.runs.entries()) run.reject(at === index ? error : skipped());
+    this.current = this.runs.length;
+    return error;
+  }
+
+  /** The connection failed or could not be had: every run not answered yet fails with `error`. */
+  abandon(error: Error): void {
+    for (const run of this.runs.slice(this.current)) run.reject(error);
+    this.current = this.runs.length;
+  }
+
   handleRowDescription(message: { fields: { dataTypeID: number }[] }): void {
-    const parsers = message.fields.map((field) => this.statement.typeParser(field.dataTypeID, 'text'));
-    this.statement.parsers = parsers;
-    this.parsers = parsers;
+    const run = this.runs[this.current];
+    if (!run) return;
+    const parsers = message.fields.map((field) => run.statement.typeParser(field.dataTypeID, 'text'));
+    run.statement.parsers = parsers;
+    run.parsers = parsers;
   }
 
   handleDataRow(message: { fields: (string | null)[] }): void {
-    if (this.failure) return;
-    const parsers = this.parsers;
+    const run = this.runs[this.current];
+    if (!run || run.failure) return;
+    const parsers = run.parsers;
     const fields = message.fields;
     if (!parsers || parsers.length !== fields.length) {
-      this.failure = new Error(`The statement ${this.name} answered ${fields.length} columns where ${parsers?.length ?? 0} were described.`);
+      run.failure = new Error(`The statement ${run.statement.name} answered ${fields.length} columns where ${parsers?.length ?? 0} were described.`);
       return;
     }
     const row = new Array<unknown>(fields.length);
@@ -107,28 +150,47 @@ export class LeanExecution {
         row[index] = value === null || value === undefined ? null : (parsers[index] as ColumnParser)(value);
       }
     } catch (error) {
-      this.failure = error as Error;
+      run.failure = error as Error;
       return;
     }
-    this.rows.push(row);
+    run.rows.push(row);
   }
 
-  handleError(error: Error): void {
-    this.finish(this.failure ?? error);
+  handleCommandComplete(): void {
+    const run = this.runs[this.current];
+    this.current++;
+    if (!run) return;
+    if (run.failure) run.reject(run.failure);
+    else run.resolve(run.rows);
+  }
+
+  /**
+   * The run that failed answers the error; PostgreSQL skipped the ones after it, whose statements it
+   * has not parsed either (pg's client forgets the failed one's name itself).
+   */
+  handleError(error: Error, connection?: Connection): void {
+    for (const [at, run] of this.runs.entries()) {
+      if (at < this.current) continue;
+      if (at > this.current && run.parsedHere && connection && connection.parsedStatements[run.statement.name] === undefined) {
+        Reflect.deleteProperty(connection.submittedNamedStatements, run.statement.name);
+      }
+      run.reject(at === this.current ? (run.failure ?? error) : skipped());
+    }
+    this.current = this.runs.length;
+    this.finish(error);
   }
 
   handleReadyForQuery(): void {
-    this.finish(this.failure, this.rows);
+    this.finish(undefined);
   }
 
-  /** Answers once: after a value that could not be bound, the server's ReadyForQuery still follows the error. */
-  private finish(error: Error | undefined, rows?: unknown[][]) {
+  /** Tells pg's client once that the execution is over: after an error the server's ReadyForQuery still follows. */
+  private finish(error: Error | undefined) {
     const callback = this.callback;
     this.callback = undefined;
-    callback?.(error, error ? undefined : rows);
+    callback?.(error);
   }
 
-  handleCommandComplete(): void {}
   handleEmptyQuery(): void {}
   handlePortalSuspended(): void {}
   handleCopyData(): void {}
@@ -137,12 +199,55 @@ export class LeanExecution {
   }
 }
 
+/** Runs waiting to be sent together, by where they go; set while `inOneRoundTrip` collects. */
+let collecting: Map<Queryable, LeanRun[]> | undefined;
+
+function send(target: Queryable, runs: LeanRun[]) {
+  const execution = new LeanExecution(runs);
+  // The runs answer for themselves as their messages arrive; an error here that none of them has
+  // answered is the pool's or the connection's (no connection to be had, or it broke).
+  target.query(execution, (error) => {
+    if (error) execution.abandon(error);
+  });
+}
+
 /** Runs `statement` with `values` on `target` (a pool or one client), its errors wrapped as drizzle wraps them. */
 export function runLean(target: Queryable, statement: LeanStatement, values: unknown[]): Promise<unknown[][]> {
   return new Promise((resolve, reject) => {
-    target.query(new LeanExecution(statement, values), (error, rows) => {
-      if (error) reject(new DrizzleQueryError(statement.text, values, error));
-      else resolve(rows ?? []);
-    });
+    const run: LeanRun = {
+      statement,
+      values,
+      resolve,
+      reject: (error) => reject(new DrizzleQueryError(statement.text, values, error)),
+      rows: [],
+      parsers: statement.parsers,
+    };
+    const waiting = collecting;
+    if (!waiting) {
+      send(target, [run]);
+      return;
+    }
+    const runs = waiting.get(target);
+    if (runs) runs.push(run);
+    else waiting.set(target, [run]);
   });
+}
+
+/**
+ * Sends the lean runs that `start` begins before it returns (synchronously: the statements a
+ * `Promise.all` of repo calls starts) in one round trip per pool or connection, in the order they
+ * were begun, and returns what `start` returned. A run begun later, after an `await`, goes on its own
+ * as usual, as do statements that do not run lean (PGlite's). Only independent reads belong together:
+ * after one fails, the ones after it are not run.
+ */
+export function inOneRoundTrip<T>(start: () => T): T {
+  if (collecting) return start();
+  const waiting = new Map<Queryable, LeanRun[]>();
+  collecting = waiting;
+  try {
+    return start();
+  } finally {
+    collecting = undefined;
+    for (const [target, runs] of waiting) send(target, runs);
+  }
 }

@@ -3,6 +3,7 @@ import { type AnyColumn, type SQL, asc, desc, eq, sql } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from '../db/client.js';
+import { inOneRoundTrip } from '../db/lean-execution.js';
 import { type Bind, inline, placeholders, prepared } from '../db/prepared.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
@@ -32,6 +33,14 @@ export async function totalOf(
   const parsed = typeof plan === 'string' ? (JSON.parse(plan) as [{ Plan?: { 'Plan Rows'?: number } }]) : plan;
   const estimate = Math.round(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
   return { count: Math.max(estimate, EXACT_TOTAL_UP_TO + 1), exact: false };
+}
+
+/**
+ * A page's rows and its list's total, asked for together: in one round trip to PostgreSQL when both
+ * are lean prepared statements (`inOneRoundTrip`), where one after the other took two.
+ */
+export function rowsAndTotal<R>(rows: () => Promise<R>, total: () => Promise<Total>): Promise<[R, Total]> {
+  return inOneRoundTrip(() => Promise.all([rows(), total()]));
 }
 
 /** The select list of a `matching` query for totalOf. */

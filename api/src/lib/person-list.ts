@@ -1,6 +1,6 @@
 import type { Page, PersonReference, SortValue, Total } from '@alis/shared';
 import { pageFrom } from './cursor.js';
-import { type ListPage, type SortColumns, keyset } from './list.js';
+import { type ListPage, type SortColumns, keyset, rowsAndTotal } from './list.js';
 import type { MunicipalityScope } from './scope.js';
 
 /** What a caller outside a person's scope learns from an exact HPR look-up: the number is registered, and the id. */
@@ -47,8 +47,10 @@ export async function personPage<Row extends { id: string; hprNumber: string }, 
 ): Promise<Page<Item | PersonReference>> {
   const listScope = query.hprNumber ? null : scope;
   const page = keyset(query.sort, source.sorts(listScope), query.cursor, source.position, query.limit + 1);
-  const rows = await source.rows(listScope, page);
+  const [rows, total] = await rowsAndTotal(
+    () => source.rows(listScope, page),
+    () => source.total(listScope),
+  );
   const outside = query.hprNumber ? await outsideScope(rows, source.inScope) : new Set<string>();
-  const total = await source.total(listScope);
   return pageFrom(rows, query.limit, (row) => (outside.has(row.id) ? referenceTo(row) : source.show(row)), page.cursorOf, total);
 }

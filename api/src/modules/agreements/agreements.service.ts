@@ -33,11 +33,12 @@ import {
 } from '@alis/shared';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
+import { inOneRoundTrip } from '../../db/lean-execution.js';
 import { AppError, invalid, invalidField, notFound, unknownReference, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { mustGet, pick } from '../../lib/collections.js';
 import { pageFrom } from '../../lib/cursor.js';
-import { keyset } from '../../lib/list.js';
+import { keyset, rowsAndTotal } from '../../lib/list.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
@@ -225,11 +226,20 @@ export function pageFacts(
 
 async function factsOf(db: Executor, rows: readonly AgreementRow[], today: string, planRules: EducationPlanRules): Promise<PageFacts> {
   const ids = rows.map((row) => row.id);
-  // One after the other: inside a transaction they run on the same connection anyway.
-  const periods = await agreementsRepo.registrationPeriods(db, [...new Set(rows.map((row) => row.kommunenummer))], TRAINING_SPECIALTY);
-  const veileders = await agreementsRepo.veilederSupervisions(db, ids, today);
-  const open = await agreementsRepo.openAgreementsOf(db, [...new Set(rows.map((row) => row.doctorId))]);
-  const shares = await agreementsRepo.shares(db, [...new Set([...ids, ...open.map((agreement) => agreement.id)])]);
+  // What needs only the page's rows goes in one round trip.
+  const [periods, veileders, open, sharesOnPage] = await inOneRoundTrip(() =>
+    Promise.all([
+      agreementsRepo.registrationPeriods(db, [...new Set(rows.map((row) => row.kommunenummer))], TRAINING_SPECIALTY),
+      agreementsRepo.veilederSupervisions(db, ids, today),
+      agreementsRepo.openAgreementsOf(db, [...new Set(rows.map((row) => row.doctorId))]),
+      agreementsRepo.shares(db, ids),
+    ]),
+  );
+  // The shares of the doctors' other open agreements (for the overlap), when there are any: a doctor
+  // seldom has two at once, so most pages and agreements need no second round trip.
+  const onPage = new Set(ids);
+  const others = [...new Set(open.map((agreement) => agreement.id).filter((id) => !onPage.has(id)))];
+  const shares = others.length === 0 ? sharesOnPage : [...sharesOnPage, ...(await agreementsRepo.shares(db, others))];
   return pageFacts(periods, veileders, open, shares, planRules);
 }
 
@@ -338,9 +348,13 @@ export class AgreementsService extends Service {
     const filter = { ...filters, today, planDueMonths: this.planRules.dueMonths, planReviewMonths: this.planRules.reviewMonths };
     const page = keyset(sort, AGREEMENT_SORTS, cursor, agreementPosition, limit + 1);
     const rows = await agreementsRepo.list(this.db, scope, filter, page);
-    const views = new Map((await viewsOf(this.db, rows.slice(0, limit), today, this.planRules)).map((view) => [view.id, view]));
-    const total = await agreementsRepo.total(this.db, scope, filter);
-    return pageFrom(rows, limit, (row) => mustGet(views, row.id, 'agreement view'), page.cursorOf, total);
+    // The total goes with the facts of the page: both wait only for the page's rows.
+    const [views, total] = await rowsAndTotal(
+      () => viewsOf(this.db, rows.slice(0, limit), today, this.planRules),
+      () => agreementsRepo.total(this.db, scope, filter),
+    );
+    const byId = new Map(views.map((view) => [view.id, view]));
+    return pageFrom(rows, limit, (row) => mustGet(byId, row.id, 'agreement view'), page.cursorOf, total);
   }
 
   async get(principal: Principal, id: string): Promise<Versioned<Agreement>> {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { notFound } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
 import { cursorTimestamp, decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
+import { rowsAndTotal } from '../../lib/list.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';
@@ -53,8 +54,10 @@ export class ApiClientsService extends Service {
 
   async list({ limit, cursor, ...filter }: z.output<typeof listApiClientsQuery>) {
     const after = decodeCursor(cursor, cursorSchema);
-    const rows = await apiClientsRepo.list(this.db, filter, after ? { at: new Date(after.at), id: after.id } : undefined, limit + 1);
-    const total = await apiClientsRepo.total(this.db, filter);
+    const [rows, total] = await rowsAndTotal(
+      () => apiClientsRepo.list(this.db, filter, after ? { at: new Date(after.at), id: after.id } : undefined, limit + 1),
+      () => apiClientsRepo.total(this.db, filter),
+    );
     return pageFrom(rows, limit, toApiClient, (row) => encodeCursor({ at: row.createdAt.toISOString(), id: row.id }), total);
   }
 

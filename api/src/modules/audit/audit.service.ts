@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Service } from '../../lib/service.js';
 import { invalidField } from '../../lib/app-error.js';
 import { cursorBigintId, decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
+import { rowsAndTotal } from '../../lib/list.js';
 import { type AuditFilter, type AuditRow, auditRepo } from './audit.repo.js';
 
 const toEntry = (row: AuditRow): AuditEntry => ({
@@ -33,7 +34,10 @@ export class AuditService extends Service {
       throw invalidField({ path: 'to', code: 'too_early', message: 'must be after from', params: { earliest: from.toISOString().slice(0, 10), reference: 'from' } });
     }
     const filter = { entityType: query.entityType, entityId: query.entityId, actorId: query.actorId, from, to };
-    const rows = await auditRepo.list(this.db, filter, before ? BigInt(before.id) : undefined, query.limit + 1);
-    return pageFrom(rows, query.limit, toEntry, (row) => encodeCursor({ id: row.id.toString() }), await auditRepo.total(this.db, filter));
+    const [rows, total] = await rowsAndTotal(
+      () => auditRepo.list(this.db, filter, before ? BigInt(before.id) : undefined, query.limit + 1),
+      () => auditRepo.total(this.db, filter),
+    );
+    return pageFrom(rows, query.limit, toEntry, (row) => encodeCursor({ id: row.id.toString() }), total);
   }
 }

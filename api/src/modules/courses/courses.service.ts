@@ -27,7 +27,7 @@ import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
-import { keyset } from '../../lib/list.js';
+import { keyset, rowsAndTotal } from '../../lib/list.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { municipalityScope } from '../../lib/scope.js';
@@ -130,8 +130,10 @@ export class CoursesService extends Service {
     // The cursor's day is cast to a date in SQL: check it first, so a forged one is 400.
     decodeCursor(cursor, z.object({ s: z.string(), v: z.tuple([isoDate, z.uuid()]) }));
     const page = keyset(sort, COURSE_SORTS, cursor, coursePosition, limit + 1);
-    const rows = await coursesRepo.list(this.db, scope, filter, page);
-    const total = await coursesRepo.total(this.db, scope, filter);
+    const [rows, total] = await rowsAndTotal(
+      () => coursesRepo.list(this.db, scope, filter, page),
+      () => coursesRepo.total(this.db, scope, filter),
+    );
     return pageFrom(rows, limit, (row) => toCourse(row, principal), page.cursorOf, total);
   }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { forbidden } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
 import { decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
+import { rowsAndTotal } from '../../lib/list.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
@@ -50,14 +51,11 @@ export class DigestsService extends Service {
   async deliveries(principal: Principal, query: { limit: number; cursor?: string | undefined }): Promise<Page<DigestDelivery>> {
     const userId = principal.role === 'admin' ? null : officeUser(principal);
     const after = decodeCursor(query.cursor, cursorSchema);
-    const rows = await digestsRepo.list(this.db, userId, after ? { createdAt: new Date(after.at), id: after.id } : undefined, query.limit + 1);
-    return pageFrom(
-      rows,
-      query.limit,
-      toDelivery,
-      (row) => encodeCursor({ at: row.createdAt.toISOString(), id: row.id }),
-      await digestsRepo.total(this.db, userId),
+    const [rows, total] = await rowsAndTotal(
+      () => digestsRepo.list(this.db, userId, after ? { createdAt: new Date(after.at), id: after.id } : undefined, query.limit + 1),
+      () => digestsRepo.total(this.db, userId),
     );
+    return pageFrom(rows, query.limit, toDelivery, (row) => encodeCursor({ at: row.createdAt.toISOString(), id: row.id }), total);
   }
 
   private async view(userId: string, weeklyDigest: boolean): Promise<DigestSubscription> {

@@ -20,7 +20,7 @@ import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
 import { cursorTimestamp, decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { assertVersion } from '../../lib/etag.js';
-import { keyset } from '../../lib/list.js';
+import { keyset, rowsAndTotal } from '../../lib/list.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { municipalityScope } from '../../lib/scope.js';
@@ -67,8 +67,10 @@ export class FollowUpsService extends Service {
     // The cursor's values are cast to a date and a timestamp in SQL: check them first, so a forged one is 400.
     decodeCursor(query.cursor, z.object({ s: z.string(), v: z.tuple([isoDate, cursorTimestamp, z.uuid()]) }));
     const page = keyset('-date', FOLLOW_UP_SORTS, query.cursor, followUpPosition, query.limit + 1);
-    const rows = await followUpsRepo.list(this.db, kommunenummer, page);
-    const total = await followUpsRepo.total(this.db, kommunenummer);
+    const [rows, total] = await rowsAndTotal(
+      () => followUpsRepo.list(this.db, kommunenummer, page),
+      () => followUpsRepo.total(this.db, kommunenummer),
+    );
     return pageFrom(rows, query.limit, toFollowUp, page.cursorOf, total);
   }
 

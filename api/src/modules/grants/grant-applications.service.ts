@@ -49,6 +49,7 @@ import type { Executor } from '../../db/client.js';
 import { AppError, forbidden, invalid, invalidField, notFound, unknownReference, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { cursorBigintId, decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
+import { rowsAndTotal } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -341,15 +342,18 @@ export class GrantApplicationsService extends Service {
       schemeCode: query.schemeCode ?? null,
       status: query.status ?? null,
     };
-    const rows = await grantApplicationsRepo.page(this.db, {
-      ...filters,
-      afterPeriodFrom: after?.p ?? null,
-      afterSchemeCode: after?.s ?? null,
-      afterKommunenummer: after?.k ?? null,
-      afterId: after?.i ?? null,
-      limit: query.limit + 1,
-    });
-    const total = await grantApplicationsRepo.total(this.db, filters);
+    const [rows, total] = await rowsAndTotal(
+      () =>
+        grantApplicationsRepo.page(this.db, {
+          ...filters,
+          afterPeriodFrom: after?.p ?? null,
+          afterSchemeCode: after?.s ?? null,
+          afterKommunenummer: after?.k ?? null,
+          afterId: after?.i ?? null,
+          limit: query.limit + 1,
+        }),
+      () => grantApplicationsRepo.total(this.db, filters),
+    );
     return pageFrom(
       rows,
       query.limit,

@@ -17,6 +17,7 @@ import { AppError, invalid, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
 import { decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
+import { rowsAndTotal } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
@@ -67,7 +68,10 @@ function assertDates(scheme: Pick<SchemeRow, (typeof DATES)[number]>) {
 export class GrantSchemesService extends Service {
   async list(query: { limit: number; cursor?: string | undefined }): Promise<Page<GrantScheme>> {
     const after = decodeCursor(query.cursor, cursorSchema);
-    const rows = await grantSchemesRepo.list(this.db, after ? { periodFrom: after.p, code: after.c } : undefined, query.limit + 1);
+    const [rows, total] = await rowsAndTotal(
+      () => grantSchemesRepo.list(this.db, after ? { periodFrom: after.p, code: after.c } : undefined, query.limit + 1),
+      () => grantSchemesRepo.total(this.db),
+    );
     const page = rows.slice(0, query.limit);
     const versions = await grantSchemesRepo.rateVersions(this.db, page.map((row) => row.code));
     return pageFrom(
@@ -75,7 +79,7 @@ export class GrantSchemesService extends Service {
       query.limit,
       (row) => toGrantScheme(row, versions.filter((version) => version.schemeCode === row.code)),
       (row) => encodeCursor({ p: row.periodFrom, c: row.code }),
-      await grantSchemesRepo.total(this.db),
+      total,
     );
   }
 

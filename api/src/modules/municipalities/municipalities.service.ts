@@ -12,7 +12,7 @@ import type { Executor } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pageFrom } from '../../lib/cursor.js';
-import { keyset } from '../../lib/list.js';
+import { keyset, rowsAndTotal } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -70,8 +70,11 @@ export class MunicipalitiesService extends Service {
       search: query.q ? foldForSearch(query.q) : undefined,
     };
     const page = keyset(query.sort, MUNICIPALITY_SORTS, query.cursor, municipalityPosition, query.limit + 1);
-    const rows = await municipalitiesRepo.list(this.db, scope, filter, page);
-    return pageFrom(rows, query.limit, toMunicipality, page.cursorOf, await municipalitiesRepo.total(this.db, scope, filter));
+    const [rows, total] = await rowsAndTotal(
+      () => municipalitiesRepo.list(this.db, scope, filter, page),
+      () => municipalitiesRepo.total(this.db, scope, filter),
+    );
+    return pageFrom(rows, query.limit, toMunicipality, page.cursorOf, total);
   }
 
   async get(principal: Principal, kommunenummer: string): Promise<Versioned<Municipality>> {

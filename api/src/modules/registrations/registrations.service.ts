@@ -21,6 +21,7 @@ import type { Executor } from '../../db/client.js';
 import { AppError, forbidden, invalidField, notFound, unprocessable } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { cursorBigintId, decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
+import { rowsAndTotal } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -318,8 +319,10 @@ export class RegistrationsService extends Service {
   ): Promise<Page<RegistrationHistoryEntry>> {
     const before = decodeCursor(query.cursor, cursorSchema);
     await this.assertInScope(this.db, principal, kommunenummer);
-    const rows = await registrationsRepo.history(this.db, kommunenummer, query.specialty, before ? BigInt(before.id) : undefined, query.limit + 1);
-    const total = await registrationsRepo.historyTotal(this.db, kommunenummer, query.specialty);
+    const [rows, total] = await rowsAndTotal(
+      () => registrationsRepo.history(this.db, kommunenummer, query.specialty, before ? BigInt(before.id) : undefined, query.limit + 1),
+      () => registrationsRepo.historyTotal(this.db, kommunenummer, query.specialty),
+    );
     return pageFrom(rows, query.limit, toHistoryEntry, (row) => encodeCursor({ id: row.id.toString() }), total);
   }
 

@@ -12,6 +12,7 @@ import {
 } from '@alis/shared';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
+import { inOneRoundTrip } from '../../db/lean-execution.js';
 import { AppError, invalidField, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { pick } from '../../lib/collections.js';
@@ -143,9 +144,12 @@ export class SupervisorsService extends Service {
   async get(principal: Principal, id: string): Promise<Versioned<SupervisorDetail>> {
     const today = todayInNorway();
     const scope = municipalityScope(principal);
-    const row = await supervisorsRepo.get(this.db, id, scope, today);
+    // Both at once (one round trip): the supervisions are read in the caller's scope too, and unused when the supervisor is not in it.
+    const [row, supervisions] = await inOneRoundTrip(() =>
+      Promise.all([supervisorsRepo.get(this.db, id, scope, today), supervisorsRepo.supervisionsOf(this.db, id, scope)]),
+    );
     if (!row) throw notFoundSupervisor();
-    return withVersion(toSupervisorDetail(row, await supervisorsRepo.supervisionsOf(this.db, id, scope), today));
+    return withVersion(toSupervisorDetail(row, supervisions, today));
   }
 
   async create(context: RequestContext, input: SupervisorCreate): Promise<Versioned<SupervisorDetail>> {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../lib/app-error.js';
 import { diff, recordAudit } from '../../lib/audit.js';
 import { decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
+import { rowsAndTotal } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
@@ -44,8 +45,11 @@ const versionedUser = (row: UserRow): Versioned<User> => ({ resource: toUser(row
 export class UsersService extends Service {
   async list({ limit, cursor, ...filter }: z.output<typeof listUsersQuery>) {
     const after = decodeCursor(cursor, cursorSchema);
-    const rows = await usersRepo.list(this.db, filter, after?.e, limit + 1);
-    return pageFrom(rows, limit, toUser, (row) => encodeCursor({ e: row.email }), await usersRepo.total(this.db, filter));
+    const [rows, total] = await rowsAndTotal(
+      () => usersRepo.list(this.db, filter, after?.e, limit + 1),
+      () => usersRepo.total(this.db, filter),
+    );
+    return pageFrom(rows, limit, toUser, (row) => encodeCursor({ e: row.email }), total);
   }
 
   async get(id: string): Promise<Versioned<User>> {

@@ -3,6 +3,7 @@ import type { EventType, Page, Webhook, WebhookDelivery, createWebhookRequest } 
 import { forbidden, invalidField, notFound } from '../../lib/app-error.js';
 import { recordAudit } from '../../lib/audit.js';
 import { cursorBigintId, decodeCursor, encodeCursor, pageFrom } from '../../lib/cursor.js';
+import { rowsAndTotal } from '../../lib/list.js';
 import { refusedTarget } from '../../lib/outbound.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -104,8 +105,10 @@ export class WebhooksService extends Service {
     const row = await webhooksRepo.get(this.db, id, ownerOf(principal));
     if (!row) throw notFoundWebhook();
     const before = decodeCursor(query.cursor, cursorSchema);
-    const rows = await webhooksRepo.deliveries(this.db, id, before ? Number(before.id) : undefined, query.limit + 1);
-    const total = await webhooksRepo.deliveriesTotal(this.db, id);
+    const [rows, total] = await rowsAndTotal(
+      () => webhooksRepo.deliveries(this.db, id, before ? Number(before.id) : undefined, query.limit + 1),
+      () => webhooksRepo.deliveriesTotal(this.db, id),
+    );
     return pageFrom(rows, query.limit, toDelivery, (delivery) => encodeCursor({ id: String(delivery.id) }), total);
   }
 }
