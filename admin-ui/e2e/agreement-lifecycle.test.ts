@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('an ALIS agreement from doctor to absence', () => 
       await section.getByRole('button', { name: 'Legg til fravær' }).click();
       await section.getByRole('status').filter({ hasText: `Ny planlagt sluttdato: ${norwegianDate(after)}` }).waitFor();
       await expect.poll(() => page.getByTestId('planned-end-date').textContent()).toBe(norwegianDate(after));
-      await section.getByRole('row', { name: /Permisjon/ }).getByRole('cell', { name: '14' }).waitFor();
+      await section.getByRole('row', { name: /Permisjon/ }).getByRole('cell', { name: '14', exact: true }).waitFor();
 
       await page.reload();
       await expect.poll(() => page.getByTestId('planned-end-date').textContent()).toBe(norwegianDate(after));
