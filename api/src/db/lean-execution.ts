@@ -41,7 +41,8 @@ export interface LeanRun {
   readonly resolve: (rows: unknown[][]) => void;
   readonly reject: (error: Error) => void;
   rows: unknown[][];
-  parsers: ColumnParser[] | undefined;
+  /** What its rows are read with: the statement's when it is sent, else what its own Describe answers. */
+  parsers?: ColumnParser[];
   failure?: Error;
   /** The Parse message for it was sent in this execution (its name is not known to the connection yet). */
   parsedHere?: boolean;
@@ -99,7 +100,9 @@ export class LeanExecution {
           run.parsedHere = true;
         }
         connection.bind({ portal: '', statement: name, values: values[index] as unknown[], binary: false });
-        // The first run of a statement learns its columns; two runs of it in one execution both ask.
+        // The first run of a statement learns its columns (when it is sent: another execution may have
+        // learnt them since it was begun); two runs of it in one execution both ask.
+        run.parsers ??= run.statement.parsers;
         if (!run.parsers) connection.describe({ type: 'P', name: '' });
         connection.execute({ portal: '', rows: 0 });
       }
@@ -115,14 +118,21 @@ export class LeanExecution {
    * hears the error as the execution's and goes on with the connection's next query.
    */
   private failBeforeSending(index: number, error: Error): Error {
-    for (const [at, run] of this.runs.entries()) run.reject(at === index ? error : skipped());
-    this.current = this.runs.length;
+    this.failRemaining((_, at) => (at === index ? error : skipped()));
     return error;
   }
 
   /** The connection failed or could not be had: every run not answered yet fails with `error`. */
   abandon(error: Error): void {
-    for (const run of this.runs.slice(this.current)) run.reject(error);
+    this.failRemaining(() => error);
+  }
+
+  /** Every run not answered yet fails, with the error `errorOf` gives it; nothing arrives for them after. */
+  private failRemaining(errorOf: (run: LeanRun, at: number) => Error): void {
+    for (let at = this.current; at < this.runs.length; at++) {
+      const run = this.runs[at] as LeanRun;
+      run.reject(errorOf(run, at));
+    }
     this.current = this.runs.length;
   }
 
@@ -169,14 +179,13 @@ export class LeanExecution {
    * has not parsed either (pg's client forgets the failed one's name itself).
    */
   handleError(error: Error, connection?: Connection): void {
-    for (const [at, run] of this.runs.entries()) {
-      if (at < this.current) continue;
-      if (at > this.current && run.parsedHere && connection && connection.parsedStatements[run.statement.name] === undefined) {
+    const failed = this.current;
+    for (const run of this.runs.slice(failed + 1)) {
+      if (run.parsedHere && connection && connection.parsedStatements[run.statement.name] === undefined) {
         Reflect.deleteProperty(connection.submittedNamedStatements, run.statement.name);
       }
-      run.reject(at === this.current ? (run.failure ?? error) : skipped());
     }
-    this.current = this.runs.length;
+    this.failRemaining((run, at) => (at === failed ? (run.failure ?? error) : skipped()));
     this.finish(error);
   }
 
@@ -220,7 +229,6 @@ export function runLean(target: Queryable, statement: LeanStatement, values: unk
       resolve,
       reject: (error) => reject(new DrizzleQueryError(statement.text, values, error)),
       rows: [],
-      parsers: statement.parsers,
     };
     const waiting = collecting;
     if (!waiting) {
