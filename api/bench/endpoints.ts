@@ -40,8 +40,10 @@ import {
   MUNICIPALITIES_TOTAL,
   MUNICIPALITY_BY_NUMBER,
   OPEN_AGREEMENTS,
+  OPEN_AGREEMENTS_OF_AGREEMENTS_DOCTOR,
   OPEN_AGREEMENTS_OF_ONE_DOCTOR,
   REGISTRATION_PERIODS,
+  REGISTRATION_PERIODS_OF_AGREEMENT,
   SHARES,
   SUPERVISIONS_OF,
   SUPERVISORS_OF_OFFICE,
@@ -148,7 +150,7 @@ const agreementRow = (r: AgreementArray): AgreementRow => ({
 
 /**
  * AgreementsService's viewsOf: four more statements whatever the number of rows, at once (a fifth when
- * a doctor has another open agreement), then the views.
+ * a doctor has another open agreement, completedViews), then the views.
  * The warnings and periods come from the API's own pure rules (pageFacts, toAgreement): what is
  * measured is the framework and the driver, not the domain rules both run alike.
  */
@@ -173,10 +175,19 @@ async function agreementViews(run: Run, rows: readonly AgreementArray[], today: 
       run<ShareArray>(SHARES, [ids]),
     ]),
   );
-  // The doctors' other open agreements' shares, when there are any.
-  const onPage = new Set(ids);
-  const others = [...new Set(open.map((o) => o[0]).filter((id) => !onPage.has(id)))];
-  const shares = others.length === 0 ? sharesOnPage : [...sharesOnPage, ...(await run<ShareArray>(SHARES, [others]))];
+  return completedViews(run, rows, [periods, veileders, open, sharesOnPage], today);
+}
+
+/** AgreementsService's completedFacts, then the views: the doctors' other open agreements' shares, when there are any. */
+async function completedViews(
+  run: Run,
+  rows: readonly AgreementArray[],
+  [periods, veileders, open, sharesOfRows]: [PeriodArray[], VeilederArray[], OpenArray[], ShareArray[]],
+  today: string,
+): Promise<Agreement[]> {
+  const asked = new Set(rows.map((r) => r[0]));
+  const others = [...new Set(open.map((o) => o[0]).filter((id) => !asked.has(id)))];
+  const shares = others.length === 0 ? sharesOfRows : [...sharesOfRows, ...(await run<ShareArray>(SHARES, [others]))];
   const facts = pageFacts(
     periods.map((p) => ({ kommunenummer: p[0], status: p[1], fromDate: p[2], toDate: p[3] })),
     veileders.map((v) => ({
@@ -372,10 +383,22 @@ export const ENDPOINTS: readonly Endpoint[] = [
     path: (id) => `/api/v1/agreements/${id}`,
     route: new RegExp(`^/api/v1/agreements/${UUID}$`),
     api: (services, principal, id) => services.agreements.get(principal, id),
+    // AgreementsService's get: the row and the four statements of its facts at once (the facts found by
+    // the agreement's id), then completedViews.
     async bare(run, id, caller) {
-      const [row] = await run<AgreementArray>(AGREEMENT_BY_ID, [id, caller.officeCode]);
+      const today = todayInNorway();
+      const [rows, ...facts] = await run.together(() =>
+        Promise.all([
+          run<AgreementArray>(AGREEMENT_BY_ID, [id, caller.officeCode]),
+          run<PeriodArray>(REGISTRATION_PERIODS_OF_AGREEMENT, [id, 'ALM']),
+          run<VeilederArray>(VEILEDER_SUPERVISIONS_OF_ONE, ['veileder', today, today, id, 'veileder', today]),
+          run<OpenArray>(OPEN_AGREEMENTS_OF_AGREEMENTS_DOCTOR, [id, 'draft', 'active']),
+          run<ShareArray>(SHARES, [[id]]),
+        ]),
+      );
+      const [row] = rows;
       if (!row) return notFound;
-      const [view] = await agreementViews(run, [row], todayInNorway());
+      const [view] = await completedViews(run, [row], facts, today);
       return { status: 200, body: view, etag: etag(row[25]) };
     },
   },

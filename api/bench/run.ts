@@ -5,18 +5,23 @@
 // It creates a fresh database alis_bench_<random> (on DATABASE_URL's server, or
 // postgres://postgres@127.0.0.1:5432/postgres), fills it with `pnpm seed:demo --scale BENCH_SCALE`
 // (the generator itself), starts the API and the bare server, logs in as an office user of the
-// office with the most agreements, and then for each endpoint:
+// office with the most agreements (with several scales, all of this once per scale), and then for
+// each endpoint:
 //   1. checks that the bare handler sends the API's SQL (statement by statement, text and values,
 //      captured from the API's own services) and answers what the API answers (a few keys);
-//   2. warms both up, then measures them in alternating rounds (A B, B A, …).
-// It prints one table (requests/s of each, ratio, p50/p99 latency, CPU time per request of each
-// process, the API's resident memory after the endpoint) and writes a JSON summary to BENCH_JSON.
+//   2. warms both up, then measures them in alternating rounds (A B, B A, …; with several scales all
+//      four or more servers take turns in the same rounds, so that the machine's drift falls on each
+//      alike and the scales' figures compare).
+// It prints a table per scale (requests/s of each, ratio, p50/p99 latency, CPU time per request of each
+// process, the API's resident memory after the endpoint), with several scales one of each endpoint's
+// figures against the first scale's, and writes a JSON summary to BENCH_JSON.
 // Exit 1 on any non-2xx answer or socket error, or when a bare handler's SQL or answer differs from
 // the API's (BENCH_ALLOW_DRIFT=1 reports it and carries on); the ratio is reported, never enforced.
 //
 // Knobs (environment):
 //   BENCH_ONLY=agreements-list,doctor-get  endpoints to run (names in bench/endpoints.ts; all by default)
-//   BENCH_SCALE (1)                         demo data scale (the issue's goals are stated at 10)
+//   BENCH_SCALE (1)                         demo data scale (the issue's goals are stated at 10); several, as
+//                                           `1,10`, are measured in one run and compared (a page's cost as the data grows)
 //   BENCH_DURATION (10)                     measured seconds per target and endpoint, split over the rounds
 //   BENCH_ROUNDS (2), BENCH_WARMUP (5 s: both servers, every endpoint; the API has more code for the JIT to warm), BENCH_CONNECTIONS (50)
 //   BENCH_OFFICE                            office code to log in as (default: the one with most agreements)
@@ -56,7 +61,6 @@ const DURATION = Number(env.BENCH_DURATION ?? 10);
 const WARMUP = Number(env.BENCH_WARMUP ?? 5);
 const ROUNDS = Math.max(1, Number(env.BENCH_ROUNDS ?? 2));
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
-const SCALE = Number(env.BENCH_SCALE ?? 1);
 const TARGET_RATIO = Number(env.BENCH_TARGET_RATIO ?? 0.8);
 const PREPARE: PrepareMode = env.BENCH_BARE_PREPARE === 'as-api' ? 'as-api' : 'named';
 const DRIVER = driverMode(env.BENCH_BARE_DRIVER);
@@ -70,7 +74,7 @@ const SAMPLES = 3;
 const children: ChildProcess[] = [];
 let workDir: string | undefined;
 let adminUrl: string | undefined;
-let benchDb: string | undefined;
+const benchDbs: string[] = [];
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -303,13 +307,13 @@ async function cleanup() {
         }),
     ),
   );
-  if (adminUrl && benchDb) {
+  if (adminUrl && benchDbs.length > 0) {
     const admin = new pg.Client({ connectionString: adminUrl });
     try {
       await admin.connect();
-      await admin.query(`drop database if exists "${benchDb}" with (force)`);
+      for (const name of benchDbs) await admin.query(`drop database if exists "${name}" with (force)`);
     } catch (error) {
-      log(`!! could not drop database ${benchDb}: ${(error as Error).message}`);
+      log(`!! could not drop database ${benchDbs.join(', ')}: ${(error as Error).message}`);
     } finally {
       await admin.end().catch(() => undefined);
     }
@@ -347,25 +351,33 @@ async function login(apiUrl: string, email: string, password: string): Promise<s
   return accessToken;
 }
 
-async function main(): Promise<number> {
-  const endpoints = selectedEndpoints();
-  if (!Number.isInteger(SCALE) || SCALE < 1) throw new Error('BENCH_SCALE must be a whole number from 1');
-  adminUrl = env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  benchDb = `alis_bench_${randomBytes(6).toString('hex')}`;
+/** One scale of the run: its database, its API and bare handler, its office user and its endpoints' tallies. */
+interface Site {
+  scale: number;
+  databaseUrl: string;
+  apiUrl: string;
+  bareUrl: string;
+  api: ChildProcess;
+  bare: ChildProcess;
+  apiLog: string;
+  token: string;
+  officeCode: string;
+  results: EndpointResult[];
+}
+
+/** A database at `scale` with the API and the bare handler on it, each endpoint checked against the API. */
+async function setUp(scale: number, endpoints: readonly Endpoint[], adminUrl: string, dir: string): Promise<Site> {
+  const name = `alis_bench_${randomBytes(6).toString('hex')}`;
   const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${benchDb}`;
+  dbUrl.pathname = `/${name}`;
   const databaseUrl = dbUrl.toString();
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'alis-bench-'));
-
-  log('== build the API (node scripts/build.mjs)');
-  await run(process.execPath, ['scripts/build.mjs'], apiDir);
-
-  log(`== database ${benchDb} on ${dbUrl.host}: migrate, then demo data at scale ${SCALE} (pnpm seed:demo's generator)`);
+  log(`== database ${name} on ${dbUrl.host}: migrate, then demo data at scale ${scale} (pnpm seed:demo's generator)`);
   {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     try {
-      await admin.query(`create database "${benchDb}"`);
+      await admin.query(`create database "${name}"`);
+      benchDbs.push(name);
     } finally {
       await admin.end();
     }
@@ -374,7 +386,7 @@ async function main(): Promise<number> {
     try {
       await migrateAndSeed(database, { migrationsDir: config.MIGRATIONS_DIR, seedDir: config.SEED_DIR });
       const started = Date.now();
-      const seeded = await seedDemoData(database.db, { scale: SCALE });
+      const seeded = await seedDemoData(database.db, { scale });
       log(`-- seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(seeded && { ...seeded, kept: undefined })}`);
     } finally {
       await database.close();
@@ -386,7 +398,7 @@ async function main(): Promise<number> {
   const bareUrl = `http://127.0.0.1:${barePort}`;
   const adminEmail = `bench-admin-${randomBytes(4).toString('hex')}@alis.test`;
   const password = randomBytes(18).toString('base64url');
-  const apiLog = path.join(workDir, 'api.log');
+  const apiLog = path.join(dir, `api-${scale}.log`);
   const cpuProfDir = env.BENCH_CPU_PROF ? path.resolve(env.BENCH_CPU_PROF) : undefined;
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
 
@@ -394,7 +406,7 @@ async function main(): Promise<number> {
   const nodeFlags = env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? startFlags();
   log(`== start the API (node ${[...nodeFlags, 'dist/server.js'].join(' ')}, LOG_LEVEL=${env.BENCH_LOG_LEVEL ?? 'info'} to ${apiLog})`);
   const api = start(
-    'API',
+    `API (scale ${scale})`,
     [...profile, ...nodeFlags, 'dist/server.js'],
     {
       PATH: env.PATH,
@@ -406,7 +418,7 @@ async function main(): Promise<number> {
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: password,
       LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
-      DATA_DIR: path.join(workDir, 'data'),
+      DATA_DIR: path.join(dir, `data-${scale}`),
       // The per-caller limit (1200/min by default) would answer 429 within a second to one token;
       // the limiter still runs on every request, it just does not trip. Tokens outlast a long run.
       API_RATE_LIMIT_PER_MINUTE: '100000000',
@@ -448,9 +460,9 @@ async function main(): Promise<number> {
 
   const driverNote = DRIVER === 'lean' ? 'sent as the API sends them (LeanExecution)' : "pg's own Query";
   log(`== start the bare handler (node:http + pg, ${PREPARE} statements, ${driverNote})`);
-  const bareLog = path.join(workDir, 'bare.log');
+  const bareLog = path.join(dir, `bare-${scale}.log`);
   const bare = start(
-    'bare handler',
+    `bare handler (scale ${scale})`,
     [...profile, '--import', 'tsx', 'bench/bare-server.ts'],
     {
       PATH: env.PATH,
@@ -509,76 +521,110 @@ async function main(): Promise<number> {
     await capture.close();
     await checkPool.end();
   }
+  return { scale, databaseUrl, apiUrl, bareUrl, api, bare, apiLog, token, officeCode, results };
+}
 
+/** The scales of BENCH_SCALE: one (`10`), or several measured in one run (`1,10`). */
+function scalesOf(text: string): number[] {
+  const scales = text.split(',').map((part) => Number(part.trim()));
+  if (scales.some((scale) => !Number.isInteger(scale) || scale < 1) || new Set(scales).size !== scales.length) {
+    throw new Error('BENCH_SCALE must be a whole number from 1, or several different ones separated by commas (1,10)');
+  }
+  return scales;
+}
+
+async function main(): Promise<number> {
+  const endpoints = selectedEndpoints();
+  const scales = scalesOf(env.BENCH_SCALE ?? '1');
+  adminUrl = env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'alis-bench-'));
+
+  log('== build the API (node scripts/build.mjs)');
+  await run(process.execPath, ['scripts/build.mjs'], apiDir);
+
+  const sites: Site[] = [];
+  for (const scale of scales) sites.push(await setUp(scale, endpoints, adminUrl, workDir));
+
+  const where = sites.map((site) => (sites.length > 1 ? `office ${site.officeCode} at scale ${site.scale}` : `office ${site.officeCode}`)).join(', ');
+  const servers = sites.length * 2;
   log(
-    `== office ${officeCode}, ${CONNECTIONS} connections, pool ${POOL_SIZE}, ${os.cpus().length} CPUs: per endpoint ${WARMUP} s warm-up each, ` +
-      `then ${DURATION} s each in ${ROUNDS} alternating rounds`,
+    `== ${where}, ${CONNECTIONS} connections, pool ${POOL_SIZE}, ${os.cpus().length} CPUs: per endpoint ${WARMUP} s warm-up each, ` +
+      `then ${DURATION} s each in ${ROUNDS} rounds alternating among the ${servers} servers`,
   );
   let warmUpFailures = 0;
-  for (const result of results) {
-    const { endpoint, keys } = result;
-    if (result.broken) {
+  for (const [index, endpoint] of endpoints.entries()) {
+    const measured = sites.map((site) => ({ site, result: site.results[index] })).filter((m): m is { site: Site; result: EndpointResult } => m.result !== undefined);
+    const broken = measured.filter(({ result }) => result.broken);
+    if (broken.length > 0) {
       log(`-- ${endpoint.name.padEnd(20)} not measured: it does not answer 200 on both (see the check above)`);
       continue;
     }
-    const pathOf = () => endpoint.path(keys[Math.floor(Math.random() * keys.length)] ?? '');
-    const targets = [
-      { name: 'API', url: apiUrl, pid: api.pid, tally: result.api },
-      { name: 'bare', url: bareUrl, pid: bare.pid, tally: result.bare },
-    ];
+    const label = (site: Site, name: string) => (sites.length > 1 ? `${name}@${site.scale}` : name);
+    const targets = measured.flatMap(({ site, result }) => {
+      const pathOf = () => endpoint.path(result.keys[Math.floor(Math.random() * result.keys.length)] ?? '');
+      return [
+        { name: label(site, 'API'), url: site.apiUrl, pid: site.api.pid, tally: result.api, token: site.token, pathOf },
+        { name: label(site, 'bare'), url: site.bareUrl, pid: site.bare.pid, tally: result.bare, token: site.token, pathOf },
+      ];
+    });
     for (const target of targets) {
-      const warm = await fire(target.url, WARMUP, token, pathOf);
+      const warm = await fire(target.url, WARMUP, target.token, target.pathOf);
       const bad = warm.result.non2xx + warm.result.errors + warm.result.timeouts;
       warmUpFailures += bad;
       if (bad) log(`!! warm-up ${endpoint.name} ${target.name}: ${bad} non-2xx answers or errors`);
     }
-    // A B, B A, A B ...: drifting background load falls on both alike.
+    // A B, B A, A B ... (A B C D, D C B A with two scales): drifting background load falls on all alike.
     const rates: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of round % 2 === 0 ? targets : [...targets].reverse()) {
         const cpuBefore = cpuMs(target.pid);
-        const measured = await fire(target.url, DURATION / ROUNDS, token, pathOf);
+        const fired = await fire(target.url, DURATION / ROUNDS, target.token, target.pathOf);
         const cpuAfter = cpuMs(target.pid);
-        target.tally.add(measured, cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore);
-        rates.push(`${target.name} ${(measured.latencies.length / measured.result.duration).toFixed(0)}`);
+        target.tally.add(fired, cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore);
+        rates.push(`${target.name} ${(fired.latencies.length / fired.result.duration).toFixed(0)}`);
       }
     }
-    result.api.rssMb = memoryMb(api.pid).rss;
-    result.bare.rssMb = memoryMb(bare.pid).rss;
+    for (const { site, result } of measured) {
+      result.api.rssMb = memoryMb(site.api.pid).rss;
+      result.bare.rssMb = memoryMb(site.bare.pid).rss;
+    }
     log(`-- ${endpoint.name.padEnd(20)} req/s by round: ${rates.join(', ')}`);
   }
-  const apiMemory = memoryMb(api.pid);
-  const bareMemory = memoryMb(bare.pid);
 
   const columns: [string, number][] = [
     ['endpoint', 20], ['API req/s', 9], ['bare req/s', 10], ['ratio', 6], ['API p50/p99 ms', 15], ['bare p50/p99 ms', 15],
     ['API µs/req', 10], ['bare µs/req', 11], ['API RSS MB', 10], ['SQL', 5], ['failures', 8],
   ];
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(columns[i]?.[1] ?? 0) : cell.padStart(columns[i]?.[1] ?? 0))).join('  ');
+  const line = (cells: string[], widths = columns) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]?.[1] ?? 0) : cell.padStart(widths[i]?.[1] ?? 0))).join('  ');
   const latency = (tally: Tally) => `${tally.percentile(50).toFixed(1)} / ${tally.percentile(99).toFixed(1)}`;
-  log();
-  log(line(columns.map(([title]) => title)));
-  for (const r of results) {
-    if (r.broken) {
-      log(line([r.endpoint.name, '-', '-', '-', '-', '-', '-', '-', '-', `${r.apiPrepared}/${r.statements}`, 'BROKEN']));
-      continue;
+  const memories = sites.map((site) => ({ site, api: memoryMb(site.api.pid), bare: memoryMb(site.bare.pid) }));
+  for (const { site, api, bare } of memories) {
+    log();
+    if (sites.length > 1) log(`scale ${site.scale}, office ${site.officeCode}:`);
+    log(line(columns.map(([title]) => title)));
+    for (const r of site.results) {
+      if (r.broken) {
+        log(line([r.endpoint.name, '-', '-', '-', '-', '-', '-', '-', '-', `${r.apiPrepared}/${r.statements}`, 'BROKEN']));
+        continue;
+      }
+      const ratio = r.api.rate / r.bare.rate;
+      log(
+        line([
+          r.endpoint.name,
+          r.api.rate.toFixed(0),
+          r.bare.rate.toFixed(0),
+          `${ratio.toFixed(2)}${ratio < TARGET_RATIO ? '*' : ' '}`,
+          latency(r.api),
+          latency(r.bare),
+          r.api.cpuPerRequest.toFixed(0),
+          r.bare.cpuPerRequest.toFixed(0),
+          r.api.rssMb.toFixed(0),
+          `${r.apiPrepared}/${r.statements}`,
+          String(r.api.failures + r.bare.failures) + (r.drift.length ? ' DRIFT' : ''),
+        ]),
+      );
     }
-    const ratio = r.api.rate / r.bare.rate;
-    log(
-      line([
-        r.endpoint.name,
-        r.api.rate.toFixed(0),
-        r.bare.rate.toFixed(0),
-        `${ratio.toFixed(2)}${ratio < TARGET_RATIO ? '*' : ' '}`,
-        latency(r.api),
-        latency(r.bare),
-        r.api.cpuPerRequest.toFixed(0),
-        r.bare.cpuPerRequest.toFixed(0),
-        r.api.rssMb.toFixed(0),
-        `${r.apiPrepared}/${r.statements}`,
-        String(r.api.failures + r.bare.failures) + (r.drift.length ? ' DRIFT' : ''),
-      ]),
-    );
+    log(`API resident memory at the end ${api.rss.toFixed(0)} MB (peak ${api.peak.toFixed(0)} MB); bare ${bare.rss.toFixed(0)} MB (peak ${bare.peak.toFixed(0)} MB)`);
   }
   log();
   log(
@@ -586,62 +632,81 @@ async function main(): Promise<number> {
       'event loop, so 1 s ÷ µs/req is its ceiling; less sensitive to other load than req/s); API RSS after the endpoint; ' +
       `SQL = statements per request the API prepares / sends (the bare handler: ${PREPARE === 'named' ? 'all named prepared' : 'as the API'}).`,
   );
-  log(`API resident memory at the end ${apiMemory.rss.toFixed(0)} MB (peak ${apiMemory.peak.toFixed(0)} MB); bare ${bareMemory.rss.toFixed(0)} MB (peak ${bareMemory.peak.toFixed(0)} MB)`);
+
+  // A page's cost as the data grows: each scale against the first, measured in the same rounds.
+  const growth = sites.slice(1).flatMap((site) =>
+    site.results.flatMap((r, index) => {
+      const base = sites[0]?.results[index];
+      if (!base || r.broken || base.broken) return [];
+      return [{ scale: site.scale, name: r.endpoint.name, api: r.api.rate / base.api.rate, bare: r.bare.rate / base.bare.rate, apiCpu: r.api.cpuPerRequest / base.api.cpuPerRequest }];
+    }),
+  );
+  const first = sites[0];
+  if (first && growth.length > 0) {
+    const widths: [string, number][] = [['endpoint', 20], ['scale', 6], ['API req/s ÷', 12], ['bare req/s ÷', 13], ['API µs/req ÷', 12]];
+    log();
+    log(`each scale against scale ${first.scale} (the same rounds; a page's cost should stay within 15 %: req/s ÷ ≥ 0.85):`);
+    log(line(widths.map(([title]) => title), widths));
+    for (const g of growth) {
+      log(line([g.name, String(g.scale), `${g.api.toFixed(2)}${g.api < 0.85 ? '*' : ' '}`, g.bare.toFixed(2), g.apiCpu.toFixed(2)], widths));
+    }
+  }
 
   // The reports, at 10 connections (the issue's measure), beside the plain GROUP BY on pg directly.
-  const reportRows: { name: string; tally: Tally }[] = [];
-  let plain: PlainRun | undefined;
-  let worklistComputed: PlainRun | undefined;
-  let rebuild: { p50: number; max: number } | undefined;
+  const reportRuns: { site: Site; rows: { name: string; tally: Tally }[]; plain: PlainRun; worklistComputed: PlainRun; rebuild: { p50: number; max: number } }[] = [];
   if (env.BENCH_REPORTS !== '0') {
-    log();
-    log(`== reports: ${REPORT_CONNECTIONS} connections, ${DURATION} s each, office ${officeCode}; the plain GROUP BY with pg (pool ${POOL_SIZE})`);
-    const schemeClient = new pg.Client({ connectionString: databaseUrl });
-    await schemeClient.connect();
-    const schemeCode = await schemeClient
-      .query<{ code: string }>('select code from grant_schemes order by period_from desc limit 1')
-      .then((result) => result.rows[0]?.code ?? 'nasjonal-alis-2026')
-      .finally(() => schemeClient.end());
-    const onlyReports = env.BENCH_REPORTS?.split('|').map((name) => name.trim());
-    for (const target of reportTargets(schemeCode).filter((report) => !onlyReports || onlyReports.includes(report.name))) {
-      await fire(apiUrl, WARMUP, token, target.path, REPORT_CONNECTIONS);
-      const tally = new Tally();
-      const cpuBefore = cpuMs(api.pid);
-      tally.add(await fire(apiUrl, DURATION, token, target.path, REPORT_CONNECTIONS), undefined);
-      const cpuAfter = cpuMs(api.pid);
-      tally.cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
-      reportRows.push({ name: target.name, tally });
+    for (const site of sites) {
+      const { databaseUrl, officeCode, apiUrl, api, token } = site;
+      log();
+      log(`== reports (scale ${site.scale}): ${REPORT_CONNECTIONS} connections, ${DURATION} s each, office ${officeCode}; the plain GROUP BY with pg (pool ${POOL_SIZE})`);
+      const schemeClient = new pg.Client({ connectionString: databaseUrl });
+      await schemeClient.connect();
+      const schemeCode = await schemeClient
+        .query<{ code: string }>('select code from grant_schemes order by period_from desc limit 1')
+        .then((result) => result.rows[0]?.code ?? 'nasjonal-alis-2026')
+        .finally(() => schemeClient.end());
+      const onlyReports = env.BENCH_REPORTS?.split('|').map((name) => name.trim());
+      const rows: { name: string; tally: Tally }[] = [];
+      for (const target of reportTargets(schemeCode).filter((report) => !onlyReports || onlyReports.includes(report.name))) {
+        await fire(apiUrl, WARMUP, token, target.path, REPORT_CONNECTIONS);
+        const tally = new Tally();
+        const cpuBefore = cpuMs(api.pid);
+        tally.add(await fire(apiUrl, DURATION, token, target.path, REPORT_CONNECTIONS), undefined);
+        const cpuAfter = cpuMs(api.pid);
+        tally.cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+        rows.push({ name: target.name, tally });
+      }
+      const plain = await runPlainGroupBy(databaseUrl, DURATION, REPORT_CONNECTIONS, POOL_SIZE);
+      const computed = await runComputedWorklist(databaseUrl, officeCode, DURATION, REPORT_CONNECTIONS, POOL_SIZE);
+      const rebuild = await timeCompliancePeriodsRebuild(databaseUrl, 9);
+      reportRuns.push({ site, rows, plain, worklistComputed: computed, rebuild });
+      const cols: [string, number][] = [['report', 20], ['req/s', 8], ['p50/p99 ms', 14], ['µs/req', 8], ['× plain', 8], ['failures', 8]];
+      const row = (cells: string[]) => line(cells, cols);
+      log(row(cols.map(([title]) => title)));
+      for (const { name, tally } of rows) {
+        log(row([name, tally.rate.toFixed(0), `${tally.percentile(50).toFixed(1)} / ${tally.percentile(99).toFixed(1)}`, tally.cpuPerRequest.toFixed(0), (tally.rate / plain.rate).toFixed(2), String(tally.failures)]));
+      }
+      log(row(['plain GROUP BY (pg)', plain.rate.toFixed(0), `${plain.p50.toFixed(1)} / ${plain.p99.toFixed(1)}`, '-', '1.00', '0']));
+      log(row(['worklist computed', computed.rate.toFixed(0), `${computed.p50.toFixed(1)} / ${computed.p99.toFixed(1)}`, '-', (computed.rate / plain.rate).toFixed(2), '0']));
+      log(`compliance periods rebuilt after a change (the first compliance list or worklist pays it): ${rebuild.p50.toFixed(0)} ms median, ${rebuild.max.toFixed(0)} ms slowest of 9`);
     }
-    plain = await runPlainGroupBy(databaseUrl, DURATION, REPORT_CONNECTIONS, POOL_SIZE);
-    worklistComputed = await runComputedWorklist(databaseUrl, officeCode, DURATION, REPORT_CONNECTIONS, POOL_SIZE);
-    rebuild = await timeCompliancePeriodsRebuild(databaseUrl, 9);
-    const cols: [string, number][] = [['report', 20], ['req/s', 8], ['p50/p99 ms', 14], ['µs/req', 8], ['× plain', 8], ['failures', 8]];
-    const row = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(cols[i]?.[1] ?? 0) : cell.padStart(cols[i]?.[1] ?? 0))).join('  ');
-    log(row(cols.map(([title]) => title)));
-    for (const { name, tally } of reportRows) {
-      log(row([name, tally.rate.toFixed(0), `${tally.percentile(50).toFixed(1)} / ${tally.percentile(99).toFixed(1)}`, tally.cpuPerRequest.toFixed(0), (tally.rate / plain.rate).toFixed(2), String(tally.failures)]));
-    }
-    log(row(['plain GROUP BY (pg)', plain.rate.toFixed(0), `${plain.p50.toFixed(1)} / ${plain.p99.toFixed(1)}`, '-', '1.00', '0']));
-    const computed = worklistComputed;
-    log(row(['worklist computed', computed.rate.toFixed(0), `${computed.p50.toFixed(1)} / ${computed.p99.toFixed(1)}`, '-', (computed.rate / plain.rate).toFixed(2), '0']));
     log(
       '× plain = the report\'s requests/s ÷ the plain query\'s queries/s (the overview should reach 3); "any day" asks a day the cache no longer holds, every ' +
         'time (computed, not cached); "worklist computed" runs the worklist\'s three statements in this process without the cache (what a ' +
         'request costs right after a change).',
     );
-    log(`compliance periods rebuilt after a change (the first compliance list or worklist pays it): ${rebuild.p50.toFixed(0)} ms median, ${rebuild.max.toFixed(0)} ms slowest of 9`);
   }
 
   // Logging was really on: one "request completed" line per request.
   await new Promise((resolve) => setTimeout(resolve, 200));
-  const logLines = readFileSync(apiLog, 'utf8').split('\n').filter((entry) => entry.includes('"request completed"')).length;
-  log(`API log: ${logLines} request lines, ${(statSync(apiLog).size / 1e6).toFixed(1)} MB${env.BENCH_KEEP_LOG ? ` (${apiLog})` : ''}`);
+  for (const site of sites) {
+    const logLines = readFileSync(site.apiLog, 'utf8').split('\n').filter((entry) => entry.includes('"request completed"')).length;
+    log(`API log (scale ${site.scale}): ${logLines} request lines, ${(statSync(site.apiLog).size / 1e6).toFixed(1)} MB${env.BENCH_KEEP_LOG ? ` (${site.apiLog})` : ''}`);
+  }
 
   if (env.BENCH_JSON) {
     const summary = {
       startedAt: new Date().toISOString(),
-      scale: SCALE,
-      office: officeCode,
       connections: CONNECTIONS,
       secondsPerTarget: DURATION,
       rounds: ROUNDS,
@@ -651,53 +716,66 @@ async function main(): Promise<number> {
       barePrepare: PREPARE,
       bareDriver: DRIVER,
       targetRatio: TARGET_RATIO,
-      memory: { api: { rssMb: round(apiMemory.rss, 1), peakMb: round(apiMemory.peak, 1) }, bare: { rssMb: round(bareMemory.rss, 1), peakMb: round(bareMemory.peak, 1) } },
-      endpoints: results.map((r) => ({
-        name: r.endpoint.name,
-        title: r.endpoint.title,
-        keys: r.keys.length,
-        statements: r.statements,
-        apiPreparedStatements: r.apiPrepared,
-        measured: !r.broken,
-        ratio: r.broken ? null : round(r.api.rate / r.bare.rate, 3),
-        api: r.api.summary(),
-        bare: r.bare.summary(),
-        drift: r.drift,
-      })),
-      reports: {
-        connections: REPORT_CONNECTIONS,
-        plainGroupBy: plain ? { queriesPerSecond: round(plain.rate), p50Ms: round(plain.p50, 1), p99Ms: round(plain.p99, 1) } : null,
-        worklistComputed: worklistComputed
-          ? { perSecond: round(worklistComputed.rate), p50Ms: round(worklistComputed.p50, 1), p99Ms: round(worklistComputed.p99, 1) }
-          : null,
-        compliancePeriodsRebuildMs: rebuild ? { p50: round(rebuild.p50, 1), max: round(rebuild.max, 1) } : null,
-        endpoints: reportRows.map(({ name, tally }) => ({ name, ...tally.summary(), timesPlain: plain ? round(tally.rate / plain.rate, 2) : null })),
-      },
+      scales: memories.map(({ site, api, bare }) => {
+        const reports = reportRuns.find((runOf) => runOf.site === site);
+        return {
+          scale: site.scale,
+          office: site.officeCode,
+          memory: { api: { rssMb: round(api.rss, 1), peakMb: round(api.peak, 1) }, bare: { rssMb: round(bare.rss, 1), peakMb: round(bare.peak, 1) } },
+          endpoints: site.results.map((r) => ({
+            name: r.endpoint.name,
+            title: r.endpoint.title,
+            keys: r.keys.length,
+            statements: r.statements,
+            apiPreparedStatements: r.apiPrepared,
+            measured: !r.broken,
+            ratio: r.broken ? null : round(r.api.rate / r.bare.rate, 3),
+            api: r.api.summary(),
+            bare: r.bare.summary(),
+            drift: r.drift,
+          })),
+          reports: reports
+            ? {
+                connections: REPORT_CONNECTIONS,
+                plainGroupBy: { queriesPerSecond: round(reports.plain.rate), p50Ms: round(reports.plain.p50, 1), p99Ms: round(reports.plain.p99, 1) },
+                worklistComputed: { perSecond: round(reports.worklistComputed.rate), p50Ms: round(reports.worklistComputed.p50, 1), p99Ms: round(reports.worklistComputed.p99, 1) },
+                compliancePeriodsRebuildMs: { p50: round(reports.rebuild.p50, 1), max: round(reports.rebuild.max, 1) },
+                endpoints: reports.rows.map(({ name, tally }) => ({ name, ...tally.summary(), timesPlain: round(tally.rate / reports.plain.rate, 2) })),
+              }
+            : null,
+        };
+      }),
+      growth: growth.map((g) => ({ endpoint: g.name, scale: g.scale, againstScale: first?.scale, apiRate: round(g.api, 3), bareRate: round(g.bare, 3), apiCpuPerRequest: round(g.apiCpu, 3) })),
     };
     writeFileSync(env.BENCH_JSON, `${JSON.stringify(summary, null, 2)}\n`);
     log(`JSON summary: ${path.resolve(env.BENCH_JSON)}`);
   }
 
   let failed = false;
-  for (const r of results) {
-    for (const [name, tally] of [['API', r.api], ['bare', r.bare]] as const) {
-      if (tally.failures === 0) continue;
-      failed = true;
-      const codes = [...tally.codes].map(([code, count]) => `${code}: ${count}`).join(', ');
-      log(`FAIL ${r.endpoint.name} ${name}: ${tally.non2xx} non-2xx (${codes}), ${tally.errors} errors, ${tally.timeouts} timeouts`);
-    }
-    if (r.broken) {
-      failed = true;
-      log(`FAIL ${r.endpoint.name}: not measured, the API or the bare handler does not answer 200 (see above)`);
-    } else if (r.drift.length > 0) {
-      failed ||= !ALLOW_DRIFT;
-      log(`${ALLOW_DRIFT ? 'WARN' : 'FAIL'} ${r.endpoint.name}: the bare handler does not do what the API does (see above); update bench/endpoints.ts`);
+  for (const site of sites) {
+    const at = sites.length > 1 ? ` (scale ${site.scale})` : '';
+    for (const r of site.results) {
+      for (const [name, tally] of [['API', r.api], ['bare', r.bare]] as const) {
+        if (tally.failures === 0) continue;
+        failed = true;
+        const codes = [...tally.codes].map(([code, count]) => `${code}: ${count}`).join(', ');
+        log(`FAIL ${r.endpoint.name}${at} ${name}: ${tally.non2xx} non-2xx (${codes}), ${tally.errors} errors, ${tally.timeouts} timeouts`);
+      }
+      if (r.broken) {
+        failed = true;
+        log(`FAIL ${r.endpoint.name}${at}: not measured, the API or the bare handler does not answer 200 (see above)`);
+      } else if (r.drift.length > 0) {
+        failed ||= !ALLOW_DRIFT;
+        log(`${ALLOW_DRIFT ? 'WARN' : 'FAIL'} ${r.endpoint.name}${at}: the bare handler does not do what the API does (see above); update bench/endpoints.ts`);
+      }
     }
   }
-  for (const { name, tally } of reportRows) {
-    if (tally.failures === 0) continue;
-    failed = true;
-    log(`FAIL report ${name}: ${tally.non2xx} non-2xx (${[...tally.codes].map(([code, count]) => `${code}: ${count}`).join(', ')}), ${tally.errors} errors, ${tally.timeouts} timeouts`);
+  for (const { site, rows } of reportRuns) {
+    for (const { name, tally } of rows) {
+      if (tally.failures === 0) continue;
+      failed = true;
+      log(`FAIL report ${name} (scale ${site.scale}): ${tally.non2xx} non-2xx (${[...tally.codes].map(([code, count]) => `${code}: ${count}`).join(', ')}), ${tally.errors} errors, ${tally.timeouts} timeouts`);
+    }
   }
   if (warmUpFailures > 0) log(`FAIL ${warmUpFailures} non-2xx answers or errors during the warm-ups`);
   if (!failed && warmUpFailures === 0) log('OK: same SQL and answers as the API, no non-2xx answers, no errors');

@@ -156,6 +156,16 @@ export const AGREEMENT_BY_ID: BareStatement = {
     '"agreements"."doctor_id" where ("agreements"."id" = $1 and "municipalities"."office_code" = $2)',
 };
 
+export const REGISTRATION_PERIODS_OF_AGREEMENT: BareStatement = {
+  name: 'bare_registration_periods_of_agreement',
+  apiPrepares: true,
+  text:
+    'select "kommunenummer", "status", "from_date", "to_date" from "registration_periods" where ' +
+    '("registration_periods"."kommunenummer" = (select "kommunenummer" from "agreements" "of" where "of"."id" = $1) ' +
+    'and "registration_periods"."specialty" = $2) order by "registration_periods"."kommunenummer" asc, ' +
+    '"registration_periods"."from_date" asc',
+};
+
 export const VEILEDER_SUPERVISIONS_OF_ONE: BareStatement = {
   name: 'bare_veileder_supervisions_of_one',
   apiPrepares: true,
@@ -172,12 +182,13 @@ export const VEILEDER_SUPERVISIONS_OF_ONE: BareStatement = {
     '"supervisions"."agreement_id" asc, "supervisions"."from_date" desc',
 };
 
-export const OPEN_AGREEMENTS_OF_ONE_DOCTOR: BareStatement = {
-  name: 'bare_open_agreements_of_one_doctor',
+export const OPEN_AGREEMENTS_OF_AGREEMENTS_DOCTOR: BareStatement = {
+  name: 'bare_open_agreements_of_agreements_doctor',
   apiPrepares: true,
   text:
     'select "id", "doctor_id", "start_date", "planned_end_date", "position_percent" from "agreements" where ' +
-    '("agreements"."doctor_id" = $1 and "agreements"."status" in ($2, $3))',
+    '("agreements"."doctor_id" = (select "doctor_id" from "agreements" "of" where "of"."id" = $1) and ' +
+    '"agreements"."status" in ($2, $3))',
 };
 
 export const DOCTORS_OF_OFFICE: BareStatement = {
@@ -318,4 +329,12 @@ export const GRANT_APPLICATIONS_TOTAL: BareStatement = {
     'select count(*)::int from (select 1 as "one" from "grant_applications" inner join "municipalities" on ' +
     '"municipalities"."kommunenummer" = "grant_applications"."kommunenummer" where ("municipalities"."office_code" ' +
     '= $1 and "grant_applications"."kommunenummer" = $2) limit $3) "matching"',
+};
+
+export const OPEN_AGREEMENTS_OF_ONE_DOCTOR: BareStatement = {
+  name: 'bare_open_agreements_of_one_doctor',
+  apiPrepares: true,
+  text:
+    'select "id", "doctor_id", "start_date", "planned_end_date", "position_percent" from "agreements" where ' +
+    '("agreements"."doctor_id" = $1 and "agreements"."status" in ($2, $3))',
 };

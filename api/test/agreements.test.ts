@@ -5,7 +5,9 @@ import { admin, bodoClient, directorate, directorateClient, heroyClient, nordOff
 import { bodyOf, etagOf, expectDefined } from './support/expect.js';
 import { type Caller, auditTrail, createClient, expectProblem, http } from './support/factories.js';
 import { at } from '../src/lib/collections.js';
-import { insertDoctor, insertRegistration } from './support/rows.js';
+import { insertDoctor, insertRegistration, insertSupervision, insertSupervisor } from './support/rows.js';
+import { countSent } from './support/sql.js';
+import { TEST_DATABASE_URL } from './support/test-env.js';
 
 const BASE = '/api/v1/agreements';
 
@@ -486,6 +488,37 @@ describe('scope and roles', () => {
 
   it('requires a token', async () => {
     expectProblem(await http(t).get(BASE), 401, 'unauthorized');
+  });
+});
+
+describe('the cost of one agreement', () => {
+  it('reads an agreement and its facts in one round trip, the same as its list shows', async () => {
+    const doctor = await insertDoctor(t);
+    const { agreement } = await createAgreement(admin, { kommunenummer: '1804', doctorId: doctor.id, positionPercent: 60 });
+    const supervisor = await insertSupervisor(t);
+    await insertSupervision(t, { agreementId: agreement.id, supervisorId: supervisor.id, from: '2024-01-01' });
+    const read = async () => {
+      let body: Agreement | undefined;
+      const sent = await countSent(t.database, async () => {
+        body = (await get(agreement.id)).agreement;
+      });
+      return { sent, body: expectDefined(body, 'the agreement') };
+    };
+    const listed = async () => expectDefined((await list({ kommunenummer: '1804', limit: 200 })).items.find((item) => item.id === agreement.id), 'the listed agreement');
+
+    // The row, the municipality's registration periods, the veileder supervisions, the doctor's open
+    // agreements and the shares: five statements, sent together on PostgreSQL.
+    const alone = await read();
+    expect(alone.sent).toEqual({ statements: 5, roundTrips: TEST_DATABASE_URL ? 1 : 5 });
+    expect(alone.body.currentVeileder?.supervisorId).toBe(supervisor.id);
+    expect(alone.body).toEqual(await listed());
+
+    // A second open agreement of the doctor adds its share history (for the overlap), in a round trip of its own.
+    await createAgreement(admin, { kommunenummer: '1833', doctorId: doctor.id, positionPercent: 60 });
+    const beside = await read();
+    expect(beside.sent).toEqual({ statements: 6, roundTrips: TEST_DATABASE_URL ? 2 : 6 });
+    expect(codes(beside.body)).toContain('overlapping_agreements');
+    expect(beside.body).toEqual(await listed());
   });
 });
 

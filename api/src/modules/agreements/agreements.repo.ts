@@ -1,5 +1,6 @@
 import type { AgreementWarningCode, Total } from '@alis/shared';
 import { type SQL, and, asc, desc, eq, exists, gte, inArray, isNull, lte, notExists, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { ChangesOf, Executor, RowOf } from '../../db/client.js';
 import { agreementShares, agreements, doctors, municipalities, registrationPeriods, supervisions, supervisors } from '../../db/schema.js';
 import { type Bind, inline, placeholders, prepared } from '../../db/prepared.js';
@@ -294,6 +295,38 @@ const shapeOf = (scope: MunicipalityScope, filter: AgreementFilter) => [
   filter.warning,
 ];
 
+/** One column of the agreement whose id is bound as `agreementId`, as a scalar subquery. */
+function ofAgreement(db: Executor, key: 'kommunenummer' | 'doctorId'): SQL {
+  const of = alias(agreements, 'of');
+  return sql`${db.select({ value: of[key] }).from(of).where(eq(of.id, placeholders('agreementId')))}`;
+}
+
+/** The registration periods of the specialty bound as `specialty` where `municipality` holds, in order. */
+const periodsWhere = (db: Executor, municipality: SQL | undefined) =>
+  db
+    .select({
+      kommunenummer: registrationPeriods.kommunenummer,
+      status: registrationPeriods.status,
+      fromDate: registrationPeriods.fromDate,
+      toDate: registrationPeriods.toDate,
+    })
+    .from(registrationPeriods)
+    .where(and(municipality, eq(registrationPeriods.specialty, placeholders('specialty'))))
+    .orderBy(asc(registrationPeriods.kommunenummer), asc(registrationPeriods.fromDate));
+
+/** The open agreements whose doctor `doctor` picks. */
+const openAgreementsWhere = (db: Executor, doctor: SQL | undefined) =>
+  db
+    .select({
+      id: agreements.id,
+      doctorId: agreements.doctorId,
+      startDate: agreements.startDate,
+      plannedEndDate: agreements.plannedEndDate,
+      positionPercent: agreements.positionPercent,
+    })
+    .from(agreements)
+    .where(and(doctor, inArray(agreements.status, [...OPEN])));
+
 export const agreementsRepo = {
   async get(db: Executor, id: string, scope: MunicipalityScope): Promise<AgreementRow | undefined> {
     const [row] = await prepared(db, statementName('agreement_get', [scopeShape(scope)]), (name) =>
@@ -419,18 +452,19 @@ export const agreementsRepo = {
   async registrationPeriods(db: Executor, kommunenumre: readonly string[], specialty: string): Promise<RegistrationPeriodRow[]> {
     if (kommunenumre.length === 0) return [];
     return prepared(db, 'agreement_facts_periods', (name) =>
-      db
-        .select({
-          kommunenummer: registrationPeriods.kommunenummer,
-          status: registrationPeriods.status,
-          fromDate: registrationPeriods.fromDate,
-          toDate: registrationPeriods.toDate,
-        })
-        .from(registrationPeriods)
-        .where(and(anyOf(registrationPeriods.kommunenummer, placeholders('kommunenumre'), 'text'), eq(registrationPeriods.specialty, placeholders('specialty'))))
-        .orderBy(asc(registrationPeriods.kommunenummer), asc(registrationPeriods.fromDate))
-        .prepare(name),
+      periodsWhere(db, anyOf(registrationPeriods.kommunenummer, placeholders('kommunenumre'), 'text')).prepare(name),
     ).execute({ kommunenumre, specialty });
+  },
+
+  /**
+   * registrationPeriods of one agreement's municipality, found by the agreement's id, so that they can
+   * be asked for together with the agreement itself (an agreement outside the caller's scope gets
+   * periods it never sees: the service answers 404 without them).
+   */
+  async registrationPeriodsOfAgreement(db: Executor, agreementId: string, specialty: string): Promise<RegistrationPeriodRow[]> {
+    return prepared(db, 'agreement_facts_periods_by_agreement', (name) =>
+      periodsWhere(db, eq(registrationPeriods.kommunenummer, ofAgreement(db, 'kommunenummer'))).prepare(name),
+    ).execute({ agreementId, specialty });
   },
 
   /**
@@ -510,19 +544,16 @@ export const agreementsRepo = {
   async openAgreementsOf(db: Executor, doctorIds: readonly string[]): Promise<OpenAgreementRow[]> {
     if (doctorIds.length === 0) return [];
     const ids = oneOrAnyOf('agreement_facts_open', agreements.doctorId, doctorIds, 'uuid');
-    return prepared(db, ids.name, (name) =>
-      db
-        .select({
-          id: agreements.id,
-          doctorId: agreements.doctorId,
-          startDate: agreements.startDate,
-          plannedEndDate: agreements.plannedEndDate,
-          positionPercent: agreements.positionPercent,
-        })
-        .from(agreements)
-        .where(and(ids.condition(placeholders('doctorIds')), inArray(agreements.status, [...OPEN])))
-        .prepare(name),
-    ).execute({ doctorIds: ids.value });
+    return prepared(db, ids.name, (name) => openAgreementsWhere(db, ids.condition(placeholders('doctorIds'))).prepare(name)).execute({
+      doctorIds: ids.value,
+    });
+  },
+
+  /** openAgreementsOf the doctor of one agreement, found by the agreement's id (as registrationPeriodsOfAgreement). */
+  async openAgreementsOfDoctorOf(db: Executor, agreementId: string): Promise<OpenAgreementRow[]> {
+    return prepared(db, 'agreement_facts_open_by_agreement', (name) =>
+      openAgreementsWhere(db, eq(agreements.doctorId, ofAgreement(db, 'doctorId'))).prepare(name),
+    ).execute({ agreementId });
   },
 
   /** Locks a doctor's row: changes to the doctor's veileder supervisions (across agreements) take turns. */

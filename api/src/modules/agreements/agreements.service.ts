@@ -46,7 +46,7 @@ import { Service } from '../../lib/service.js';
 import { type Versioned, withVersion } from '../../lib/versioned.js';
 import { municipalitiesRepo } from '../municipalities/municipalities.repo.js';
 import { absencesRepo } from './absences.repo.js';
-import { assertOpen, lockAgreement, visibleAgreement } from './agreement-access.js';
+import { assertOpen, lockAgreement, notFoundAgreement } from './agreement-access.js';
 import {
   type AgreementChanges,
   type AgreementRow,
@@ -227,7 +227,7 @@ export function pageFacts(
 async function factsOf(db: Executor, rows: readonly AgreementRow[], today: string, planRules: EducationPlanRules): Promise<PageFacts> {
   const ids = rows.map((row) => row.id);
   // What needs only the page's rows goes in one round trip.
-  const [periods, veileders, open, sharesOnPage] = await inOneRoundTrip(() =>
+  const facts = await inOneRoundTrip(() =>
     Promise.all([
       agreementsRepo.registrationPeriods(db, [...new Set(rows.map((row) => row.kommunenummer))], TRAINING_SPECIALTY),
       agreementsRepo.veilederSupervisions(db, ids, today),
@@ -235,11 +235,20 @@ async function factsOf(db: Executor, rows: readonly AgreementRow[], today: strin
       agreementsRepo.shares(db, ids),
     ]),
   );
-  // The shares of the doctors' other open agreements (for the overlap), when there are any: a doctor
-  // seldom has two at once, so most pages and agreements need no second round trip.
-  const onPage = new Set(ids);
-  const others = [...new Set(open.map((agreement) => agreement.id).filter((id) => !onPage.has(id)))];
-  const shares = others.length === 0 ? sharesOnPage : [...sharesOnPage, ...(await agreementsRepo.shares(db, others))];
+  return completedFacts(db, ids, facts, planRules);
+}
+
+type FactRows = [RegistrationPeriodRow[], VeilederSupervisionRow[], OpenAgreementRow[], ShareRow[]];
+
+/**
+ * The facts of the agreements `ids` from the rows their statements gave, with the shares of the doctors'
+ * other open agreements (for the overlap) when there are any: a doctor seldom has two at once, so most
+ * pages and agreements need no further round trip.
+ */
+async function completedFacts(db: Executor, ids: readonly string[], [periods, veileders, open, sharesOfIds]: FactRows, planRules: EducationPlanRules) {
+  const asked = new Set(ids);
+  const others = [...new Set(open.map((agreement) => agreement.id).filter((id) => !asked.has(id)))];
+  const shares = others.length === 0 ? sharesOfIds : [...sharesOfIds, ...(await agreementsRepo.shares(db, others))];
   return pageFacts(periods, veileders, open, shares, planRules);
 }
 
@@ -357,8 +366,24 @@ export class AgreementsService extends Service {
     return pageFrom(rows, limit, (row) => mustGet(byId, row.id, 'agreement view'), page.cursorOf, total);
   }
 
+  /**
+   * The agreement and its facts in one round trip: the facts' statements find the municipality and the
+   * doctor by the agreement's id, so they need not wait for its row. Outside the scope the row is missing
+   * and the facts are dropped unseen (404).
+   */
   async get(principal: Principal, id: string): Promise<Versioned<Agreement>> {
-    return versionedView(this.db, await visibleAgreement(this.db, principal, id), this.planRules);
+    const today = todayInNorway();
+    const [row, ...facts] = await inOneRoundTrip(() =>
+      Promise.all([
+        agreementsRepo.get(this.db, id, municipalityScope(principal)),
+        agreementsRepo.registrationPeriodsOfAgreement(this.db, id, TRAINING_SPECIALTY),
+        agreementsRepo.veilederSupervisions(this.db, [id], today),
+        agreementsRepo.openAgreementsOfDoctorOf(this.db, id),
+        agreementsRepo.shares(this.db, [id]),
+      ]),
+    );
+    if (!row) throw notFoundAgreement();
+    return withVersion(toAgreement(row, await completedFacts(this.db, [id], facts, this.planRules), today));
   }
 
   async create(context: RequestContext, input: CreateAgreementInput): Promise<Versioned<Agreement>> {
