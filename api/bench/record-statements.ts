@@ -29,11 +29,18 @@ const NAMES: Record<string, string[]> = {
   'grant-applications-list': ['GRANT_APPLICATIONS_PAGE', 'GRANT_APPLICATIONS_TOTAL'],
 };
 
+/** A call of the API's services whose statements are recorded under `names`, in the order it sends them. */
+interface Call {
+  what: string;
+  api: (services: Services, principal: Principal) => Promise<unknown>;
+  names: string[] | undefined;
+}
+
 /**
  * Statements that no endpoint sends for its first key but that a bare handler sends for others: a page
  * of one agreement binds its one id and its one doctor as themselves (the API's `oneOrAnyOf`).
  */
-const EXTRA: { what: string; api: (services: Services, principal: Principal) => Promise<unknown>; names: string[] }[] = [
+const EXTRA: Call[] = [
   {
     what: 'a page of one agreement',
     api: (services, principal) => services.agreements.list(principal, listAgreementsQuery.parse({ limit: 1 })),
@@ -77,7 +84,7 @@ try {
   const capture = apiStatements(databaseUrl);
   const texts = new Map<string, string>();
   try {
-    const calls: { what: string; api: (services: Services, principal: Principal) => Promise<unknown>; names: string[] | undefined }[] = [];
+    const calls: Call[] = [];
     for (const endpoint of ENDPOINTS) {
       const key = endpoint.keys === null ? '' : String((await keys.query<[string]>({ text: endpoint.keys, values: [OFFICE], rowMode: 'array' })).rows[0]?.[0]);
       calls.push({ what: endpoint.name, api: (services, principal) => endpoint.api(services, principal, key), names: NAMES[endpoint.name] });

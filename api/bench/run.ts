@@ -554,8 +554,7 @@ async function main(): Promise<number> {
   let warmUpFailures = 0;
   for (const [index, endpoint] of endpoints.entries()) {
     const measured = sites.map((site) => ({ site, result: site.results[index] })).filter((m): m is { site: Site; result: EndpointResult } => m.result !== undefined);
-    const broken = measured.filter(({ result }) => result.broken);
-    if (broken.length > 0) {
+    if (measured.some(({ result }) => result.broken)) {
       log(`-- ${endpoint.name.padEnd(20)} not measured: it does not answer 200 on both (see the check above)`);
       continue;
     }
@@ -634,14 +633,14 @@ async function main(): Promise<number> {
   );
 
   // A page's cost as the data grows: each scale against the first, measured in the same rounds.
+  const first = sites[0];
   const growth = sites.slice(1).flatMap((site) =>
     site.results.flatMap((r, index) => {
-      const base = sites[0]?.results[index];
+      const base = first?.results[index];
       if (!base || r.broken || base.broken) return [];
       return [{ scale: site.scale, name: r.endpoint.name, api: r.api.rate / base.api.rate, bare: r.bare.rate / base.bare.rate, apiCpu: r.api.cpuPerRequest / base.api.cpuPerRequest }];
     }),
   );
-  const first = sites[0];
   if (first && growth.length > 0) {
     const widths: [string, number][] = [['endpoint', 20], ['scale', 6], ['API req/s ÷', 12], ['bare req/s ÷', 13], ['API µs/req ÷', 12]];
     log();
