@@ -87,6 +87,21 @@ describe.skipIf(!TEST_DATABASE_URL)('prepared, run lean on PostgreSQL', () => {
     for (const round of rounds) expect(round).toEqual(expected);
   });
 
+  it("keeps a page's statement on its generic plan, however many pages its rows hold", async () => {
+    // Without plan_cache_mode=force_generic_plan PostgreSQL plans the first five calls with their values, and
+    // every later one too while it expects that to be cheaper: for `limit $n` once the rows hold more than ten
+    // pages (its generic plan reckons with a tenth of them). Here 357 municipalities, pages of 2.
+    const client = await poolOf(database.db).connect();
+    try {
+      const page = { name: 'test_generic_page', text: 'select kommunenummer from municipalities order by kommunenummer limit $1', values: [2] };
+      for (let call = 0; call < 8; call++) expect((await client.query(page)).rows).toHaveLength(2);
+      const [plans] = (await client.query<{ generic: string; custom: string }>("select generic_plans as generic, custom_plans as custom from pg_prepared_statements where name = 'test_generic_page'")).rows;
+      expect(plans).toEqual({ generic: '8', custom: '0' });
+    } finally {
+      client.release();
+    }
+  });
+
   it('fails as drizzle does, with the database error as the cause, and the statement still runs after', async () => {
     const { db } = database;
     const statement = prepared(db, 'test_lean_failure', (name) =>
