@@ -57,6 +57,11 @@ describe('prepared', () => {
     expect(compiled[0]?.anArray).toEqual(['03', null]);
   });
 
+  it('prices random reads near sequential ones on either engine (client.ts: RANDOM_PAGE_COST)', async () => {
+    const { rows } = await database.executeSql('show random_page_cost');
+    expect(rows).toEqual([{ random_page_cost: '1.1' }]);
+  });
+
   it("leaves a select of nested objects to drizzle's mapper (a left join's nulls)", () => {
     const { db } = database;
     const statement = prepared(db, 'test_prepared_nested', (name) =>
@@ -98,6 +103,30 @@ describe.skipIf(!TEST_DATABASE_URL)('prepared, run lean on PostgreSQL', () => {
       const [plans] = (await client.query<{ generic: string; custom: string }>("select generic_plans as generic, custom_plans as custom from pg_prepared_statements where name = 'test_generic_page'")).rows;
       expect(plans).toEqual({ generic: '8', custom: '0' });
     } finally {
+      client.release();
+    }
+  });
+
+  it("looks a page's ids up in the index, not by reading the whole table, however small the table", async () => {
+    // At PostgreSQL's default random_page_cost (4) the generic plan of `= any($1)` over a table of a few
+    // pages (here as agreement_shares at national size: 700 rows, 5 pages) is a sequential scan that
+    // compares each row with every id of the page, so that the page costs what the table holds.
+    const client = await poolOf(database.db).connect();
+    try {
+      await client.query(
+        'create temp table test_shares (agreement_id uuid, from_date date, percent int, primary key (agreement_id, from_date));' +
+          "insert into test_shares select gen_random_uuid(), date '2026-01-01' + n % 365, 50 + n % 50 from generate_series(1, 700) n;" +
+          'analyze test_shares',
+      );
+      const ids = (await client.query<{ id: string }>('select agreement_id as id from test_shares limit 50')).rows.map((row) => row.id);
+      const page = { name: 'test_page_ids', text: 'select agreement_id, from_date, percent from test_shares where agreement_id = any($1::uuid[])', values: [ids] };
+      for (let call = 0; call < 6; call++) expect((await client.query(page)).rows).toHaveLength(50);
+      const explained = await client.query<[string]>({ text: `explain (costs off) execute test_page_ids(${client.escapeLiteral(`{${ids.join(',')}}`)})`, rowMode: 'array' });
+      const plan = explained.rows.map((row) => row[0]).join('\n');
+      expect(plan).toMatch(/Index Scan (on|using) test_shares_pkey/);
+      expect(plan).not.toMatch(/Seq Scan/);
+    } finally {
+      await client.query('discard temp');
       client.release();
     }
   });

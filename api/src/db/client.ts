@@ -41,6 +41,17 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/**
+ * PostgreSQL's default (4) prices a random read at four sequential ones, as on a spinning disk. The
+ * registry's tables fit in memory many times over, where the two cost alike; priced at 4, the
+ * statements that look a page's ids up (`= any($1)`: registration periods, supervisions, open
+ * agreements, shares) ran as sequential scans of the whole table while it was small (national size:
+ * 600 agreements), comparing each row with every id of the page, so that a page's cost grew with the
+ * table until the planner switched to the index at about ten times that. 1.1 is the usual setting
+ * for data in memory or on SSD; it makes them index lookups at every size.
+ */
+const RANDOM_PAGE_COST = 1.1;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   return openEmbedded(options.embeddedDataDir ?? 'memory://');
@@ -54,14 +65,15 @@ function openPostgres(connectionString: string, max: number): Database {
   // call's own values to give a cheaper plan. For a page (`limit $n`) it does once an office holds
   // more than ten pages' worth of rows: the generic plan's estimate is a tenth of the rows, the custom
   // one the page. At scale 10 that re-planned the supervisors' page on every call (0.2 ms, as long as
-  // running it) for the same plan. Unnamed statements are planned with their values as before. (An
-  // `options` parameter in DATABASE_URL replaces these.)
+  // running it) for the same plan. Unnamed statements are planned with their values as before.
+  // Random reads priced near sequential ones (RANDOM_PAGE_COST): see there. (An `options` parameter in
+  // DATABASE_URL replaces these.)
   const pool = new pg.Pool({
     connectionString,
     max,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
-    options: '-c jit=off -c plan_cache_mode=force_generic_plan',
+    options: `-c jit=off -c plan_cache_mode=force_generic_plan -c random_page_cost=${RANDOM_PAGE_COST}`,
   });
   // A connection the server drops (restart, failover, pg_terminate_backend) emits 'error'. Unheard,
   // that event ends the process, and the pool listens only while a connection is idle: listen on
@@ -101,10 +113,16 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   if (onDisk) mkdirSync(path.dirname(dataDir), { recursive: true });
   // One process at a time on the files (embedded-lock.ts): a second engine would damage them.
   const lock = onDisk ? lockEmbeddedDatabase(dataDir) : null;
-  const client = await PGlite.create(dataDir).catch((error: unknown) => {
-    lock?.release();
-    throw error;
-  });
+  const client = await PGlite.create(dataDir)
+    .then(async (engine) => {
+      // One session for the whole process, so a SET holds for every statement.
+      await engine.exec(`set random_page_cost = ${RANDOM_PAGE_COST}`);
+      return engine;
+    })
+    .catch((error: unknown) => {
+      lock?.release();
+      throw error;
+    });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
