@@ -26,6 +26,7 @@ import { ReportsService } from './modules/reports/reports.service.js';
 import type { AccessTokens } from './plugins/auth.js';
 import type { SharedRateLimiter } from './plugins/rate-limit.js';
 import type { Sealer } from './lib/sealed.js';
+import { PageCache } from './lib/page-cache.js';
 
 /** Lets the instance that revoked access stop the tokens at once (the others poll). */
 export interface RevocationListener {
@@ -71,6 +72,7 @@ export function createServices(deps: ServiceDeps) {
     followUps: new FollowUpsService(deps),
     imports: new ImportsService(deps),
     reports: new ReportsService(deps),
+    pages: new PageCache(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

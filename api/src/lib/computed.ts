@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../db/client.js';
+import { dataVersion } from '../db/data-version.js';
 
 /** A computed answer (a report, a worklist), the data version it was computed at and its cache key (the ETag is made from both). */
 export interface Computed<T> {
@@ -77,20 +78,44 @@ export class ComputedCache {
   }
 
   async get<T>(db: Executor, key: unknown[], compute: () => Promise<T>): Promise<Computed<T>> {
+    return this.kept(db, key, this.computed, async (cacheKey, version) => {
+      const report = await compute();
+      // Written out as JSON at once: that measures it, and is what most requests want.
+      const json = JSON.stringify(report);
+      this.writtenOut.set(writtenKey(cacheKey, 'json'), version, json, json.length);
+      return { value: report, size: json.length };
+    });
+  }
+
+  /**
+   * An answer that is text from the start (a list's page, written by its route's serializer): kept
+   * once, as that text. Send it with `sendText`, not `sendComputed` (which would write it out again).
+   */
+  async text(db: Executor, key: unknown[], write: () => Promise<string>): Promise<Computed<string>> {
+    return this.kept(db, key, this.computed, async () => {
+      const text = await write();
+      return { value: text, size: text.length };
+    });
+  }
+
+  /** The value kept at `key` for the current data version, or `compute`d once for it however many ask meanwhile. */
+  private async kept<T>(
+    db: Executor,
+    key: unknown[],
+    entries: VersionedEntries,
+    compute: (cacheKey: string, version: number) => Promise<{ value: T; size: number }>,
+  ): Promise<Computed<T>> {
     const version = await this.dataVersion(db);
     const cacheKey = JSON.stringify(key);
-    const known = this.computed.get(cacheKey, version);
+    const known = entries.get(cacheKey, version);
     if (known !== undefined) return { report: known as T, version, key: cacheKey };
     const pendingKey = `${version}|${cacheKey}`;
     let computation = this.pending.get(pendingKey) as Promise<T> | undefined;
     if (!computation) {
-      computation = compute()
-        .then((report) => {
-          // Written out as JSON at once: that measures it, and is what most requests want.
-          const json = JSON.stringify(report);
-          this.computed.set(cacheKey, version, report, json.length);
-          this.writtenOut.set(writtenKey(cacheKey, 'json'), version, json, json.length);
-          return report;
+      computation = compute(cacheKey, version)
+        .then(({ value, size }) => {
+          entries.set(cacheKey, version, value, size);
+          return value;
         })
         .finally(() => this.pending.delete(pendingKey));
       this.pending.set(pendingKey, computation);
@@ -118,6 +143,19 @@ export interface ComputedRendering<T> {
 }
 
 /**
+ * Gives a computed answer's ETag (its data version and a hash of its key and format) and cache headers;
+ * answers 304 when the client has it. True when it did.
+ */
+function notModified<T>(request: FastifyRequest, reply: FastifyReply, computed: Computed<T>, format: string): boolean {
+  const etag = `"r${computed.version}-${createHash('sha256').update(writtenKey(computed.key, format)).digest('base64url').slice(0, 22)}"`;
+  reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization');
+  const match = request.headers['if-none-match'];
+  if (match === undefined || !match.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)) return false;
+  void reply.code(304).send();
+  return true;
+}
+
+/**
  * Sends a computed answer in a format with its ETag, or 304 when the client has it. JSON is written
  * as it is: the answer holds exactly the contract's fields (built field by field in its service).
  */
@@ -129,12 +167,7 @@ export function sendComputed<T>(
   format: string,
   render: ComputedRendering<T> = {},
 ) {
-  const etag = `"r${computed.version}-${createHash('sha256').update(writtenKey(computed.key, format)).digest('base64url').slice(0, 22)}"`;
-  reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept, Authorization');
-  const match = request.headers['if-none-match'];
-  if (match !== undefined && match.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)) {
-    return reply.code(304).send();
-  }
+  if (notModified(request, reply, computed, format)) return reply;
   const { csv, jsonStat } = render;
   if (format === 'csv' && csv) {
     return reply
@@ -147,3 +180,15 @@ export function sendComputed<T>(
   }
   return reply.type('application/json; charset=utf-8').send(cache.written(computed, 'json', (report) => JSON.stringify(report)));
 }
+
+/** Sends an answer kept as its JSON text (`ComputedCache.text`) with its ETag, or 304 when the client has it. */
+export function sendText(request: FastifyRequest, reply: FastifyReply, computed: Computed<string>) {
+  if (notModified(request, reply, computed, 'json')) return reply;
+  return reply.type('application/json; charset=utf-8').send(computed.report);
+}
+
+/**
+ * A cache of computed answers kept while the data version holds: `entries` answers at most and
+ * about `mb` MB of them.
+ */
+export const dataVersionCache = (entries: number, mb: number) => new ComputedCache(entries, dataVersion, mb * 1_000_000);

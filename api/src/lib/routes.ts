@@ -12,6 +12,11 @@ type Schema = z.ZodType | undefined;
 
 const NO_QUERY = z.object({}).strict();
 
+/** What a list whose pages are kept (`PageCache`) tells its callers. */
+const KEPT_PAGES =
+  'Pages carry an `ETag` (`Cache-Control: private, no-cache`): send it as `If-None-Match` to get 304 until the registry\'s ' +
+  'data changes (any change, so a 200 may hold the same items); a poll that finds nothing new costs next to nothing.';
+
 /** An operation that takes no body refuses one (an empty body, or none, is fine). */
 function refuseBody(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) {
   const body: unknown = request.body;
@@ -69,6 +74,8 @@ export interface ResourceSchemas {
 /** The service methods behind the conventional operations (`read` is `get`), typed from the schemas. */
 export interface ResourceService<S extends ResourceSchemas> {
   list(principal: Principal, query: Out<S['query']>): Promise<Page<unknown>>;
+  /** Where the list's pages may be kept (`PageCache`): the key of a page (`scopedPageKey`), or null to compute it each time. */
+  pageKey?(principal: Principal, query: Out<S['query']>): unknown[] | null;
   create(context: RequestContext, body: Out<S['create']>): Promise<Versioned<{ id: string }>>;
   get(principal: Principal, id: string): Promise<Versioned<unknown>>;
   update(context: RequestContext, id: string, body: Out<S['update']>, expected: number | undefined): Promise<Versioned<unknown>>;
@@ -133,12 +140,22 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
     patch: add('PATCH'),
     put: add('PUT'),
     delete: add('DELETE'),
-    /** A page of the resource, for the caller. */
+    /**
+     * A page of the resource, for the caller. With `keyOf`, pages are kept (`PageCache`, see there for
+     * what a key must hold) and answered with an ETag; a null key computes the page each time.
+     */
     list: <Q extends Schema, T>(
       url: string,
       spec: RouteSpec<undefined, Q, undefined>,
       load: (principal: Principal, request: RouteRequest<undefined, Q, undefined>) => Promise<Page<T>>,
-    ) => get(url, spec, (request) => load(requirePrincipal(request), request)),
+      keyOf?: (principal: Principal, request: RouteRequest<undefined, Q, undefined>) => unknown[] | null,
+    ) =>
+      get(url, keyOf ? { ...spec, description: [spec.description, KEPT_PAGES].filter(Boolean).join('\n\n') } : spec, async (request, reply) => {
+        const principal = requirePrincipal(request);
+        const key = keyOf?.(principal, request);
+        if (!key) return load(principal, request);
+        return app.services.pages.send(request, reply, [url, ...key], () => load(principal, request));
+      }),
     /** One resource by its path, for the caller (404 outside the scope), with its ETag. */
     read: <P extends Schema, Q extends Schema = undefined, T = unknown>(
       url: string,
@@ -192,7 +209,15 @@ export function resourceRoutes(app: FastifyInstance, resource: { tags: string[];
         if (!schema) throw new Error(`${path}: the resource's operations need a ${name} schema`);
         return schema;
       };
-      if (docs.list) verbs.list<S['query'], unknown>(path, { ...docs.list, querystring: schemas.query, response: needed('page') }, (principal, request) => methods.list(principal, request.query as Out<S['query']>));
+      if (docs.list) {
+        const pageKey = methods.pageKey?.bind(methods);
+        verbs.list<S['query'], unknown>(
+          path,
+          { ...docs.list, querystring: schemas.query, response: needed('page') },
+          (principal, request) => methods.list(principal, request.query as Out<S['query']>),
+          pageKey && ((principal, request) => pageKey(principal, request.query as Out<S['query']>)),
+        );
+      }
       if (docs.create)
         verbs.create<undefined, S['create'], { id: string }>(
           path,

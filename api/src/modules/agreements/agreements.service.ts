@@ -62,6 +62,7 @@ import { supervisionsRepo } from './supervisions.repo.js';
 import { emitSupervision } from './supervisions.service.js';
 import { emitEvent } from '../events/events.service.js';
 import type { Config } from '../../config.js';
+import { scopedPageKey } from '../../lib/page-cache.js';
 
 export type CreateAgreementInput = z.output<typeof createAgreementRequest>;
 export type UpdateAgreementInput = z.output<typeof updateAgreementRequest>;
@@ -348,6 +349,11 @@ export const planRulesOf = (config: Pick<Config, 'EDUCATION_PLAN_DUE_MONTHS' | '
 export class AgreementsService extends Service {
   private get planRules() {
     return planRulesOf(this.deps.config);
+  }
+
+  /** A page depends on the scope, the query and the day (`scopedPageKey`): it is kept while the data holds. */
+  pageKey(principal: Principal, query: ListAgreementsInput): unknown[] {
+    return scopedPageKey(principal, query);
   }
 
   async list(principal: Principal, query: ListAgreementsInput): Promise<Page<Agreement>> {

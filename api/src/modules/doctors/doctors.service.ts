@@ -13,6 +13,7 @@ import { Service } from '../../lib/service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import { emitEvent } from '../events/events.service.js';
 import { type DoctorChanges, type DoctorRow, doctorPosition, doctorSortsFor, doctorsRepo } from './doctors.repo.js';
+import { scopedPageKey } from '../../lib/page-cache.js';
 
 export type DoctorCreate = z.output<typeof createDoctorRequest>;
 export type DoctorUpdate = z.output<typeof updateDoctorRequest>;
@@ -76,6 +77,11 @@ export class DoctorsService extends Service {
    * registers a doctor twice), rate-limited per caller; the other filters still apply to it. A doctor
    * found that way outside the scope is shown as a reference: the id and number, nothing else.
    */
+  /** Kept like the agreements' pages, but never a look-up by HPR number: each counts against the caller's limit. */
+  pageKey(principal: Principal, query: DoctorListQuery): unknown[] | null {
+    return query.hprNumber ? null : scopedPageKey(principal, query);
+  }
+
   async list(principal: Principal, query: DoctorListQuery): Promise<Page<Doctor | PersonReference>> {
     const scope = municipalityScope(principal);
     if (query.hprNumber) await this.limitLookups(principal);

@@ -11,6 +11,7 @@ export const municipalityRoutes = moduleRoutes({ tags: ['municipalities'] }, (ro
       response: pageOf(municipality),
     },
     (principal, request) => service.list(principal, request.query),
+    (principal, request) => service.pageKey(principal, request.query),
   );
 
   route.read(

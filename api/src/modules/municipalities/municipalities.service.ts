@@ -22,6 +22,7 @@ import { emitEvent } from '../events/events.service.js';
 import { assertOfficeExists } from '../reference/reference.service.js';
 import { municipalityScope } from '../../lib/scope.js';
 import { MUNICIPALITY_SORTS, type MunicipalityChanges, type MunicipalityRow, municipalitiesRepo, municipalityPosition } from './municipalities.repo.js';
+import { scopedPageKey } from '../../lib/page-cache.js';
 
 export type MunicipalityUpdate = z.output<typeof updateMunicipalityRequest>;
 
@@ -60,6 +61,11 @@ async function assertOrganisationNumberFree(tx: Executor, organisationNumber: st
 }
 
 export class MunicipalitiesService extends Service {
+  /** A page depends on the scope, the query and the day (`scopedPageKey`): it is kept while the data holds. */
+  pageKey(principal: Principal, query: z.output<typeof listMunicipalitiesQuery>): unknown[] {
+    return scopedPageKey(principal, query);
+  }
+
   async list(principal: Principal, query: z.output<typeof listMunicipalitiesQuery>): Promise<Page<Municipality>> {
     const scope = municipalityScope(principal);
     const filter = {

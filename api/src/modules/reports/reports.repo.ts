@@ -1,9 +1,8 @@
 import type { ReportGrouping } from '@alis/shared';
-import { type SQL, eq, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { type Bind, placeholders, prepared } from '../../db/prepared.js';
 import { lockForTransaction } from '../../lib/sql.js';
-import { reportDataVersion } from '../../db/schema.js';
 
 /**
  * The reports' aggregates, each one statement grouped in PostgreSQL (GROUPING SETS gives the groups
@@ -313,14 +312,6 @@ function complianceStatement(db: Executor, name: string, scoped: boolean) {
 }
 
 export const reportsRepo = {
-  /** The data version (bumped at the commit of every change reports read). */
-  async dataVersion(db: Executor): Promise<number> {
-    const [row] = await prepared(db, 'report_data_version', (name) =>
-      db.select({ version: reportDataVersion.version }).from(reportDataVersion).where(eq(reportDataVersion.id, 1)).prepare(name),
-    ).execute();
-    return row?.version ?? 0;
-  },
-
   /** Municipalities per group and in total, by their registration status on the day. */
   async municipalityFigures(db: Executor, scope: ReportScope): Promise<MunicipalityFigures[]> {
     return groupedRows(db, 'municipalities', scope, (bind, inScope) => {

@@ -18,7 +18,7 @@ import {
 } from '@alis/shared';
 import type { z } from 'zod';
 import { notFound, unknownReference } from '../../lib/app-error.js';
-import { type Computed, ComputedCache } from '../../lib/computed.js';
+import { type Computed, type ComputedCache, dataVersionCache } from '../../lib/computed.js';
 import { type Table, suppressLinked, suppressTable } from '../../lib/disclosure.js';
 import type { Principal } from '../../lib/principal.js';
 import { Service } from '../../lib/service.js';
@@ -56,15 +56,14 @@ function grouped<R>(scope: ReportScope, disclosure: { applied: boolean; threshol
   return { asOf: scope.asOf, groupBy: scope.groupBy, officeCode: scope.officeCode, disclosure, rows: rows.slice(0, -1), total };
 }
 
-/** A cache of computed answers (reports, worklists) kept while the reports' data version holds, bounded as configured. */
-export const dataVersionCache = ({ config }: ServiceDeps) =>
-  new ComputedCache(config.REPORT_CACHE_ENTRIES, (db) => reportsRepo.dataVersion(db), config.REPORT_CACHE_MB * 1_000_000);
+/** A cache of computed answers (reports, worklists) kept while the data version holds, bounded as configured. */
+export const reportCache = ({ config }: ServiceDeps) => dataVersionCache(config.REPORT_CACHE_ENTRIES, config.REPORT_CACHE_MB);
 
 export class ReportsService extends Service {
   readonly cache: ComputedCache;
   constructor(deps: ServiceDeps) {
     super(deps);
-    this.cache = dataVersionCache(deps);
+    this.cache = reportCache(deps);
   }
 
   /** Whose municipalities: an office user its own office's (another office answers 404), others what they ask for. */

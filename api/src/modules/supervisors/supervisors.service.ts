@@ -36,6 +36,7 @@ import {
   supervisorSortsFor,
   supervisorsRepo,
 } from './supervisors.repo.js';
+import { scopedPageKey } from '../../lib/page-cache.js';
 
 export type SupervisorCreate = z.output<typeof createSupervisorRequest>;
 export type SupervisorUpdate = z.output<typeof updateSupervisorRequest>;
@@ -126,6 +127,11 @@ export class SupervisorsService extends Service {
    * every scope (so nobody registers a supervisor twice), rate-limited per caller; the other filters
    * still apply to it. One found that way outside the scope is shown as a reference (id and number).
    */
+  /** Kept like the agreements' pages, but never a look-up by HPR number: each counts against the caller's limit. */
+  pageKey(principal: Principal, query: SupervisorListQuery): unknown[] | null {
+    return query.hprNumber ? null : scopedPageKey(principal, query);
+  }
+
   async list(principal: Principal, query: SupervisorListQuery): Promise<Page<Supervisor | PersonReference>> {
     const today = todayInNorway();
     const scope = municipalityScope(principal);

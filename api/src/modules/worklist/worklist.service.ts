@@ -20,7 +20,7 @@ import { planRulesOf } from '../agreements/agreements.service.js';
 import { followUpsRepo } from '../follow-ups/follow-ups.repo.js';
 import { referenceRepo } from '../reference/reference.repo.js';
 import { type ComplianceRow, reportsRepo } from '../reports/reports.repo.js';
-import { dataVersionCache } from '../reports/reports.service.js';
+import { reportCache } from '../reports/reports.service.js';
 import { type WorklistRow, worklistRepo } from './worklist.repo.js';
 
 /**
@@ -102,7 +102,7 @@ export class WorklistService extends Service {
   readonly cache: ComputedCache;
   constructor(deps: ServiceDeps) {
     super(deps);
-    this.cache = dataVersionCache(deps);
+    this.cache = reportCache(deps);
   }
 
   /**
