@@ -82,24 +82,24 @@ describe('ComputedCache', () => {
     expect(cache.written(again, 'json', () => 'never')).toBe(JSON.stringify(again.report));
   });
 
-  it('keeps a text answer (a page) as it is, once per data version, within its size', async () => {
+  it('keeps a page as the bytes of its JSON, once per data version, within its size', async () => {
     let version = 1;
     // 60 characters of answers: a page of 40 fits once.
     const cache = new ComputedCache(100, () => Promise.resolve(version), 120);
     let writes = 0;
     const page = (name: string) => async () => `{"items":["${name}"],"n":"${String(++writes).padStart(16, '0')}"}`;
-    const [one, other] = await Promise.all([cache.text(db, ['p'], page('p')), cache.text(db, ['p'], page('p'))]);
+    const [one, other] = await Promise.all([cache.bytes(db, ['p'], page('p')), cache.bytes(db, ['p'], page('p'))]);
     expect(writes).toBe(1);
     expect(other.report).toBe(one.report);
-    expect(JSON.parse(one.report)).toMatchObject({ items: ['p'] });
-    await cache.text(db, ['p'], page('p'));
+    expect(JSON.parse(one.report.toString('utf8'))).toMatchObject({ items: ['p'] });
+    await cache.bytes(db, ['p'], page('p'));
     expect(writes).toBe(1);
     version = 2;
-    await cache.text(db, ['p'], page('p'));
+    await cache.bytes(db, ['p'], page('p'));
     expect(writes).toBe(2);
     // Another page pushes the least recently used out.
-    await cache.text(db, ['q'], page('q'));
-    await cache.text(db, ['p'], page('p'));
+    await cache.bytes(db, ['q'], page('q'));
+    await cache.bytes(db, ['p'], page('p'));
     expect(writes).toBe(4);
   });
 });

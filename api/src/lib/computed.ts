@@ -88,13 +88,14 @@ export class ComputedCache {
   }
 
   /**
-   * An answer that is text from the start (a list's page, written by its route's serializer): kept
-   * once, as that text. Send it with `sendText`, not `sendComputed` (which would write it out again).
+   * An answer written as JSON from the start (a list's page, by its route's serializer): kept once,
+   * as its UTF-8 bytes, so that a repeated request sends them without encoding the text again. Send
+   * it with `sendBytes`, not `sendComputed` (which would write it out again).
    */
-  async text(db: Executor, key: unknown[], write: () => Promise<string>): Promise<Computed<string>> {
+  async bytes(db: Executor, key: unknown[], write: () => Promise<string>): Promise<Computed<Buffer>> {
     return this.kept(db, key, this.computed, async () => {
-      const text = await write();
-      return { value: text, size: text.length };
+      const bytes = Buffer.from(await write());
+      return { value: bytes, size: bytes.length };
     });
   }
 
@@ -181,8 +182,8 @@ export function sendComputed<T>(
   return reply.type('application/json; charset=utf-8').send(cache.written(computed, 'json', (report) => JSON.stringify(report)));
 }
 
-/** Sends an answer kept as its JSON text (`ComputedCache.text`) with its ETag, or 304 when the client has it. */
-export function sendText(request: FastifyRequest, reply: FastifyReply, computed: Computed<string>) {
+/** Sends an answer kept as the bytes of its JSON (`ComputedCache.bytes`) with its ETag, or 304 when the client has it. */
+export function sendBytes(request: FastifyRequest, reply: FastifyReply, computed: Computed<Buffer>) {
   if (notModified(request, reply, computed, 'json')) return reply;
   return reply.type('application/json; charset=utf-8').send(computed.report);
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayInNorway } from '@alis/shared';
 import type { ServiceDeps } from '../services.js';
-import { type ComputedCache, dataVersionCache, sendText } from './computed.js';
+import { type ComputedCache, dataVersionCache, sendBytes } from './computed.js';
 import type { Principal } from './principal.js';
 import { municipalityScope } from './scope.js';
 import { Service } from './service.js';
@@ -23,7 +23,7 @@ export const scopedPageKey = (principal: Principal, query: unknown): unknown[] =
 
 /**
  * The pages of the agreements, doctors, supervisors and municipalities lists, kept as the JSON their
- * route's serializer wrote while the data version holds (`PAGE_CACHE_MB`, 0 turns it off). A page asked
+ * route's serializer wrote (as its bytes) while the data version holds (`PAGE_CACHE_MB`, 0 turns it off). A page asked
  * again costs one read of the version instead of its statements and serialization, and is answered with
  * an ETag (304 to `If-None-Match`): an HR system polling a list gets 304 until something changes.
  */
@@ -39,12 +39,12 @@ export class PageCache extends Service {
   /** Sends the page at `key` (its route's path and `scopedPageKey`), `load`ing it when it is not kept; the route's serializer writes it. */
   async send(request: FastifyRequest, reply: FastifyReply, key: unknown[], load: () => Promise<unknown>) {
     if (!this.cache) return reply.send(await load());
-    const computed = await this.cache.text(this.db, key, async () => {
+    const computed = await this.cache.bytes(this.db, key, async () => {
       const json = reply.serialize(await load());
       // The app's serializer compiler (response-serializer.ts) writes strings.
       if (typeof json !== 'string') throw new TypeError('a page is serialized as a string');
       return json;
     });
-    return sendText(request, reply, computed);
+    return sendBytes(request, reply, computed);
   }
 }
