@@ -84,7 +84,7 @@ describe('ComputedCache', () => {
 
   it('keeps a page as the bytes of its JSON, once per data version, within its size', async () => {
     let version = 1;
-    // 60 characters of answers: a page of 40 fits once.
+    // 60 bytes of answers: one page of 40 fits.
     const cache = new ComputedCache(100, () => Promise.resolve(version), 120);
     let writes = 0;
     const page = (name: string) => async () => `{"items":["${name}"],"n":"${String(++writes).padStart(16, '0')}"}`;

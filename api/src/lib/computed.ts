@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../db/client.js';
 import { dataVersion } from '../db/data-version.js';
 
-/** A computed answer (a report, a worklist), the data version it was computed at and its cache key (the ETag is made from both). */
+/** A computed answer (a report, a worklist, a list's page), the data version it was computed at and its cache key (the ETag is made from both). */
 export interface Computed<T> {
   report: T;
   version: number;

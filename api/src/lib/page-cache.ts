@@ -22,17 +22,18 @@ export const scopedPageKey = (principal: Principal, query: unknown): unknown[] =
 };
 
 /**
- * The pages of the agreements, doctors, supervisors and municipalities lists, kept as the JSON their
- * route's serializer wrote (as its bytes) while the data version holds (`PAGE_CACHE_MB`, 0 turns it off). A page asked
- * again costs one read of the version instead of its statements and serialization, and is answered with
- * an ETag (304 to `If-None-Match`): an HR system polling a list gets 304 until something changes.
+ * The pages of the agreements, doctors, supervisors and municipalities lists, kept as the bytes of the
+ * JSON their route's serializer wrote while the data version holds (`PAGE_CACHE_MB`, 0 turns it off). A
+ * page asked again costs one read of the version instead of its statements and serialization, and is
+ * answered with an ETag (304 to `If-None-Match`): an HR system polling a list gets 304 until something
+ * changes.
  */
 export class PageCache extends Service {
   private readonly cache: ComputedCache | null;
   constructor(deps: ServiceDeps) {
     super(deps);
     const mb = deps.config.PAGE_CACHE_MB;
-    // Pages are kept as text only, in the half of a ComputedCache's memory that holds its answers.
+    // Pages are kept as bytes only, in the half of a ComputedCache's memory that holds its answers.
     this.cache = mb > 0 ? dataVersionCache(MAX_PAGES, 2 * mb) : null;
   }
 
