@@ -1,6 +1,8 @@
 import type { Page, PersonReference, SortValue, Total } from '@alis/shared';
 import { pageFrom } from './cursor.js';
 import { type ListPage, type SortColumns, keyset, rowsAndTotal } from './list.js';
+import { scopedPageKey } from './page-cache.js';
+import type { Principal } from './principal.js';
 import type { MunicipalityScope } from './scope.js';
 
 /** What a caller outside a person's scope learns from an exact HPR look-up: the number is registered, and the id. */
@@ -23,6 +25,10 @@ export const personFilter = (query: { hprNumber?: string; q?: string; kommunenum
   hprPrefix: query.q ? hprPrefixOf(query.q) : undefined,
   kommunenummer: query.kommunenummer,
 });
+
+/** A page of people is kept like any list's (`scopedPageKey`), but never a look-up by HPR number: each counts against the caller's limit. */
+export const personPageKey = (principal: Principal, query: { hprNumber?: string }): unknown[] | null =>
+  query.hprNumber ? null : scopedPageKey(principal, query);
 
 /** Where a list of people (doctors, supervisors) comes from, and how a row is shown. */
 export interface PersonListSource<Row extends { id: string; hprNumber: string }, Item, K extends string> {

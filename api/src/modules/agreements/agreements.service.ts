@@ -351,10 +351,8 @@ export class AgreementsService extends Service {
     return planRulesOf(this.deps.config);
   }
 
-  /** A page depends on the scope, the query and the day (`scopedPageKey`): it is kept while the data holds. */
-  pageKey(principal: Principal, query: ListAgreementsInput): unknown[] {
-    return scopedPageKey(principal, query);
-  }
+  /** A page depends on the scope, the query and the day: it is kept while the data holds. */
+  readonly pageKey = scopedPageKey;
 
   async list(principal: Principal, query: ListAgreementsInput): Promise<Page<Agreement>> {
     const { limit, cursor, sort, ...filters } = query;

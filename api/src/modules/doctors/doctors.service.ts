@@ -8,12 +8,11 @@ import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { type Versioned, withVersion } from '../../lib/versioned.js';
-import { personFilter, personPage } from '../../lib/person-list.js';
+import { personFilter, personPage, personPageKey } from '../../lib/person-list.js';
 import { Service } from '../../lib/service.js';
 import { type MunicipalityScope, municipalityScope } from '../../lib/scope.js';
 import { emitEvent } from '../events/events.service.js';
 import { type DoctorChanges, type DoctorRow, doctorPosition, doctorSortsFor, doctorsRepo } from './doctors.repo.js';
-import { scopedPageKey } from '../../lib/page-cache.js';
 
 export type DoctorCreate = z.output<typeof createDoctorRequest>;
 export type DoctorUpdate = z.output<typeof updateDoctorRequest>;
@@ -72,16 +71,14 @@ async function emitDoctor(tx: Executor, type: 'doctor.created' | 'doctor.updated
 }
 
 export class DoctorsService extends Service {
+  /** Kept like the other lists' pages, except look-ups by HPR number (`personPageKey`). */
+  readonly pageKey = personPageKey;
+
   /**
    * The caller's doctors. An exact `hprNumber` looks the number up across every scope (so nobody
    * registers a doctor twice), rate-limited per caller; the other filters still apply to it. A doctor
    * found that way outside the scope is shown as a reference: the id and number, nothing else.
    */
-  /** Kept like the agreements' pages, but never a look-up by HPR number: each counts against the caller's limit. */
-  pageKey(principal: Principal, query: DoctorListQuery): unknown[] | null {
-    return query.hprNumber ? null : scopedPageKey(principal, query);
-  }
-
   async list(principal: Principal, query: DoctorListQuery): Promise<Page<Doctor | PersonReference>> {
     const scope = municipalityScope(principal);
     if (query.hprNumber) await this.limitLookups(principal);

@@ -61,10 +61,8 @@ async function assertOrganisationNumberFree(tx: Executor, organisationNumber: st
 }
 
 export class MunicipalitiesService extends Service {
-  /** A page depends on the scope, the query and the day (`scopedPageKey`): it is kept while the data holds. */
-  pageKey(principal: Principal, query: z.output<typeof listMunicipalitiesQuery>): unknown[] {
-    return scopedPageKey(principal, query);
-  }
+  /** A page depends on the scope, the query and the day: it is kept while the data holds. */
+  readonly pageKey = scopedPageKey;
 
   async list(principal: Principal, query: z.output<typeof listMunicipalitiesQuery>): Promise<Page<Municipality>> {
     const scope = municipalityScope(principal);

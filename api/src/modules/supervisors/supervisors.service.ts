@@ -20,7 +20,7 @@ import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import { Service } from '../../lib/service.js';
-import { personFilter, personPage } from '../../lib/person-list.js';
+import { personFilter, personPage, personPageKey } from '../../lib/person-list.js';
 import { withVersion } from '../../lib/versioned.js';
 import type { Versioned } from '../../lib/versioned.js';
 import { assertMunicipalityExists } from '../reference/reference.service.js';
@@ -36,7 +36,6 @@ import {
   supervisorSortsFor,
   supervisorsRepo,
 } from './supervisors.repo.js';
-import { scopedPageKey } from '../../lib/page-cache.js';
 
 export type SupervisorCreate = z.output<typeof createSupervisorRequest>;
 export type SupervisorUpdate = z.output<typeof updateSupervisorRequest>;
@@ -122,16 +121,14 @@ export async function emitSupervisor(tx: Executor, type: 'supervisor.created' | 
 
 export class SupervisorsService extends Service {
 
+  /** Kept like the other lists' pages, except look-ups by HPR number (`personPageKey`). */
+  readonly pageKey = personPageKey;
+
   /**
    * The caller's supervisors with their load today. An exact `hprNumber` looks the number up across
    * every scope (so nobody registers a supervisor twice), rate-limited per caller; the other filters
    * still apply to it. One found that way outside the scope is shown as a reference (id and number).
    */
-  /** Kept like the agreements' pages, but never a look-up by HPR number: each counts against the caller's limit. */
-  pageKey(principal: Principal, query: SupervisorListQuery): unknown[] | null {
-    return query.hprNumber ? null : scopedPageKey(principal, query);
-  }
-
   async list(principal: Principal, query: SupervisorListQuery): Promise<Page<Supervisor | PersonReference>> {
     const today = todayInNorway();
     const scope = municipalityScope(principal);
