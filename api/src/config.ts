@@ -100,8 +100,9 @@ const envSchema = z
     REPORT_CACHE_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(500),
     // And the memory they may take, in MB (each of the two caches: reports, worklists).
     REPORT_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(16),
-    // Pages of the agreements, doctors, supervisors and municipalities lists kept in each instance's memory
-    // while the data version holds (per caller's scope, query and day), in MB; 0 computes every page.
+    // Pages of the agreements, doctors, supervisors, municipalities and grant applications lists kept in each
+    // instance's memory while the data version holds (per caller's scope, query and day), in MB; 0 computes
+    // every page.
     PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(16),
   })
   .superRefine((env, ctx) => {

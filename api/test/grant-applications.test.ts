@@ -434,7 +434,7 @@ describe('scope', () => {
 });
 
 describe('the list\'s cost', () => {
-  it('reads a page and its total with two statements, whatever its size', async () => {
+  it('reads a page and its total with two statements, whatever its size, and a kept page with none', async () => {
     const counted = async (limit: number) => {
       let items = 0;
       const sent = await countSent(t.database, async () => {
@@ -444,11 +444,13 @@ describe('the list\'s cost', () => {
     };
     const one = await counted(1);
     const many = await counted(50);
-    // The page and its total (list conventions): two statements for any page size, sent together
-    // on PostgreSQL (the embedded engine runs one at a time).
-    const roundTripsExpected = TEST_DATABASE_URL ? 1 : 2;
-    expect(one).toEqual({ statements: 2, roundTrips: roundTripsExpected, items: 1 });
+    // The data version (pages are kept while it holds), then the page and its total (list conventions):
+    // two statements for any page size, sent together on PostgreSQL (the embedded engine runs one at a time).
+    const roundTripsExpected = TEST_DATABASE_URL ? 2 : 3;
+    expect(one).toEqual({ statements: 3, roundTrips: roundTripsExpected, items: 1 });
     expect(many.items).toBeGreaterThan(5);
-    expect(many).toMatchObject({ statements: 2, roundTrips: roundTripsExpected });
+    expect(many).toMatchObject({ statements: 3, roundTrips: roundTripsExpected });
+    // Asked again while nothing changed, the page is kept: the version alone is read.
+    expect(await counted(50)).toEqual({ statements: 1, roundTrips: 1, items: many.items });
   });
 });

@@ -5,19 +5,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scopedPageKey } from '../src/lib/page-cache.js';
 import type { Principal } from '../src/lib/principal.js';
 import { buildTestApp } from './support/build-app.js';
-import { heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
+import { admin, bodoClient, heroyClient, nordOffice, osloOffice, t, useCast } from './support/cast.js';
 import { bodyOf, etagOf } from './support/expect.js';
-import { type Caller, createUser, expectProblem, http } from './support/factories.js';
+import { type Caller, createClient, createUser, expectProblem, http } from './support/factories.js';
+import { APPLICATIONS, createApplication, createScheme } from './support/grants.js';
 import { freshHprNumber, insertAgreement, insertDoctor } from './support/rows.js';
 
 /**
- * The pages of the agreements, doctors, supervisors and municipalities lists are kept while the data
+ * The pages of the agreements, doctors, supervisors, municipalities and grant applications lists are kept while the data
  * version holds (issue 9: a page asked again costs one read of the version): what the cache may never
  * do is serve a page that a change made stale, or one of another scope, or skip what a request must do.
  */
 useCast({ LOOKUP_RATE_LIMIT_PER_MINUTE: '3' });
 
 const doctors = pageOf(contract.doctor);
+const applications = pageOf(contract.grantApplication);
 const list = (path: string, caller: Caller, query: Record<string, string> = {}) => http(t).get(path).query(query).set(caller.auth);
 
 describe('kept pages', () => {
@@ -75,6 +77,25 @@ describe('kept pages', () => {
       expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(3);
       expect(statuses).toContain(429);
     }
+  });
+
+  it('keep grant applications per what the caller\'s token may do with them', async () => {
+    const scheme = await createScheme(t, admin);
+    const doctor = await insertDoctor(t);
+    const line = { doctorId: doctor.id, lineType: 'guidance_only', positionPercent: 50, months: 6 } as const;
+    await createApplication(t, heroyClient, { kommunenummer: '1818', schemeCode: scheme.code, lines: [line] });
+    // The same municipality and role, but a token that may only read: no move is open to it.
+    const readOnly = await createClient(t, admin, { kommunenummer: '1818', scope: 'read' });
+    const transitionsOf = async (caller: Caller) =>
+      bodyOf(await list(APPLICATIONS, caller, { schemeCode: scheme.code }).expect(200), applications).items.map((item) => item.allowedTransitions);
+    expect(await transitionsOf(heroyClient)).toEqual([['submitted', 'withdrawn']]);
+    expect(await transitionsOf(readOnly)).toEqual([[]]);
+    expect(await transitionsOf(heroyClient)).toEqual([['submitted', 'withdrawn']]);
+
+    const kept = await list(APPLICATIONS, heroyClient, { schemeCode: scheme.code }).expect(200);
+    await list(APPLICATIONS, heroyClient, { schemeCode: scheme.code }).set('if-none-match', etagOf(kept)).expect(304);
+    await createApplication(t, bodoClient, { kommunenummer: '1804', schemeCode: scheme.code, lines: [line] });
+    await list(APPLICATIONS, heroyClient, { schemeCode: scheme.code }).set('if-none-match', etagOf(kept)).expect(200);
   });
 
   it('are not kept with PAGE_CACHE_MB=0: every page computed, without an ETag', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isoWeekOf, parseDate } from './dates.js';
+import { addMonths, isoWeekOf, parseDate, todayInNorway } from './dates.js';
 
 describe('isoWeekOf', () => {
   it('numbers weeks from the one holding the first Thursday, across year ends', () => {
@@ -81,5 +81,19 @@ describe('addMonths', () => {
     expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
     expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
     expect(addMonths('2026-01-31', 3)).toBe('2026-04-30');
+  });
+});
+
+describe('todayInNorway', () => {
+  const formatted = (instant: Date) =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+
+  it('turns at midnight in Norway, summer and winter, however the instants asked for jump about', () => {
+    // Midnight is 23:00 UTC in winter and 22:00 in summer; each instant one millisecond either side of it.
+    const edges = ['2026-01-14T23:00:00Z', '2026-07-14T22:00:00Z', '2026-03-28T23:00:00Z', '2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z'];
+    const instants = edges.flatMap((edge) => [-60_000, -1, 0, 1, 59_999].map((offset) => new Date(Date.parse(edge) + offset)));
+    for (const instant of [...instants, ...instants.reverse()]) expect(todayInNorway(instant), instant.toISOString()).toBe(formatted(instant));
+    expect(todayInNorway(new Date('2026-07-14T21:59:59.999Z'))).toBe('2026-07-14');
+    expect(todayInNorway(new Date('2026-07-14T22:00:00.000Z'))).toBe('2026-07-15');
   });
 });

@@ -61,7 +61,17 @@ export function addMonths(value: string, months: number): string {
 
 // Made once: building a formatter costs far more than formatting with it, and this runs on every read.
 const osloDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
-export const todayInNorway = (now = new Date()) => osloDate.format(now);
+const MINUTE_MS = 60_000;
+// Norway's offsets from UTC are whole hours, so its day turns only as a UTC minute does: the day is
+// worked out once a minute (formatting it took a few µs of every read, several times a request).
+let lastDay = { minute: Number.NaN, day: '' };
+
+/** Today's date in Norway, `YYYY-MM-DD`: the day the rules are judged on. */
+export function todayInNorway(now = new Date()): string {
+  const minute = Math.floor(now.getTime() / MINUTE_MS);
+  if (minute !== lastDay.minute) lastDay = { minute, day: osloDate.format(now) };
+  return lastDay.day;
+}
 
 /** The ISO 8601 week of a date, `2026-W49` (weeks start on Monday; week 1 holds the year's first Thursday). */
 export function isoWeekOf(value: string): string {

@@ -53,6 +53,7 @@ import { rowsAndTotal } from '../../lib/list.js';
 import { assertVersion } from '../../lib/etag.js';
 import type { Principal } from '../../lib/principal.js';
 import type { RequestContext } from '../../lib/request-context.js';
+import { scopedPageKey } from '../../lib/page-cache.js';
 import { municipalityScope } from '../../lib/scope.js';
 import { Service } from '../../lib/service.js';
 import { type Versioned, withVersion } from '../../lib/versioned.js';
@@ -332,6 +333,17 @@ function paymentChanges(current: LockedApplication, input: GrantTransitionInput)
 }
 
 export class GrantApplicationsService extends Service {
+  /**
+   * A page is kept like the other lists' (`scopedPageKey`: every table it reads bumps the data version),
+   * with what its items' `allowedTransitions` ask of the caller's token beside the role: a read-only
+   * client of a municipality never gets the page of one that may write.
+   */
+  readonly pageKey = (principal: Principal, query: ListGrantApplicationsInput): unknown[] => [
+    ...scopedPageKey(principal, query),
+    mayWrite(principal),
+    mayDecide(principal),
+  ];
+
   async list(principal: Principal, query: ListGrantApplicationsInput): Promise<Page<GrantApplication>> {
     const after = decodeCursor(query.cursor, cursorSchema);
     const today = todayInNorway();
