@@ -31,6 +31,7 @@
 //   BENCH_JSON=<file>                       machine-readable summary
 //   BENCH_REPORTS=0                         skips the reports (otherwise measured after the endpoints, beside a plain GROUP BY on pg)
 //   BENCH_REPORTS='compliance, any day'     only the reports named (separated by |), e.g. to profile one
+//   BENCH_LOAD (wrk when installed, else autocannon)  the load generator: `apt-get install wrk` frees CPU for the servers
 //   BENCH_TARGET_RATIO (0.8)                marks rows below it
 //   BENCH_LOG_LEVEL (info)                  the API's log level (the issue measures the default, info)
 //   BENCH_PAGE_CACHE_MB                     the API's PAGE_CACHE_MB (its default unless given): 0 computes every page
@@ -38,7 +39,7 @@
 //   BENCH_API_NODE_FLAGS='--max-semi-space-size=8'  flags for the API's node instead of the start script's (to try V8 settings)
 //   BENCH_KEEP_LOG=1 keeps the work folder with the API's log; BENCH_CPU_PROF=<dir> runs both
 //   processes with --cpu-prof writing their profiles there.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -46,7 +47,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import autocannon, { type Result } from 'autocannon';
+import autocannon from 'autocannon';
 import pg from 'pg';
 import { parseConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
@@ -67,6 +68,13 @@ const TARGET_RATIO = Number(env.BENCH_TARGET_RATIO ?? 0.8);
 const PREPARE: PrepareMode = env.BENCH_BARE_PREPARE === 'as-api' ? 'as-api' : 'named';
 const DRIVER = driverMode(env.BENCH_BARE_DRIVER);
 const ALLOW_DRIFT = env.BENCH_ALLOW_DRIFT === '1';
+/**
+ * What fires the requests: wrk (two threads, in C; what the speed issue measured with) when it is
+ * installed, else autocannon (a dependency, so the bench runs from a clean clone). autocannon runs
+ * in this process and takes a larger share of the two CPUs the servers also need.
+ */
+const LOAD: 'wrk' | 'autocannon' =
+  env.BENCH_LOAD === 'autocannon' || env.BENCH_LOAD === 'wrk' ? env.BENCH_LOAD : spawnSync('wrk', ['-v']).error ? 'autocannon' : 'wrk';
 /** openDatabase's default pool size, which the server uses; the bare handler gets the same. */
 const POOL_SIZE = 10;
 const REPORT_CONNECTIONS = 10;
@@ -151,12 +159,22 @@ function memoryMb(pid: number | undefined): { rss: number; peak: number } {
   }
 }
 
+/** What one stretch of load gave: its length, its failures and every response's latency in ms. */
 interface Run {
-  result: Result;
+  seconds: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** Responses by status code (autocannon tells them; wrk only counts those of 400 and above). */
+  codes: Record<string, number>;
   latencies: number[];
 }
 
 function fire(baseUrl: string, seconds: number, token: string, pathOf: () => string, connections = CONNECTIONS): Promise<Run> {
+  return LOAD === 'wrk' ? fireWrk(baseUrl, seconds, token, pathOf, connections) : fireAutocannon(baseUrl, seconds, token, pathOf, connections);
+}
+
+function fireAutocannon(baseUrl: string, seconds: number, token: string, pathOf: () => string, connections: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
@@ -168,10 +186,54 @@ function fire(baseUrl: string, seconds: number, token: string, pathOf: () => str
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
         requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pathOf() }) }],
       },
-      (error, result) => (error ? reject(error) : resolve({ result, latencies })),
+      (error, result) => {
+        if (error) {
+          reject(error);
+          return;
+        }
+        const codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count]));
+        resolve({ seconds: result.duration, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, codes, latencies });
+      },
     );
     instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   });
+}
+
+/** Paths drawn for a wrk run: wrk picks among them at random (bench/wrk.lua), as autocannon calls pathOf. */
+const WRK_PATHS = 10_000;
+
+/** The same load from wrk (two threads, in C): it takes less of the machine's two CPUs than autocannon does. */
+async function fireWrk(baseUrl: string, seconds: number, token: string, pathOf: () => string, connections: number): Promise<Run> {
+  const pathsFile = path.join(workDir ?? os.tmpdir(), 'wrk-paths.txt');
+  writeFileSync(pathsFile, `${Array.from({ length: WRK_PATHS }, pathOf).join('\n')}\n`);
+  const args = ['-t2', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', path.join(apiDir, 'bench', 'wrk.lua'), baseUrl];
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn('wrk', args, { env: { PATH: env.PATH, BENCH_WRK_PATHS: pathsFile, BENCH_WRK_TOKEN: token }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`wrk exited with ${code}: ${out}`))));
+  });
+  const line = output.split('\n').find((text) => text.startsWith('BENCH '));
+  if (!line) throw new Error(`wrk printed no summary: ${output}`);
+  const summary = JSON.parse(line.slice('BENCH '.length)) as { responses: number; durationUs: number; socketErrors: number; errorStatus: number; timeouts: number; quantilesUs: string };
+  // Each quantile stands for its share (in %) of the responses: as many latencies as that, so rounds merge.
+  const latencies: number[] = [];
+  let percent = 0;
+  for (const pair of summary.quantilesUs ? summary.quantilesUs.split(',') : []) {
+    const [share, us] = pair.split(':').map(Number) as [number, number];
+    percent += share;
+    const until = Math.min(summary.responses, Math.round((percent / 100) * summary.responses));
+    while (latencies.length < until) latencies.push(us / 1000);
+  }
+  return {
+    seconds: summary.durationUs / 1e6,
+    non2xx: summary.errorStatus,
+    errors: summary.socketErrors,
+    timeouts: summary.timeouts,
+    codes: summary.errorStatus ? { '4xx/5xx': summary.errorStatus } : {},
+    latencies,
+  };
 }
 
 /** One target's rounds on one endpoint, summed: rate over the measured seconds, percentiles over every response. */
@@ -186,14 +248,14 @@ class Tally {
   rssMb = NaN;
   private latencies: number[] = [];
 
-  add({ result, latencies }: Run, cpuMs: number | undefined) {
+  add({ seconds, non2xx, errors, timeouts, codes, latencies }: Run, cpuMs: number | undefined) {
     this.cpuMs = this.cpuMs === undefined || cpuMs === undefined ? undefined : this.cpuMs + cpuMs;
-    this.seconds += result.duration;
+    this.seconds += seconds;
     this.responses += latencies.length;
-    this.non2xx += result.non2xx;
-    this.errors += result.errors;
-    this.timeouts += result.timeouts;
-    for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) this.codes.set(code, (this.codes.get(code) ?? 0) + stat.count);
+    this.non2xx += non2xx;
+    this.errors += errors;
+    this.timeouts += timeouts;
+    for (const [code, count] of Object.entries(codes)) this.codes.set(code, (this.codes.get(code) ?? 0) + count);
     for (const latency of latencies) this.latencies.push(latency);
   }
 
@@ -553,7 +615,7 @@ async function main(): Promise<number> {
   const where = sites.map((site) => (sites.length > 1 ? `office ${site.officeCode} at scale ${site.scale}` : `office ${site.officeCode}`)).join(', ');
   const servers = sites.length * 2;
   log(
-    `== ${where}, ${CONNECTIONS} connections, pool ${POOL_SIZE}, ${os.cpus().length} CPUs: per endpoint ${WARMUP} s warm-up each, ` +
+    `== ${where}, ${CONNECTIONS} connections (${LOAD === 'wrk' ? 'wrk, 2 threads' : 'autocannon'}), pool ${POOL_SIZE}, ${os.cpus().length} CPUs: per endpoint ${WARMUP} s warm-up each, ` +
       `then ${DURATION} s each in ${ROUNDS} rounds alternating among the ${servers} servers`,
   );
   let warmUpFailures = 0;
@@ -573,7 +635,7 @@ async function main(): Promise<number> {
     });
     for (const target of targets) {
       const warm = await fire(target.url, WARMUP, target.token, target.pathOf);
-      const bad = warm.result.non2xx + warm.result.errors + warm.result.timeouts;
+      const bad = warm.non2xx + warm.errors + warm.timeouts;
       warmUpFailures += bad;
       if (bad) log(`!! warm-up ${endpoint.name} ${target.name}: ${bad} non-2xx answers or errors`);
     }
@@ -585,7 +647,7 @@ async function main(): Promise<number> {
         const fired = await fire(target.url, DURATION / ROUNDS, target.token, target.pathOf);
         const cpuAfter = cpuMs(target.pid);
         target.tally.add(fired, cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore);
-        rates.push(`${target.name} ${(fired.latencies.length / fired.result.duration).toFixed(0)}`);
+        rates.push(`${target.name} ${(fired.latencies.length / fired.seconds).toFixed(0)}`);
       }
     }
     for (const { site, result } of measured) {
@@ -717,6 +779,7 @@ async function main(): Promise<number> {
       warmupSeconds: WARMUP,
       cpus: os.cpus().length,
       node: process.version,
+      loadGenerator: LOAD,
       barePrepare: PREPARE,
       bareDriver: DRIVER,
       targetRatio: TARGET_RATIO,
