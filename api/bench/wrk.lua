@@ -30,16 +30,16 @@ local function quantiles()
 end
 
 function done(summary, latency, requests)
-  local pairs = {}
+  local shares = {}
   if summary.requests > 0 then
     local previous = 0
     for _, p in ipairs(quantiles()) do
-      pairs[#pairs + 1] = string.format("%.2f:%d", p - previous, latency:percentile(p))
+      shares[#shares + 1] = string.format("%.2f:%d", p - previous, latency:percentile(p))
       previous = p
     end
   end
   local e = summary.errors
   io.write(string.format(
     'BENCH {"responses":%d,"durationUs":%d,"socketErrors":%d,"errorStatus":%d,"timeouts":%d,"quantilesUs":"%s"}\n',
-    summary.requests, summary.duration, e.connect + e.read + e.write, e.status, e.timeout, table.concat(pairs, ",")))
+    summary.requests, summary.duration, e.connect + e.read + e.write, e.status, e.timeout, table.concat(shares, ",")))
 end

@@ -24,9 +24,9 @@ export const scopedPageKey = (principal: Principal, query: unknown): unknown[] =
 /**
  * The pages of the agreements, doctors, supervisors, municipalities and grant applications lists, kept
  * as the bytes of the JSON their route's serializer wrote while the data version holds (`PAGE_CACHE_MB`,
- * 0 turns it off). A page asked again costs one read of the version instead of its statements and serialization, and is
- * answered with an ETag (304 to `If-None-Match`): an HR system polling a list gets 304 until something
- * changes.
+ * 0 turns it off). A page asked again costs one read of the version instead of its statements and
+ * serialization, and is answered with an ETag (304 to `If-None-Match`): an HR system polling a list gets
+ * 304 until something changes.
  */
 export class PageCache extends Service {
   private readonly cache: ComputedCache | null;
