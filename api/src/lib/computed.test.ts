@@ -84,10 +84,12 @@ describe('ComputedCache', () => {
 
   it('keeps a page as the bytes of its JSON, once per data version, within its size', async () => {
     let version = 1;
-    // 60 bytes of answers: one page of 40 fits.
-    const cache = new ComputedCache(100, () => Promise.resolve(version), 120);
     let writes = 0;
     const page = (name: string) => async () => `{"items":["${name}"],"n":"${String(++writes).padStart(16, '0')}"}`;
+    const pageBytes = Buffer.byteLength(await page('p')());
+    writes = 0;
+    // Room for two pages and a half: a cache of bytes writes nothing out again, so they have all of it.
+    const cache = new ComputedCache(100, () => Promise.resolve(version), 2.5 * pageBytes, 'bytes');
     const [one, other] = await Promise.all([cache.bytes(db, ['p'], page('p')), cache.bytes(db, ['p'], page('p'))]);
     expect(writes).toBe(1);
     expect(other.report).toBe(one.report);
@@ -97,9 +99,15 @@ describe('ComputedCache', () => {
     version = 2;
     await cache.bytes(db, ['p'], page('p'));
     expect(writes).toBe(2);
-    // Another page pushes the least recently used out.
+    // Two pages fit side by side.
     await cache.bytes(db, ['q'], page('q'));
     await cache.bytes(db, ['p'], page('p'));
+    expect(writes).toBe(3);
+    // A third pushes the least recently used (q) out.
+    await cache.bytes(db, ['r'], page('r'));
+    await cache.bytes(db, ['p'], page('p'));
     expect(writes).toBe(4);
+    await cache.bytes(db, ['q'], page('q'));
+    expect(writes).toBe(5);
   });
 });

@@ -66,15 +66,18 @@ export class ComputedCache {
   /**
    * `maxEntries` answers at most, and about `maxBytes` of them: an answer counts as long as its JSON,
    * once as computed and once per format written out (a report asked for every day of a year must
-   * not fill the memory).
+   * not fill the memory). A cache that `holds` only `bytes` (pages kept as written) writes nothing out
+   * again, so they have the whole of `maxBytes`; the others split it between answers and formats.
    */
   constructor(
     maxEntries: number,
     private readonly dataVersion: (db: Executor) => Promise<number>,
     maxBytes = Number.POSITIVE_INFINITY,
+    holds: 'answers' | 'bytes' = 'answers',
   ) {
-    this.computed = new VersionedEntries(maxEntries, maxBytes / 2);
-    this.writtenOut = new VersionedEntries(maxEntries, maxBytes / 2);
+    const writtenOutBytes = holds === 'bytes' ? 0 : maxBytes / 2;
+    this.computed = new VersionedEntries(maxEntries, maxBytes - writtenOutBytes);
+    this.writtenOut = new VersionedEntries(maxEntries, writtenOutBytes);
   }
 
   async get<T>(db: Executor, key: unknown[], compute: () => Promise<T>): Promise<Computed<T>> {
@@ -190,6 +193,7 @@ export function sendBytes(request: FastifyRequest, reply: FastifyReply, computed
 
 /**
  * A cache of computed answers kept while the data version holds: `entries` answers at most and
- * about `mb` MB of them.
+ * about `mb` MB of them (`bytes`: answers kept only as the bytes of their JSON, `ComputedCache.bytes`).
  */
-export const dataVersionCache = (entries: number, mb: number) => new ComputedCache(entries, dataVersion, mb * 1_000_000);
+export const dataVersionCache = (entries: number, mb: number, holds: 'answers' | 'bytes' = 'answers') =>
+  new ComputedCache(entries, dataVersion, mb * 1_000_000, holds);

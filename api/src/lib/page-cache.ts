@@ -33,8 +33,7 @@ export class PageCache extends Service {
   constructor(deps: ServiceDeps) {
     super(deps);
     const mb = deps.config.PAGE_CACHE_MB;
-    // Pages are kept as bytes only, in the half of a ComputedCache's memory that holds its answers.
-    this.cache = mb > 0 ? dataVersionCache(MAX_PAGES, 2 * mb) : null;
+    this.cache = mb > 0 ? dataVersionCache(MAX_PAGES, mb, 'bytes') : null;
   }
 
   /** Sends the page at `key` (its route's path and `scopedPageKey`), `load`ing it when it is not kept; the route's serializer writes it. */
