@@ -236,6 +236,11 @@ async function fireWrk(baseUrl: string, seconds: number, token: string, pathOf: 
   };
 }
 
+function percentileOf(latencies: readonly number[], p: number): number {
+  const sorted = Float64Array.from(latencies).sort();
+  return sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
+}
+
 /** One target's rounds on one endpoint, summed: rate over the measured seconds, percentiles over every response. */
 class Tally {
   seconds = 0;
@@ -273,8 +278,7 @@ class Tally {
   }
 
   percentile(p: number) {
-    const sorted = Float64Array.from(this.latencies).sort();
-    return sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
+    return percentileOf(this.latencies, p);
   }
 
   summary() {
@@ -647,14 +651,14 @@ async function main(): Promise<number> {
         const fired = await fire(target.url, DURATION / ROUNDS, target.token, target.pathOf);
         const cpuAfter = cpuMs(target.pid);
         target.tally.add(fired, cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore);
-        rates.push(`${target.name} ${(fired.latencies.length / fired.seconds).toFixed(0)}`);
+        rates.push(`${target.name} ${(fired.latencies.length / fired.seconds).toFixed(0)} (p99 ${percentileOf(fired.latencies, 99).toFixed(0)})`);
       }
     }
     for (const { site, result } of measured) {
       result.api.rssMb = memoryMb(site.api.pid).rss;
       result.bare.rssMb = memoryMb(site.bare.pid).rss;
     }
-    log(`-- ${endpoint.name.padEnd(20)} req/s by round: ${rates.join(', ')}`);
+    log(`-- ${endpoint.name.padEnd(20)} req/s (p99 ms) by round: ${rates.join(', ')}`);
   }
 
   const columns: [string, number][] = [
