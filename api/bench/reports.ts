@@ -24,7 +24,8 @@ export interface PlainRun {
   queries: number;
 }
 
-const percentile = (sorted: Float64Array, p: number) =>
+/** The `p`th percentile of latencies sorted ascending (the nearest rank). */
+export const percentile = (sorted: Float64Array, p: number) =>
   sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
 
 /** Runs `once` for `seconds` from `connections` concurrent workers, after `warm` (the connections and PostgreSQL's caches). */

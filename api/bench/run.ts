@@ -56,7 +56,7 @@ import { migrateAndSeed } from '../src/db/migrate.js';
 import { type Statement, apiStatements, officePrincipal } from './api-statements.js';
 import { type BareStatement, type PrepareMode, barePool, driverMode, runner } from './bare.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
-import { type PlainRun, reportTargets, runComputedWorklist, runPlainGroupBy, timeCompliancePeriodsRebuild } from './reports.js';
+import { type PlainRun, percentile, reportTargets, runComputedWorklist, runPlainGroupBy, timeCompliancePeriodsRebuild } from './reports.js';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -236,10 +236,7 @@ async function fireWrk(baseUrl: string, seconds: number, token: string, pathOf: 
   };
 }
 
-function percentileOf(latencies: readonly number[], p: number): number {
-  const sorted = Float64Array.from(latencies).sort();
-  return sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
-}
+const percentileOf = (latencies: readonly number[], p: number) => percentile(Float64Array.from(latencies).sort(), p);
 
 /** One target's rounds on one endpoint, summed: rate over the measured seconds, percentiles over every response. */
 class Tally {
