@@ -57,6 +57,7 @@ export async function ensureFirstAdmin(config: Readonly<Config>, database: Datab
 export async function prepareDatabase(config: Readonly<Config>): Promise<Database> {
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
     embeddedDataDir: path.join(config.DATA_DIR, 'pglite'),
   });
   try {

@@ -18,6 +18,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+    // Connections the API keeps to PostgreSQL (DATABASE_URL); the embedded engine has one session.
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().default(path.join(projectRoot, 'data')),
     JWT_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional()),
     // Checked like a login e-mail: an admin created with an address login refuses could never log in.

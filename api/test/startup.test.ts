@@ -11,7 +11,7 @@ import { type Config, ConfigError, parseConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { migrateAndSeed } from '../src/db/migrate.js';
 import { verifyPassword } from '../src/lib/secrets.js';
-import { createTestDatabase } from './support/build-app.js';
+import { copyTemplateDatabase, createTestDatabase } from './support/build-app.js';
 import { expectDefined, first } from './support/expect.js';
 import { MIGRATIONS_DIR, SEED_DIR } from './support/global-setup.js';
 import { queryRows } from './support/sql.js';
@@ -98,6 +98,12 @@ describe('parseConfig', () => {
     expect(configError({ ADMIN_PASSWORD: 'a long enough password' })).toMatch(/ADMIN_PASSWORD|ADMIN_EMAIL/);
     expect(configError({ ADMIN_EMAIL: 'admin@example.no', ADMIN_PASSWORD: 'short' })).toMatch(/ADMIN_PASSWORD.*12/);
     expect(configError({ ADMIN_EMAIL: 'admin', ADMIN_PASSWORD: 'a long enough password' })).toMatch(/ADMIN_EMAIL/);
+  });
+
+  it('sizes the PostgreSQL pool from DATABASE_POOL_SIZE, 10 unless set, and refuses a size it cannot use', () => {
+    expect(parseConfig({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(parseConfig({ DATABASE_POOL_SIZE: '4' }).DATABASE_POOL_SIZE).toBe(4);
+    for (const size of ['0', '2.5', 'four', '201']) expect(configError({ DATABASE_POOL_SIZE: size })).toContain('DATABASE_POOL_SIZE');
   });
 
   it('refuses malformed values and lists every problem at once', () => {
@@ -239,6 +245,20 @@ describe('migrations and reference data', () => {
         name: 'Trondheim - Tråante',
         short_name: 'Trondheim',
       });
+    } finally {
+      await database.close();
+    }
+  });
+
+  // The embedded engine is one session whatever the setting: this one runs on PostgreSQL only.
+  it.skipIf(!TEST_DATABASE_URL)('opens at most DATABASE_POOL_SIZE connections to PostgreSQL', async () => {
+    const url = expectDefined(await copyTemplateDatabase());
+    const database = await prepareDatabase(parseConfig({ DATABASE_URL: url, JWT_SECRET: 'x'.repeat(32), DATABASE_POOL_SIZE: '2' }));
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => database.executeSql('select pg_backend_pid() as pid from pg_sleep(0.05)', [])),
+      );
+      expect(new Set(answers.map((answer) => (answer.rows[0] as { pid: number }).pid)).size).toBe(2);
     } finally {
       await database.close();
     }

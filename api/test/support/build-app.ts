@@ -14,12 +14,17 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signin
 
 /** A fresh database: a copy of the run's template on PostgreSQL, an in-memory engine otherwise. */
 export async function createTestDatabase(): Promise<Database> {
+  const url = await copyTemplateDatabase();
+  if (url) return openDatabase({ databaseUrl: url, poolSize: 5 });
+  const database = await openDatabase({ embeddedDataDir: 'memory://' });
+  await migrateAndSeed(database, { migrationsDir: MIGRATIONS_DIR, seedDir: SEED_DIR });
+  return database;
+}
+
+/** On PostgreSQL, the URL of a new, migrated and seeded database of the test's own; undefined on the embedded engine. */
+export async function copyTemplateDatabase(): Promise<string | undefined> {
   const template = inject('templateDatabase');
-  if (!TEST_DATABASE_URL || !template) {
-    const database = await openDatabase({ embeddedDataDir: 'memory://' });
-    await migrateAndSeed(database, { migrationsDir: MIGRATIONS_DIR, seedDir: SEED_DIR });
-    return database;
-  }
+  if (!TEST_DATABASE_URL || !template) return undefined;
   // Named after the run's template, so the run's teardown finds exactly its own copies.
   const name = `${template}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -31,7 +36,7 @@ export async function createTestDatabase(): Promise<Database> {
   } finally {
     await admin.end();
   }
-  return openDatabase({ databaseUrl: withDatabase(TEST_DATABASE_URL, name), poolSize: 5 });
+  return withDatabase(TEST_DATABASE_URL, name);
 }
 
 export interface TestApp {
