@@ -79,8 +79,8 @@ const LOAD: 'wrk' | 'autocannon' =
 /**
  * Each server's PostgreSQL connections (the API's DATABASE_POOL_SIZE, the bare handler's alike): twice the
  * machine's CPUs unless given, as the README advises for a PostgreSQL on the same machine. More only queue
- * in PostgreSQL's backends for the same CPUs: on 2 CPUs, a pool of 10 against 4 answered the one-statement
- * GETs 15-20 % slower and with up to twice the p99, for both servers.
+ * in PostgreSQL's backends for the same CPUs: on 2 CPUs (one run each), a pool of 10 against 4 answered the
+ * one-statement GETs 10-23 % slower and with up to twice the p99, for both servers.
  */
 const POOL_SIZE = Number(env.BENCH_POOL_SIZE ?? 2 * os.availableParallelism());
 const REPORT_CONNECTIONS = 10;
