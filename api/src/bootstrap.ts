@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
-import { type Database, openDatabase } from './db/client.js';
+import { type Database, openConfiguredDatabase } from './db/client.js';
 import { migrateAndSeed } from './db/migrate.js';
 import { randomToken } from './lib/secrets.js';
 import { usersRepo } from './modules/users/users.repo.js';
@@ -55,11 +55,7 @@ export async function ensureFirstAdmin(config: Readonly<Config>, database: Datab
 
 /** Opens the configured database and brings it up to date (migrations, reference data). */
 export async function prepareDatabase(config: Readonly<Config>): Promise<Database> {
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    poolSize: config.DATABASE_POOL_SIZE,
-    embeddedDataDir: path.join(config.DATA_DIR, 'pglite'),
-  });
+  const database = await openConfiguredDatabase(config);
   try {
     await migrateAndSeed(database, { migrationsDir: config.MIGRATIONS_DIR, seedDir: config.SEED_DIR });
   } catch (error) {

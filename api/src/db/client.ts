@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
+import type { Config } from '../config.js';
 import { lockEmbeddedDatabase } from './embedded-lock.js';
 import * as schema from './schema.js';
 
@@ -51,6 +52,10 @@ export interface DatabaseOptions {
  * for data in memory or on SSD; it makes them index lookups at every size.
  */
 const RANDOM_PAGE_COST = 1.1;
+
+/** The database the configuration names (`DATABASE_URL` and `DATABASE_POOL_SIZE`, else the embedded one in `DATA_DIR`): the server's and the CLIs'. */
+export const openConfiguredDatabase = (config: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATA_DIR'>): Promise<Database> =>
+  openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, embeddedDataDir: path.join(config.DATA_DIR, 'pglite') });
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { type Database, openDatabase } from './client.js';
+import { type Database, openConfiguredDatabase } from './client.js';
 import { EmbeddedDatabaseInUse } from './embedded-lock.js';
 import { migrateAndSeed } from './migrate.js';
 
@@ -8,7 +7,7 @@ import { migrateAndSeed } from './migrate.js';
 const config = loadConfig();
 let database: Database;
 try {
-  database = await openDatabase({ databaseUrl: config.DATABASE_URL, embeddedDataDir: path.join(config.DATA_DIR, 'pglite') });
+  database = await openConfiguredDatabase(config);
 } catch (error) {
   // Another process holds the embedded database: say so plainly, not with a stack trace.
   if (!(error instanceof EmbeddedDatabaseInUse)) throw error;

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { type Database, openDatabase } from './client.js';
+import { type Database, openConfiguredDatabase } from './client.js';
 import { seedDemoData } from './demo-data.js';
 import { MAX_DEMO_SCALE } from './demo-generate.js';
 import { EmbeddedDatabaseInUse } from './embedded-lock.js';
@@ -22,7 +21,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   let database: Database;
   try {
-    database = await openDatabase({ databaseUrl: config.DATABASE_URL, embeddedDataDir: path.join(config.DATA_DIR, 'pglite') });
+    database = await openConfiguredDatabase(config);
   } catch (error) {
     if (error instanceof EmbeddedDatabaseInUse) {
       console.error(`seed:demo: nothing changed. ${error.message}`);
